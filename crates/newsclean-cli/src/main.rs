@@ -1,0 +1,61 @@
+//! The `newsclean` command.
+
+use std::io::{Read, Write};
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "newsclean", version, about = "Clean raw newspaper page text, with diffs of every change")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean files, folders or standard input (`-`).
+    Clean {
+        /// Files, folders or `-`.
+        paths: Vec<String>,
+        /// Print a unified diff of before and after.
+        #[arg(long)]
+        diff: bool,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(code) => std::process::ExitCode::from(code),
+        Err(e) => {
+            eprintln!("newsclean: error: {e:#}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<u8> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Clean { paths, diff } => {
+            let cleaner = newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE)?;
+            let mut out = std::io::stdout().lock();
+            for p in paths {
+                let bytes = if p == "-" {
+                    let mut b = Vec::new();
+                    std::io::stdin().read_to_end(&mut b)?;
+                    b
+                } else {
+                    std::fs::read(&p).with_context(|| format!("{p}: cannot read"))?
+                };
+                let cleaned = cleaner.clean(&bytes).with_context(|| p.clone())?;
+                if diff {
+                    newsclean_diff::unified(&mut out, &p, &cleaned.input, &cleaned.text, false)?;
+                } else {
+                    out.write_all(cleaned.text.as_bytes())?;
+                }
+            }
+            Ok(0)
+        }
+    }
+}

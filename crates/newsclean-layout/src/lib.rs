@@ -1,0 +1,10 @@
+//! Layout repair passes: they rebuild the articles of a raw page (furniture, doubled text,
+//! line and column-break joining, paragraphs, block kinds, bylines, duplicates).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+use newsclean_core::Pass;
+
+/// The layout passes, in the order they run.
+pub fn passes() -> Vec<Box<dyn Pass>> {
+    Vec::new()
+}

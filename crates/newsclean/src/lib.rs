@@ -1,0 +1,99 @@
+//! newsclean: the one door for library users.
+//!
+//! ```
+//! let cleaner = newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE).unwrap();
+//! let cleaned = cleaner.clean("党建强,则根\n基稳\n".as_bytes()).unwrap();
+//! assert!(cleaned.text.starts_with("党建强"));
+//! ```
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub use newsclean_core as core;
+pub use newsclean_decode as decode;
+pub use newsclean_layout as layout;
+pub use newsclean_rules as rules;
+
+use newsclean_core::{Context, Page, PassError, Pipeline};
+use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
+
+/// The name of the built-in default profile.
+pub const DEFAULT_PROFILE: &str = newsclean_rules::DEFAULT_PROFILE;
+
+/// Why a page could not be cleaned.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The bytes could not be read as text.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// A pass failed.
+    #[error(transparent)]
+    Pass(#[from] PassError),
+}
+
+/// A cleaned page.
+#[derive(Debug)]
+pub struct Cleaned {
+    /// The decoded input, before any pass ran.
+    pub input: String,
+    /// The clean text.
+    pub text: String,
+    /// The page after cleaning: blocks, metadata and the edit log.
+    pub page: Page,
+    /// How the bytes were decoded.
+    pub report: DecodeReport,
+}
+
+/// A configured cleaner: decoding options, the pipeline of passes, the run's context.
+pub struct Cleaner {
+    decode: DecodeOptions,
+    pipeline: Pipeline,
+    ctx: Context,
+}
+
+impl Cleaner {
+    /// A cleaner for a built-in profile.
+    pub fn new(profile: &str) -> Result<Self, Error> {
+        let mut pipeline = Pipeline::new();
+        pipeline.extend(newsclean_layout::passes());
+        pipeline.extend(newsclean_rules::profile_passes(profile));
+        Ok(Cleaner { decode: DecodeOptions::default(), pipeline, ctx: Context::default() })
+    }
+
+    /// Read input in this encoding instead of detecting it.
+    pub fn with_decode_options(mut self, decode: DecodeOptions) -> Self {
+        self.decode = decode;
+        self
+    }
+
+    /// Apply review-level changes too.
+    pub fn with_review(mut self, apply_review: bool) -> Self {
+        self.ctx.apply_review = apply_review;
+        self
+    }
+
+    /// Decode and clean one page.
+    pub fn clean(&self, bytes: &[u8]) -> Result<Cleaned, Error> {
+        let decoded = newsclean_decode::decode(bytes, &self.decode)?;
+        let mut cleaned = self.clean_text(&decoded.text)?;
+        cleaned.report = decoded.report;
+        Ok(cleaned)
+    }
+
+    /// Clean one page of text that is already decoded.
+    pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
+        let mut page = Page::new(text);
+        self.pipeline.run(&mut page, &self.ctx)?;
+        Ok(Cleaned {
+            input: text.to_string(),
+            text: page.render(),
+            page,
+            report: newsclean_decode::DecodeReport {
+                encoding: "UTF-8".into(),
+                detected_by: newsclean_decode::DetectedBy::Forced,
+                malformed: 0,
+                newlines_normalized: 0,
+                removed: Vec::new(),
+                nfc_changed: false,
+            },
+        })
+    }
+}
