@@ -16,10 +16,10 @@ fn edits_for(text: &str, picks: &[(usize, usize, String)]) -> Vec<TextEdit> {
     let mut out: Vec<TextEdit> = Vec::new();
     let mut last: Option<(usize, usize)> = None;
     for (s, e, rep) in ranges {
-        if let Some((ls, le)) = last {
-            if s < le || (s == e && s == le) || (ls == le && ls == s) {
-                continue;
-            }
+        if let Some((ls, le)) = last
+            && (s < le || (s == e && s == le) || (ls == le && ls == s))
+        {
+            continue;
         }
         out.push(TextEdit::replace(s..e, rep, "prop"));
         last = Some((s, e));
