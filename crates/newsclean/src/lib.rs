@@ -12,8 +12,11 @@ pub use newsclean_decode as decode;
 pub use newsclean_layout as layout;
 pub use newsclean_rules as rules;
 
+use std::path::PathBuf;
+
 use newsclean_core::{Context, Page, PassError, Pipeline};
 use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
+use newsclean_rules::{RuleSet, RulesError};
 
 /// The name of the built-in default profile.
 pub const DEFAULT_PROFILE: &str = newsclean_rules::DEFAULT_PROFILE;
@@ -27,6 +30,33 @@ pub enum Error {
     /// A pass failed.
     #[error(transparent)]
     Pass(#[from] PassError),
+    /// The rules could not be loaded.
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+}
+
+/// Everything that configures a [`Cleaner`].
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The built-in profile to start from.
+    pub profile: String,
+    /// The user's rule files, as (path, content), applied over the profile in order.
+    pub rule_files: Vec<(PathBuf, String)>,
+    /// How to decode bytes.
+    pub decode: DecodeOptions,
+    /// Apply review-level changes too.
+    pub apply_review: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            profile: DEFAULT_PROFILE.to_string(),
+            rule_files: Vec::new(),
+            decode: DecodeOptions::default(),
+            apply_review: false,
+        }
+    }
 }
 
 /// A cleaned page.
@@ -52,10 +82,25 @@ pub struct Cleaner {
 impl Cleaner {
     /// A cleaner for a built-in profile.
     pub fn new(profile: &str) -> Result<Self, Error> {
+        Self::from_config(&Config { profile: profile.to_string(), ..Config::default() })
+    }
+
+    /// A cleaner for a full configuration.
+    pub fn from_config(config: &Config) -> Result<Self, Error> {
+        let mut rules = RuleSet::builtin(&config.profile)?;
+        for (path, text) in &config.rule_files {
+            rules.add_file(path, text)?;
+        }
         let mut pipeline = Pipeline::new();
         pipeline.extend(newsclean_layout::passes());
-        pipeline.extend(newsclean_rules::profile_passes(profile));
-        Ok(Cleaner { decode: DecodeOptions::default(), pipeline, ctx: Context::default() })
+        pipeline.extend(rules.into_passes()?);
+        let ctx = Context { apply_review: config.apply_review };
+        Ok(Cleaner { decode: config.decode, pipeline, ctx })
+    }
+
+    /// The ids of the passes this cleaner runs, in order.
+    pub fn pass_ids(&self) -> Vec<&str> {
+        self.pipeline.ids()
     }
 
     /// Read input in this encoding instead of detecting it.
