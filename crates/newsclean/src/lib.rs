@@ -131,14 +131,7 @@ impl Cleaner {
             input: text.to_string(),
             text: page.render(),
             page,
-            report: newsclean_decode::DecodeReport {
-                encoding: "UTF-8".into(),
-                detected_by: newsclean_decode::DetectedBy::Forced,
-                malformed: 0,
-                newlines_normalized: 0,
-                removed: Vec::new(),
-                nfc_changed: false,
-            },
+            report: newsclean_decode::DecodeReport::not_decoded(),
         })
     }
 }

@@ -1,0 +1,305 @@
+//! Evidence about what the bytes are: binary magic numbers, UTF-16 without a BOM, damaged
+//! UTF-8, and a share-of-control-characters test on decoded text.
+
+use encoding_rs::Encoding;
+
+/// A byte signature of a binary format: where it starts, what it is.
+struct Magic {
+    at: usize,
+    bytes: &'static [u8],
+    what: &'static str,
+}
+
+const fn magic(at: usize, bytes: &'static [u8], what: &'static str) -> Magic {
+    Magic { at, bytes, what }
+}
+
+/// Signatures of common binary formats. Each is long enough (or contains bytes that never
+/// start a text file) that a text page cannot match it by accident.
+const MAGICS: &[Magic] = &[
+    magic(0, b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    magic(0, b"\xFF\xD8\xFF", "a JPEG image"),
+    magic(0, b"GIF87a", "a GIF image"),
+    magic(0, b"GIF89a", "a GIF image"),
+    magic(0, b"%PDF-", "a PDF document; extract its text first, e.g. `pdftotext -layout`"),
+    magic(0, b"PK\x03\x04", "a ZIP archive (or DOCX/ODT/EPUB)"),
+    magic(0, b"PK\x05\x06", "an empty ZIP archive"),
+    magic(0, b"\x1F\x8B\x08", "gzip-compressed data; decompress it first"),
+    magic(4, b"1AY&SY", "bzip2-compressed data; decompress it first"),
+    magic(0, b"\xFD7zXZ\x00", "xz-compressed data; decompress it first"),
+    magic(0, b"\x28\xB5\x2F\xFD", "zstd-compressed data; decompress it first"),
+    magic(0, b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+    magic(0, b"Rar!\x1A\x07", "a RAR archive"),
+    magic(0, b"\x7FELF", "an ELF executable"),
+    magic(0, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an OLE2 document (old Word/Excel)"),
+    magic(0, b"II*\x00", "a TIFF image"),
+    magic(0, b"MM\x00*", "a TIFF image"),
+    magic(8, b"WEBP", "a WebP image"),
+    magic(4, b"ftyp", "an MP4/QuickTime/HEIF file"),
+    magic(0, b"SQLite format 3\x00", "an SQLite database"),
+    magic(0, b"\x00asm", "a WebAssembly module"),
+    magic(0, b"OggS\x00", "Ogg media"),
+];
+
+/// The binary format whose signature starts `bytes`, if any.
+pub(crate) fn binary_magic(bytes: &[u8]) -> Option<&'static str> {
+    MAGICS.iter().find_map(|m| {
+        let hit = bytes.get(m.at..m.at + m.bytes.len()) == Some(m.bytes)
+            && match m.at {
+                4 if m.bytes == b"1AY&SY" => bytes.starts_with(b"BZh"),
+                8 => bytes.starts_with(b"RIFF"),
+                _ => true,
+            };
+        hit.then_some(m.what)
+    })
+}
+
+/// Byte counts over the code units of a UTF-16 hypothesis.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct UnitCounts {
+    /// Units whose high byte is 0 and low byte is not: U+0001..U+00FF, mostly ASCII.
+    latin: usize,
+    /// Units whose low byte is 0 and whose high byte is outside the CJK block 0x4E..=0x9F:
+    /// such characters (U+0100, U+0200 … outside CJK) are rare in real text.
+    odd_low_zero: usize,
+    /// Units 0x0000.
+    nul: usize,
+    /// Units with both bytes printable ASCII (or tab/LF/CR): what 8-bit text read as
+    /// UTF-16 looks like.
+    ascii_pairs: usize,
+    /// Units with a non-zero high byte.
+    wide: usize,
+}
+
+fn is_text_byte(b: u8) -> bool {
+    matches!(b, 0x20..=0x7E | b'\t' | b'\n' | b'\r')
+}
+
+fn count_units(bytes: &[u8], little_endian: bool) -> UnitCounts {
+    let mut c = UnitCounts::default();
+    for pair in bytes.chunks_exact(2) {
+        let (lo, hi) = if little_endian { (pair[0], pair[1]) } else { (pair[1], pair[0]) };
+        match (lo, hi) {
+            (0, 0) => c.nul += 1,
+            (_, 0) => c.latin += 1,
+            (0, 0x4E..=0x9F) => c.wide += 1,
+            (0, _) => {
+                c.odd_low_zero += 1;
+                c.wide += 1;
+            }
+            _ => {
+                c.wide += 1;
+                if is_text_byte(lo) && is_text_byte(hi) {
+                    c.ascii_pairs += 1;
+                }
+            }
+        }
+    }
+    c
+}
+
+/// Evidence needed before NUL bytes are read as UTF-16 without a BOM: at least this many
+/// units with a zero high byte…
+const UTF16_MIN_LATIN_UNITS: usize = 4;
+/// …at least this many times more than the zeros the hypothesis cannot explain…
+const UTF16_MIN_LATIN_RATIO: usize = 4;
+/// …and at most this share (percent) of the other units made of two printable ASCII bytes
+/// (8-bit text with stray NULs looks like that; real UTF-16 of CJK, Cyrillic … does not).
+const UTF16_MAX_ASCII_PAIR_PERCENT: usize = 60;
+
+/// Whether NUL-bearing bytes look like UTF-16LE or UTF-16BE text without a BOM, with the
+/// evidence as a sentence.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
+    let mut best = None;
+    for (le, enc) in [(true, encoding_rs::UTF_16LE), (false, encoding_rs::UTF_16BE)] {
+        let c = count_units(bytes, le);
+        let unexplained = c.odd_low_zero + c.nul;
+        let ok = c.latin >= UTF16_MIN_LATIN_UNITS
+            && c.latin >= UTF16_MIN_LATIN_RATIO * unexplained
+            && c.ascii_pairs * 100 <= c.wide * UTF16_MAX_ASCII_PAIR_PERCENT;
+        if ok && best.as_ref().is_none_or(|(_, n, _)| c.latin > *n) {
+            let units = bytes.len() / 2;
+            let evidence = format!(
+                "no BOM; {} of {units} 16-bit units are U+0001..U+00FF with the zero byte {} \
+                 ({unexplained} zero bytes on the other side), and only {} of {} other units \
+                 are two ASCII bytes",
+                c.latin,
+                if le { "second (little-endian)" } else { "first (big-endian)" },
+                c.ascii_pairs,
+                c.wide
+            );
+            best = Some((enc, c.latin, evidence));
+        }
+    }
+    best.map(|(enc, _, evidence)| (enc, evidence))
+}
+
+/// How bytes that are not valid UTF-8 look to a UTF-8 reader.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Utf8Shape {
+    /// Well-formed multi-byte sequences (non-ASCII characters).
+    pub multibyte: usize,
+    /// Ill-formed sequences (each becomes one U+FFFD).
+    pub invalid: usize,
+}
+
+/// Count well- and ill-formed sequences in one pass, without allocating.
+pub(crate) fn utf8_shape(bytes: &[u8]) -> Utf8Shape {
+    let mut shape = Utf8Shape::default();
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                shape.multibyte += count_multibyte(s.as_bytes());
+                return shape;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                shape.multibyte += count_multibyte(&rest[..good]);
+                shape.invalid += 1;
+                let bad = e.error_len().unwrap_or(rest.len() - good);
+                rest = &rest[good + bad..];
+            }
+        }
+    }
+}
+
+fn count_multibyte(valid: &[u8]) -> usize {
+    valid.iter().filter(|&&b| b >= 0xC0).count()
+}
+
+/// Damaged UTF-8 is accepted as UTF-8 when its well-formed multi-byte sequences outnumber the
+/// ill-formed ones at least this many times. Legacy CJK encodings read as UTF-8 give about
+/// one well-formed sequence per four ill-formed ones over a page (0.25 for GBK, 0.08 for
+/// Big5/Shift_JIS/EUC-KR, measured on the seeds) and at most 2:1 on a single short line;
+/// single-byte encodings (windows-125x) almost never form one.
+pub(crate) const DAMAGED_UTF8_MIN_RATIO: usize = 8;
+/// …and at least this many well-formed multi-byte sequences are needed as evidence.
+pub(crate) const DAMAGED_UTF8_MIN_MULTIBYTE: usize = 4;
+
+impl Utf8Shape {
+    /// True when this is UTF-8 with a few damaged bytes rather than a legacy encoding.
+    pub(crate) fn is_damaged_utf8(&self) -> bool {
+        self.multibyte >= DAMAGED_UTF8_MIN_MULTIBYTE
+            && self.multibyte >= DAMAGED_UTF8_MIN_RATIO * self.invalid
+    }
+}
+
+/// Controls that are a normal part of text files: tab, LF, CR, vertical tab, form feed
+/// (page breaks from `pdftotext`), and the DOS end-of-file mark.
+fn is_text_control(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{1A}')
+}
+
+/// Above this share (percent) of control characters and undecodable bytes, decoded "text" is
+/// refused as binary.
+pub(crate) const BINARY_MAX_SUSPICIOUS_PERCENT: usize = 10;
+/// …provided there are at least this many (a one-character input is not judged by its share).
+pub(crate) const BINARY_MIN_SUSPICIOUS: usize = 4;
+
+/// Why decoded text is really binary, if it is: too many control characters (other than the
+/// text ones) and undecodable bytes (`malformed`).
+pub(crate) fn binary_evidence(text: &str, malformed: usize) -> Option<String> {
+    let mut chars = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c.is_control() && !is_text_control(c) {
+            controls += 1;
+        }
+    }
+    let suspicious = controls + malformed;
+    (suspicious >= BINARY_MIN_SUSPICIOUS
+        && suspicious * 100 > chars * BINARY_MAX_SUSPICIOUS_PERCENT)
+        .then(|| {
+            format!(
+                "{controls} control characters and {malformed} undecodable sequences in \
+                 {chars} characters (more than {BINARY_MAX_SUSPICIOUS_PERCENT}%)"
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn magic_numbers_are_recognised() {
+        assert_eq!(binary_magic(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some("a PNG image"));
+        assert!(binary_magic(b"%PDF-1.7\n").unwrap().contains("pdftotext"));
+        assert!(binary_magic(b"BZh91AY&SY....").unwrap().starts_with("bzip2"));
+        assert!(binary_magic(b"RIFF\x10\0\0\0WEBPVP8 ").unwrap().contains("WebP"));
+    }
+
+    #[test]
+    fn text_that_starts_like_a_signature_is_not_binary() {
+        assert_eq!(binary_magic(b"BZh is not bzip2 without its block magic"), None);
+        assert_eq!(binary_magic(b"GIF is a format"), None);
+        assert_eq!(binary_magic(b"PK stands for penalty kick"), None);
+        assert_eq!(binary_magic(b"WEBP RIFF"), None);
+        assert_eq!(binary_magic(b""), None);
+    }
+
+    fn utf16(text: &str, le: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_pattern_is_found_in_ascii_and_cjk() {
+        let (enc, why) = utf16_without_bom(&utf16("Hello, world\n", true)).unwrap();
+        assert_eq!(enc, encoding_rs::UTF_16LE);
+        assert!(why.contains("little-endian"), "{why}");
+        let cjk = "一是一，二是二。党建强，则根基稳 2024年1月\n";
+        assert_eq!(utf16_without_bom(&utf16(cjk, false)).unwrap().0, encoding_rs::UTF_16BE);
+        assert_eq!(utf16_without_bom(&utf16(cjk, true)).unwrap().0, encoding_rs::UTF_16LE);
+    }
+
+    #[test]
+    fn utf16_pattern_is_not_found_in_text_with_stray_nuls() {
+        assert_eq!(utf16_without_bom(b"hello\0"), None, "too little evidence");
+        let mut t = b"some words of text here and there\0 with\0 nuls at\0 odd places\0"
+            .to_vec();
+        t.extend_from_slice(b"and more\0 more\0");
+        assert_eq!(utf16_without_bom(&t), None);
+        assert_eq!(utf16_without_bom(&[0u8; 64]), None, "NUL padding");
+        // Little-endian integers: zero high bytes, but many units that are pairs of ASCII.
+        assert_eq!(utf16_without_bom(b"ab\0\0cd\0\0ef\0\0gh\0\0ij\0\0"), None);
+    }
+
+    #[test]
+    fn utf8_shape_counts() {
+        assert_eq!(utf8_shape("党建 ok".as_bytes()), Utf8Shape { multibyte: 2, invalid: 0 });
+        let mut b = "党建强，则根基稳".as_bytes().to_vec();
+        b.insert(4, 0xFF);
+        // E5 FF BB BA: the lead, the bad byte and two stray continuations.
+        assert_eq!(utf8_shape(&b), Utf8Shape { multibyte: 7, invalid: 4 });
+        assert_eq!(utf8_shape(b"\xE5\x85"), Utf8Shape { multibyte: 0, invalid: 1 });
+    }
+
+    #[test]
+    fn damaged_utf8_threshold_both_sides() {
+        let ok = Utf8Shape { multibyte: 8 * 3, invalid: 3 };
+        let not = Utf8Shape { multibyte: 8 * 3 - 1, invalid: 3 };
+        assert!(ok.is_damaged_utf8());
+        assert!(!not.is_damaged_utf8());
+        assert!(!Utf8Shape { multibyte: 3, invalid: 0 }.is_damaged_utf8());
+        // GBK text read as UTF-8.
+        let (gbk, _, _) = encoding_rs::GBK.encode("党建强，则根基稳。一是一，二是二。中华人民共和国");
+        assert!(!utf8_shape(&gbk).is_damaged_utf8());
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Les élèves étaient là, über Öl");
+        assert!(!utf8_shape(&latin).is_damaged_utf8());
+    }
+
+    #[test]
+    fn binary_evidence_both_sides() {
+        assert!(binary_evidence("plain text\twith tab\n\x0cnext page\r\n", 0).is_none());
+        assert!(binary_evidence("\x01\x02\x03", 0).is_none(), "too few to judge");
+        assert!(binary_evidence("\x01\x02\x03\x04", 0).is_some());
+        // 4 of 40 characters is exactly 10%: still text; 5 of 40 is not.
+        let text = format!("{}{}", "\x01".repeat(4), "a".repeat(36));
+        assert!(binary_evidence(&text, 0).is_none());
+        assert!(binary_evidence(&text, 1).is_some());
+    }
+}

@@ -1,0 +1,417 @@
+//! Mojibake repair: text that was UTF-8, was read as GBK/GB18030 or Windows-1252/Latin-1 and
+//! was saved again as UTF-8 (`鍏氬缓` for `党建`, `å…šå»º` or `cafÃ©` for `café`).
+//!
+//! # How it decides
+//!
+//! The text is cut into *runs*: maximal stretches of non-ASCII characters. ASCII is the same
+//! byte in UTF-8 and in every candidate encoding, so each run can be undone on its own. For a
+//! candidate wrong encoding W, a run is *exact* when encoding it in W loses nothing, the bytes
+//! are valid UTF-8, and decoding those bytes in W gives the run back. Runs holding U+FFFD were
+//! damaged by the wrong decoding (a byte was lost) and are never touched.
+//!
+//! The decision is taken for the whole text, then applied per run:
+//! - among the runs without U+FFFD, the exact ones must hold at least two thirds of the
+//!   characters (ordinary text in any language almost never round-trips: ordinary Chinese in
+//!   GBK, or `é` in Windows-1252, is not valid UTF-8);
+//! - the repaired runs must be clearly more plausible than they were ([`plausibility`]): mean
+//!   score higher by at least [`MIN_GAIN`], and at least [`MIN_SCORE_AFTER`];
+//! - then every exact run whose own score does not drop is replaced.
+//!
+//! Whole-text decision with per-run application: a page that went through a wrong decoder went
+//! through it as a whole, so the evidence is pooled over all runs (one short run proves
+//! little), while runs that lost a byte stay as they are rather than being half-guessed.
+//! A page that mixes genuine text with a little mojibake is left alone: a missed repair is
+//! better than a false one.
+
+use std::ops::Range;
+
+use encoding_rs::Encoding;
+use serde::Serialize;
+
+/// Required gain of the mean plausibility (see [`plausibility`]) for a repair.
+pub const MIN_GAIN: f64 = 0.2;
+/// Required mean plausibility of the repaired runs.
+pub const MIN_SCORE_AFTER: f64 = 0.25;
+/// How many examples a [`MojibakeRepair`] lists.
+pub const MAX_EXAMPLES: usize = 8;
+
+/// A mojibake repair that was made.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MojibakeRepair {
+    /// The encoding the UTF-8 bytes had wrongly been read as (`GB18030` covers GBK).
+    pub wrong_encoding: String,
+    /// Runs of non-ASCII characters repaired.
+    pub runs_repaired: usize,
+    /// Runs left as they were: they lost bytes (hold U+FFFD), do not round-trip, or would
+    /// become less plausible.
+    pub runs_left: usize,
+    /// Characters in the repaired runs before the repair.
+    pub chars_before: usize,
+    /// Characters in the repaired runs after the repair.
+    pub chars_after: usize,
+    /// Mean plausibility of the repaired runs before (see the crate docs).
+    pub score_before: f64,
+    /// Mean plausibility of the repaired runs after.
+    pub score_after: f64,
+    /// The first repairs: byte offset in the decoded text (before repair), before, after.
+    pub examples: Vec<RepairExample>,
+}
+
+/// One repaired run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RepairExample {
+    /// Byte offset of the run in the decoded text, before repair and normalisation.
+    pub offset: usize,
+    /// The run as it was.
+    pub before: String,
+    /// The run as repaired.
+    pub after: String,
+}
+
+/// An encoding that UTF-8 bytes may have been wrongly read as.
+#[derive(Clone, Copy, Debug)]
+enum Wrong {
+    /// encoding_rs's GB18030 (its GBK decoder is the same decoder).
+    Gb18030,
+    /// WHATWG windows-1252 (what browsers and most tools call Latin-1).
+    Windows1252,
+    /// ISO-8859-1 proper: byte n is U+00nn (C1 controls where windows-1252 has `…`, `€`).
+    Latin1,
+}
+
+impl Wrong {
+    const ALL: [Wrong; 3] = [Wrong::Gb18030, Wrong::Windows1252, Wrong::Latin1];
+
+    fn name(self) -> &'static str {
+        match self {
+            Wrong::Gb18030 => "GB18030",
+            Wrong::Windows1252 => "windows-1252",
+            Wrong::Latin1 => "ISO-8859-1",
+        }
+    }
+
+    fn encoding(self) -> Option<&'static Encoding> {
+        match self {
+            Wrong::Gb18030 => Some(encoding_rs::GB18030),
+            Wrong::Windows1252 => Some(encoding_rs::WINDOWS_1252),
+            Wrong::Latin1 => None,
+        }
+    }
+
+    /// The UTF-8 text `run` came from, if the round trip through this encoding is exact.
+    fn undo(self, run: &str) -> Option<String> {
+        let bytes: Vec<u8> = match self.encoding() {
+            Some(enc) => {
+                let (bytes, _, unmappable) = enc.encode(run);
+                if unmappable {
+                    return None;
+                }
+                let back = enc.decode_without_bom_handling_and_without_replacement(&bytes)?;
+                if back != run {
+                    return None;
+                }
+                bytes.into_owned()
+            }
+            None => run.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect::<Option<_>>()?,
+        };
+        String::from_utf8(bytes).ok()
+    }
+}
+
+/// Maximal runs of non-ASCII characters, as byte ranges.
+fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && b[i] < 0x80 {
+            i += 1;
+        }
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && b[i] >= 0x80 {
+            i += 1;
+        }
+        Some(start..i)
+    })
+}
+
+/// Plausibility of one non-ASCII character as text, from -1 (what mojibake is made of) to 1
+/// (a common CJK character):
+///
+/// | class | score |
+/// | --- | --- |
+/// | CJK ideograph in GB2312 level 1 (the 3755 common hanzi) | 1.0 |
+/// | CJK ideograph in GB2312 level 2, or in Big5's common block (A440–C67E) | 0.5 |
+/// | any other CJK ideograph (GBK/GB18030 extensions: where GBK mojibake of UTF-8 lands) | -1.0 |
+/// | CJK punctuation, full-width forms, kana, Hangul syllables | 0.5 |
+/// | other letters (Latin with diacritics, Greek, Cyrillic, …) | 0.5 |
+/// | general punctuation (dashes, quotes, `…`, `•`) | 0.3 |
+/// | Latin-1 symbols U+00A0–U+00BF, `×`, `÷`, other symbols | -0.5 |
+/// | C1 controls, private use, U+FFFD, other controls | -1.0 |
+pub fn char_score(c: char) -> f64 {
+    match c {
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3FFFF}' => cjk_score(c),
+        '\u{3000}'..='\u{30FF}' | '\u{FF01}'..='\u{FF60}' | '\u{AC00}'..='\u{D7A3}' => 0.5,
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => 0.3,
+        '\u{E000}'..='\u{F8FF}' | '\u{FFFD}' => -1.0,
+        c if c.is_control() => -1.0,
+        '\u{A0}'..='\u{BF}' | '×' | '÷' => -0.5,
+        c if c.is_alphabetic() => 0.5,
+        _ => -0.5,
+    }
+}
+
+fn cjk_score(c: char) -> f64 {
+    let mut buf = [0u8; 4];
+    let s = c.encode_utf8(&mut buf);
+    let mut out = [0u8; 8];
+    let (_, _, written) =
+        encoding_rs::GB18030.new_encoder().encode_from_utf8_without_replacement(s, &mut out, true);
+    if let [lead, trail] = out[..written] {
+        if (0xB0..=0xF7).contains(&lead) && trail >= 0xA1 {
+            return if lead <= 0xD7 { 1.0 } else { 0.5 };
+        }
+    }
+    let (_, _, written) =
+        encoding_rs::BIG5.new_encoder().encode_from_utf8_without_replacement(s, &mut out, true);
+    if let [lead, trail] = out[..written] {
+        if (0xA4..=0xC5).contains(&lead) || (lead == 0xC6 && trail <= 0x7E) {
+            return 0.5;
+        }
+    }
+    -1.0
+}
+
+/// Sum of [`char_score`] over the non-ASCII characters of `s`, and their count.
+fn score(s: &str) -> (f64, usize) {
+    s.chars().filter(|c| !c.is_ascii()).fold((0.0, 0), |(sum, n), c| (sum + char_score(c), n + 1))
+}
+
+/// Mean [`char_score`] of the non-ASCII characters of `s` (0 when there are none).
+pub fn plausibility(s: &str) -> f64 {
+    let (sum, n) = score(s);
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
+struct Candidate {
+    wrong: Wrong,
+    /// (run range, repaired text) of the runs to replace.
+    fixes: Vec<(Range<usize>, String)>,
+    runs_left: usize,
+    before: (f64, usize),
+    after: (f64, usize),
+}
+
+impl Candidate {
+    fn mean(x: (f64, usize)) -> f64 {
+        if x.1 == 0 { 0.0 } else { x.0 / x.1 as f64 }
+    }
+    fn gain(&self) -> f64 {
+        Self::mean(self.after) - Self::mean(self.before)
+    }
+}
+
+fn try_encoding(text: &str, wrong: Wrong, non_ascii: usize) -> Option<Candidate> {
+    let mut cand = Candidate {
+        wrong,
+        fixes: Vec::new(),
+        runs_left: 0,
+        before: (0.0, 0),
+        after: (0.0, 0),
+    };
+    let (mut exact_chars, mut failed_chars) = (0usize, 0usize);
+    for run in runs(text) {
+        let s = &text[run.clone()];
+        let n = s.chars().count();
+        if s.contains('\u{FFFD}') {
+            cand.runs_left += 1;
+            continue;
+        }
+        let Some(fixed) = wrong.undo(s) else {
+            cand.runs_left += 1;
+            failed_chars += n;
+            // Exact runs could no longer hold two thirds of the undamaged characters.
+            if failed_chars * 3 > non_ascii {
+                return None;
+            }
+            continue;
+        };
+        exact_chars += n;
+        let before = score(s);
+        let after = score(&fixed);
+        if Candidate::mean(after) < Candidate::mean(before) {
+            cand.runs_left += 1;
+            continue;
+        }
+        cand.before = (cand.before.0 + before.0, cand.before.1 + before.1);
+        cand.after = (cand.after.0 + after.0, cand.after.1 + after.1);
+        cand.fixes.push((run, fixed));
+    }
+    let ok = !cand.fixes.is_empty()
+        && exact_chars >= 2 * failed_chars
+        && Candidate::mean(cand.after) >= MIN_SCORE_AFTER
+        && cand.gain() >= MIN_GAIN;
+    ok.then_some(cand)
+}
+
+/// Repair `text` if it is mojibake (see the module docs); `None` when it is left alone.
+pub fn repair(text: &str) -> Option<(String, MojibakeRepair)> {
+    let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+    if non_ascii == 0 {
+        return None;
+    }
+    let best = Wrong::ALL
+        .into_iter()
+        .filter_map(|w| try_encoding(text, w, non_ascii))
+        .max_by(|a, b| a.gain().total_cmp(&b.gain()))?;
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut examples = Vec::new();
+    let (mut chars_before, mut chars_after) = (0, 0);
+    for (range, fixed) in &best.fixes {
+        let before = &text[range.clone()];
+        chars_before += before.chars().count();
+        chars_after += fixed.chars().count();
+        if examples.len() < MAX_EXAMPLES {
+            examples.push(RepairExample {
+                offset: range.start,
+                before: before.to_string(),
+                after: fixed.clone(),
+            });
+        }
+        out.push_str(&text[last..range.start]);
+        out.push_str(fixed);
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    let report = MojibakeRepair {
+        wrong_encoding: best.wrong.name().to_string(),
+        runs_repaired: best.fixes.len(),
+        runs_left: best.runs_left,
+        chars_before,
+        chars_after,
+        score_before: round3(Candidate::mean(best.before)),
+        score_after: round3(Candidate::mean(best.after)),
+        examples,
+    };
+    Some((out, report))
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// UTF-8 bytes of `s` read as `enc`, as a mojibake string.
+    fn garble(s: &str, enc: &'static Encoding) -> String {
+        enc.decode_without_bom_handling(s.as_bytes()).0.into_owned()
+    }
+
+    fn latin1(s: &str) -> String {
+        s.bytes().map(char::from).collect()
+    }
+
+    #[test]
+    fn the_textbook_examples() {
+        let (fixed, r) = repair("鍏氬缓").unwrap();
+        assert_eq!(fixed, "党建");
+        assert_eq!(r.wrong_encoding, "GB18030");
+        assert!(r.score_after > r.score_before + MIN_GAIN);
+        assert_eq!(garble("党建", encoding_rs::WINDOWS_1252), "å…šå»º");
+        let (fixed, r) = repair("å…šå»º").unwrap();
+        assert_eq!(fixed, "党建");
+        assert_eq!(r.wrong_encoding, "windows-1252");
+        assert_eq!(repair("cafÃ© und Ã¼ber").unwrap().0, "café und über");
+        assert_eq!(repair("itâ€™s").unwrap().0, "it’s");
+    }
+
+    #[test]
+    fn true_latin1_mojibake_with_c1_controls() {
+        let garbled = latin1("党建…");
+        assert!(garbled.contains('\u{85}'));
+        let (fixed, r) = repair(&garbled).unwrap();
+        assert_eq!(fixed, "党建…");
+        assert_eq!(r.wrong_encoding, "ISO-8859-1");
+    }
+
+    #[test]
+    fn gbk_mojibake_that_swallowed_ascii_is_repaired() {
+        // 党 is three bytes; the odd last byte pairs with the ASCII 'A' in GBK.
+        let garbled = garble("党A", encoding_rs::GBK);
+        assert_eq!(garbled.chars().count(), 2);
+        assert_eq!(repair(&garbled).unwrap().0, "党A");
+    }
+
+    #[test]
+    fn runs_that_lost_bytes_are_left_alone() {
+        // 党建强 is 9 bytes: the odd byte before the newline is lost to U+FFFD. In 一是一，二是
+        // the 0x80 of 一 is read as the single-byte €, so that run loses its last byte too.
+        let garbled = garble("党建强\n中华人民共和\n一是一，二是\n", encoding_rs::GBK);
+        assert_eq!(garbled.matches('\u{FFFD}').count(), 2);
+        let (fixed, r) = repair(&garbled).unwrap();
+        let lines: Vec<_> = garbled.lines().collect();
+        assert_eq!(fixed, format!("{}\n中华人民共和\n{}\n", lines[0], lines[2]));
+        assert_eq!((r.runs_repaired, r.runs_left), (1, 2));
+    }
+
+    #[test]
+    fn ordinary_text_is_not_repaired() {
+        for text in [
+            "党建强，则根基稳。一是一，二是二。",
+            "中华人民共和国成立于1949年10月1日。",
+            "Les élèves étaient là, à côté de l’église.",
+            "Über Öl und Äpfel: Größe, Maß, naïve.",
+            "Ελληνικά και русский текст",
+            "日本語のテキストとカタカナ",
+            "한국어 텍스트",
+            "鍏 is a rare character, and so are 氬 and 龘 in 党建强。",
+            "Prices: £5, 30°C, © 2024, ½ cup, § 3",
+            "“引号”——破折号……省略号",
+        ] {
+            assert_eq!(repair(text).map(|r| r.0), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_genuine_page_with_one_exact_run_is_left_alone() {
+        // A GBK char whose bytes happen to be valid UTF-8 (a 2-byte sequence), among
+        // ordinary text that does not round-trip.
+        let mut odd = None;
+        for c in '\u{4E00}'..='\u{9FA5}' {
+            let s = c.to_string();
+            if Wrong::Gb18030.undo(&s).is_some() && cjk_score(c) == 1.0 {
+                odd = Some(s);
+                break;
+            }
+        }
+        let odd = odd.expect("some common hanzi is valid UTF-8 in GBK");
+        let text = format!("{odd} 党建强，则根基稳。一是一，二是二。");
+        assert_eq!(repair(&text).map(|r| r.0), None);
+        // Alone, the repair would make it less plausible (a Latin/Greek/Cyrillic letter).
+        assert_eq!(repair(&odd).map(|r| r.0), None);
+    }
+
+    #[test]
+    fn scores_rank_common_above_rare() {
+        assert_eq!(char_score('党'), 1.0);
+        assert_eq!(char_score('鍏'), -1.0);
+        assert!(char_score('é') > char_score('©'));
+        assert!(plausibility("党建") > plausibility("鍏氬缓"));
+        assert_eq!(plausibility("ascii"), 0.0);
+    }
+
+    #[test]
+    fn runs_split_on_ascii() {
+        let t = "ab党建 c强\n";
+        let r: Vec<_> = runs(t).map(|r| &t[r]).collect();
+        assert_eq!(r, ["党建", "强"]);
+    }
+}
