@@ -16,9 +16,9 @@
 //!    is reported with its byte offset; a legacy-encoding guess would garble the whole page.
 //! 7. chardetng's guess among the legacy encodings.
 //!
-//! Then (unless the encoding was forced) the decoded text is refused as binary when more
-//! than 10% of its characters are control characters (other than tab, LF, CR, VT, FF and
-//! Ctrl-Z) or undecodable sequences. Then [`mojibake`] repair (can be switched off), then
+//! Then [`mojibake`] repair (can be switched off). Then, unless the encoding was forced, the
+//! text is refused as binary when more than 10% of its characters are control characters
+//! (other than tab, LF, CR, VT, FF and Ctrl-Z) or undecodable sequences. Then
 //! [`normalize`]: line breaks to `\n`, control and invisible characters removed, NFC.
 //!
 //! ```
@@ -198,17 +198,19 @@ struct Read {
 /// Decode `bytes` into normalised text.
 pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError> {
     let read = read(bytes, opts)?;
+    let (text, mojibake) = match opts.repair_mojibake.then(|| mojibake::repair(&read.text)) {
+        Some(Some((text, repair))) => (text, Some(repair)),
+        _ => (read.text, None),
+    };
+    // After the repair: Latin-1 mojibake is full of C1 controls that the repair turns back
+    // into text.
     if read.detected_by != DetectedBy::Forced {
-        if let Some(reason) = detect::binary_evidence(&read.text, read.malformed.count) {
+        if let Some(reason) = detect::binary_evidence(&text, read.malformed.count) {
             return Err(DecodeError::Binary {
                 reason: format!("read as {}: {reason}", read.encoding.name()),
             });
         }
     }
-    let (text, mojibake) = match opts.repair_mojibake.then(|| mojibake::repair(&read.text)) {
-        Some(Some((text, repair))) => (text, Some(repair)),
-        _ => (read.text, None),
-    };
     let (text, norm) = normalize::normalize(text);
 
     let mut warnings = Vec::new();

@@ -15,7 +15,8 @@
 //!   GBK, or `é` in Windows-1252, is not valid UTF-8);
 //! - the repaired runs must be clearly more plausible than they were ([`plausibility`]): mean
 //!   score higher by at least [`MIN_GAIN`], and at least [`MIN_SCORE_AFTER`];
-//! - then every exact run whose own score does not drop is replaced.
+//! - then every exact run is replaced, even one whose own score drops (`â„ƒ` → `℃`: a
+//!   symbol scores lower than the letters it was garbled into); the page as a whole decided.
 //!
 //! Whole-text decision with per-run application: a page that went through a wrong decoder went
 //! through it as a whole, so the evidence is pooled over all runs (one short run proves
@@ -42,8 +43,7 @@ pub struct MojibakeRepair {
     pub wrong_encoding: String,
     /// Runs of non-ASCII characters repaired.
     pub runs_repaired: usize,
-    /// Runs left as they were: they lost bytes (hold U+FFFD), do not round-trip, or would
-    /// become less plausible.
+    /// Runs left as they were: they lost bytes (hold U+FFFD) or do not round-trip.
     pub runs_left: usize,
     /// Characters in the repaired runs before the repair.
     pub chars_before: usize,
@@ -100,22 +100,105 @@ impl Wrong {
 
     /// The UTF-8 text `run` came from, if the round trip through this encoding is exact.
     fn undo(self, run: &str) -> Option<String> {
-        let bytes: Vec<u8> = match self.encoding() {
+        let bytes = match self.encoding() {
             Some(enc) => {
-                let (bytes, _, unmappable) = enc.encode(run);
-                if unmappable {
+                let bytes = if enc == encoding_rs::GB18030 {
+                    gbk_bytes(run)?
+                } else {
+                    encode_exact(enc, run)?
+                };
+                if enc.decode_without_bom_handling_and_without_replacement(&bytes)? != run {
                     return None;
                 }
-                let back = enc.decode_without_bom_handling_and_without_replacement(&bytes)?;
-                if back != run {
-                    return None;
-                }
-                bytes.into_owned()
+                bytes
             }
             None => run.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect::<Option<_>>()?,
         };
         String::from_utf8(bytes).ok()
     }
+}
+
+/// `run` in GBK (GB18030 for what GBK lacks), the way the GBK decoder could have read it.
+///
+/// The GBK decoder reads both the single byte 0x80 and the pair A2 E3 as `€`. For each `€`
+/// the reading that keeps the bytes UTF-8-shaped is chosen (dynamic programming over the
+/// number of continuation bytes still expected, so the work stays linear).
+fn gbk_bytes(run: &str) -> Option<Vec<u8>> {
+    let encode = |s: &str| {
+        encode_exact(encoding_rs::GBK, s).or_else(|| encode_exact(encoding_rs::GB18030, s))
+    };
+    if !run.contains('€') {
+        return encode(run);
+    }
+    let segments: Vec<Vec<u8>> = run.split('€').map(encode).collect::<Option<_>>()?;
+    const EURO: [&[u8]; 2] = [&[0x80], &[0xA2, 0xE3]];
+    // reach[i][state]: how state `state` was reached after segment i: (previous state,
+    // choice for the € before segment i).
+    let mut reach: Vec<[Option<(usize, usize)>; 4]> = Vec::with_capacity(segments.len());
+    let mut first = [None; 4];
+    if let Some(st) = utf8_step(0, &segments[0]) {
+        first[st] = Some((0, 0));
+    }
+    reach.push(first);
+    for seg in &segments[1..] {
+        let prev = reach.last().expect("one entry per segment");
+        let mut next = [None; 4];
+        for (st, how) in prev.iter().enumerate() {
+            if how.is_none() {
+                continue;
+            }
+            for (choice, euro) in EURO.iter().enumerate() {
+                if let Some(st2) = utf8_step(st, euro).and_then(|s| utf8_step(s, seg)) {
+                    next[st2].get_or_insert((st, choice));
+                }
+            }
+        }
+        reach.push(next);
+    }
+    // Walk back from the state "no continuation pending".
+    let mut choices = vec![0; segments.len()];
+    let mut st = 0;
+    for i in (0..segments.len()).rev() {
+        let (prev, choice) = reach[i][st]?;
+        choices[i] = choice;
+        st = prev;
+    }
+    let mut bytes = segments[0].clone();
+    for (seg, &choice) in segments[1..].iter().zip(&choices[1..]) {
+        bytes.extend_from_slice(EURO[choice]);
+        bytes.extend_from_slice(seg);
+    }
+    Some(bytes)
+}
+
+/// Continuation bytes still expected after `bytes`, starting with `pending` expected; `None`
+/// when the bytes cannot be UTF-8 (a coarse check: the final one is `String::from_utf8`).
+fn utf8_step(mut pending: usize, bytes: &[u8]) -> Option<usize> {
+    for &b in bytes {
+        pending = match (pending, b) {
+            (p, 0x80..=0xBF) if p > 0 => p - 1,
+            (0, 0x00..=0x7F) => 0,
+            (0, 0xC2..=0xDF) => 1,
+            (0, 0xE0..=0xEF) => 2,
+            (0, 0xF0..=0xF4) => 3,
+            _ => return None,
+        };
+    }
+    Some(pending)
+}
+
+/// `run` in `enc`, or `None` at the first character `enc` cannot encode (no replacement
+/// output is built).
+fn encode_exact(enc: &'static Encoding, run: &str) -> Option<Vec<u8>> {
+    let mut encoder = enc.new_encoder();
+    let max = encoder.max_buffer_length_from_utf8_without_replacement(run.len())?;
+    let mut bytes = vec![0; max];
+    let (result, _, written) = encoder.encode_from_utf8_without_replacement(run, &mut bytes, true);
+    if result != encoding_rs::EncoderResult::InputEmpty {
+        return None;
+    }
+    bytes.truncate(written);
+    Some(bytes)
 }
 
 /// Maximal runs of non-ASCII characters, as byte ranges.
@@ -244,10 +327,6 @@ fn try_encoding(text: &str, wrong: Wrong, non_ascii: usize) -> Option<Candidate>
         exact_chars += n;
         let before = score(s);
         let after = score(&fixed);
-        if Candidate::mean(after) < Candidate::mean(before) {
-            cand.runs_left += 1;
-            continue;
-        }
         cand.before = (cand.before.0 + before.0, cand.before.1 + before.1);
         cand.after = (cand.after.0 + after.0, cand.after.1 + after.1);
         cand.fixes.push((run, fixed));
@@ -331,6 +410,16 @@ mod tests {
         assert_eq!(r.wrong_encoding, "windows-1252");
         assert_eq!(repair("cafÃ© und Ã¼ber").unwrap().0, "café und über");
         assert_eq!(repair("itâ€™s").unwrap().0, "it’s");
+    }
+
+    #[test]
+    fn euro_is_read_back_as_0x80_or_a2_e3_whichever_fits() {
+        // 一 ends in 0x80; 院、 has A2 E3 across the two characters: GBK reads both as €.
+        for text in ["一是一", "院、是", "一院、一院、是"] {
+            let garbled = garble(text, encoding_rs::GBK);
+            assert!(garbled.contains('€') && !garbled.contains('\u{FFFD}'), "{garbled}");
+            assert_eq!(Wrong::Gb18030.undo(&garbled).as_deref(), Some(text));
+        }
     }
 
     #[test]
