@@ -200,23 +200,29 @@ pub(crate) const BINARY_MIN_SUSPICIOUS: usize = 4;
 /// Why decoded text is really binary, if it is: too many control characters (other than the
 /// text ones) and undecodable bytes (`malformed`).
 pub(crate) fn binary_evidence(text: &str, malformed: usize) -> Option<String> {
+    // On bytes, not chars: a C0 control or DEL is one byte, a C1 control is C2 80..C2 9F,
+    // and characters are the bytes that are not continuation bytes.
+    let b = text.as_bytes();
     let mut chars = 0usize;
     let mut controls = 0usize;
-    for c in text.chars() {
-        chars += 1;
-        if c.is_control() && !is_text_control(c) {
-            controls += 1;
-        }
+    for (i, &x) in b.iter().enumerate() {
+        chars += usize::from(x & 0xC0 != 0x80);
+        let control = match x {
+            0x00..=0x1F | 0x7F => !is_text_control(char::from(x)),
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            _ => false,
+        };
+        controls += usize::from(control);
     }
     let suspicious = controls + malformed;
-    (suspicious >= BINARY_MIN_SUSPICIOUS
-        && suspicious * 100 > chars * BINARY_MAX_SUSPICIOUS_PERCENT)
-        .then(|| {
+    (suspicious >= BINARY_MIN_SUSPICIOUS && suspicious * 100 > chars * BINARY_MAX_SUSPICIOUS_PERCENT).then(
+        || {
             format!(
                 "{controls} control characters and {malformed} undecodable sequences in \
                  {chars} characters (more than {BINARY_MAX_SUSPICIOUS_PERCENT}%)"
             )
-        })
+        },
+    )
 }
 
 #[cfg(test)]
@@ -241,9 +247,7 @@ mod tests {
     }
 
     fn utf16(text: &str, le: bool) -> Vec<u8> {
-        text.encode_utf16()
-            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
-            .collect()
+        text.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
     }
 
     #[test]
@@ -259,8 +263,7 @@ mod tests {
     #[test]
     fn utf16_pattern_is_not_found_in_text_with_stray_nuls() {
         assert_eq!(utf16_without_bom(b"hello\0"), None, "too little evidence");
-        let mut t = b"some words of text here and there\0 with\0 nuls at\0 odd places\0"
-            .to_vec();
+        let mut t = b"some words of text here and there\0 with\0 nuls at\0 odd places\0".to_vec();
         t.extend_from_slice(b"and more\0 more\0");
         assert_eq!(utf16_without_bom(&t), None);
         assert_eq!(utf16_without_bom(&[0u8; 64]), None, "NUL padding");
@@ -301,5 +304,10 @@ mod tests {
         let text = format!("{}{}", "\x01".repeat(4), "a".repeat(36));
         assert!(binary_evidence(&text, 0).is_none());
         assert!(binary_evidence(&text, 1).is_some());
+        // C1 controls count; characters are counted, not bytes.
+        assert!(binary_evidence("\u{80}\u{81}\u{9F}\u{85}党建", 0).is_some());
+        assert!(binary_evidence(&format!("\u{85}{}", "党".repeat(9)), 0).is_none());
+        assert!(binary_evidence(&format!("\u{1}\u{1}\u{1}\u{85}{}", "党".repeat(36)), 0).is_none());
+        assert!(binary_evidence(&format!("\u{1}\u{1}\u{1}\u{85}{}", "党".repeat(35)), 0).is_some());
     }
 }

@@ -47,6 +47,10 @@ pub use normalize::{LineEndings, RemovedChar};
 /// How many byte offsets of undecodable sequences a report lists (all are counted).
 pub const MAX_MALFORMED_LISTED: usize = 32;
 
+/// chardetng sees at most this many bytes from the start: plenty to tell encodings apart,
+/// and a 50 MB file is not scored byte by byte.
+pub const DETECTOR_SAMPLE: usize = 1 << 20;
+
 /// How the encoding was decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -204,12 +208,11 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     };
     // After the repair: Latin-1 mojibake is full of C1 controls that the repair turns back
     // into text.
-    if read.detected_by != DetectedBy::Forced {
-        if let Some(reason) = detect::binary_evidence(&text, read.malformed.count) {
-            return Err(DecodeError::Binary {
-                reason: format!("read as {}: {reason}", read.encoding.name()),
-            });
-        }
+    let binary = (read.detected_by != DetectedBy::Forced)
+        .then(|| detect::binary_evidence(&text, read.malformed.count))
+        .flatten();
+    if let Some(reason) = binary {
+        return Err(DecodeError::Binary { reason: format!("read as {}: {reason}", read.encoding.name()) });
     }
     let (text, norm) = normalize::normalize(text);
 
@@ -281,9 +284,7 @@ fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
         }
         let count = bytes.iter().filter(|&&b| b == 0).count();
         return Err(DecodeError::Binary {
-            reason: format!(
-                "{count} NUL byte(s), the first at byte {first}, not laid out like UTF-16 text"
-            ),
+            reason: format!("{count} NUL byte(s), the first at byte {first}, not laid out like UTF-16 text"),
         });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -307,14 +308,12 @@ fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
         shape.multibyte, shape.invalid
     );
     if shape.is_damaged_utf8() {
-        let why = format!(
-            "{counts}: at least {}:1, so UTF-8 with damaged bytes",
-            detect::DAMAGED_UTF8_MIN_RATIO
-        );
+        let why =
+            format!("{counts}: at least {}:1, so UTF-8 with damaged bytes", detect::DAMAGED_UTF8_MIN_RATIO);
         return Ok(made(encoding_rs::UTF_8, bytes, 0, DetectedBy::DamagedUtf8, why, true));
     }
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
+    detector.feed(&bytes[..bytes.len().min(DETECTOR_SAMPLE)], true);
     let (enc, confident) = detector.guess_assess(None, false);
     let why = format!(
         "not UTF-8 ({counts}); chardetng guessed {}{}",
@@ -352,8 +351,7 @@ fn decode_with(encoding: &'static Encoding, body: &[u8], offset: usize) -> (Stri
     let mut out = String::with_capacity(capacity);
     let mut read = 0;
     loop {
-        let (result, n) =
-            decoder.decode_to_string_without_replacement(&body[read..], &mut out, true);
+        let (result, n) = decoder.decode_to_string_without_replacement(&body[read..], &mut out, true);
         read += n;
         match result {
             DecoderResult::InputEmpty => break,
@@ -377,9 +375,7 @@ mod tests {
     }
 
     fn utf16(text: &str, le: bool) -> Vec<u8> {
-        text.encode_utf16()
-            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
-            .collect()
+        text.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
     }
 
     const ZH: &str = "党建强，则根基稳。一是一，二是二。中华人民共和国成立于1949年。\n";

@@ -12,7 +12,8 @@
 //! The decision is taken for the whole text, then applied per run:
 //! - among the runs without U+FFFD, the exact ones must hold at least two thirds of the
 //!   characters (ordinary text in any language almost never round-trips: ordinary Chinese in
-//!   GBK, or `é` in Windows-1252, is not valid UTF-8);
+//!   GBK, or `é` in Windows-1252, is not valid UTF-8), over the whole text and already over
+//!   the first [`EARLY_DECISION_CHARS`] characters (so ordinary pages cost little);
 //! - the repaired runs must be clearly more plausible than they were ([`plausibility`]): mean
 //!   score higher by at least [`MIN_GAIN`], and at least [`MIN_SCORE_AFTER`];
 //! - then every exact run is replaced, even one whose own score drops (`â„ƒ` → `℃`: a
@@ -102,11 +103,8 @@ impl Wrong {
     fn undo(self, run: &str) -> Option<String> {
         let bytes = match self.encoding() {
             Some(enc) => {
-                let bytes = if enc == encoding_rs::GB18030 {
-                    gbk_bytes(run)?
-                } else {
-                    encode_exact(enc, run)?
-                };
+                let bytes =
+                    if enc == encoding_rs::GB18030 { gbk_bytes(run)? } else { encode_exact(enc, run)? };
                 if enc.decode_without_bom_handling_and_without_replacement(&bytes)? != run {
                     return None;
                 }
@@ -124,9 +122,8 @@ impl Wrong {
 /// the reading that keeps the bytes UTF-8-shaped is chosen (dynamic programming over the
 /// number of continuation bytes still expected, so the work stays linear).
 fn gbk_bytes(run: &str) -> Option<Vec<u8>> {
-    let encode = |s: &str| {
-        encode_exact(encoding_rs::GBK, s).or_else(|| encode_exact(encoding_rs::GB18030, s))
-    };
+    let encode =
+        |s: &str| encode_exact(encoding_rs::GBK, s).or_else(|| encode_exact(encoding_rs::GB18030, s));
     if !run.contains('€') {
         return encode(run);
     }
@@ -255,17 +252,13 @@ fn cjk_score(c: char) -> f64 {
     let mut out = [0u8; 8];
     let (_, _, written) =
         encoding_rs::GB18030.new_encoder().encode_from_utf8_without_replacement(s, &mut out, true);
-    if let [lead, trail] = out[..written] {
-        if (0xB0..=0xF7).contains(&lead) && trail >= 0xA1 {
-            return if lead <= 0xD7 { 1.0 } else { 0.5 };
-        }
+    if let [lead @ 0xB0..=0xF7, 0xA1..=0xFF] = out[..written] {
+        return if lead <= 0xD7 { 1.0 } else { 0.5 };
     }
     let (_, _, written) =
         encoding_rs::BIG5.new_encoder().encode_from_utf8_without_replacement(s, &mut out, true);
-    if let [lead, trail] = out[..written] {
-        if (0xA4..=0xC5).contains(&lead) || (lead == 0xC6 && trail <= 0x7E) {
-            return 0.5;
-        }
+    if let [0xA4..=0xC5, _] | [0xC6, ..=0x7E] = out[..written] {
+        return 0.5;
     }
     -1.0
 }
@@ -299,14 +292,13 @@ impl Candidate {
     }
 }
 
-fn try_encoding(text: &str, wrong: Wrong, non_ascii: usize) -> Option<Candidate> {
-    let mut cand = Candidate {
-        wrong,
-        fixes: Vec::new(),
-        runs_left: 0,
-        before: (0.0, 0),
-        after: (0.0, 0),
-    };
+/// After this many non-ASCII characters, a candidate whose exact runs do not already hold
+/// two thirds of them is dropped: a page that went through a wrong decoder did so from its
+/// first line, and ordinary text fails at once, so a long page costs only this much.
+pub const EARLY_DECISION_CHARS: usize = 4096;
+
+fn try_encoding(text: &str, wrong: Wrong) -> Option<Candidate> {
+    let mut cand = Candidate { wrong, fixes: Vec::new(), runs_left: 0, before: (0.0, 0), after: (0.0, 0) };
     let (mut exact_chars, mut failed_chars) = (0usize, 0usize);
     for run in runs(text) {
         let s = &text[run.clone()];
@@ -315,21 +307,23 @@ fn try_encoding(text: &str, wrong: Wrong, non_ascii: usize) -> Option<Candidate>
             cand.runs_left += 1;
             continue;
         }
-        let Some(fixed) = wrong.undo(s) else {
-            cand.runs_left += 1;
-            failed_chars += n;
-            // Exact runs could no longer hold two thirds of the undamaged characters.
-            if failed_chars * 3 > non_ascii {
-                return None;
+        match wrong.undo(s) {
+            None => {
+                cand.runs_left += 1;
+                failed_chars += n;
             }
-            continue;
-        };
-        exact_chars += n;
-        let before = score(s);
-        let after = score(&fixed);
-        cand.before = (cand.before.0 + before.0, cand.before.1 + before.1);
-        cand.after = (cand.after.0 + after.0, cand.after.1 + after.1);
-        cand.fixes.push((run, fixed));
+            Some(fixed) => {
+                exact_chars += n;
+                let before = score(s);
+                let after = score(&fixed);
+                cand.before = (cand.before.0 + before.0, cand.before.1 + before.1);
+                cand.after = (cand.after.0 + after.0, cand.after.1 + after.1);
+                cand.fixes.push((run, fixed));
+            }
+        }
+        if exact_chars + failed_chars >= EARLY_DECISION_CHARS && exact_chars < 2 * failed_chars {
+            return None;
+        }
     }
     let ok = !cand.fixes.is_empty()
         && exact_chars >= 2 * failed_chars
@@ -340,13 +334,12 @@ fn try_encoding(text: &str, wrong: Wrong, non_ascii: usize) -> Option<Candidate>
 
 /// Repair `text` if it is mojibake (see the module docs); `None` when it is left alone.
 pub fn repair(text: &str) -> Option<(String, MojibakeRepair)> {
-    let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
-    if non_ascii == 0 {
+    if text.is_ascii() {
         return None;
     }
     let best = Wrong::ALL
         .into_iter()
-        .filter_map(|w| try_encoding(text, w, non_ascii))
+        .filter_map(|w| try_encoding(text, w))
         .max_by(|a, b| a.gain().total_cmp(&b.gain()))?;
     let mut out = String::with_capacity(text.len());
     let mut last = 0;

@@ -98,19 +98,43 @@ fn codepoint(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
-/// Normalise `text` in place of the caller: returns the text (the same allocation when
-/// nothing changed) and what was done.
+/// True for a byte that may start a character [`normalize`] changes: C0 controls but LF and
+/// tab, DEL, and the lead bytes of the non-ASCII ones (C1/NEL: C2; U+061C: D8; U+180E: E1;
+/// U+200B..U+206x: E2; U+FEFF: EF). Scanning bytes keeps the common case cheap.
+fn may_change(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF)
+}
+
+/// The byte offset of the first character at or after `from` that [`normalize`] changes.
+fn next_change(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        if may_change(b[i]) {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            if needs_change(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Normalise `text`: returns the text (the same allocation when nothing changed) and what
+/// was done.
 pub fn normalize(text: String) -> (String, Normalized) {
     let mut report = Normalized::default();
-    let first = text.char_indices().find(|&(_, c)| needs_change(c)).map(|(i, _)| i);
-    let mut out = match first {
+    let mut out = match next_change(&text, 0) {
         None => {
-            report.line_endings.lf = memchr_count(text.as_bytes());
+            report.line_endings.lf = count_lf(text.as_bytes());
             text
         }
         Some(first) => rewrite(&text, first, &mut report),
     };
-    if is_nfc_quick(out.chars()) != IsNormalized::Yes {
+    if !surely_nfc(out.as_bytes()) && is_nfc_quick(out.chars()) != IsNormalized::Yes {
         let nfc: String = out.nfc().collect();
         if nfc != out {
             report.nfc_changed = true;
@@ -120,26 +144,56 @@ pub fn normalize(text: String) -> (String, Normalized) {
     (out, report)
 }
 
-fn memchr_count(b: &[u8]) -> usize {
+/// True when every character of `b` (UTF-8) is in a range whose characters are all NFC
+/// with no effect on their neighbours (NFC_Quick_Check=Yes, canonical combining class 0):
+/// below U+0300; U+2002..U+203F; U+2580..U+25FF; U+3000..U+3FFF but U+302A..U+302F and
+/// U+3099/U+309A;
+/// U+4000..U+9FFF; U+FF00..U+FFFF. A byte-level pre-check so that ordinary Chinese and
+/// Latin pages skip the character-level quick check.
+fn surely_nfc(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let ok = match x {
+            0x00..=0xCB => true, // ASCII, continuation bytes, and U+0080..U+02FF
+            0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x82..=0xBF] | [0x96 | 0x97, _])),
+            // Not U+302A..U+302F (tone marks) nor U+3099/U+309A (kana voicing marks).
+            0xE3 => !matches!(b.get(i + 1..i + 3), Some([0x80, 0xAA..=0xAF] | [0x82, 0x99 | 0x9A])),
+            0xE4..=0xE9 => true,
+            0xEF => matches!(b.get(i + 1), Some(0xBC..=0xBF)),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn count_lf(b: &[u8]) -> usize {
     b.iter().filter(|&&x| x == b'\n').count()
 }
 
+/// Copy the unchanged stretches whole and handle each changed character on its own.
 fn rewrite(text: &str, first: usize, report: &mut Normalized) -> String {
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    let mut line = 1 + memchr_count(out.as_bytes());
-    report.line_endings.lf = line - 1;
-    let mut chars = text[first..].chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut by_char: BTreeMap<char, usize> = BTreeMap::new();
+    let mut line = 1;
+    let mut at = Some(first);
+    let mut pos = 0;
+    while let Some(i) = at {
+        let kept = &text[pos..i];
+        let lf = count_lf(kept.as_bytes());
+        report.line_endings.lf += lf;
+        line += lf;
+        out.push_str(kept);
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        pos = i + c.len_utf8();
         match c {
-            '\n' => {
-                report.line_endings.lf += 1;
-                line += 1;
-                out.push('\n');
-            }
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if text.as_bytes().get(pos) == Some(&b'\n') {
+                    pos += 1;
                     report.line_endings.crlf += 1;
                 } else {
                     report.line_endings.cr += 1;
@@ -152,20 +206,20 @@ fn rewrite(text: &str, first: usize, report: &mut Normalized) -> String {
                 line += 1;
                 out.push('\n');
             }
-            c if is_removable(c) => {
+            c => {
                 report.removed_count += 1;
-                *report.removed_by_char.entry(codepoint(c)).or_insert(0) += 1;
+                *by_char.entry(c).or_insert(0) += 1;
                 if report.removed.len() < MAX_LISTED {
-                    report.removed.push(RemovedChar {
-                        offset: out.len(),
-                        line,
-                        codepoint: codepoint(c),
-                    });
+                    report.removed.push(RemovedChar { offset: out.len(), line, codepoint: codepoint(c) });
                 }
             }
-            c => out.push(c),
         }
+        at = next_change(text, pos);
     }
+    let rest = &text[pos..];
+    report.line_endings.lf += count_lf(rest.as_bytes());
+    out.push_str(rest);
+    report.removed_by_char = by_char.into_iter().map(|(c, n)| (codepoint(c), n)).collect();
     out
 }
 
@@ -203,13 +257,20 @@ mod tests {
         let (out, r) = norm("a\u{200B}b\nc\u{0}d\u{FEFF}\u{202E}e\u{7}\tf\u{AD}g\u{C}");
         assert_eq!(out, "ab\ncde\tf\u{AD}g");
         assert_eq!(r.removed_count, 6);
-        assert_eq!(
-            r.removed[0],
-            RemovedChar { offset: 1, line: 1, codepoint: "U+200B".into() }
-        );
+        assert_eq!(r.removed[0], RemovedChar { offset: 1, line: 1, codepoint: "U+200B".into() });
         assert_eq!(r.removed[1], RemovedChar { offset: 4, line: 2, codepoint: "U+0000".into() });
         assert_eq!(r.removed_by_char["U+FEFF"], 1);
         assert_eq!(r.removed.last().unwrap().codepoint, "U+000C");
+    }
+
+    #[test]
+    fn every_changed_character_starts_with_a_flagged_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if needs_change(c) {
+                let mut buf = [0; 4];
+                assert!(may_change(c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
+            }
+        }
     }
 
     #[test]
@@ -231,6 +292,21 @@ mod tests {
         let (out, r) = norm("Café 党建");
         assert_eq!(out, "Café 党建");
         assert!(!r.nfc_changed);
+    }
+
+    #[test]
+    fn the_byte_precheck_only_passes_nfc_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if surely_nfc(s.as_bytes()) {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{c:?}");
+                // Class 0 too: nothing before it could compose with or reorder around it.
+                assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+            }
+        }
+        assert!(surely_nfc("党建强，则根基稳。“引号”……2024 Café".as_bytes()));
+        assert!(!surely_nfc("e\u{301}".as_bytes()));
+        assert!(!surely_nfc("\u{212B}".as_bytes()));
     }
 
     #[test]
