@@ -225,6 +225,37 @@ pub(crate) fn binary_evidence(text: &str, malformed: usize) -> Option<String> {
     )
 }
 
+/// A guessed legacy decoding with fewer ASCII characters than this share (percent)…
+pub(crate) const GARBAGE_MAX_ASCII_PERCENT: usize = 5;
+/// …and a mean plausibility ([`crate::mojibake::plausibility`]) of its other characters
+/// below this is refused: text in a single-byte encoding has spaces and digits, and CJK text
+/// without ASCII is made of common characters (0.9 on the seeds), while random high bytes
+/// score 0.32 at most (windows-1251; -0.54 as Big5).
+pub(crate) const GARBAGE_MIN_PLAUSIBILITY: f64 = 0.35;
+/// How much of the text the garbage test looks at.
+const GARBAGE_SAMPLE: usize = 64 * 1024;
+
+/// Why a guessed legacy decoding is garbage rather than text, if it is.
+pub(crate) fn garbage_evidence(text: &str) -> Option<String> {
+    let mut end = text.len().min(GARBAGE_SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    let chars = sample.chars().count();
+    let ascii = sample.bytes().filter(u8::is_ascii).count();
+    if chars < 16 || ascii * 100 >= chars * GARBAGE_MAX_ASCII_PERCENT {
+        return None;
+    }
+    let plausibility = crate::mojibake::plausibility(sample);
+    (plausibility < GARBAGE_MIN_PLAUSIBILITY).then(|| {
+        format!(
+            "{ascii} ASCII characters in {chars}, and the others are unlikely as text \
+             (plausibility {plausibility:.2} < {GARBAGE_MIN_PLAUSIBILITY})"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,6 +324,14 @@ mod tests {
         assert!(!utf8_shape(&gbk).is_damaged_utf8());
         let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Les élèves étaient là, über Öl");
         assert!(!utf8_shape(&latin).is_damaged_utf8());
+    }
+
+    #[test]
+    fn garbage_evidence_both_sides() {
+        assert!(garbage_evidence("党建强，则根基稳。一是一，二是二。中华人民共和国").is_none());
+        assert!(garbage_evidence("한국어 텍스트와 문장입니다한국어텍스트와문장입니다").is_none());
+        assert!(garbage_evidence("ñ”ÊçÜ§“Áà…›œ¾àà¾âË­õ¥öªÅ¦Ö÷ê¼“").is_some());
+        assert!(garbage_evidence("short ñ”Ê").is_none(), "too short to judge");
     }
 
     #[test]

@@ -18,7 +18,9 @@
 //!
 //! Then [`mojibake`] repair (can be switched off). Then, unless the encoding was forced, the
 //! text is refused as binary when more than 10% of its characters are control characters
-//! (other than tab, LF, CR, VT, FF and Ctrl-Z) or undecodable sequences. Then
+//! (other than tab, LF, CR, VT, FF and Ctrl-Z) or undecodable sequences, and a detector
+//! guess is refused when it has almost no ASCII and implausible characters (random high
+//! bytes read as windows-1252 or GBK). Then
 //! [`normalize`]: line breaks to `\n`, control and invisible characters removed, NFC.
 //!
 //! ```
@@ -210,7 +212,10 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     // into text.
     let binary = (read.detected_by != DetectedBy::Forced)
         .then(|| detect::binary_evidence(&text, read.malformed.count))
-        .flatten();
+        .flatten()
+        .or_else(|| {
+            (read.detected_by == DetectedBy::Detector).then(|| detect::garbage_evidence(&text)).flatten()
+        });
     if let Some(reason) = binary {
         return Err(DecodeError::Binary { reason: format!("read as {}: {reason}", read.encoding.name()) });
     }
@@ -442,8 +447,11 @@ mod tests {
         b.push(0xFF);
         b.push(b' ');
         b.push(0xFE);
-        let d = dec(&b).unwrap();
-        assert_ne!(d.report.detected_by, DetectedBy::DamagedUtf8);
+        // Here the legacy reading is garbage, and refused as such.
+        match dec(&b) {
+            Ok(d) => assert_ne!(d.report.detected_by, DetectedBy::DamagedUtf8),
+            Err(e) => assert!(matches!(e, DecodeError::Binary { .. })),
+        }
     }
 
     #[test]

@@ -227,7 +227,7 @@ fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// | any other CJK ideograph (GBK/GB18030 extensions: where GBK mojibake of UTF-8 lands) | -1.0 |
 /// | CJK punctuation, full-width forms, kana, Hangul syllables | 0.5 |
 /// | other letters (Latin with diacritics, Greek, Cyrillic, …) | 0.5 |
-/// | general punctuation (dashes, quotes, `…`, `•`) | 0.3 |
+/// | general punctuation (dashes, quotes, `…`, `•`), combining marks | 0.3 |
 /// | Latin-1 symbols U+00A0–U+00BF, `×`, `÷`, other symbols | -0.5 |
 /// | C1 controls, private use, U+FFFD, other controls | -1.0 |
 pub fn char_score(c: char) -> f64 {
@@ -240,6 +240,7 @@ pub fn char_score(c: char) -> f64 {
         '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => 0.3,
         '\u{E000}'..='\u{F8FF}' | '\u{FFFD}' => -1.0,
         c if c.is_control() => -1.0,
+        c if unicode_normalization::char::canonical_combining_class(c) != 0 => 0.3,
         '\u{A0}'..='\u{BF}' | '×' | '÷' => -0.5,
         c if c.is_alphabetic() => 0.5,
         _ => -0.5,
@@ -413,6 +414,14 @@ mod tests {
             assert!(garbled.contains('€') && !garbled.contains('\u{FFFD}'), "{garbled}");
             assert_eq!(Wrong::Gb18030.undo(&garbled).as_deref(), Some(text));
         }
+    }
+
+    #[test]
+    fn traditional_chinese_mojibake_is_repaired() {
+        let text = "中華民國的經濟發展與國際貿易關係";
+        let garbled = garble(text, encoding_rs::GBK);
+        assert!(!garbled.contains('\u{FFFD}'));
+        assert_eq!(repair(&garbled).unwrap().0, text);
     }
 
     #[test]

@@ -205,6 +205,8 @@ fn binary_inputs_are_refused() {
     }
     assert!(reason(dec(&nul_laden)).contains("NUL"));
     assert!(reason(dec(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n")).contains("pdftotext"));
+    let high: Vec<u8> = random_bytes(65536, 99).into_iter().map(|b| b | 0x80).collect();
+    assert!(reason(dec(&high)).contains("unlikely as text"), "random bytes 0x80..0xFF");
 }
 
 #[test]
