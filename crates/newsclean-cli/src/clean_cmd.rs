@@ -451,6 +451,13 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
         }
     };
     out.changed = cleaned.changed_from(bytes);
+    if cleaned.report.malformed > 0 {
+        out.notes.push(format!(
+            "{display}: {} undecodable byte sequence(s) read as {} became U+FFFD (�); check the file, or pass \
+             --encoding NAME if it is in another encoding",
+            cleaned.report.malformed, cleaned.report.encoding
+        ));
+    }
     if let Err(msg) = write_output(run, job, &cleaned, bytes, out.changed, &mut out) {
         out.error = Some(error_line(display, msg));
         return with_json_error(run, out, display);
