@@ -86,9 +86,9 @@ fn invalid_utf8_in_the_middle_of_a_page_keeps_the_rest() {
     let (_, seed) = seeds().remove(0);
     let text = String::from_utf8(seed).unwrap();
     let mid = text.char_indices().map(|(i, _)| i).find(|&i| i > text.len() / 2).unwrap();
-    let mut bytes = text[..mid].as_bytes().to_vec();
+    let mut bytes = text.as_bytes()[..mid].to_vec();
     bytes.extend_from_slice(&[0xFF, 0xFE, 0xC3]);
-    bytes.extend_from_slice(text[mid..].as_bytes());
+    bytes.extend_from_slice(&text.as_bytes()[mid..]);
     fs::write(tmp.path().join("in/broken.txt"), &bytes).unwrap();
     let o = run(tmp.path(), &["clean", "in", "--out-dir", "out", "--format", "json"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
@@ -171,7 +171,10 @@ fn mixed_line_endings_clean_like_lf() {
     fs::write(tmp.path().join("in/mixed.txt"), &mixed).unwrap();
     let o = run(tmp.path(), &["clean", "in", "--out-dir", "out"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(fs::read_to_string(tmp.path().join("out/mixed.txt")).unwrap(), expected_clean(text.as_bytes()));
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("out/mixed.txt")).unwrap(),
+        expected_clean(text.as_bytes())
+    );
     assert_good_done(&tmp.path().join("out"));
 }
 
@@ -238,7 +241,8 @@ fn an_output_folder_that_cannot_be_written_is_an_error_per_file() {
     assert_eq!(errors.len(), 5, "{errors:?}");
     for (name, _) in seeds() {
         assert!(
-            errors.iter().any(|e| e.contains(&format!("in/{name}: cannot create the output folder")) && e.contains("--out-dir")),
+            errors.iter().any(|e| e.contains(&format!("in/{name}: cannot create the output folder"))
+                && e.contains("--out-dir")),
             "{name}: {errors:?}"
         );
     }
@@ -248,19 +252,25 @@ fn an_output_folder_that_cannot_be_written_is_an_error_per_file() {
 fn the_same_path_as_input_and_output_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     copy_seeds(&tmp.path().join("in"));
-    let before: Vec<Vec<u8>> = walk_files(&tmp.path().join("in")).iter().map(|p| fs::read(p).unwrap()).collect();
+    let before: Vec<Vec<u8>> =
+        walk_files(&tmp.path().join("in")).iter().map(|p| fs::read(p).unwrap()).collect();
     let o = run(tmp.path(), &["clean", "in", "--out-dir", "in"]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     let errors = error_lines(&o);
     assert_eq!(errors.len(), 5, "{errors:?}");
-    assert!(errors.iter().all(|e| e.contains("is the input itself") && e.contains("--in-place")), "{errors:?}");
-    let after: Vec<Vec<u8>> = walk_files(&tmp.path().join("in")).iter().map(|p| fs::read(p).unwrap()).collect();
+    assert!(
+        errors.iter().all(|e| e.contains("is the input itself") && e.contains("--in-place")),
+        "{errors:?}"
+    );
+    let after: Vec<Vec<u8>> =
+        walk_files(&tmp.path().join("in")).iter().map(|p| fs::read(p).unwrap()).collect();
     assert_eq!(before, after, "inputs untouched");
     // The removed-text sidecar may not overwrite an input either.
     let o = run(tmp.path(), &["clean", "--check", "in", "--removed", "in/000_754509dbfb55a7fd.txt"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("that is an input file"), "{}", stderr(&o));
-    let again: Vec<Vec<u8>> = walk_files(&tmp.path().join("in")).iter().map(|p| fs::read(p).unwrap()).collect();
+    let again: Vec<Vec<u8>> =
+        walk_files(&tmp.path().join("in")).iter().map(|p| fs::read(p).unwrap()).collect();
     assert_eq!(before, again);
 }
 

@@ -50,10 +50,14 @@ fn diff_shows_the_joined_lines() {
     let diff = stdout(&o);
     assert!(diff.starts_with("--- a/"), "{diff}");
     let lines: Vec<&str> = diff.lines().collect();
-    let removed: Vec<&str> = lines.iter().filter(|l| l.starts_with('-') && !l.starts_with("---")).map(|l| &l[1..]).collect();
-    let added: Vec<&str> = lines.iter().filter(|l| l.starts_with('+') && !l.starts_with("+++")).map(|l| &l[1..]).collect();
+    let removed: Vec<&str> =
+        lines.iter().filter(|l| l.starts_with('-') && !l.starts_with("---")).map(|l| &l[1..]).collect();
+    let added: Vec<&str> =
+        lines.iter().filter(|l| l.starts_with('+') && !l.starts_with("+++")).map(|l| &l[1..]).collect();
     // Some added line holds the end of one removed line joined straight to the start of the next.
-    let tail = |s: &str| s.trim_end().chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect::<String>();
+    let tail = |s: &str| {
+        s.trim_end().chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect::<String>()
+    };
     let head = |s: &str| s.trim_start().chars().take(2).collect::<String>();
     let joined = removed.windows(2).any(|w| {
         !w[0].trim().is_empty()
@@ -78,10 +82,12 @@ fn check_exits_1_on_seeds_and_0_on_their_clean_output() {
     assert_eq!(stdout(&o).lines().filter(|l| l.starts_with("would change: ")).count(), 5);
     let o = run(tmp.path(), &["clean", seeds_dir().to_str().unwrap(), "--out-dir", "OUT"]);
     assert_eq!(code(&o), 0);
-    let before: Vec<Vec<u8>> = walk_files(&tmp.path().join("OUT")).iter().map(|p| fs::read(p).unwrap()).collect();
+    let before: Vec<Vec<u8>> =
+        walk_files(&tmp.path().join("OUT")).iter().map(|p| fs::read(p).unwrap()).collect();
     let o = run(tmp.path(), &["clean", "--check", "OUT"]);
     assert_eq!(code(&o), 0, "clean output is not stable: {}{}", stdout(&o), stderr(&o));
-    let after: Vec<Vec<u8>> = walk_files(&tmp.path().join("OUT")).iter().map(|p| fs::read(p).unwrap()).collect();
+    let after: Vec<Vec<u8>> =
+        walk_files(&tmp.path().join("OUT")).iter().map(|p| fs::read(p).unwrap()).collect();
     assert_eq!(before, after, "--check wrote nothing");
 }
 
@@ -131,7 +137,10 @@ fn in_place_writes_targets_only_by_rename() {
             assert_ne!(meta.ino(), ino, "{} replaced by rename", p.display());
         }
     }
-    assert_eq!(fs::metadata(dir.join("000_754509dbfb55a7fd.txt")).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(
+        fs::metadata(dir.join("000_754509dbfb55a7fd.txt")).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
     assert_eq!(temp_files(tmp.path()), Vec::<std::path::PathBuf>::new());
     let o = run(tmp.path(), &["clean", "--check", "pages"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
@@ -157,7 +166,10 @@ fn in_place_through_a_symlink_keeps_the_link() {
     let o = run(tmp.path(), &["clean", "--in-place", "link.txt"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(fs::symlink_metadata(tmp.path().join("link.txt")).unwrap().file_type().is_symlink());
-    assert_eq!(fs::read_to_string(tmp.path().join("real.txt")).unwrap(), expected_clean("标题\n\n\n正文\n".as_bytes()));
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("real.txt")).unwrap(),
+        expected_clean("标题\n\n\n正文\n".as_bytes())
+    );
 }
 
 #[test]
@@ -208,7 +220,8 @@ fn json_error_objects_keep_one_line_per_input() {
     fs::write(tmp.path().join("c.txt"), "正文\n\n\n").unwrap();
     let o = run(tmp.path(), &["clean", "--format=json", "."]);
     assert_eq!(code(&o), 2);
-    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["changed"], false);
     assert_eq!(lines[1]["file"], "./b.png");
@@ -271,7 +284,10 @@ fn jobs_1_and_jobs_2_give_byte_identical_output() {
             .into_iter()
             .map(|p| (p.strip_prefix(tmp.path().join(&out)).unwrap().to_path_buf(), fs::read(&p).unwrap()))
             .collect();
-        let json = run(tmp.path(), &["clean", "in", "--jobs", jobs, "--format", "json", "--removed", &format!("rm{jobs}")]);
+        let json = run(
+            tmp.path(),
+            &["clean", "in", "--jobs", jobs, "--format", "json", "--removed", &format!("rm{jobs}")],
+        );
         let diff = run(tmp.path(), &["clean", "in", "--jobs", jobs, "--diff", "--color", "never"]);
         let removed = fs::read(tmp.path().join(format!("rm{jobs}"))).unwrap();
         assert_eq!(files.len(), 40);

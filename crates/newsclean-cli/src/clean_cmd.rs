@@ -61,9 +61,11 @@ pub enum Format {
 
 /// Arguments of `newsclean clean`.
 #[derive(Args, Debug)]
-#[command(after_help = "Exit codes: 0 ok, 1 changes found under --check, 2 an error (one bad file never stops the \
+#[command(
+    after_help = "Exit codes: 0 ok, 1 changes found under --check, 2 an error (one bad file never stops the \
                         others).\nA newsclean.yaml in the working folder or a parent is read as a rule file \
-                        (see -v; --no-config to ignore it).")]
+                        (see -v; --no-config to ignore it)."
+)]
 pub struct CleanArgs {
     /// Files, folders (walked recursively, hidden entries skipped) or `-` for standard input.
     #[arg(required = true, value_name = "PATH|-")]
@@ -225,13 +227,14 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let n_inputs = items.len();
     clean_stale_temps(args, &items);
 
-    let stdin = if items.iter().any(|i| matches!(i, Ok(Job { input: Input { source: Source::Stdin, .. }, .. }))) {
-        let mut b = Vec::new();
-        io::stdin().lock().read_to_end(&mut b).context("cannot read standard input")?;
-        Some(b)
-    } else {
-        None
-    };
+    let stdin =
+        if items.iter().any(|i| matches!(i, Ok(Job { input: Input { source: Source::Stdin, .. }, .. }))) {
+            let mut b = Vec::new();
+            io::stdin().lock().read_to_end(&mut b).context("cannot read standard input")?;
+            Some(b)
+        } else {
+            None
+        };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -247,8 +250,10 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     };
 
     let progress = progress_bar(args, n_inputs);
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+    let jobs =
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
 
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut stdout_ok = true;
@@ -278,13 +283,14 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
                 progress.inc(1);
                 bytes += o.bytes;
                 changed += usize::from(o.changed);
-                if stdout_ok && !o.stdout.is_empty() {
-                    if let Err(e) = stdout.write_all(&o.stdout) {
-                        stdout_ok = false;
-                        if e.kind() != io::ErrorKind::BrokenPipe {
-                            progress.suspend(|| eprintln!("newsclean: error: cannot write to stdout: {e}"));
-                            failed += 1;
-                        }
+                if stdout_ok
+                    && !o.stdout.is_empty()
+                    && let Err(e) = stdout.write_all(&o.stdout)
+                {
+                    stdout_ok = false;
+                    if e.kind() != io::ErrorKind::BrokenPipe {
+                        progress.suspend(|| eprintln!("newsclean: error: cannot write to stdout: {e}"));
+                        failed += 1;
                     }
                 }
                 if let Some(sink) = removed_out.as_mut() {
@@ -303,13 +309,12 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
         }
         Ok(())
     })?;
-    if stdout_ok {
-        if let Err(e) = stdout.flush() {
-            if e.kind() != io::ErrorKind::BrokenPipe {
-                eprintln!("newsclean: error: cannot write to stdout: {e}");
-                failed += 1;
-            }
-        }
+    if stdout_ok
+        && let Err(e) = stdout.flush()
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("newsclean: error: cannot write to stdout: {e}");
+        failed += 1;
     }
     progress.finish_and_clear();
     if let Some(sink) = removed_out {
@@ -409,16 +414,19 @@ fn same_file(a: &Path, b: &Path) -> bool {
 fn clean_stale_temps(args: &CleanArgs, items: &[Result<Job, String>]) {
     let mut by_dir: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
     for job in items.iter().flatten() {
-        if let Dest::OutFile(p) | Dest::InPlace(p) = &job.dest {
-            if let Some(name) = p.file_name().and_then(|n| n.to_str()) {
-                by_dir.entry(atomic::parent_dir(p).to_path_buf()).or_default().insert(name.to_string());
-            }
+        if let Dest::OutFile(p) | Dest::InPlace(p) = &job.dest
+            && let Some(name) = p.file_name().and_then(|n| n.to_str())
+        {
+            by_dir.entry(atomic::parent_dir(p).to_path_buf()).or_default().insert(name.to_string());
         }
     }
     for (dir, names) in by_dir {
         for p in atomic::remove_stale(&dir, &names) {
             if !args.quiet {
-                eprintln!("newsclean: note: removed {}, a temporary file left by an interrupted run", p.display());
+                eprintln!(
+                    "newsclean: note: removed {}, a temporary file left by an interrupted run",
+                    p.display()
+                );
             }
         }
     }
@@ -515,7 +523,10 @@ fn write_output(
         Dest::OutFile(target) => {
             let dir = atomic::parent_dir(target);
             fs::create_dir_all(dir).map_err(|e| {
-                format!("cannot create the output folder {} ({e}); choose an --out-dir you can write to", dir.display())
+                format!(
+                    "cannot create the output folder {} ({e}); choose an --out-dir you can write to",
+                    dir.display()
+                )
             })?;
             atomic::write_atomic(target, cleaned.text.as_bytes(), None).map_err(|e| {
                 format!("cannot write {} ({e}); choose an --out-dir you can write to", target.display())
@@ -577,12 +588,20 @@ fn render_stdout(
 
 /// Render the diff of one cleaned page: the one place that calls the diff crate, so its modes
 /// can be swapped without touching the rest of the command.
-pub fn render_diff(out: &mut dyn Write, mode: DiffMode, name: &str, cleaned: &Cleaned, color: bool) -> io::Result<()> {
+pub fn render_diff(
+    out: &mut dyn Write,
+    mode: DiffMode,
+    name: &str,
+    cleaned: &Cleaned,
+    color: bool,
+) -> io::Result<()> {
     match mode {
         DiffMode::Unified => newsclean_diff::unified(out, name, &cleaned.input, &cleaned.text, color),
         // TODO(diff crate): side-by-side and per-rule views come with the diff crate's richer
         // modes; until it has them they fall back to the unified diff.
-        DiffMode::Side | DiffMode::Rules => newsclean_diff::unified(out, name, &cleaned.input, &cleaned.text, color),
+        DiffMode::Side | DiffMode::Rules => {
+            newsclean_diff::unified(out, name, &cleaned.input, &cleaned.text, color)
+        }
     }
 }
 
@@ -590,8 +609,11 @@ fn progress_bar(args: &CleanArgs, n: usize) -> indicatif::ProgressBar {
     if args.quiet || n < 2 || !io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let pb = indicatif::ProgressBar::with_draw_target(Some(n as u64), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} ETA {eta}") {
+    let pb =
+        indicatif::ProgressBar::with_draw_target(Some(n as u64), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} ETA {eta}")
+    {
         pb.set_style(style);
     }
     pb
@@ -606,13 +628,13 @@ struct RemovedSink {
 impl RemovedSink {
     fn create(path: &Path, items: &[Result<Job, String>]) -> anyhow::Result<Self> {
         for job in items.iter().flatten() {
-            if let Source::File(p) = &job.input.source {
-                if same_file(p, path) {
-                    anyhow::bail!(
-                        "--removed {}: that is an input file; refusing to overwrite it (choose another path)",
-                        path.display()
-                    );
-                }
+            if let Source::File(p) = &job.input.source
+                && same_file(p, path)
+            {
+                anyhow::bail!(
+                    "--removed {}: that is an input file; refusing to overwrite it (choose another path)",
+                    path.display()
+                );
             }
         }
         let dir = atomic::parent_dir(path);
@@ -633,7 +655,9 @@ impl RemovedSink {
         let path = self.path;
         let tmp = self.tmp.into_inner().map_err(|e| e.into_error()).context("--removed: cannot write")?;
         tmp.as_file().sync_all()?;
-        tmp.persist(&path).map_err(|e| e.error).with_context(|| format!("--removed {}: cannot write", path.display()))?;
+        tmp.persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("--removed {}: cannot write", path.display()))?;
         Ok(())
     }
 }

@@ -40,10 +40,10 @@ pub fn build(w: &Wanted<'_>) -> anyhow::Result<(newsclean::Config, Vec<PathBuf>)
         config.decode.encoding = Some(newsclean::decode::encoding_for_label(label)?);
     }
     let mut files = Vec::new();
-    if !w.no_config {
-        if let Some(p) = std::env::current_dir().ok().and_then(|d| find_project_rules(&d)) {
-            files.push(p);
-        }
+    if !w.no_config
+        && let Some(p) = std::env::current_dir().ok().and_then(|d| find_project_rules(&d))
+    {
+        files.push(p);
     }
     files.extend(w.rules.iter().cloned());
     for path in &files {

@@ -76,12 +76,14 @@ impl Filter {
     }
 
     fn accepts(&self, rel: &Path) -> bool {
-        self.include.as_ref().is_none_or(|g| g.is_match(rel)) && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
     }
 }
 
 fn glob(p: &str) -> anyhow::Result<Glob> {
-    Glob::new(p).map_err(|e| anyhow::anyhow!("--glob {p:?}: {e}; see `newsclean clean --help` for the syntax"))
+    Glob::new(p)
+        .map_err(|e| anyhow::anyhow!("--glob {p:?}: {e}; see `newsclean clean --help` for the syntax"))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -115,21 +117,18 @@ pub fn collect(args: &[PathBuf], filter: &Filter, skip_dir: Option<&Path>) -> Ve
 
 fn walk(root: &Path, filter: &Filter, skip_dir: Option<&Path>, found: &mut Vec<Found>) {
     let mut hidden = Vec::new();
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
+    let walker =
+        walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
             if e.depth() > 0 && is_hidden(e.file_name()) {
                 hidden.push(e.path().display().to_string());
                 return false;
             }
-            if e.depth() > 0 && e.file_type().is_dir() {
-                if let Some(skip) = skip_dir {
-                    if std::fs::canonicalize(e.path()).is_ok_and(|p| p == skip) {
-                        return false;
-                    }
-                }
+            if e.depth() > 0
+                && e.file_type().is_dir()
+                && let Some(skip) = skip_dir
+                && std::fs::canonicalize(e.path()).is_ok_and(|p| p == skip)
+            {
+                return false;
             }
             true
         });
@@ -147,7 +146,11 @@ fn walk(root: &Path, filter: &Filter, skip_dir: Option<&Path>, found: &mut Vec<F
                     continue;
                 }
                 if filter.accepts(&rel) {
-                    found.push(Found::Input(Input { source: Source::File(e.path().to_path_buf()), display, rel }));
+                    found.push(Found::Input(Input {
+                        source: Source::File(e.path().to_path_buf()),
+                        display,
+                        rel,
+                    }));
                 }
             }
             Err(err) => {
