@@ -283,6 +283,10 @@ fn in_place_on_a_read_only_file_refuses_and_keeps_it() {
     let ro = dir.join("archive.txt");
     fs::write(&ro, GOOD).unwrap();
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o444)).unwrap();
+    // A read-only file that is already clean needs no write: no error for it.
+    let ro_clean = dir.join("clean.txt");
+    fs::write(&ro_clean, expected_clean(GOOD.as_bytes())).unwrap();
+    fs::set_permissions(&ro_clean, fs::Permissions::from_mode(0o444)).unwrap();
     let o = run(tmp.path(), &["clean", "--in-place", "in"]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     let errors = error_lines(&o);

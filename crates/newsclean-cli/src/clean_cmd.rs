@@ -534,15 +534,15 @@ fn write_output(
         }
         Dest::InPlace(target) => {
             let meta = fs::metadata(target).map_err(|e| inputs::describe_open_error(&e))?;
+            if !changed {
+                return Ok(());
+            }
             if meta.permissions().readonly() {
                 return Err(
                     "the file is read-only, so it was left unchanged (make it writable with `chmod u+w`, or \
                      write the clean text elsewhere with --out-dir DIR)"
                         .into(),
                 );
-            }
-            if !changed {
-                return Ok(());
             }
             if let Some(suffix) = &run.args.backup {
                 let mut name = target.file_name().unwrap_or_default().to_os_string();
@@ -605,8 +605,15 @@ pub fn render_diff(
     }
 }
 
+/// A progress bar on stderr for batches, when stderr is a terminal and stdout does not print
+/// on that same terminal (the bar would tear the output apart).
 fn progress_bar(args: &CleanArgs, n: usize) -> indicatif::ProgressBar {
-    if args.quiet || n < 2 || !io::stderr().is_terminal() {
+    let prints_to_stdout = args.format == Format::Json
+        || args.diff.is_some()
+        || args.check
+        || (args.out_dir.is_none() && !args.in_place);
+    if args.quiet || n < 2 || !io::stderr().is_terminal() || (prints_to_stdout && io::stdout().is_terminal())
+    {
         return indicatif::ProgressBar::hidden();
     }
     let pb =
