@@ -23,15 +23,17 @@ enum Command {
 }
 
 fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
-    let result = match &cli.command {
-        Command::Clean(args) => clean_cmd::run(args),
-    };
-    match result {
+    match run(Cli::parse()) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {
             eprintln!("newsclean: error: {e:#}");
             std::process::ExitCode::from(clean_cmd::EXIT_ERROR)
         }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Clean(args) => clean_cmd::run(&args),
     }
 }
