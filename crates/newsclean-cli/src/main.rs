@@ -5,6 +5,8 @@ use std::io::{Read, Write};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
+mod rules_cmd;
+
 #[derive(Parser)]
 #[command(name = "newsclean", version, about = "Clean raw newspaper page text, with diffs of every change")]
 struct Cli {
@@ -22,6 +24,8 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// List, explain and test the rules (`rules list`, `rules explain ID`, `rules test FILE`).
+    Rules(rules_cmd::RulesArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -57,5 +61,6 @@ fn run() -> anyhow::Result<u8> {
             }
             Ok(0)
         }
+        Command::Rules(args) => rules_cmd::run(&args),
     }
 }
