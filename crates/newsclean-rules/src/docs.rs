@@ -65,22 +65,22 @@ pub fn rules_markdown() -> Result<String, RulesError> {
         let _ =
             writeln!(w, "- scope: {}; safety: {safety}; defined in `{}`", s.scope, r.origin.path.display());
         if let Some(re) = &s.regex {
-            let _ = writeln!(w, "- regex: `{}` → `{}`", code(&re.find), code(&re.replace));
+            let _ = writeln!(w, "- regex: `{}` → `{}`", re.find, re.replace);
         }
         if let Some(m) = &s.map {
             if let (Some(f), Some(t)) = (&m.from, &m.to) {
-                let _ = writeln!(w, "- map: `{}` → `{}`", code(f), code(t));
+                let _ = writeln!(w, "- map: `{f}` → `{t}`");
             }
             for (k, v) in &m.pairs {
-                let _ = writeln!(w, "- map: `{}` → `{}`", code(k), code(v));
+                let _ = writeln!(w, "- map: `{k}` → `{v}`");
             }
         }
         if let Some(p) = &s.pair {
             let _ = writeln!(
                 w,
                 "- pair: marks `{}` into `{}`{}",
-                code(&p.marks),
-                code(&p.into),
+                p.marks,
+                p.into,
                 if p.cjk_context { ", only next to CJK text" } else { "" }
             );
         }
@@ -96,7 +96,7 @@ pub fn rules_markdown() -> Result<String, RulesError> {
         if !s.unchanged.is_empty() {
             let _ = writeln!(w, "\nLeft alone:\n");
             for u in &s.unchanged {
-                let _ = writeln!(w, "- `{}`", code(u));
+                let _ = writeln!(w, "- `{}`", u.replace('\n', "⏎").replace('\t', "⇥"));
             }
         }
         let _ = writeln!(w);
@@ -115,7 +115,7 @@ fn cell(s: &str) -> String {
     s.trim().replace('|', "\\|").replace('\n', " ")
 }
 
-/// Text for an inline code span in a table: pipes escaped, line breaks and tabs shown.
+/// Text for an inline code span in a table cell: pipes escaped, line breaks and tabs shown.
 fn code(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "⏎").replace('\t', "⇥").replace('`', "ˋ")
 }
