@@ -66,10 +66,14 @@ impl Pass for RulesPass {
     fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
         let rules = &self.rules.rules;
         let mut last_changed: Vec<&str> = Vec::new();
+        // Rules are block-local: a block that no rule changed in a round is a fixpoint, so a
+        // round only looks at the blocks the round before changed.
+        let mut dirty: Vec<bool> = vec![true; page.blocks().len()];
+        // Which rules can fire in each block; recomputed for blocks that changed.
+        let mut cands: Vec<Option<SetMatches>> = vec![None; page.blocks().len()];
         for _round in 0..MAX_ROUNDS {
             let mut changed: Vec<&str> = Vec::new();
-            // Which rules can fire in each block; recomputed for blocks that changed.
-            let mut cands: Vec<Option<SetMatches>> = vec![None; page.blocks().len()];
+            let mut next_dirty = vec![false; page.blocks().len()];
             for (ri, rule) in rules.iter().enumerate() {
                 if !ctx.allows(rule.safety) {
                     continue;
@@ -77,7 +81,7 @@ impl Pass for RulesPass {
                 let mut edits: Vec<TextEdit> = Vec::new();
                 let mut touched: Vec<usize> = Vec::new();
                 for (bi, block) in page.blocks().iter().enumerate() {
-                    if !rule.scope.covers(block.kind) {
+                    if !dirty[bi] || !rule.scope.covers(block.kind) {
                         continue;
                     }
                     let text = &page.text()[block.range.clone()];
@@ -102,10 +106,14 @@ impl Pass for RulesPass {
                     changed.push(&rule.id);
                 }
                 if page.blocks().len() != blocks_before {
+                    // A block vanished: indices moved, so start over on every block.
                     cands = vec![None; page.blocks().len()];
+                    dirty = vec![true; page.blocks().len()];
+                    next_dirty = vec![true; page.blocks().len()];
                 } else {
                     for bi in touched {
                         cands[bi] = None;
+                        next_dirty[bi] = true;
                     }
                 }
             }
@@ -113,6 +121,7 @@ impl Pass for RulesPass {
                 return Ok(());
             }
             last_changed = changed;
+            dirty = next_dirty;
         }
         Err(PassError::NoConvergence {
             pass: self.id.clone(),
