@@ -2,7 +2,7 @@
 //! maps as tables, built-ins as code; each action finds its edits in one block's text, and each
 //! rule has a trigger pattern so that one `RegexSet` scan tells which rules can fire in a block.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use newsclean_core::chars::{is_cjk, is_cjk_punct, is_latin_letter};
 use newsclean_core::{Safety, TextEdit};
@@ -71,7 +71,7 @@ pub struct CompiledRule {
 #[derive(Clone, Debug)]
 pub(crate) enum Action {
     Regex { re: Regex, replace: String },
-    Map { table: HashMap<char, String> },
+    Map { table: CharMap },
     Nfc,
     Pair(Pair),
 }
@@ -227,7 +227,7 @@ fn expand_ranges(s: &str) -> Result<Vec<char>, String> {
 }
 
 fn compile_map(m: &MapSpec) -> Result<(Action, String), String> {
-    let mut table = HashMap::new();
+    let mut table = BTreeMap::new();
     match (&m.from, &m.to) {
         (Some(from), Some(to)) => {
             let (f, t) = (expand_ranges(from)?, expand_ranges(to)?);
@@ -256,10 +256,8 @@ fn compile_map(m: &MapSpec) -> Result<(Action, String), String> {
     if table.is_empty() {
         return Err("the map changes no character".into());
     }
-    let mut keys: Vec<char> = table.keys().copied().collect();
-    keys.sort_unstable();
-    let class: String = keys.iter().map(|c| regex::escape(&c.to_string())).collect();
-    Ok((Action::Map { table }, format!("[{class}]")))
+    let class: String = table.keys().map(|c| regex::escape(&c.to_string())).collect();
+    Ok((Action::Map { table: CharMap::new(table) }, format!("[{class}]")))
 }
 
 fn compile_pair(p: &PairSpec) -> Result<(Action, String), String> {
@@ -326,7 +324,30 @@ fn regex_edits(re: &Regex, replace: &str, text: &str, base: usize, id: &str, out
     }
 }
 
-fn map_edits(table: &HashMap<char, String>, text: &str, base: usize, id: &str, out: &mut Vec<TextEdit>) {
+/// A character map as a sorted table; characters outside its range are passed over with
+/// two comparisons (CJK text against the full-width forms block, say).
+#[derive(Clone, Debug)]
+pub(crate) struct CharMap {
+    keys: Vec<char>,
+    values: Vec<String>,
+}
+
+impl CharMap {
+    fn new(table: BTreeMap<char, String>) -> Self {
+        let (keys, values) = table.into_iter().unzip();
+        CharMap { keys, values }
+    }
+
+    fn get(&self, c: &char) -> Option<&String> {
+        let (first, last) = (*self.keys.first()?, *self.keys.last()?);
+        if *c < first || *c > last {
+            return None;
+        }
+        self.keys.binary_search(c).ok().map(|i| &self.values[i])
+    }
+}
+
+fn map_edits(table: &CharMap, text: &str, base: usize, id: &str, out: &mut Vec<TextEdit>) {
     let mut run: Option<(usize, usize, String)> = None;
     for (i, c) in text.char_indices() {
         match table.get(&c) {
@@ -382,23 +403,23 @@ fn is_cjk_context(c: char) -> bool {
 }
 
 fn pair_edits(p: &Pair, text: &str, base: usize, id: &str, out: &mut Vec<TextEdit>) {
-    // Every mark of the block, in order: (byte offset, char).
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let prev_char = |at: usize| text[..at].chars().next_back();
+    let next_char = |at: usize, c: char| text[at + c.len_utf8()..].chars().next();
     let is_mark = |c: char| c == p.open || Some(c) == p.close || c == p.into_open || c == p.into_close;
-    let mut pairs: Vec<(usize, usize)> = Vec::new(); // indices into `chars`
-    let mut stack: Vec<usize> = Vec::new();
-    for (k, &(_, c)) in chars.iter().enumerate() {
-        if !is_mark(c) {
-            continue;
-        }
+    // Every mark of the block, in order: (byte offset, char).
+    let mut marks: Vec<(usize, char)> = Vec::new();
+    for (at, c) in text.char_indices().filter(|(_, c)| is_mark(*c)) {
         if p.close.is_none() && (c == p.open || c == p.into_close) {
             // An apostrophe between two Latin letters (don't, it’s) is not a quote.
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|x| x.1);
-            if prev.is_some_and(is_latin_letter) && next.is_some_and(is_latin_letter) {
+            if prev_char(at).is_some_and(is_latin_letter) && next_char(at, c).is_some_and(is_latin_letter) {
                 continue;
             }
         }
+        marks.push((at, c));
+    }
+    let mut pairs: Vec<((usize, char), (usize, char))> = Vec::new();
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    for &(at, c) in &marks {
         let opens = match p.close {
             // A quote that opens and closes: straight marks alternate, curly ones say.
             None => c == p.into_open || (c == p.open && stack.is_empty()),
@@ -408,10 +429,10 @@ fn pair_edits(p: &Pair, text: &str, base: usize, id: &str, out: &mut Vec<TextEdi
             if p.close.is_none() && !stack.is_empty() {
                 return; // an opening curly quote inside a quote: not ours to guess
             }
-            stack.push(k);
+            stack.push((at, c));
         } else {
             let Some(o) = stack.pop() else { return };
-            pairs.push((o, k));
+            pairs.push((o, (at, c)));
         }
     }
     if !stack.is_empty() {
@@ -419,8 +440,7 @@ fn pair_edits(p: &Pair, text: &str, base: usize, id: &str, out: &mut Vec<TextEdi
     }
     pairs.sort_unstable();
     let mut edits = Vec::new();
-    for (o, c) in pairs {
-        let (oc, cc) = (chars[o].1, chars[c].1);
+    for ((oa, oc), (ca, cc)) in pairs {
         let fix_open = oc == p.open;
         let fix_close = cc == p.close.unwrap_or(p.open);
         if !(fix_open || fix_close) {
@@ -429,22 +449,20 @@ fn pair_edits(p: &Pair, text: &str, base: usize, id: &str, out: &mut Vec<TextEdi
         if p.cjk_context {
             // Inside or before decides; after only when the mark does not hang on a Latin
             // word or number (函数f(x)的值 keeps its ASCII parentheses).
-            let inside = chars[o + 1..c].iter().any(|x| is_cjk(x.1));
-            let prev = o.checked_sub(1).map(|j| chars[j].1);
+            let inside = text[oa + oc.len_utf8()..ca].chars().any(is_cjk);
+            let prev = prev_char(oa);
             let before = prev.is_some_and(is_cjk_context);
             let latin_before = prev.is_some_and(|c| c.is_ascii_alphanumeric() || is_latin_letter(c));
-            let after = !latin_before && chars.get(c + 1).is_some_and(|x| is_cjk_context(x.1));
+            let after = !latin_before && next_char(ca, cc).is_some_and(is_cjk_context);
             if !(inside || before || after) {
                 continue;
             }
         }
         if fix_open {
-            let at = chars[o].0;
-            edits.push(TextEdit::replace(base + at..base + at + oc.len_utf8(), p.into_open.to_string(), id));
+            edits.push(TextEdit::replace(base + oa..base + oa + oc.len_utf8(), p.into_open.to_string(), id));
         }
         if fix_close {
-            let at = chars[c].0;
-            edits.push(TextEdit::replace(base + at..base + at + cc.len_utf8(), p.into_close.to_string(), id));
+            edits.push(TextEdit::replace(base + ca..base + ca + cc.len_utf8(), p.into_close.to_string(), id));
         }
     }
     edits.sort_by_key(|e| e.range.start);
