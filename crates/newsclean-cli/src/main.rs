@@ -7,6 +7,8 @@ mod clean_cmd;
 mod config;
 mod inputs;
 
+mod rules_cmd;
+
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -20,6 +22,8 @@ struct Cli {
 enum Command {
     /// Clean files, folders or standard input (`-`).
     Clean(clean_cmd::CleanArgs),
+    /// List, explain and test the rules (`rules list`, `rules explain ID`, `rules test FILE`).
+    Rules(rules_cmd::RulesArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -35,5 +39,6 @@ fn main() -> std::process::ExitCode {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Clean(args) => clean_cmd::run(&args),
+        Command::Rules(args) => rules_cmd::run(&args),
     }
 }
