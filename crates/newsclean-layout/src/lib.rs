@@ -2,9 +2,14 @@
 //! line and column-break joining, paragraphs, block kinds, bylines, duplicates).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod byline;
+pub mod furniture;
+pub mod lines;
+pub mod text;
+
 use newsclean_core::Pass;
 
 /// The layout passes, in the order they run.
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    Vec::new()
+    vec![Box::new(lines::SplitLines), Box::new(furniture::Furniture), Box::new(byline::Bylines)]
 }
