@@ -3,13 +3,16 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod byline;
+pub mod doubled;
 pub mod furniture;
+pub mod join;
 pub mod lines;
+pub mod paragraphs;
 pub mod text;
 
 use newsclean_core::Pass;
 
 /// The layout passes, in the order they run.
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    vec![Box::new(lines::SplitLines), Box::new(furniture::Furniture), Box::new(byline::Bylines)]
+    vec![Box::new(lines::SplitLines), Box::new(furniture::Furniture), Box::new(byline::Bylines), Box::new(doubled::DoubledText), Box::new(paragraphs::Paragraphs)]
 }
