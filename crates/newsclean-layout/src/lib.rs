@@ -4,15 +4,17 @@
 
 pub mod byline;
 pub mod doubled;
+pub mod duplicates;
 pub mod furniture;
 pub mod join;
 pub mod lines;
 pub mod paragraphs;
+pub mod spaces;
 pub mod text;
 
 use newsclean_core::Pass;
 
 /// The layout passes, in the order they run.
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    vec![Box::new(lines::SplitLines), Box::new(furniture::Furniture), Box::new(byline::Bylines), Box::new(doubled::DoubledText), Box::new(paragraphs::Paragraphs)]
+    vec![Box::new(lines::SplitLines), Box::new(furniture::Furniture), Box::new(byline::Bylines), Box::new(doubled::DoubledText), Box::new(paragraphs::Paragraphs), Box::new(spaces::CjkSpaces), Box::new(duplicates::Duplicates)]
 }

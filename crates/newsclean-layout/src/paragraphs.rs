@@ -112,6 +112,18 @@ fn split_subtitles(page: &mut Page) -> Result<(), PassError> {
     Ok(())
 }
 
+/// True when the paragraph ends after line `p` (which ends a sentence) and `next` opens a
+/// new one: a blank line between them, or `p` shorter than the column `width` (by more
+/// for a paragraph's first line, which is indented), or `next` opens with a quotation
+/// after a line that does not overfill the column. Without a column width (no wrapping
+/// seen) every sentence end ends a paragraph.
+fn para_ends(p: &Line, next: &Line, width: Option<f32>, first_of_para: bool) -> bool {
+    let Some(w) = width else { return true };
+    let c = cells(&p.text);
+    let short = if first_of_para { c <= w - 2.5 } else { c <= w - 1.0 };
+    next.blank_before || short || next.text.starts_with(['“', '「']) && c <= w
+}
+
 fn is_subtitle(t: &str) -> bool {
     t.trim_start().starts_with("——") && !ends_sentence(t) && t.chars().count() <= 60
 }
@@ -257,7 +269,10 @@ impl Pass for Paragraphs {
             // a paragraph.
             let after_end = i == 0
                 || !lines[i - 1].open && lines[i - 1].kind == BlockKind::Furniture
-                || lines[i - 1].open && lines[i - 1].kind != BlockKind::Headline && ends_sentence(&lines[i - 1].text);
+                || lines[i - 1].open
+                    && lines[i - 1].kind != BlockKind::Headline
+                    && ends_sentence(&lines[i - 1].text)
+                    && para_ends(&lines[i - 1], &lines[i], width[i - 1], false);
             if !after_end || i + 1 >= n || !undecided(&lines[i + 1]) {
                 continue;
             }
@@ -296,14 +311,7 @@ impl Pass for Paragraphs {
                         BlockKind::Subtitle => false,
                         _ if !between_ok || l.indent || starts_dateline(&l.text) => false,
                         _ if !ends_sentence(&p.text) => true,
-                        _ => match width[last] {
-                            None => false,
-                            Some(w) => {
-                                let c = cells(&p.text);
-                                let short = if first_of_para { c <= w - 2.5 } else { c <= w - 1.0 };
-                                !short
-                            }
-                        },
+                        _ => !para_ends(p, l, width[last], first_of_para),
                     }
                 }
                 _ => false,

@@ -10,7 +10,7 @@ use newsclean_core::{BlockKind, Page};
 pub fn cells(line: &str) -> f32 {
     line.chars()
         .filter(|c| !is_hspace(*c))
-        .map(|c| if c.is_ascii() || matches!(c, '“' | '”' | '‘' | '’') { 0.5 } else { 1.0 })
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
         .sum()
 }
 
