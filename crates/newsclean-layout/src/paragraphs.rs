@@ -68,6 +68,8 @@ struct Line {
     blank_before: bool,
     indent: bool,
     photo_credit: bool,
+    /// A title element split off the line before it by this pass.
+    split_off: bool,
 }
 
 fn err(e: newsclean_core::EditError) -> PassError {
@@ -75,14 +77,20 @@ fn err(e: newsclean_core::EditError) -> PassError {
 }
 
 /// Split title lines that carry a subtitle after a space (`标题 ——副题`).
-fn split_subtitles(page: &mut Page) -> Result<(), PassError> {
+/// Returns where the split-off elements start.
+fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
     let mut edits = Vec::new();
     for i in 0..page.blocks().len() {
         if page.blocks()[i].kind != BlockKind::Unknown {
             continue;
         }
         let t = page.block_text(i);
-        if let Some(pos) = t.find(" ——").or_else(|| t.find("\u{3000}——")) {
+        if is_title_like(t) {
+            let base = page.blocks()[i].range.start;
+            for r in title_element_breaks(t) {
+                edits.push(TextEdit::replace(base + r.start..base + r.end, "\n", "layout.headline.split"));
+            }
+        } else if let Some(pos) = t.find(" ——").or_else(|| t.find("\u{3000}——")) {
             let head = &t[..pos];
             if pos > 0 && is_title_like(head) && !ends_clause(head) && t.chars().count() <= 60 {
                 let start = page.blocks()[i].range.start + pos;
@@ -92,9 +100,11 @@ fn split_subtitles(page: &mut Page) -> Result<(), PassError> {
         }
     }
     if edits.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     page.apply(edits).map_err(err)?;
+    let last = page.log().batch_count() - 1;
+    let starts: Vec<usize> = page.log().batch(last).iter().map(|e| e.new_start + e.after.len()).collect();
     // Split the blocks at the new line breaks.
     let mut blocks = Vec::new();
     for (i, b) in page.blocks().iter().enumerate() {
@@ -109,7 +119,7 @@ fn split_subtitles(page: &mut Page) -> Result<(), PassError> {
         }
     }
     page.set_blocks(blocks);
-    Ok(())
+    Ok(starts)
 }
 
 /// True when the paragraph ends after line `p` (which ends a sentence) and `next` opens a
@@ -124,6 +134,33 @@ fn para_ends(p: &Line, next: &Line, width: Option<f32>, first_of_para: bool) -> 
     next.blank_before || short || next.text.starts_with(['“', '「']) && c <= w
 }
 
+/// Where a one-line title holds several title elements (kicker, main title, subtitle) one
+/// space apart, the spaces between elements: before a subtitle (——…), or between two
+/// elements of which one is long (15 characters or more: a kicker or a main title, not a
+/// half of a parallel couplet such as `听取民意 汲取民智`), or of very unequal length.
+fn title_element_breaks(t: &str) -> Vec<Range<usize>> {
+    let mut parts: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for piece in t.split(' ') {
+        if !piece.is_empty() {
+            parts.push((pos, piece));
+        }
+        pos += piece.len() + 1;
+    }
+    let mut out = Vec::new();
+    for w in parts.windows(2) {
+        let ((_, a), (b_at, b)) = (w[0], w[1]);
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        let unequal = la.max(lb) as f32 >= 2.5 * la.min(lb) as f32;
+        if b.starts_with("——") || la >= 15 || lb >= 15 || unequal && la.min(lb) >= 2 {
+            // The spaces between the two parts.
+            let start = t[..b_at].trim_end().len();
+            out.push(start..b_at);
+        }
+    }
+    out
+}
+
 fn is_subtitle(t: &str) -> bool {
     t.trim_start().starts_with("——") && !ends_sentence(t) && t.chars().count() <= 60
 }
@@ -134,7 +171,7 @@ impl Pass for Paragraphs {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        split_subtitles(page)?;
+        let split_starts = split_subtitles(page)?;
         let n = page.blocks().len();
         let mut lines: Vec<Line> = (0..n)
             .map(|i| {
@@ -147,6 +184,7 @@ impl Pass for Paragraphs {
                     open: b.kind == BlockKind::Unknown && !text.contains('\n'),
                     blank_before: i > 0 && blank_between(page, i - 1),
                     indent: indented(page, i),
+                    split_off: split_starts.contains(&b.range.start),
                     text,
                 }
             })
@@ -262,7 +300,11 @@ impl Pass for Paragraphs {
 
         // 5. Subheads inside articles.
         for i in 0..n {
-            if !undecided(&lines[i]) || !is_title_like(&lines[i].text) || starts_dateline(&lines[i].text) {
+            if !undecided(&lines[i])
+                || !is_title_like(&lines[i].text)
+                || cells(&lines[i].text) > 32.0
+                || starts_dateline(&lines[i].text)
+            {
                 continue;
             }
             // After the end of a paragraph, not after a title: the line after a title opens
@@ -307,7 +349,7 @@ impl Pass for Paragraphs {
                     let between_ok = (last + 1..i).all(|m| lines[m].kind == BlockKind::Furniture);
                     let p = &lines[last];
                     match kind {
-                        BlockKind::Headline => last + 1 == i && !l.blank_before,
+                        BlockKind::Headline => last + 1 == i && !l.blank_before && !l.split_off,
                         BlockKind::Subtitle => false,
                         _ if !between_ok || l.indent || starts_dateline(&l.text) => false,
                         _ if !ends_sentence(&p.text) => true,
@@ -455,6 +497,18 @@ mod tests {
         let text = "标题一行\n■记者 王明\n第一段写完了。\n第二段也写完了，而且比较长一些。\n第三段。\n";
         let (out, _) = clean(text);
         assert_eq!(out, text);
+    }
+
+    #[test]
+    fn title_elements() {
+        let t = "仲旭东在半年度全市经济形势分析会上强调 坚定信心携手奋斗共克时艰 奋战“三季进”实现“全年赢”";
+        let b = title_element_breaks(t);
+        assert_eq!(b.len(), 1);
+        assert!(t[..b[0].start].ends_with("强调"));
+        assert_eq!(title_element_breaks("听取民意 汲取民智 周军波走进人大代表联络站").len(), 1);
+        assert!(title_element_breaks("重研发 助发展").is_empty());
+        assert!(title_element_breaks("高站位开展主题教育 高质量交出平湖答卷").is_empty());
+        assert_eq!(title_element_breaks("军民同心谋发展 奋进双拥新征程 ——我市开创双拥工作新局面").len(), 1);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! In body paragraphs and captions, removes white space between two CJK characters (or
 //! CJK punctuation): `市委常委会 会议暨` → `市委常委会会议暨` (`layout.wrap-space`). In any
 //! block but a byline, removes letter spacing: three or more single CJK characters each
-//! one space apart, `友 情 提 醒` → `友情提醒` (`layout.letter-spacing`).
+//! one space apart, `友 情 提 醒` → `友情提醒`, and a space between two punctuation marks
+//! (`“最美拥军人物” “最美复退军人”`) (`layout.letter-spacing`).
 //!
 //! # Why
 //! Chinese has no spaces between words; a space inside CJK text marks where a printed line
@@ -18,7 +19,7 @@
 //! between title elements (`听取民意 汲取民智`, `重研发 助发展`), spaces between names in
 //! bylines (`■记者 胡佳英 林旭东`).
 
-use newsclean_core::chars::{is_cjk, is_hspace};
+use newsclean_core::chars::{is_cjk, is_cjk_punct, is_hspace};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
 use crate::paragraphs::cjk_inner_spaces;
@@ -80,7 +81,16 @@ impl Pass for CjkSpaces {
                 );
                 continue;
             } else {
-                letter_spacing(text)
+                let mut r = letter_spacing(text);
+                // Between two punctuation marks in a title (“最美拥军人物” “最美复退军人”).
+                r.extend(cjk_inner_spaces(text).into_iter().filter(|r| {
+                    let before = text[..r.start].chars().next_back();
+                    let after = text[r.end..].chars().next();
+                    before.is_some_and(is_cjk_punct) && after.is_some_and(is_cjk_punct)
+                }));
+                r.sort_by_key(|r| r.start);
+                r.dedup();
+                r
             };
             edits.extend(ranges.into_iter().map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.letter-spacing")));
         }

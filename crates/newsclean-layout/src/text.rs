@@ -35,7 +35,7 @@ pub fn ends_clause(line: &str) -> bool {
 pub fn is_title_like(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
-    if n < 2 || cells(t) > 32.0 || ends_clause(t) {
+    if n < 2 || cells(t) > 48.0 || ends_clause(t) {
         return false;
     }
     let inner_stops = t.chars().filter(|c| matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?')).count();
