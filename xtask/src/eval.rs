@@ -17,6 +17,8 @@ pub struct PageScore {
     pub name: String,
     /// Its counts.
     pub counts: Counts,
+    /// Its counts with the rules' normalisations folded away ([`score::fold_rules`]).
+    pub folded: Counts,
     /// The cleaner's output.
     pub output: String,
 }
@@ -61,7 +63,13 @@ pub fn score_all(gold_dir: &Path, seed_dir: &Path, with_cer: bool) -> anyhow::Re
         let cleaned = cleaner.clean(&raw_bytes).with_context(|| seed_path.display().to_string())?;
         let lines = score::read_blocks(&cleaned.text);
         let counts = score::count(&gold, &lines, Some(&raw), with_cer);
-        out.push(PageScore { name, counts, output: cleaned.text });
+        let fold_gold: Vec<score::GoldLine> =
+            gold.iter().map(|g| score::GoldLine { tag: g.tag, text: score::fold_rules(&g.text) }).collect();
+        let fold_lines: Vec<String> =
+            lines.iter().map(|l| score::fold_rules(l)).filter(|l| !l.is_empty()).collect();
+        let fold_raw = score::fold_rules(&raw);
+        let folded = score::count(&fold_gold, &fold_lines, Some(&fold_raw), with_cer);
+        out.push(PageScore { name, counts, folded, output: cleaned.text });
     }
     Ok(out)
 }
@@ -82,8 +90,9 @@ const COLUMNS: [&str; 13] = [
     "",
 ];
 
-/// Render the table: one row per page and the pooled row.
-pub fn table(pages: &[PageScore]) -> String {
+/// Render the table: one row per page and the pooled row; `folded` picks the counts with
+/// the rules' normalisations folded away.
+pub fn table(pages: &[PageScore], folded: bool) -> String {
     let cols: Vec<&str> = COLUMNS.iter().copied().filter(|c| !c.is_empty()).collect();
     let width = pages.iter().map(|p| p.name.len()).max().unwrap_or(4).max("overall".len());
     let mut s = format!("{:width$}", "page");
@@ -104,8 +113,9 @@ pub fn table(pages: &[PageScore]) -> String {
         line
     };
     for p in pages {
-        s.push_str(&row(&p.name, &p.counts));
-        all.add(&p.counts);
+        let c = if folded { &p.folded } else { &p.counts };
+        s.push_str(&row(&p.name, c));
+        all.add(c);
     }
     s.push_str(&row("overall", &all));
     s
@@ -137,6 +147,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             std::fs::write(&path, &p.output).with_context(|| format!("{}: cannot write", path.display()))?;
         }
     }
-    print!("{}", table(&pages));
+    println!("As output (score.py's numbers):");
+    print!("{}", table(&pages, false));
+    println!("\nWhat layout controls (punctuation, quotes, full-width forms and CJK–ASCII spacing folded on both sides):");
+    print!("{}", table(&pages, true));
     Ok(())
 }

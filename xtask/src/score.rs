@@ -301,6 +301,49 @@ impl Counts {
     }
 }
 
+/// Fold away what the rules crate normalises, to measure what layout controls: CJK
+/// punctuation and its ASCII forms become one form (，and , alike), quotes one form,
+/// full-width letters and digits ASCII, and white space between CJK text and ASCII goes
+/// (runs of white space become one space).
+pub fn fold_rules(s: &str) -> String {
+    let mapped: Vec<char> = s
+        .chars()
+        .map(|c| match c {
+            '，' => ',',
+            '；' => ';',
+            '：' => ':',
+            '？' => '?',
+            '！' => '!',
+            '（' => '(',
+            '）' => ')',
+            '“' | '”' => '"',
+            '‘' | '’' => '\'',
+            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in mapped.iter().enumerate() {
+        if py_space(c) && c != '\n' {
+            let prev = out.chars().next_back();
+            let next = mapped[i + 1..].iter().find(|c| !py_space(**c)).copied();
+            // Spaces between CJK and ASCII are the rules' business; between two ASCII words
+            // or two CJK characters they are layout's, and stay for the comparison.
+            let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii());
+            let both_words = prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric());
+            let keep = both_words || !ascii(prev) && !ascii(next) && prev.is_some() && next.is_some();
+            if keep && prev != Some(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +356,14 @@ mod tests {
         // rapidfuzz: fuzz.ratio("this is a test", "this is a test!") == 96.55…
         assert!((ratio("this is a test", "this is a test!") - 96.551_724_137_931).abs() < 1e-9);
         assert_eq!(ratio("abc", "abc"), 100.0);
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold_rules("本报讯 7月29日上午,我市"), fold_rules("本报讯7月29日上午，我市"));
+        assert_eq!(fold_rules("in  2023 年"), "in 2023年");
+        assert_eq!(fold_rules("市委常委会 会议"), "市委常委会 会议", "CJK spacing is layout's to fix");
+        assert_eq!(fold_rules("\"党建红\"助推"), fold_rules("“党建红”助推"));
     }
 
     #[test]
