@@ -1,14 +1,23 @@
-//! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`.
+//! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`, ….
 
 mod bench_rules;
 mod codegen;
 
+/// The tasks, by name: each takes the arguments after its name.
+const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] = &[
+    ("eval", xtask::eval::run),
+    ("codegen", |_| codegen::run()),
+    ("bench-rules", bench_rules::run),
+];
+
 fn main() -> anyhow::Result<()> {
-    let task = std::env::args().nth(1).unwrap_or_default();
-    let args: Vec<String> = std::env::args().skip(2).collect();
-    match task.as_str() {
-        "codegen" => codegen::run(),
-        "bench-rules" => bench_rules::run(&args),
-        _ => anyhow::bail!("unknown task {task:?}; usage: cargo xtask <eval|bench|codegen|bench-rules>"),
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().cloned().unwrap_or_default();
+    match TASKS.iter().find(|(name, _)| *name == task) {
+        Some((_, run)) => run(&args[1..]),
+        None => {
+            let names: Vec<&str> = TASKS.iter().map(|(n, _)| *n).collect();
+            anyhow::bail!("unknown task {task:?}; usage: cargo xtask <{}>", names.join("|"))
+        }
     }
 }
