@@ -2,9 +2,14 @@
 //! line and column-break joining, paragraphs, block kinds, bylines, duplicates).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod latin;
+
 use newsclean_core::Pass;
 
 /// The layout passes, in the order they run.
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    Vec::new()
+    vec![
+        // Latin blocks first: joined here, so the generic line joining finds them done.
+        Box::new(latin::JoinLatin),
+    ]
 }
