@@ -46,6 +46,11 @@ const MIN_JOIN_LOG_RATIO: f32 = 2.0;
 /// Two parts both at least this common (Zipf) are words in their own right (`some`/`thing`,
 /// `in`/`to`): never joined on frequencies alone.
 const COMMON_WORD_ZIPF: f32 = 4.5;
+/// Lost-hyphen join by a near word: the joined form is one or two OCR errors from a common
+/// word; each edit costs this much Zipf...
+const NEAR_PER_EDIT: f32 = 1.5;
+/// ...and the near word, so discounted, must beat the two parts by this log ratio.
+const NEAR_MIN_LOG_RATIO: f32 = 3.0;
 /// A fragment starts (or ends) at least 10^this times more word mass than it has as a word.
 const FRAGMENT_LOG_RATIO: f64 = 1.0;
 /// The shortest part of a word broken across lines (hyphenation leaves at least two letters).
@@ -346,6 +351,9 @@ fn decide_no_hyphen(left: &str, right: &str, first: char, vocab: &PageVocab, lex
             );
         }
     }
+    if let Some(note) = near_word_evidence(&lf, &rf, zl, zr, lex) {
+        return Decision::JoinLost(note, Safety::Safe);
+    }
     // Review level: both parts look like fragments of longer words and neither is written
     // as a word elsewhere on the page.
     if vocab.word(&lf) == 0 && vocab.word(&rf) == 0 {
@@ -362,6 +370,31 @@ fn decide_no_hyphen(left: &str, right: &str, first: char, vocab: &PageVocab, lex
         }
     }
     Decision::Space
+}
+
+/// Evidence that `l` + `r` is one word the OCR misread a letter or two of (`pas`/`seneers`
+/// is one edit from `passengers`): the nearest common word, when it is far likelier than the
+/// two parts apart, spans both parts, and is not just one of them misread.
+fn near_word_evidence(l: &str, r: &str, zl: f32, zr: f32, lex: &Lexicon) -> Option<String> {
+    if r.chars().count() < 3 {
+        return None;
+    }
+    let joined = format!("{l}{r}");
+    let max_dist = if joined.len() <= 7 { 1 } else { 2 };
+    let (w, zw, d) = lex.nearest(&joined, max_dist, NEAR_PER_EDIT)?;
+    if w.len() + d < joined.len()
+        || lexicon::levenshtein_within(w.as_bytes(), l.as_bytes(), 2).is_some()
+        || lexicon::levenshtein_within(w.as_bytes(), r.as_bytes(), 2).is_some()
+    {
+        return None;
+    }
+    let score = zw - NEAR_PER_EDIT * d as f32;
+    let log_ratio = score - zl - zr + 9.0;
+    (log_ratio >= NEAR_MIN_LOG_RATIO).then(|| {
+        format!(
+            "{joined} is {d} edit(s) from {w} (zipf {zw:.1}) vs {l} {zl:.1} + {r} {zr:.1} (log ratio {log_ratio:.1})"
+        )
+    })
 }
 
 #[cfg(test)]

@@ -22,7 +22,15 @@ pub struct Lexicon {
     /// The same for the words spelt backwards (for suffix mass).
     rwords: Vec<Box<str>>,
     rcum: Vec<f64>,
+    /// Common words (Zipf >= [`NEAR_MIN_ZIPF`], at least [`NEAR_MIN_LEN`] letters) by their
+    /// first three letters, for [`Lexicon::nearest`].
+    near: HashMap<[u8; 3], Vec<(Box<str>, f32)>>,
 }
+
+/// The least Zipf frequency of a word that [`Lexicon::nearest`] offers.
+pub const NEAR_MIN_ZIPF: f32 = 3.0;
+/// The least length of a word that [`Lexicon::nearest`] offers.
+pub const NEAR_MIN_LEN: usize = 5;
 
 /// A Zipf value as a plain frequency (share of all word tokens).
 pub fn zipf_to_freq(z: f32) -> f64 {
@@ -54,7 +62,17 @@ impl Lexicon {
         rentries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let rrefs: Vec<(&str, f64)> = rentries.iter().map(|(w, f)| (w.as_str(), *f)).collect();
         let (rwords, rcum) = running_sum(&rrefs);
-        Lexicon { zipf, words, cum, rwords, rcum }
+        let mut near: HashMap<[u8; 3], Vec<(Box<str>, f32)>> = HashMap::new();
+        for (w, &z) in &zipf {
+            if z >= NEAR_MIN_ZIPF && w.len() >= NEAR_MIN_LEN && w.is_ascii() {
+                let b = w.as_bytes();
+                near.entry([b[0], b[1], b[2]]).or_default().push((w.clone(), z));
+            }
+        }
+        for v in near.values_mut() {
+            v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        }
+        Lexicon { zipf, words, cum, rwords, rcum, near }
     }
 
     /// Number of words.
@@ -87,6 +105,56 @@ impl Lexicon {
         let rev: String = suffix.chars().rev().collect();
         range_mass(&self.rwords, &self.rcum, &rev) - self.freq(suffix)
     }
+}
+
+impl Lexicon {
+    /// The common word nearest to `s` (lowercase ASCII) within `max_dist` edits (Levenshtein),
+    /// sharing its first three letters: `(word, Zipf, distance)`, the best by Zipf minus
+    /// `per_edit` per edit. For evidence only: the text is never changed to it.
+    pub fn nearest(&self, s: &str, max_dist: usize, per_edit: f32) -> Option<(&str, f32, usize)> {
+        let b = s.as_bytes();
+        if b.len() < NEAR_MIN_LEN || !s.is_ascii() {
+            return None;
+        }
+        let bucket = self.near.get(&[b[0], b[1], b[2]])?;
+        let mut best: Option<(&str, f32, usize)> = None;
+        for (w, z) in bucket {
+            if w.len().abs_diff(b.len()) > max_dist {
+                continue;
+            }
+            if let Some(d) = levenshtein_within(w.as_bytes(), b, max_dist) {
+                let score = z - per_edit * d as f32;
+                if best.is_none_or(|(_, bz, bd)| score > bz - per_edit * bd as f32) {
+                    best = Some((w, *z, d));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The edit distance between `a` and `b` when it is at most `max`.
+pub fn levenshtein_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
 }
 
 fn running_sum(entries: &[(&str, f64)]) -> (Vec<Box<str>>, Vec<f64>) {
@@ -128,6 +196,17 @@ mod tests {
         let suf = lx.suffix_mass("the");
         assert!((suf - zipf_to_freq(3.0)).abs() < 1e-12, "{suf}");
         assert_eq!(lx.prefix_mass("zz"), 0.0);
+    }
+
+    #[test]
+    fn nearest_common_word() {
+        let lx = Lexicon::parse("=50\npassengers\npassage\n=20\npasseneer\n");
+        let (w, z, d) = lx.nearest("passeneers", 2, 1.5).unwrap();
+        assert_eq!((w, z, d), ("passengers", 5.0, 1));
+        assert!(lx.nearest("xyzzyq", 2, 1.5).is_none());
+        assert!(lx.nearest("pas", 2, 1.5).is_none());
+        assert_eq!(levenshtein_within(b"kitten", b"sitting", 3), Some(3));
+        assert_eq!(levenshtein_within(b"kitten", b"sitting", 2), None);
     }
 
     #[test]

@@ -74,6 +74,17 @@ fn lost_hyphen_joined_by_frequency() {
 }
 
 #[test]
+fn lost_hyphen_joined_when_the_join_is_a_misread_word() {
+    // `passeneers` is one letter from `passengers`; neither part is near it alone.
+    let page = run_with("Among the pas\nseneers were two clerks.\n", false);
+    assert_eq!(page.render(), "Among the passeneers were two clerks.\n");
+    let e = page.log().edits().iter().find(|e| e.rule == JOIN_LOST_HYPHEN).unwrap();
+    assert!(e.note.as_deref().unwrap().contains("from passengers"), "{:?}", e.note);
+    // A short garbled second part is not enough (`bo` for `be`).
+    assert_eq!(clean("the meeting\nbo held\n"), "the meeting bo held\n");
+}
+
+#[test]
 fn lost_hyphen_joined_by_page_vocabulary() {
     // A name no word list knows: the page itself writes it inside a line.
     let raw = "The Wandabirra road was opened. Near Wanda\nbirra the road is flooded.\n";
@@ -123,14 +134,14 @@ fn capitalised_next_line_or_punctuation_is_never_a_lost_hyphen() {
 
 #[test]
 fn review_tier_fragments_joined_only_when_asked() {
-    // `pre` starts far more words than it is one, `tation` only ends words, and their join
-    // is no word the list knows (as with a word the OCR garbled): review level.
-    let raw = "the pre\ntation of the case\n";
+    // `gre` starts far more words than it is one, `tation` only ends words, and their join
+    // is near no word the list knows (as with a word the OCR garbled badly): review level.
+    let raw = "the gre\ntation of the case\n";
     let page = run_with(raw, false);
-    assert_eq!(page.render(), "the pre tation of the case\n");
+    assert_eq!(page.render(), "the gre tation of the case\n");
     assert!(page.log().edits()[0].note.as_deref().unwrap().contains("review-level"));
     let page = run_with(raw, true);
-    assert_eq!(page.render(), "the pretation of the case\n");
+    assert_eq!(page.render(), "the gretation of the case\n");
     assert!(rules(&page).contains(&JOIN_LOST_HYPHEN));
 }
 
