@@ -77,12 +77,15 @@ impl Pass for JoinLatin {
         if !latin.iter().any(|&l| l) {
             return Ok(());
         }
+        merge_continuations(page, &latin);
+        let latin: Vec<bool> = (0..page.blocks().len()).map(|i| is_latin_block(page, i)).collect();
         split_headings(page, &latin);
         let latin: Vec<usize> = (0..page.blocks().len()).filter(|&i| is_latin_block(page, i)).collect();
         let vocab = PageVocab::build(page, &latin);
         let mut edits = Vec::new();
         for &i in &latin {
-            let lines: Vec<(Range<usize>, &str)> = page.block_lines(i).collect();
+            let lines: Vec<(Range<usize>, &str)> =
+                page.block_lines(i).filter(|(_, l)| !l.trim().is_empty()).collect();
             for pair in lines.windows(2) {
                 let (prev, next) = (&pair[0], &pair[1]);
                 if let Some(edit) = junction_edit(prev, next, &vocab, &ENGLISH, ctx) {
@@ -117,6 +120,24 @@ pub fn is_heading_line(line: &str) -> bool {
     upper >= HEADING_MIN_LETTERS
 }
 
+/// Merge a Latin block into the one before it when a blank line cut a sentence in two: the
+/// first block ends with no sentence-final mark (`... the Austra`) and the next begins with
+/// a lowercase letter (`lian Youth ...`). The junction is then decided like any other.
+fn merge_continuations(page: &mut Page, latin: &[bool]) {
+    for i in (0..page.blocks().len().saturating_sub(1)).rev() {
+        if !(latin[i] && latin[i + 1]) {
+            continue;
+        }
+        let ends_open = page.block_text(i).trim_end().chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
+        let next_lower = page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_lowercase);
+        let heading = page.block_lines(i).last().is_some_and(|(_, l)| is_heading_line(l));
+        if ends_open && next_lower && !heading {
+            let kind = page.blocks()[i].kind;
+            page.merge_blocks(i, i + 1, kind);
+        }
+    }
+}
+
 /// Split Latin blocks where a run of heading lines meets a run of text lines, so the
 /// heading stays on its own line; a block of heading lines becomes a headline.
 fn split_headings(page: &mut Page, latin: &[bool]) {
@@ -124,8 +145,11 @@ fn split_headings(page: &mut Page, latin: &[bool]) {
         if !latin[i] {
             continue;
         }
-        let lines: Vec<(Range<usize>, bool)> =
-            page.block_lines(i).map(|(r, l)| (r, is_heading_line(l))).collect();
+        let lines: Vec<(Range<usize>, bool)> = page
+            .block_lines(i)
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(r, l)| (r, is_heading_line(l)))
+            .collect();
         let cuts: Vec<usize> =
             lines.windows(2).filter(|w| w[0].1 != w[1].1).map(|w| w[1].0.start).collect();
         for &at in cuts.iter().rev() {
@@ -316,7 +340,9 @@ fn decide_no_hyphen(left: &str, right: &str, first: char, vocab: &PageVocab, lex
     }
     let last_token = left.rsplit(char::is_whitespace).next().unwrap_or(left);
     let l = trailing_letters(last_token);
-    let lead = last_token[..last_token.len() - l.len()].chars().all(|c| !c.is_alphanumeric() && c != '-');
+    // The part is a whole token or the last part of a compound (`rabbit-kill`), not the end
+    // of a token with digits in it (`4th`).
+    let lead = !last_token[..last_token.len() - l.len()].chars().last().is_some_and(|c| c.is_numeric());
     let r = leading_letters(right);
     let after_r = right[r.len()..].chars().next();
     let r_ends_word = after_r.is_none_or(|c| !c.is_alphanumeric() && c != '-');
@@ -382,7 +408,11 @@ fn near_word_evidence(l: &str, r: &str, zl: f32, zr: f32, lex: &Lexicon) -> Opti
     let joined = format!("{l}{r}");
     let max_dist = if joined.len() <= 7 { 1 } else { 2 };
     let (w, zw, d) = lex.nearest(&joined, max_dist, NEAR_PER_EDIT)?;
+    // Each part must be mostly intact: the second (at least three letters) with fewer edits
+    // than half its letters, the first (often two letters) with fewer edits than letters.
     if w.len() + d < joined.len()
+        || d >= l.len()
+        || 2 * d >= r.len()
         || lexicon::levenshtein_within(w.as_bytes(), l.as_bytes(), 2).is_some()
         || lexicon::levenshtein_within(w.as_bytes(), r.as_bytes(), 2).is_some()
     {

@@ -186,3 +186,13 @@ fn heading_line_shape() {
 fn pass_id() {
     assert_eq!(JoinLatin.id(), "layout.join-latin");
 }
+
+
+#[test]
+fn sentence_cut_by_a_blank_line_is_joined() {
+    let raw = "the members of the Austra\n\nlian Youth Hostel met.\n\nA new paragraph.\n";
+    assert_eq!(clean(raw), "the members of the Australian Youth Hostel met.\nA new paragraph.\n");
+    // A block ending a sentence, or followed by a capital, stays a paragraph of its own.
+    assert_eq!(clean("It was over.\n\nthe end came.\n"), "It was over.\nthe end came.\n");
+    assert_eq!(clean("It was over\n\nThe end came.\n"), "It was over\nThe end came.\n");
+}
