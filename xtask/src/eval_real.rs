@@ -71,7 +71,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         );
         return Ok(());
     }
-    let profile = if RuleSet::builtin_names().contains(&EN_PROFILE) { EN_PROFILE } else { newsclean::DEFAULT_PROFILE };
+    let profile =
+        if RuleSet::builtin_names().contains(&EN_PROFILE) { EN_PROFILE } else { newsclean::DEFAULT_PROFILE };
     let cleaner = Cleaner::new(profile)?.with_review(opts.review);
 
     let mut raws: Vec<PathBuf> = std::fs::read_dir(&articles_dir)

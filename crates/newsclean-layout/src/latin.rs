@@ -53,6 +53,10 @@ const NEAR_PER_EDIT: f32 = 1.5;
 const NEAR_MIN_LOG_RATIO: f32 = 3.0;
 /// A fragment starts (or ends) at least 10^this times more word mass than it has as a word.
 const FRAGMENT_LOG_RATIO: f64 = 1.0;
+/// Parts of a compound at least this common (Zipf) are words for the page-style evidence...
+const PATTERN_MIN_ZIPF: f32 = 3.0;
+/// ...unless they begin (or end) this many times more word mass than they have as words.
+const AFFIX_RATIO: f64 = 3.0;
 /// The shortest part of a word broken across lines (hyphenation leaves at least two letters).
 const MIN_PART_LEN: usize = 2;
 /// A heading line: at most this many characters and words, all its letters capitals.
@@ -128,7 +132,12 @@ fn merge_continuations(page: &mut Page, latin: &[bool]) {
         if !(latin[i] && latin[i + 1]) {
             continue;
         }
-        let ends_open = page.block_text(i).trim_end().chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
+        let ends_open = page
+            .block_text(i)
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
         let next_lower = page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_lowercase);
         let heading = page.block_lines(i).last().is_some_and(|(_, l)| is_heading_line(l));
         if ends_open && next_lower && !heading {
@@ -150,20 +159,18 @@ fn split_headings(page: &mut Page, latin: &[bool]) {
             .filter(|(_, l)| !l.trim().is_empty())
             .map(|(r, l)| (r, is_heading_line(l)))
             .collect();
-        let cuts: Vec<usize> =
-            lines.windows(2).filter(|w| w[0].1 != w[1].1).map(|w| w[1].0.start).collect();
+        let cuts: Vec<usize> = lines.windows(2).filter(|w| w[0].1 != w[1].1).map(|w| w[1].0.start).collect();
         for &at in cuts.iter().rev() {
             page.split_block(i, at, BlockKind::Unknown);
         }
         // The parts are blocks i..=i+cuts.len(); mark the heading ones.
-        let mut k = i;
-        let mut heading = lines.first().is_some_and(|l| l.1);
-        for _ in 0..=cuts.len() {
+        let first_is_heading = lines.first().is_some_and(|l| l.1);
+        for part in 0..=cuts.len() {
+            let k = i + part;
+            let heading = first_is_heading == (part % 2 == 0);
             if heading && k < page.blocks().len() && page.blocks()[k].kind == BlockKind::Unknown {
                 page.classify(k, BlockKind::Headline, HEADING);
             }
-            heading = !heading;
-            k += 1;
         }
     }
 }
@@ -174,6 +181,9 @@ fn split_headings(page: &mut Page, latin: &[bool]) {
 pub struct PageVocab {
     words: HashMap<String, u32>,
     pairs: HashMap<String, u32>,
+    /// In-line compounds by their first part (`to-day` counts for `to`) and by their last.
+    heads: HashMap<String, u32>,
+    tails: HashMap<String, u32>,
 }
 
 impl PageVocab {
@@ -200,7 +210,14 @@ impl PageVocab {
                 prev = None;
                 continue;
             }
-            if k > 0 && k + 1 < n {
+            // A compound is whole wherever it stands (`to-day` at a line end); other words
+            // only inside the line.
+            let compound = compound_parts(&w);
+            if let Some((head, tail)) = compound {
+                *self.heads.entry(head.to_string()).or_default() += 1;
+                *self.tails.entry(tail.to_string()).or_default() += 1;
+            }
+            if compound.is_some() || (k > 0 && k + 1 < n) {
                 *self.words.entry(w.clone()).or_default() += 1;
             }
             if let Some(p) = prev.take() {
@@ -217,10 +234,28 @@ impl PageVocab {
         self.words.get(word).copied().unwrap_or(0)
     }
 
+    /// How many in-line compounds of the page begin with `head-`.
+    pub fn compounds_with_head(&self, head: &str) -> u32 {
+        self.heads.get(head).copied().unwrap_or(0)
+    }
+
+    /// How many in-line compounds of the page end with `-tail`.
+    pub fn compounds_with_tail(&self, tail: &str) -> u32 {
+        self.tails.get(tail).copied().unwrap_or(0)
+    }
+
     /// How often the page writes `left right` as two words on one line.
     pub fn pair(&self, left: &str, right: &str) -> u32 {
         self.pairs.get(&format!("{left} {right}")).copied().unwrap_or(0)
     }
+}
+
+/// The first and last part of a compound of letters (`north-west` -> `north`, `west`).
+fn compound_parts(word: &str) -> Option<(&str, &str)> {
+    let (head, _) = word.split_once('-')?;
+    let (_, tail) = word.rsplit_once('-')?;
+    let letters = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    (letters(head) && letters(tail) && word.split('-').all(letters)).then_some((head, tail))
 }
 
 /// A token case-folded, without the punctuation around it (`"Gold-fields,"` -> `gold-fields`).
@@ -274,7 +309,8 @@ fn junction_edit(
 
 /// The letters at the end of `s`.
 fn trailing_letters(s: &str) -> &str {
-    let start = s.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(s.len(), |(i, _)| i);
+    let start =
+        s.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(s.len(), |(i, _)| i);
     &s[start..]
 }
 
@@ -326,10 +362,30 @@ fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision
     if capital {
         return Decision::KeepHyphen(format!("capitalised second part ({l}-/{r})"));
     }
-    Decision::Dehyphen(format!(
-        "no page evidence for {hyphenated}; zipf {joined} {:.1}",
-        lex.zipf(&joined)
-    ))
+    if let Some(note) = compound_pattern_evidence(&lf, &rf, vocab, lex) {
+        return Decision::KeepHyphen(note);
+    }
+    Decision::Dehyphen(format!("no page evidence for {hyphenated}; zipf {joined} {:.1}", lex.zipf(&joined)))
+}
+
+/// The page's style for compounds: it writes other in-line compounds that begin with `l-`
+/// (`to-day` when `to-`/`morrow` is broken) or end with `-r` (`half-back` for `full-`/`back`).
+/// Only for two parts that are words in their own right, not prefixes (`re-`, `co-`) or
+/// suffixes, which begin or end far more words than they are.
+fn compound_pattern_evidence(l: &str, r: &str, vocab: &PageVocab, lex: &Lexicon) -> Option<String> {
+    let is_word = |z: f32| z >= PATTERN_MIN_ZIPF;
+    let (zl, zr) = (lex.zipf(l), lex.zipf(r));
+    if !is_word(zl) || !is_word(zr) {
+        return None;
+    }
+    // The part the pattern shares must be a word, not a prefix or suffix.
+    let heads =
+        if lex.prefix_mass(l) / lex.freq(l) <= AFFIX_RATIO { vocab.compounds_with_head(l) } else { 0 };
+    let tails =
+        if lex.suffix_mass(r) / lex.freq(r) <= AFFIX_RATIO { vocab.compounds_with_tail(r) } else { 0 };
+    (heads + tails > 0).then(|| {
+        format!("page writes {heads} in-line compound(s) {l}-..., {tails} ...-{r}; {l} and {r} are words")
+    })
 }
 
 /// A line ending in a word and the next starting with a word: did the OCR lose a hyphen?

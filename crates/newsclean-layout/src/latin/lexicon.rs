@@ -53,8 +53,7 @@ impl Lexicon {
             }
             zipf.insert(Box::from(line), current);
         }
-        let mut entries: Vec<(&str, f64)> =
-            zipf.iter().map(|(w, &z)| (&**w, zipf_to_freq(z))).collect();
+        let mut entries: Vec<(&str, f64)> = zipf.iter().map(|(w, &z)| (&**w, zipf_to_freq(z))).collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let (words, cum) = running_sum(&entries);
         let mut rentries: Vec<(String, f64)> =

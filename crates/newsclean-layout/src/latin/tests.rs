@@ -23,7 +23,10 @@ fn rules(page: &Page) -> Vec<&str> {
 
 #[test]
 fn wrapped_lines_joined_with_one_space() {
-    assert_eq!(clean("The committee met on\n  Monday and agreed\nto the plan.\n"), "The committee met on Monday and agreed to the plan.\n");
+    assert_eq!(
+        clean("The committee met on\n  Monday and agreed\nto the plan.\n"),
+        "The committee met on Monday and agreed to the plan.\n"
+    );
 }
 
 #[test]
@@ -39,7 +42,10 @@ fn broken_word_dehyphenated_with_evidence() {
 fn real_hyphen_kept_when_the_page_writes_the_compound() {
     let raw = "The ship sails to-day for London.\nThe mail closes early to-\nday at the office.\n";
     let page = run_with(raw, false);
-    assert_eq!(page.render(), "The ship sails to-day for London. The mail closes early to-day at the office.\n");
+    assert_eq!(
+        page.render(),
+        "The ship sails to-day for London. The mail closes early to-day at the office.\n"
+    );
     let e = page.log().edits().iter().find(|e| e.rule == KEEP_HYPHEN).unwrap();
     assert!(e.note.as_deref().unwrap().contains("to-day 1x"), "{:?}", e.note);
 }
@@ -152,7 +158,10 @@ fn all_caps_heading_stays_on_its_own_line() {
     assert_eq!(page.render(), "LAND SALE.\nThe sale of Crown land at the Court-house was held.\n");
     assert_eq!(page.blocks()[0].kind, BlockKind::Headline);
     // A two-line heading is joined within itself.
-    assert_eq!(clean("EXPLOSION IN A\nFIRE-PLACE.\nA boy was hurt.\n"), "EXPLOSION IN A FIRE-PLACE.\nA boy was hurt.\n");
+    assert_eq!(
+        clean("EXPLOSION IN A\nFIRE-PLACE.\nA boy was hurt.\n"),
+        "EXPLOSION IN A FIRE-PLACE.\nA boy was hurt.\n"
+    );
 }
 
 #[test]
@@ -187,7 +196,6 @@ fn pass_id() {
     assert_eq!(JoinLatin.id(), "layout.join-latin");
 }
 
-
 #[test]
 fn sentence_cut_by_a_blank_line_is_joined() {
     let raw = "the members of the Austra\n\nlian Youth Hostel met.\n\nA new paragraph.\n";
@@ -195,4 +203,26 @@ fn sentence_cut_by_a_blank_line_is_joined() {
     // A block ending a sentence, or followed by a capital, stays a paragraph of its own.
     assert_eq!(clean("It was over.\n\nthe end came.\n"), "It was over.\nthe end came.\n");
     assert_eq!(clean("It was over\n\nThe end came.\n"), "It was over\nThe end came.\n");
+}
+
+#[test]
+fn page_style_for_compounds_keeps_the_hyphen() {
+    // The page writes `to-day`, so `to-`/`morrow` is its style too.
+    let raw = "The court sat to-day and adjourned until to-\nmorrow at ten.\n";
+    let page = run_with(raw, false);
+    assert_eq!(page.render(), "The court sat to-day and adjourned until to-morrow at ten.\n");
+    let e = page.log().edits().iter().find(|e| e.rule == KEEP_HYPHEN).unwrap();
+    assert!(e.note.as_deref().unwrap().contains("compound(s) to-"), "{:?}", e.note);
+    // The page writes `half-back`, so `full-`/`back` keeps its hyphen.
+    let raw = "The half-back Smith was hurt, and the full-\nback will play.\n";
+    assert_eq!(clean(raw), "The half-back Smith was hurt, and the full-back will play.\n");
+}
+
+#[test]
+fn a_prefix_compound_does_not_make_every_break_a_compound() {
+    // `re-elected` on the page says nothing about `re-`/`turned`: `re` is a prefix.
+    let raw = "He was re-elected and re-\nturned to the chair.\n";
+    assert_eq!(clean(raw), "He was re-elected and returned to the chair.\n");
+    // Without any evidence a broken word loses its hyphen.
+    assert_eq!(clean("the whole-\nsale market\n"), "the wholesale market\n");
 }
