@@ -2,6 +2,7 @@
 
 mod bench_rules;
 mod codegen;
+mod eval_real;
 
 /// The tasks, by name: each takes the arguments after its name.
 const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] = &[
@@ -12,6 +13,9 @@ const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] = &[
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if eval_real::requested(&args) {
+        return eval_real::run(&args[1..]);
+    }
     let task = args.first().cloned().unwrap_or_default();
     match TASKS.iter().find(|(name, _)| *name == task) {
         Some((_, run)) => run(&args[1..]),

@@ -7,6 +7,7 @@ pub mod doubled;
 pub mod duplicates;
 pub mod furniture;
 pub mod join;
+pub mod latin;
 pub mod lines;
 pub mod paragraphs;
 pub mod spaces;
@@ -16,5 +17,15 @@ use newsclean_core::Pass;
 
 /// The layout passes, in the order they run.
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    vec![Box::new(lines::SplitLines), Box::new(furniture::Furniture), Box::new(byline::Bylines), Box::new(doubled::DoubledText), Box::new(paragraphs::Paragraphs), Box::new(spaces::CjkSpaces), Box::new(duplicates::Duplicates)]
+    vec![
+        Box::new(lines::SplitLines),
+        Box::new(furniture::Furniture),
+        Box::new(byline::Bylines),
+        Box::new(doubled::DoubledText),
+        // Latin blocks are joined here, so the generic paragraph joining finds them done.
+        Box::new(latin::JoinLatin),
+        Box::new(paragraphs::Paragraphs),
+        Box::new(spaces::CjkSpaces),
+        Box::new(duplicates::Duplicates),
+    ]
 }
