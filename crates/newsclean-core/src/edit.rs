@@ -380,9 +380,8 @@ mod tests {
         // Batch 0: a comma replaced; batch 1: a join before it, an insertion at its edge.
         let t1 = log.apply("ab\ncd,ef", vec![TextEdit::replace(5..6, "，", "zh.comma")]).unwrap();
         assert_eq!(t1, "ab\ncd，ef");
-        let t2 = log
-            .apply(&t1, vec![TextEdit::delete(2..3, "join"), TextEdit::insert(5, "X", "ins")])
-            .unwrap();
+        let t2 =
+            log.apply(&t1, vec![TextEdit::delete(2..3, "join"), TextEdit::insert(5, "X", "ins")]).unwrap();
         assert_eq!(t2, "abcdX，ef");
         let r = log.final_span(0);
         assert_eq!(&t2[r], "，");
