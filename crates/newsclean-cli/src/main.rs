@@ -5,6 +5,9 @@ use std::io::{Read, Write};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
+mod explain_cmd;
+mod review_cmd;
+
 #[derive(Parser)]
 #[command(name = "newsclean", version, about = "Clean raw newspaper page text, with diffs of every change")]
 struct Cli {
@@ -22,6 +25,10 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Write a static HTML review report (or JSON Lines) of what cleaning changes in files.
+    Review(review_cmd::ReviewArgs),
+    /// List every edit made to one file: rule, position, before and after, evidence.
+    Explain(explain_cmd::ExplainArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -57,5 +64,7 @@ fn run() -> anyhow::Result<u8> {
             }
             Ok(0)
         }
+        Command::Review(args) => review_cmd::run(&args),
+        Command::Explain(args) => explain_cmd::run(&args),
     }
 }

@@ -133,6 +133,30 @@ pub fn render_explain(
     Ok(())
 }
 
+/// The version tag of `explain`'s JSON form.
+pub const EXPLAIN_SCHEMA: &str = "newsclean-explain/1";
+
+/// Write `explain` as one JSON document:
+/// `{"schema": "newsclean-explain/1", "file": name, "edits": [ExplainedEdit…]}`.
+pub fn render_explain_json(
+    out: &mut dyn Write,
+    name: &str,
+    input: &str,
+    page: &Page,
+) -> Result<(), RenderError> {
+    check_log(name, input, page)?;
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        schema: &'static str,
+        file: &'a str,
+        edits: Vec<ExplainedEdit>,
+    }
+    let doc = Doc { schema: EXPLAIN_SCHEMA, file: name, edits: explained_edits(input, page) };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -125,6 +125,31 @@ impl EditKind {
     }
 }
 
+/// A line diff of two texts with no edit log (`-`/`+` lines, hunks of two lines of context,
+/// coloured with ANSI when `color`). For a cleaned page prefer [`render_diff`], which aligns
+/// paragraphs, highlights characters and names the rules.
+pub fn unified(
+    out: &mut dyn io::Write,
+    name: &str,
+    before: &str,
+    after: &str,
+    color: bool,
+) -> io::Result<()> {
+    let diff = similar::TextDiff::from_lines(before, after);
+    let text =
+        diff.unified_diff().context_radius(2).header(&format!("a/{name}"), &format!("b/{name}")).to_string();
+    for line in text.lines() {
+        let (pre, post) = match (color, line.chars().next()) {
+            (true, Some('-')) if !line.starts_with("---") => ("\x1b[31m", "\x1b[0m"),
+            (true, Some('+')) if !line.starts_with("+++") => ("\x1b[32m", "\x1b[0m"),
+            (true, Some('@')) => ("\x1b[36m", "\x1b[0m"),
+            _ => ("", ""),
+        };
+        writeln!(out, "{pre}{line}{post}")?;
+    }
+    Ok(())
+}
+
 /// Every edit's range in the decoded input, in log order (computed once per page).
 pub(crate) fn source_spans(page: &Page) -> Vec<std::ops::Range<usize>> {
     (0..page.log().edits().len()).map(|i| page.log().source_span(i)).collect()

@@ -17,6 +17,7 @@ use std::ops::Range;
 use newsclean_core::{Page, Script};
 use serde::Serialize;
 
+use crate::align::{Lines, Segment, align};
 use crate::explain::line_col;
 use crate::{EditKind, RenderError, check_log, source_spans};
 
@@ -194,8 +195,14 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .rules{color:var(--mut);font-size:12px}
 tr.err td{background:#fff1e5}
 body.viewing #indexwrap{display:none}
-.cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-pre{white-space:pre-wrap;word-break:break-all;font:13px/1.6 ui-monospace,"Noto Sans Mono CJK SC",monospace;background:#fff;border:1px solid var(--line);padding:8px;margin:0}
+.rows{border:1px solid var(--line)}
+.seg{display:grid;grid-template-columns:1fr 1fr;border-bottom:1px solid var(--line)}
+.seg>*{padding:4px 8px;margin:0;min-width:0}
+.seg>pre.raw{border-right:1px solid var(--line)}
+.seg.changed{background:#fbfbfc}
+.seg.head{background:#f6f8fa}
+.seg.head h3{font-size:13px;margin:0;padding:4px 8px}
+pre{white-space:pre-wrap;word-break:break-all;font:13px/1.6 ui-monospace,"Noto Sans Mono CJK SC","WenQuanYi Micro Hei Mono",monospace}
 mark{border-radius:2px;color:inherit}
 pre.raw mark{background:var(--del);text-decoration:line-through;text-decoration-color:#d1242f80}
 pre.clean mark{background:var(--ins)}
@@ -428,15 +435,55 @@ fn page_view(s: &mut String, r: &PageSummary, input: &str, page: &Page, nav: &Pa
         let _ = writeln!(s, "<p class=\"warn\">warning: {}</p>", esc(w));
     }
     let log = page.log();
-    let edits = log.edits();
-    let raw_marks: Vec<(Range<usize>, usize)> =
-        source_spans(page).into_iter().enumerate().map(|(i, r)| (r, i)).collect();
-    let clean_marks: Vec<(Range<usize>, usize)> = (0..edits.len()).map(|i| (log.final_span(i), i)).collect();
-    s.push_str("<div class=\"cols\">\n<div><h3>raw (decoded input)</h3>\n<pre class=\"raw\">");
-    marked(s, input, raw_marks, page);
-    s.push_str("</pre></div>\n<div><h3>clean</h3>\n<pre class=\"clean\">");
-    marked(s, page.text(), clean_marks, page);
-    s.push_str("</pre></div>\n</div>\n");
+    let raw_marks = Marks::new(input, source_spans(page));
+    let clean_marks = Marks::new(page.text(), (0..log.edits().len()).map(|i| log.final_span(i)).collect());
+    // One row per aligned segment: a paragraph's raw lines beside the clean line they became.
+    let raw = Lines::new(input);
+    let clean = Lines::new(page.text());
+    let window = |lines: &Lines<'_>, r: Range<usize>| {
+        let start = lines.span(r.start..r.start).start;
+        let end = if r.end < lines.len() { lines.span(r.end..r.end).start } else { lines.text.len() };
+        start..end
+    };
+    s.push_str(
+        "<div class=\"rows\">\n<div class=\"seg head\"><h3>raw (decoded input)</h3><h3>clean</h3></div>\n",
+    );
+    // Blank raw lines that only separated paragraphs join the row above, so rows start at
+    // paragraphs rather than at empty lines.
+    let mut segs: Vec<Segment> = Vec::new();
+    for seg in align(&raw, &clean, log) {
+        let blank = seg.clean.is_empty() && seg.raw.clone().all(|l| input[raw.range(l)].trim().is_empty());
+        match segs.last_mut() {
+            Some(prev) if blank => {
+                prev.raw.end = seg.raw.end;
+                prev.changed = true;
+            }
+            _ => segs.push(seg),
+        }
+    }
+    let last = segs.len().saturating_sub(1);
+    for (k, seg) in segs.iter().enumerate() {
+        let mut rw = window(&raw, seg.raw.clone());
+        let mut cw = window(&clean, seg.clean.clone());
+        if k == last {
+            (rw.end, cw.end) = (input.len(), page.text().len());
+        }
+        let class = if seg.changed { "seg changed" } else { "seg" };
+        let _ = write!(s, "<div class=\"{class}\"><pre class=\"raw\">");
+        marked(s, input, rw, &raw_marks, page);
+        s.push_str("</pre><pre class=\"clean\">");
+        marked(s, page.text(), cw, &clean_marks, page);
+        s.push_str("</pre></div>\n");
+    }
+    if segs.is_empty() {
+        // An empty input: still show what cleaning inserted or left, if anything.
+        s.push_str("<div class=\"seg\"><pre class=\"raw\">");
+        marked(s, input, 0..input.len(), &raw_marks, page);
+        s.push_str("</pre><pre class=\"clean\">");
+        marked(s, page.text(), 0..page.text().len(), &clean_marks, page);
+        s.push_str("</pre></div>\n");
+    }
+    s.push_str("</div>\n");
     if !r.removed.is_empty() {
         let _ = writeln!(s, "<details><summary>removed text ({})</summary><ol>", r.removed.len());
         for x in &r.removed {
@@ -463,36 +510,38 @@ fn floor_char(text: &str, pos: usize) -> usize {
     p
 }
 
-/// Write `text` as HTML with a `<mark>` over every part some edit touched (`data-rules` the
-/// rules, `title` the rules and their notes), and an empty point mark where an edit left
-/// no text on this side (an insertion on the raw side, a removal on the clean side).
-fn marked(s: &mut String, text: &str, marks: Vec<(Range<usize>, usize)>, page: &Page) {
-    let edits = page.log().edits();
-    let marks: Vec<(Range<usize>, usize)> = marks
-        .into_iter()
-        .map(|(r, i)| {
+/// The edits' ranges over one side's text, clamped to character boundaries: ranged marks
+/// sorted by start, and points (edits that left no text on this side) by position.
+struct Marks {
+    ranged: Vec<(Range<usize>, usize)>,
+    points: BTreeMap<usize, Vec<usize>>,
+}
+
+impl Marks {
+    fn new(text: &str, spans: Vec<Range<usize>>) -> Self {
+        let mut ranged = Vec::new();
+        let mut points: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, r) in spans.into_iter().enumerate() {
             let a = floor_char(text, r.start);
-            (a..floor_char(text, r.end).max(a), i)
-        })
-        .collect();
-    // Points: empty ranges, grouped by position.
-    let mut points: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut bounds: Vec<usize> = vec![0, text.len()];
-    for (r, i) in &marks {
-        if r.is_empty() {
-            points.entry(r.start).or_default().push(*i);
-        } else {
-            bounds.push(r.start);
-            bounds.push(r.end);
+            let b = floor_char(text, r.end).max(a);
+            if a == b {
+                points.entry(a).or_default().push(i);
+            } else {
+                ranged.push((a..b, i));
+            }
         }
+        ranged.sort_by_key(|(r, _)| r.start);
+        Marks { ranged, points }
     }
-    bounds.extend(points.keys().copied());
-    bounds.sort_unstable();
-    bounds.dedup();
-    let mut ranged: Vec<&(Range<usize>, usize)> = marks.iter().filter(|(r, _)| !r.is_empty()).collect();
-    ranged.sort_by_key(|(r, _)| r.start);
-    let mut next = 0;
-    let mut active: Vec<&(Range<usize>, usize)> = Vec::new();
+}
+
+/// Write `text[window]` as HTML with a `<mark>` over every part some edit touched
+/// (`data-rules` the rules, `title` the rules and their notes), and an empty point mark
+/// where an edit left no text on this side (an insertion on the raw side, a removal on the
+/// clean side). Points at the window's end are left to the next window, except at the end
+/// of the text.
+fn marked(s: &mut String, text: &str, window: Range<usize>, marks: &Marks, page: &Page) {
+    let edits = page.log().edits();
     let attrs = |ids: &[usize]| -> String {
         let mut rules: Vec<&str> = ids.iter().map(|&i| edits[i].rule.as_str()).collect();
         rules.sort_unstable();
@@ -511,13 +560,42 @@ fn marked(s: &mut String, text: &str, marks: Vec<(Range<usize>, usize)>, page: &
         titles.truncate(6);
         format!(" data-rules=\"{}\" title=\"{}\"", esc(&rules.join(" ")), esc(&titles.join("\n")))
     };
+    let (w0, w1) = (window.start, window.end);
+    let ranged: Vec<(Range<usize>, usize)> = marks
+        .ranged
+        .iter()
+        .take_while(|(r, _)| r.start < w1)
+        .filter(|(r, _)| r.end > w0)
+        .map(|(r, i)| (r.start.max(w0)..r.end.min(w1), *i))
+        .collect();
+    let point_range = if w1 == text.len() { w0..=w1 } else { w0..=w1.saturating_sub(1).max(w0) };
+    let points: Vec<(usize, &Vec<usize>)> = marks
+        .points
+        .range(point_range)
+        .filter(|(p, _)| **p < w1 || w1 == text.len())
+        .map(|(p, v)| (*p, v))
+        .collect();
+    let mut bounds: Vec<usize> = vec![w0, w1];
+    for (r, _) in &ranged {
+        bounds.push(r.start);
+        bounds.push(r.end);
+    }
+    bounds.extend(points.iter().map(|(p, _)| *p));
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut next = 0;
+    let mut active: Vec<&(Range<usize>, usize)> = Vec::new();
+    let mut pi = 0;
     for w in bounds.windows(2) {
         let (p, q) = (w[0], w[1]);
-        if let Some(ids) = points.get(&p) {
-            let _ = write!(s, "<mark class=\"pt\"{}></mark>", attrs(ids));
+        while pi < points.len() && points[pi].0 <= p {
+            if points[pi].0 == p {
+                let _ = write!(s, "<mark class=\"pt\"{}></mark>", attrs(points[pi].1));
+            }
+            pi += 1;
         }
         while next < ranged.len() && ranged[next].0.start <= p {
-            active.push(ranged[next]);
+            active.push(&ranged[next]);
             next += 1;
         }
         active.retain(|(r, _)| r.end > p);
@@ -530,7 +608,7 @@ fn marked(s: &mut String, text: &str, marks: Vec<(Range<usize>, usize)>, page: &
             let _ = write!(s, "<mark{}>{body}</mark>", attrs(&ids));
         }
     }
-    if let Some(ids) = points.get(&text.len()) {
+    for (_, ids) in &points[pi..] {
         let _ = write!(s, "<mark class=\"pt\"{}></mark>", attrs(ids));
     }
 }
