@@ -25,13 +25,13 @@ fn passes(profile: &str) -> (RulesPass, RulesPass) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
     fn converges_idempotent_lossless(raw in text()) {
-        for profile in RuleSet::builtin_names() {
+        for (profile, review) in RuleSet::builtin_names().iter().flat_map(|p| [(p, false), (p, true)]) {
             let (fast, slow) = passes(profile);
-            let ctx = Context::default();
+            let ctx = Context { apply_review: review };
             let mut page = Page::new(raw.as_str());
             fast.run(&mut page, &ctx).unwrap();
             prop_assert_eq!(page.log().undo(page.text()), raw.clone());
