@@ -49,6 +49,7 @@ pub fn rules_markdown() -> Result<String, RulesError> {
         }
         let _ = writeln!(w);
     }
+    let _ = writeln!(w, "{FORMAT}");
     let _ = writeln!(w, "## Character classes\n");
     let _ = writeln!(w, "A `find` pattern may name these classes as `{{{{name}}}}`.\n");
     let _ = writeln!(w, "| name | class | what |\n| --- | --- | --- |");
@@ -107,6 +108,49 @@ pub fn rules_markdown() -> Result<String, RulesError> {
     Ok(md)
 }
 
+/// The rule file format, for the reference.
+const FORMAT: &str = r#"## Rule file format
+
+A rule file is YAML; unknown keys are errors (reported with file, line and column). Top level:
+`rules` (the rules, in the order they run), `description`, `disable` (ids to switch off) and, in
+built-in profiles only, `profile` (its name) and `extends` (a profile whose rules come first).
+A rule whose id is already known replaces that rule in place; a new id is appended.
+
+```yaml
+rules:
+  - id: my.dash-fullwidth          # stable; never reuse an id for another meaning
+    title: A double hyphen between CJK characters becomes ——
+    why: The typesetter's dash, typed as two hyphens.
+    scope: body                    # all (default), body, headline, byline, caption, or a list
+    safety: review                 # safe (default) or review: applied only when asked
+    regex:                         # or `map`, `pair`, `builtin`: exactly one action
+      find: '({{cjk}})--({{cjk}})' # no look-around: context goes in capture groups
+      replace: '$1——$2'
+    examples:
+      - before: 中文--测试
+        after: 中文——测试
+    unchanged:
+      - a--b
+```
+
+Actions:
+
+- `regex: {find, replace}`: every match of `find` is replaced; `$1`, `${name}` name groups. Only
+  the part that changes is logged as an edit, and the search resumes right after it, so the
+  context of one match can serve the next (甲,乙,丙).
+- `map: {from, to}` maps characters one to one (`a-z` ranges allowed); `map: {pairs: {ﬁ: fi}}`
+  maps single characters to strings.
+- `pair: {marks, into, cjk_context}`: quotes (`marks: '"'`) or brackets (`marks: ()`) of a block
+  are paired in order (curly or full-width ones already there count as what they are) and each
+  pair is replaced by the two characters of `into`; nothing changes in a block whose marks do not
+  all pair up. With `cjk_context: true` a pair changes only when it encloses or touches CJK text.
+- `builtin: nfc`: Unicode canonical composition.
+
+Rules run in order, each applied to every content block of its scope (furniture and junk are
+never touched; a subtitle counts as a headline, an unclassified block as body), round after round
+until no rule changes anything; rules that never settle stop the page with an error naming them.
+"#;
+
 fn anchor(id: &str) -> String {
     id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
 }
@@ -118,4 +162,19 @@ fn cell(s: &str) -> String {
 /// Text for an inline code span in a table cell: pipes escaped, line breaks and tabs shown.
 fn code(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "⏎").replace('\t', "⇥").replace('`', "ˋ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The example rule file of the format reference loads and passes its own examples.
+    #[test]
+    fn format_example_is_a_valid_rule_file() {
+        let start = FORMAT.find("```yaml\n").unwrap() + "```yaml\n".len();
+        let end = start + FORMAT[start..].find("```").unwrap();
+        let set = RuleSet::from_file(std::path::Path::new("docs/rules.md"), &FORMAT[start..end]).unwrap();
+        assert_eq!(set.rules().len(), 1);
+        assert_eq!(set.test(), []);
+    }
 }
