@@ -150,6 +150,11 @@ pub fn unified(
     Ok(())
 }
 
+/// `n` and the noun, singular or plural: `1 rule`, `3 rules`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// Every edit's range in the decoded input, in log order (computed once per page).
 pub(crate) fn source_spans(page: &Page) -> Vec<std::ops::Range<usize>> {
     (0..page.log().edits().len()).map(|i| page.log().source_span(i)).collect()

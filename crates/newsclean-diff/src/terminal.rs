@@ -10,7 +10,7 @@ use newsclean_core::Page;
 
 use crate::align::{Lines, Segment, align, char_lines};
 use crate::style::{Mark, Pieces, Token, ansi, tokens, wrap, write_row};
-use crate::{DiffMode, DiffOptions, RenderError, check_log, source_spans};
+use crate::{DiffMode, DiffOptions, RenderError, check_log, count, source_spans};
 
 /// Render the changes `page`'s edit log made to `input` (the decoded text the page was
 /// built from) as a terminal diff named `name`. Writes nothing for a page that did not
@@ -197,7 +197,7 @@ fn rules_summary(
     let title = if total == 0 {
         format!("{name}: unchanged")
     } else {
-        format!("{name}: {total} edits by {} rules", m.len())
+        format!("{name}: {} by {}", count(total, "edit"), count(m.len(), "rule"))
     };
     if opts.color {
         writeln!(out, "{}{title}{}", ansi::BOLD, ansi::RESET)?;
