@@ -155,7 +155,8 @@ fn clean(cleaner: &newsclean::Cleaner, path: &Path) -> anyhow::Result<(newsclean
 
 fn create(path: &Path) -> anyhow::Result<File> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
     }
     File::create(path).with_context(|| format!("{}: cannot write", path.display()))
 }
