@@ -79,10 +79,12 @@ proptest! {
             if mode == DiffMode::Unified && !out.is_empty() {
                 let s = String::from_utf8(out).unwrap();
                 let body: Vec<&str> = s.lines().skip(2).filter(|l| !l.starts_with("@@")).collect();
-                // With context covering the page, every raw line is a ' ' or '-' line and
-                // every clean line a ' ' or '+' line.
-                prop_assert_eq!(body.iter().filter(|l| !l.starts_with('+')).count(), text.lines().count());
-                prop_assert_eq!(body.iter().filter(|l| !l.starts_with('-')).count(), page.text().lines().count());
+                // With context covering the page, the ' '/'-' lines are the raw lines and
+                // the ' '/'+' lines the clean lines, verbatim.
+                let raw: Vec<&str> = body.iter().filter(|l| !l.starts_with('+')).map(|l| &l[1..]).collect();
+                let clean: Vec<&str> = body.iter().filter(|l| !l.starts_with('-')).map(|l| &l[1..]).collect();
+                prop_assert_eq!(raw, text.lines().collect::<Vec<_>>());
+                prop_assert_eq!(clean, page.text().lines().collect::<Vec<_>>());
             }
         }
         let mut out = Vec::new();
