@@ -111,16 +111,22 @@ fn hunk_header(
     }
 }
 
+/// Largest segment (raw plus clean bytes) whose changed characters are marked.
+const CHAR_DIFF_LIMIT: usize = 256 * 1024;
+
 /// The raw and clean pieces of a segment: character-diffed when it changed and has both
 /// sides, whole lines otherwise.
 fn segment_pieces(s: &Segment, raw: &Lines<'_>, clean: &Lines<'_>) -> (Vec<Pieces>, Vec<Pieces>) {
     let whole = |lines: &Lines<'_>, r: Range<usize>, mark: Mark| -> Vec<Pieces> {
         r.map(|i| vec![(lines.text[lines.range(i)].to_string(), mark)]).collect()
     };
-    if !s.changed || s.raw.is_empty() || s.clean.is_empty() {
+    let (old, new) = (raw.text_of(s.raw.clone()), clean.text_of(s.clean.clone()));
+    // A character diff costs time in the size times the differences: past this size (a page
+    // with no line breaks) the lines are shown whole, without character marks.
+    if !s.changed || s.raw.is_empty() || s.clean.is_empty() || old.len() + new.len() > CHAR_DIFF_LIMIT {
         (whole(raw, s.raw.clone(), Mark::Same), whole(clean, s.clean.clone(), Mark::Same))
     } else {
-        char_lines(raw.text_of(s.raw.clone()), clean.text_of(s.clean.clone()))
+        char_lines(old, new)
     }
 }
 

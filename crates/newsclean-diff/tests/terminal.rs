@@ -86,3 +86,19 @@ fn log_that_does_not_match_the_input_is_an_error() {
             .unwrap_err();
     assert!(err.to_string().contains("edit log"), "{err}");
 }
+
+#[test]
+fn a_huge_one_line_page_is_shown_without_character_marks() {
+    // 440 KB on one line, an ASCII comma every 8 characters: whole lines, promptly.
+    let input: String = "党建强,则根基稳".repeat(20_000) + "\n";
+    let page = common::clean(&input);
+    let mut out = Vec::new();
+    let opts = DiffOptions { marks: true, ..DiffOptions::default() };
+    let t = std::time::Instant::now();
+    render_diff(&mut out, "x", &input, &page, DiffMode::Unified, &opts).unwrap();
+    assert!(t.elapsed().as_secs() < 10);
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("[-"), "no marks past the limit");
+    assert_eq!(text.lines().filter(|l| l.starts_with('-') && !l.starts_with("---")).count(), 1);
+    assert!(text.contains("test.comma ×20000"));
+}
