@@ -29,7 +29,7 @@ pub const EXIT_ERROR: u8 = 2;
 /// How a diff is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffMode {
-    /// Unified diff of lines, as `diff -u`.
+    /// Unified diff, paragraph-aligned, changed characters highlighted, hunks annotated with rule ids.
     Unified,
     /// Before and after side by side.
     Side,
@@ -595,14 +595,22 @@ pub fn render_diff(
     cleaned: &Cleaned,
     color: bool,
 ) -> io::Result<()> {
-    match mode {
-        DiffMode::Unified => newsclean_diff::unified(out, name, &cleaned.input, &cleaned.text, color),
-        // TODO(diff crate): side-by-side and per-rule views come with the diff crate's richer
-        // modes; until it has them they fall back to the unified diff.
-        DiffMode::Side | DiffMode::Rules => {
-            newsclean_diff::unified(out, name, &cleaned.input, &cleaned.text, color)
-        }
-    }
+    let mode = match mode {
+        DiffMode::Unified => newsclean_diff::DiffMode::Unified,
+        DiffMode::Side => newsclean_diff::DiffMode::Side,
+        DiffMode::Rules => newsclean_diff::DiffMode::Rules,
+    };
+    // Side by side fits the terminal: $COLUMNS when the shell exports it, else 120.
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 20)
+        .unwrap_or(120);
+    let opts = newsclean_diff::DiffOptions { color, width, ..newsclean_diff::DiffOptions::default() };
+    newsclean_diff::render_diff(out, name, &cleaned.input, &cleaned.page, mode, &opts).map_err(|e| match e {
+        newsclean_diff::RenderError::Io(e) => e,
+        e => io::Error::other(e),
+    })
 }
 
 /// A progress bar on stderr for batches, when stderr is a terminal and stdout does not print

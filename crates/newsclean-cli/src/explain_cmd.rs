@@ -37,9 +37,9 @@ pub struct ExplainArgs {
     /// Colour the listing.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
-    /// The built-in rule profile to clean with.
-    #[arg(long, default_value = newsclean::DEFAULT_PROFILE)]
-    pub profile: String,
+    /// How to clean: the same choices as `newsclean clean`.
+    #[command(flatten)]
+    pub config: crate::review_cmd::ConfigArgs,
 }
 
 /// Run `explain`.
@@ -52,7 +52,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
     } else {
         std::fs::read(&args.file).with_context(|| format!("{name}: cannot read"))?
     };
-    let cleaner = newsclean::Cleaner::new(&args.profile)?;
+    let cleaner = args.config.cleaner()?;
     let cleaned = cleaner.clean(&bytes).with_context(|| name.clone())?;
     let stdout = std::io::stdout();
     let color = match args.color {

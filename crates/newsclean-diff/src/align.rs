@@ -156,7 +156,8 @@ pub(crate) fn char_lines(old: &str, new: &str) -> (Vec<Pieces>, Vec<Pieces>) {
             let line = side.last_mut().expect("never empty");
             if v == "\n" {
                 if mark != Mark::Same {
-                    push_piece(line, &nl, mark);
+                    // Its own piece, always the line's last: renderers may leave it out.
+                    line.push((nl.clone(), mark));
                 }
                 side.push(Vec::new());
             } else {

@@ -7,7 +7,7 @@ use newsclean_core::Page;
 use serde::Serialize;
 
 use crate::style::{ansi, escape_visible};
-use crate::{EditKind, RenderError, check_log, source_spans};
+use crate::{EditKind, RenderError, check_log, count, source_spans};
 
 /// One edit as `explain` shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -112,7 +112,7 @@ pub fn render_explain(
         ("", "", "", "", "", "")
     };
     let rules: std::collections::BTreeSet<&str> = edits.iter().map(|e| e.rule.as_str()).collect();
-    writeln!(out, "{b}{name}{x}: {} edits by {} rules", edits.len(), rules.len())?;
+    writeln!(out, "{b}{name}{x}: {} by {}", count(edits.len(), "edit"), count(rules.len(), "rule"))?;
     let rule_w = edits.iter().map(|e| e.rule.chars().count()).max().unwrap_or(0);
     let pos_w = edits.iter().map(|e| format!("{}:{}", e.line, e.col).len()).max().unwrap_or(0);
     let n_w = edits.len().to_string().len();

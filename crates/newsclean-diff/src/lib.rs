@@ -15,7 +15,7 @@
 //! let mut out = Vec::new();
 //! render_diff(&mut out, "a.txt", input, &page, DiffMode::Unified, &DiffOptions::default()).unwrap();
 //! let text = String::from_utf8(out).unwrap();
-//! assert!(text.contains("@@ -2,3 +2,1 @@ page.separator ×1"));
+//! assert!(text.starts_with("--- a/a.txt\n+++ b/a.txt\n@@ -2,3 +2,1 @@ page.separator ×1\n"));
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -59,9 +59,14 @@ impl DiffMode {
 /// Settings of a terminal diff.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DiffOptions {
-    /// Colour with ANSI escapes. Without colour, changed characters are marked inline as
-    /// `[-removed-]` and `{+inserted+}`.
+    /// Colour with ANSI escapes: changed lines in red and green, the changed characters
+    /// inside them on a red or green background.
     pub color: bool,
+    /// Without colour, mark the changed characters inline as `[-removed-]` and
+    /// `{+inserted+}` (a removed line break as `[-⏎-]`). Off, plain `-`/`+` lines are the raw
+    /// and clean lines verbatim, as `patch` expects (control characters other than tab are
+    /// always shown as their Unicode symbols, so they cannot drive the terminal).
+    pub marks: bool,
     /// Total width in terminal columns for [`DiffMode::Side`] (CJK characters count two).
     pub width: usize,
     /// Unchanged paragraphs shown around each change.
@@ -70,7 +75,7 @@ pub struct DiffOptions {
 
 impl Default for DiffOptions {
     fn default() -> Self {
-        DiffOptions { color: false, width: 100, context: 1 }
+        DiffOptions { color: false, marks: false, width: 100, context: 1 }
     }
 }
 
@@ -148,6 +153,11 @@ pub fn unified(
         writeln!(out, "{pre}{line}{post}")?;
     }
     Ok(())
+}
+
+/// `n` and the noun, singular or plural: `1 rule`, `3 rules`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Every edit's range in the decoded input, in log order (computed once per page).

@@ -20,6 +20,7 @@ pub(crate) type Pieces = Vec<(String, Mark)>;
 
 /// The symbol shown for a line break that was removed or inserted.
 pub(crate) const NEWLINE_SYMBOL: char = '⏎';
+const NEWLINE_STR: &str = "⏎";
 
 /// Push `s` with `mark`, merging with the previous run when the mark is the same.
 pub(crate) fn push_piece(line: &mut Pieces, s: &str, mark: Mark) {
@@ -66,17 +67,36 @@ pub(crate) struct Token {
     pub(crate) mark: Mark,
 }
 
+/// How changed characters are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Show {
+    /// ANSI backgrounds.
+    Color,
+    /// Inline `[-…-]` / `{+…+}`.
+    Marks,
+    /// Not at all: the line verbatim.
+    Plain,
+}
+
 /// Turn pieces into tokens. With colour, marked characters keep their mark (drawn as a
-/// background); without, marked runs are wrapped in `[-…-]` / `{+…+}`, the markers glued
-/// to the run's first and last characters so wrapping never strands them.
-pub(crate) fn tokens(line: &[(String, Mark)], color: bool, tabs: bool) -> Vec<Token> {
+/// background); with inline marks, marked runs are wrapped in `[-…-]` / `{+…+}`, the markers
+/// glued to the run's first and last characters so wrapping never strands them; plain, the
+/// text is as it is (a removed or inserted line break, shown as ⏎, is left out).
+pub(crate) fn tokens(line: &[(String, Mark)], show: Show, tabs: bool) -> Vec<Token> {
+    let color = show == Show::Color;
     let mut out: Vec<Token> = Vec::new();
     for (text, mark) in line {
-        let (open, close) = match (color, mark) {
-            (false, Mark::Del) => ("[-", "-]"),
-            (false, Mark::Ins) => ("{+", "+}"),
+        let (open, close) = match (show, mark) {
+            (Show::Marks, Mark::Del) => ("[-", "-]"),
+            (Show::Marks, Mark::Ins) => ("{+", "+}"),
             _ => ("", ""),
         };
+        let is_last = std::ptr::eq(text, &line[line.len() - 1].0);
+        if show == Show::Plain && is_last && *mark != Mark::Same && text.as_str() == NEWLINE_STR {
+            // The ⏎ of a removed or inserted line break (always its own, last piece) is a
+            // mark, not text.
+            continue;
+        }
         let m = if color { *mark } else { Mark::Same };
         let first = out.len();
         for c in text.chars() {
@@ -164,11 +184,11 @@ mod tests {
     #[test]
     fn cjk_counts_two_columns_and_wraps_whole_characters() {
         let line = vec![("党建a强".to_string(), Mark::Same)];
-        let rows = wrap(tokens(&line, false, true), 5);
+        let rows = wrap(tokens(&line, Show::Marks, true), 5);
         let texts: Vec<String> = rows.iter().map(|r| r.iter().map(|t| t.text.as_str()).collect()).collect();
         // 党(2)建(2) = 4, a(1) = 5; 强 starts a new row.
         assert_eq!(texts, ["党建a", "强"]);
-        let rows = wrap(tokens(&line, false, true), 4);
+        let rows = wrap(tokens(&line, Show::Marks, true), 4);
         let texts: Vec<String> = rows.iter().map(|r| r.iter().map(|t| t.text.as_str()).collect()).collect();
         assert_eq!(texts, ["党建", "a强"]);
     }
@@ -177,15 +197,19 @@ mod tests {
     fn plain_marks_are_inline() {
         let line = vec![("ab".to_string(), Mark::Same), ("c".into(), Mark::Del), ("d".into(), Mark::Ins)];
         let mut s = String::new();
-        write_row(&mut s, &tokens(&line, false, false), Mark::Same, false);
+        write_row(&mut s, &tokens(&line, Show::Marks, false), Mark::Same, false);
         assert_eq!(s, "ab[-c-]{+d+}");
+        let line = vec![("ab".to_string(), Mark::Same), ("c".into(), Mark::Del), ("⏎".into(), Mark::Del)];
+        let mut s = String::new();
+        write_row(&mut s, &tokens(&line, Show::Plain, false), Mark::Same, false);
+        assert_eq!(s, "abc");
     }
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
         assert_eq!(escape_visible("a\x1b[31m\n\tb"), "a␛[31m⏎⇥b");
         let line = vec![("\x1b".to_string(), Mark::Same)];
-        let t = tokens(&line, true, false);
+        let t = tokens(&line, Show::Color, false);
         assert_eq!(t[0].text, "␛");
     }
 }

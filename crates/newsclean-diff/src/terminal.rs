@@ -9,8 +9,8 @@ use std::ops::Range;
 use newsclean_core::Page;
 
 use crate::align::{Lines, Segment, align, char_lines};
-use crate::style::{Mark, Pieces, Token, ansi, tokens, wrap, write_row};
-use crate::{DiffMode, DiffOptions, RenderError, check_log, source_spans};
+use crate::style::{Mark, Pieces, Show, Token, ansi, tokens, wrap, write_row};
+use crate::{DiffMode, DiffOptions, RenderError, check_log, count, source_spans};
 
 /// Render the changes `page`'s edit log made to `input` (the decoded text the page was
 /// built from) as a terminal diff named `name`. Writes nothing for a page that did not
@@ -36,8 +36,8 @@ pub fn render_diff(
             let spans = source_spans(page);
             let bold =
                 |s: &str| if opts.color { format!("{}{s}{}", ansi::BOLD, ansi::RESET) } else { s.into() };
-            writeln!(out, "{}", bold(&format!("--- {name} (raw)")))?;
-            writeln!(out, "{}", bold(&format!("+++ {name} (clean)")))?;
+            writeln!(out, "{}", bold(&format!("--- a/{name}")))?;
+            writeln!(out, "{}", bold(&format!("+++ b/{name}")))?;
             for h in hunks(&segs, opts.context) {
                 let hs = &segs[h];
                 let raw_lines = hs[0].raw.start..hs[hs.len() - 1].raw.end;
@@ -50,7 +50,7 @@ pub fn render_diff(
                     let mut buf = String::new();
                     match mode {
                         DiffMode::Side => side_segment(&mut buf, s, &raw, &clean, opts),
-                        _ => unified_segment(&mut buf, s, &raw, &clean, opts.color),
+                        _ => unified_segment(&mut buf, s, &raw, &clean, opts),
                     }
                     out.write_all(buf.as_bytes())?;
                 }
@@ -111,25 +111,40 @@ fn hunk_header(
     }
 }
 
+/// Largest segment (raw plus clean bytes) whose changed characters are marked.
+const CHAR_DIFF_LIMIT: usize = 256 * 1024;
+
 /// The raw and clean pieces of a segment: character-diffed when it changed and has both
 /// sides, whole lines otherwise.
 fn segment_pieces(s: &Segment, raw: &Lines<'_>, clean: &Lines<'_>) -> (Vec<Pieces>, Vec<Pieces>) {
     let whole = |lines: &Lines<'_>, r: Range<usize>, mark: Mark| -> Vec<Pieces> {
         r.map(|i| vec![(lines.text[lines.range(i)].to_string(), mark)]).collect()
     };
-    if !s.changed || s.raw.is_empty() || s.clean.is_empty() {
+    let (old, new) = (raw.text_of(s.raw.clone()), clean.text_of(s.clean.clone()));
+    // A character diff costs time in the size times the differences: past this size (a page
+    // with no line breaks) the lines are shown whole, without character marks.
+    if !s.changed || s.raw.is_empty() || s.clean.is_empty() || old.len() + new.len() > CHAR_DIFF_LIMIT {
         (whole(raw, s.raw.clone(), Mark::Same), whole(clean, s.clean.clone(), Mark::Same))
     } else {
-        char_lines(raw.text_of(s.raw.clone()), clean.text_of(s.clean.clone()))
+        char_lines(old, new)
     }
 }
 
-fn unified_segment(buf: &mut String, s: &Segment, raw: &Lines<'_>, clean: &Lines<'_>, color: bool) {
+fn show(opts: &DiffOptions) -> Show {
+    match (opts.color, opts.marks) {
+        (true, _) => Show::Color,
+        (false, true) => Show::Marks,
+        (false, false) => Show::Plain,
+    }
+}
+
+fn unified_segment(buf: &mut String, s: &Segment, raw: &Lines<'_>, clean: &Lines<'_>, opts: &DiffOptions) {
+    let color = opts.color;
     let (olds, news) = segment_pieces(s, raw, clean);
     if !s.changed {
         for p in &olds {
             buf.push(' ');
-            write_row(buf, &tokens(p, color, false), Mark::Same, color);
+            write_row(buf, &tokens(p, show(opts), false), Mark::Same, color);
             buf.push('\n');
         }
         return;
@@ -137,7 +152,7 @@ fn unified_segment(buf: &mut String, s: &Segment, raw: &Lines<'_>, clean: &Lines
     for (lines, sign, mark) in [(&olds, '-', Mark::Del), (&news, '+', Mark::Ins)] {
         for p in lines {
             let mut row = vec![Token { text: sign.to_string(), width: 1, mark: Mark::Same }];
-            row.extend(tokens(p, color, false));
+            row.extend(tokens(p, show(opts), false));
             write_row(buf, &row, mark, color);
             buf.push('\n');
         }
@@ -148,7 +163,7 @@ fn side_segment(buf: &mut String, s: &Segment, raw: &Lines<'_>, clean: &Lines<'_
     let cw = (opts.width.saturating_sub(3) / 2).max(4);
     let (olds, news) = segment_pieces(s, raw, clean);
     let rows = |lines: &[Pieces]| -> Vec<Vec<Token>> {
-        lines.iter().flat_map(|p| wrap(tokens(p, opts.color, true), cw)).collect()
+        lines.iter().flat_map(|p| wrap(tokens(p, show(opts), true), cw)).collect()
     };
     let (left, right) = (rows(&olds), rows(&news));
     let (lm, rm) = if s.changed { (Mark::Del, Mark::Ins) } else { (Mark::Same, Mark::Same) };
@@ -197,7 +212,7 @@ fn rules_summary(
     let title = if total == 0 {
         format!("{name}: unchanged")
     } else {
-        format!("{name}: {total} edits by {} rules", m.len())
+        format!("{name}: {} by {}", count(total, "edit"), count(m.len(), "rule"))
     };
     if opts.color {
         writeln!(out, "{}{title}{}", ansi::BOLD, ansi::RESET)?;

@@ -15,13 +15,14 @@ fn render(input: &str, mode: DiffMode, opts: &DiffOptions) -> String {
 #[test]
 fn unified_seed_head() {
     let input = common::seed_head(40);
-    insta::assert_snapshot!(render(&input, DiffMode::Unified, &DiffOptions::default()));
+    let opts = DiffOptions { marks: true, ..DiffOptions::default() };
+    insta::assert_snapshot!(render(&input, DiffMode::Unified, &opts));
 }
 
 #[test]
 fn side_by_side_seed_head() {
     let input = common::seed_head(40);
-    let opts = DiffOptions { width: 72, ..DiffOptions::default() };
+    let opts = DiffOptions { width: 72, marks: true, ..DiffOptions::default() };
     let text = render(&input, DiffMode::Side, &opts);
     for line in
         text.lines().filter(|l| !l.starts_with("@@") && !l.starts_with("---") && !l.starts_with("+++"))
@@ -54,36 +55,26 @@ fn unchanged_page_renders_nothing_but_rules_say_so() {
 }
 
 #[test]
-fn every_raw_and_clean_line_appears_once_with_full_context() {
-    // With context wide enough to cover the page, the '-'/' ' lines (markers removed) are
-    // the raw text and the '+'/' ' lines the clean text: nothing is hidden or duplicated.
+fn plain_lines_are_the_raw_and_clean_lines_verbatim() {
+    // Without colour or marks, and with context covering the page, the ' '/'-' lines are
+    // exactly the raw text and the ' '/'+' lines exactly the clean text.
     let input = common::seed_head(120);
     let page = common::clean(&input);
     let mut out = Vec::new();
     let opts = DiffOptions { context: 10_000, ..DiffOptions::default() };
     render_diff(&mut out, "x", &input, &page, DiffMode::Unified, &opts).unwrap();
     let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("--- a/x\n+++ b/x\n@@ -1,120 +1,"), "{text}");
     let body: Vec<&str> = text.lines().skip(3).collect();
-    let strip = |l: &str| l.replace("[-⏎-]", "").replace("[-", "").replace("-]", "");
-    let strip_ins = |l: &str| {
-        let mut s = String::new();
-        let mut rest = l;
-        while let Some(i) = rest.find("{+") {
-            s.push_str(&rest[..i]);
-            let j = rest[i..].find("+}").unwrap() + i;
-            s.push_str(&rest[i + 2..j].replace('⏎', ""));
-            rest = &rest[j + 2..];
-        }
-        s.push_str(rest);
-        s
-    };
-    let raw: Vec<String> = body.iter().filter(|l| !l.starts_with('+')).map(|l| strip(&l[1..])).collect();
-    let clean: Vec<String> =
-        body.iter().filter(|l| !l.starts_with('-')).map(|l| strip_ins(&l[1..])).collect();
-    // Removed characters are marked, so drop marked runs from the raw side by re-reading
-    // the input's lines instead: the counts must match and unmarked text must be in order.
-    assert_eq!(raw.len(), input.lines().count());
+    let raw: Vec<&str> = body.iter().filter(|l| !l.starts_with('+')).map(|l| &l[1..]).collect();
+    let clean: Vec<&str> = body.iter().filter(|l| !l.starts_with('-')).map(|l| &l[1..]).collect();
+    assert_eq!(raw.join("\n") + "\n", input);
     assert_eq!(clean.join("\n") + "\n", page.text());
+    // With marks, the same lines carry the changed characters.
+    let mut out = Vec::new();
+    let opts = DiffOptions { marks: true, ..opts };
+    render_diff(&mut out, "x", &input, &page, DiffMode::Unified, &opts).unwrap();
+    assert!(String::from_utf8(out).unwrap().contains("则社[-⏎-]\n"));
 }
 
 #[test]
@@ -94,4 +85,20 @@ fn log_that_does_not_match_the_input_is_an_error() {
         render_diff(&mut out, "x", "something else\n", &page, DiffMode::Unified, &DiffOptions::default())
             .unwrap_err();
     assert!(err.to_string().contains("edit log"), "{err}");
+}
+
+#[test]
+fn a_huge_one_line_page_is_shown_without_character_marks() {
+    // 440 KB on one line, an ASCII comma every 8 characters: whole lines, promptly.
+    let input: String = "党建强,则根基稳".repeat(20_000) + "\n";
+    let page = common::clean(&input);
+    let mut out = Vec::new();
+    let opts = DiffOptions { marks: true, ..DiffOptions::default() };
+    let t = std::time::Instant::now();
+    render_diff(&mut out, "x", &input, &page, DiffMode::Unified, &opts).unwrap();
+    assert!(t.elapsed().as_secs() < 10);
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("[-"), "no marks past the limit");
+    assert_eq!(text.lines().filter(|l| l.starts_with('-') && !l.starts_with("---")).count(), 1);
+    assert!(text.contains("test.comma ×20000"));
 }
