@@ -3,7 +3,7 @@
 //! # What it does
 //! Classifies as [`BlockKind::Byline`] a line that opens with a credit role (记者, 通讯员,
 //! 摄影, 实习生, 漫画, 文/图 …, optionally after ■ and letter-spaced: 记 者) followed by
-//! names, or a ■ followed by a short pen name alone (■言成声). A line of names alone that
+//! names, or a ■ followed by a short pen name alone (■言成声). A line holding one name alone
 //! directly follows a byline in the same run is joined to it. The text is normalised:
 //! the role's letter spacing removed (`layout.byline.role`), a name padded with a space
 //! joined (王 强 → 王强), names one ASCII space apart (`layout.byline.names`).
@@ -141,7 +141,10 @@ impl Pass for Bylines {
             }
             // Names alone on the line under a byline continue it (■摄影 王 强 陈明远 / 蒋林璐).
             if let Some(b) = prev_byline.filter(|&b| b + 1 == i && !blank_between(page, b)) {
-                if let Some(names) = normalise_names(text) {
+                // One name alone: two names side by side (重研发 助发展) may as well be a
+                // title under the credit.
+                let one_name = !text.trim().contains(is_hspace) && (2..=4).contains(&text.trim().chars().count());
+                if let Some(names) = normalise_names(text).filter(|_| one_name) {
                     let gap = page.blocks()[b].range.end..range.end;
                     edits.push(TextEdit::replace(gap, format!(" {names}"), "layout.byline.names"));
                     merges.push(b);
@@ -194,6 +197,11 @@ mod tests {
         assert_eq!(p.block_text(0), "■摄影 王强 陈明远 蒋林璐");
         assert_eq!(p.blocks()[0].kind, BlockKind::Byline);
         assert_eq!(p.blocks()[1].kind, BlockKind::Unknown);
+        // Two words under a credit are not taken for names.
+        let mut q = Page::new("■摄影 王强\n重研发 助发展\n");
+        SplitLines.run(&mut q, &Context::default()).unwrap();
+        Bylines.run(&mut q, &Context::default()).unwrap();
+        assert_eq!(q.block_text(1), "重研发 助发展");
         assert_eq!(p.log().undo(p.text()), "■摄影 王 强 陈明远\n蒋林璐\n\n重研发 助发展\n");
     }
 }

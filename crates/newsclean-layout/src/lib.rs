@@ -11,6 +11,7 @@ pub mod lines;
 pub mod paragraphs;
 pub mod spaces;
 pub mod text;
+pub mod words;
 
 use newsclean_core::Pass;
 

@@ -14,7 +14,7 @@
 //! 5. **Subheads** inside an article: a title-like line after the end of a paragraph that
 //!    cannot be the first line of a paragraph: the next line is indented, or it is longer
 //!    than an indented first line fits, or a blank line follows and the next line does not
-//!    continue a cut word (程，…).
+//!    continue a cut word (`程，…`, or a dictionary word across the break, [`crate::words`]).
 //! 6. The rest is body text, split into paragraphs: a paragraph ends at a line that ends a
 //!    sentence (。！？…, closing quotes after) and is shorter than the column (estimated
 //!    from the surrounding lines, [`crate::text::column_width`]), before an indented line
@@ -42,7 +42,9 @@ use std::ops::Range;
 use newsclean_core::chars::is_hspace;
 use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
 
+use crate::byline::byline_form;
 use crate::join::junction;
+use crate::words::word_spans;
 use crate::text::{
     blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like, starts_as_continuation,
     starts_dateline,
@@ -119,6 +121,17 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
         }
     }
     page.set_blocks(blocks);
+    // A split can free a byline glued to a title (漫 画 李泽峰 深耕“试验田”…).
+    let mut edits = Vec::new();
+    for i in 0..page.blocks().len() {
+        if page.blocks()[i].kind == BlockKind::Unknown {
+            if let Some(form) = byline_form(page.block_text(i)) {
+                edits.push(TextEdit::replace(page.blocks()[i].range.clone(), form, "layout.byline.role"));
+                page.classify(i, BlockKind::Byline, "layout.byline");
+            }
+        }
+    }
+    page.apply(edits).map_err(err)?;
     Ok(starts)
 }
 
@@ -324,7 +337,7 @@ impl Pass for Paragraphs {
                 cells(&lines[i].text) > w - 1.5 && cells(&next.text) <= w - 1.5 && !ends_sentence(&next.text)
             });
             let sub = next.indent
-                || next.blank_before && !starts_as_continuation(&next.text)
+                || next.blank_before && !starts_as_continuation(&next.text) && !word_spans(&lines[i].text, &next.text)
                 || !next.blank_before && first_line_shape && !starts_as_continuation(&next.text);
             if sub {
                 lines[i].kind = BlockKind::Headline;
@@ -349,9 +362,17 @@ impl Pass for Paragraphs {
                     let between_ok = (last + 1..i).all(|m| lines[m].kind == BlockKind::Furniture);
                     let p = &lines[last];
                     match kind {
-                        BlockKind::Headline => last + 1 == i && !l.blank_before && !l.split_off,
+                        BlockKind::Headline => {
+                            last + 1 == i
+                                && !l.blank_before
+                                && !l.split_off
+                                && (width[last].is_some() || width[i].is_some())
+                        }
                         BlockKind::Subtitle => false,
                         _ if !between_ok || l.indent || starts_dateline(&l.text) => false,
+                        // No wrapping seen (one paragraph per line, as in clean text): lines
+                        // are joined only across a blank line, a column or page break.
+                        _ if width[last].is_none() && width[i].is_none() && !l.blank_before => false,
                         _ if !ends_sentence(&p.text) => true,
                         _ => !para_ends(p, l, width[last], first_of_para),
                     }
@@ -483,11 +504,11 @@ mod tests {
 
     #[test]
     fn subhead_and_cut_word_first_line() {
-        let text = "甲乙丙丁戊己庚辛壬癸子丑\n寅卯辰巳午未申酉戌。\n\n加强创新推进，构建新格局\n持续六年推进的打造\n\n工程，为城市发展提供了坚\n强的队伍保证和组织基础。\n";
+        let text = "甲乙丙丁戊己庚辛壬癸子丑\n寅卯辰巳午未申酉戌亥天地\n玄黄宇宙洪荒日月盈。\n\n加强创新推进，构建新格局\n持续六年推进的打造\n\n工程，为城市发展提供了坚\n强的队伍保证和组织基础设\n施建设的重要力量源泉。\n";
         let (out, kinds) = clean(text);
         assert_eq!(
             out,
-            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌。\n加强创新推进，构建新格局\n持续六年推进的打造工程，为城市发展提供了坚强的队伍保证和组织基础。\n"
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈。\n加强创新推进，构建新格局\n持续六年推进的打造工程，为城市发展提供了坚强的队伍保证和组织基础设施建设的重要力量源泉。\n"
         );
         assert_eq!(kinds, [BlockKind::Body, BlockKind::Headline, BlockKind::Body]);
     }

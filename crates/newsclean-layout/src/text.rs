@@ -62,15 +62,22 @@ pub fn starts_dateline(line: &str) -> bool {
 }
 
 /// The typical width, in [`cells`], of wrapped lines around line `i` of `lens`: the most
-/// frequent width (to the half cell) among lines that do not end a sentence within `radius`
-/// lines, when at least three lines share it. `None` when the region shows no wrapping
+/// frequent width (to the half cell) among lines that do not end a sentence and have a
+/// neighbour of about their width, within `radius` lines, when at least three lines share it. `None` when the region shows no wrapping
 /// (one paragraph per line, as in already clean text).
 pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32> {
     let lo = i.saturating_sub(radius);
     let hi = (i + radius + 1).min(lens.len());
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for &(w, ends) in &lens[lo..hi] {
+    for k in lo..hi {
+        let (w, ends) = lens[k];
         if ends || w < 4.0 || w > 40.0 {
+            continue;
+        }
+        // A wrapped line has a neighbour of about its width; lines of unrelated widths
+        // (titles, one paragraph per line) are no evidence of a column.
+        let similar = |j: usize| lens.get(j).is_some_and(|&(v, _)| (v - w).abs() <= 1.0);
+        if !(k > 0 && similar(k - 1) || similar(k + 1)) {
             continue;
         }
         let key = (w * 2.0).round() as u32;
@@ -148,5 +155,8 @@ mod tests {
         assert_eq!(column_width(&lens, 0, 8), Some(15.0));
         let clean = [(120.0, true), (80.0, true), (12.0, false)];
         assert_eq!(column_width(&clean, 1, 8), None);
+        // Titles of about one width, but not next to each other.
+        let titles = [(10.0, false), (60.0, true), (10.0, false), (70.0, true), (10.0, false)];
+        assert_eq!(column_width(&titles, 2, 8), None);
     }
 }
