@@ -4,7 +4,7 @@
 //! Classifies as [`BlockKind::Byline`] a line that opens with a credit role (记者, 通讯员,
 //! 摄影, 实习生, 漫画, 文/图 …, optionally after ■ and letter-spaced: 记 者) followed by
 //! names, or a ■ followed by a short pen name alone (■言成声). A line holding one name alone
-//! directly follows a byline in the same run is joined to it. The text is normalised:
+//! that directly follows a byline in the same run is joined to it. The text is normalised:
 //! the role's letter spacing removed (`layout.byline.role`), a name padded with a space
 //! joined (王 强 → 王强), names one ASCII space apart (`layout.byline.names`).
 //!
@@ -33,13 +33,29 @@ use crate::text::{blank_between, ends_clause, is_open};
 pub struct Bylines;
 
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    let roles = ["本报记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "摄像", "漫画", "文/图", "图/文", "撰稿", "制图"];
+    let roles = [
+        "本报记者",
+        "特约记者",
+        "记者",
+        "通讯员",
+        "实习生",
+        "摄影",
+        "摄像",
+        "漫画",
+        "文/图",
+        "图/文",
+        "撰稿",
+        "制图",
+    ];
     let spaced: Vec<String> = roles
         .iter()
         .map(|r| r.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t\u3000]?"))
         .collect();
-    Regex::new(&format!(r"^(?P<mark>[■◆●▲]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)", spaced.join("|")))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^(?P<mark>[■◆●▲]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)",
+        spaced.join("|")
+    ))
+    .expect("valid regex")
 });
 
 /// True for a run of names: space-separated CJK words of 1 to 4 characters (a padded name
@@ -101,7 +117,11 @@ pub fn byline_form(line: &str) -> Option<String> {
             }
         };
         let sep = if c["sep"].contains([':', '：']) { c["sep"].trim().to_string() } else { " ".to_string() };
-        return Some(if names.is_empty() { format!("{}{role}", &c["mark"]) } else { format!("{}{role}{sep}{names}", &c["mark"]) });
+        return Some(if names.is_empty() {
+            format!("{}{role}", &c["mark"])
+        } else {
+            format!("{}{role}{sep}{names}", &c["mark"])
+        });
     }
     // A pen name after a square: ■言成声.
     let rest = t.strip_prefix('■')?;
@@ -129,11 +149,12 @@ impl Pass for Bylines {
             let text = page.block_text(i);
             let range = page.blocks()[i].range.clone();
             if let Some(form) = byline_form(text) {
-                let rule = if text.chars().filter(|c| !is_hspace(*c)).eq(form.chars().filter(|c| !is_hspace(*c))) {
-                    "layout.byline.names"
-                } else {
-                    "layout.byline.role"
-                };
+                let rule =
+                    if text.chars().filter(|c| !is_hspace(*c)).eq(form.chars().filter(|c| !is_hspace(*c))) {
+                        "layout.byline.names"
+                    } else {
+                        "layout.byline.role"
+                    };
                 edits.push(TextEdit::replace(range, form, rule));
                 page.classify(i, BlockKind::Byline, "layout.byline");
                 prev_byline = Some(i);
@@ -143,7 +164,8 @@ impl Pass for Bylines {
             if let Some(b) = prev_byline.filter(|&b| b + 1 == i && !blank_between(page, b)) {
                 // One name alone: two names side by side (重研发 助发展) may as well be a
                 // title under the credit.
-                let one_name = !text.trim().contains(is_hspace) && (2..=4).contains(&text.trim().chars().count());
+                let one_name =
+                    !text.trim().contains(is_hspace) && (2..=4).contains(&text.trim().chars().count());
                 if let Some(names) = normalise_names(text).filter(|_| one_name) {
                     let gap = page.blocks()[b].range.end..range.end;
                     edits.push(TextEdit::replace(gap, format!(" {names}"), "layout.byline.names"));

@@ -17,5 +17,13 @@ use newsclean_core::Pass;
 
 /// The layout passes, in the order they run.
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    vec![Box::new(lines::SplitLines), Box::new(furniture::Furniture), Box::new(byline::Bylines), Box::new(doubled::DoubledText), Box::new(paragraphs::Paragraphs), Box::new(spaces::CjkSpaces), Box::new(duplicates::Duplicates)]
+    vec![
+        Box::new(lines::SplitLines),
+        Box::new(furniture::Furniture),
+        Box::new(byline::Bylines),
+        Box::new(doubled::DoubledText),
+        Box::new(paragraphs::Paragraphs),
+        Box::new(spaces::CjkSpaces),
+        Box::new(duplicates::Duplicates),
+    ]
 }

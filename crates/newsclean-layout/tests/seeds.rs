@@ -45,7 +45,10 @@ fn golden_outputs() {
             stale.push(path.display().to_string());
         }
     }
-    assert!(stale.is_empty(), "output differs from the golden files (review, then UPDATE_GOLDEN=1): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "output differs from the golden files (review, then UPDATE_GOLDEN=1): {stale:?}"
+    );
 }
 
 #[test]
@@ -60,7 +63,12 @@ fn lossless_and_idempotent() {
             let from = a[..at].char_indices().rev().nth(20).map_or(0, |(i, _)| i);
             let (a, b) = (&a[from..], &b[from.min(b.len())..]);
             let cut = |s: &str| s.chars().take(60).collect::<String>();
-            panic!("{}: cleaning clean output changed it:\n  once:  {}\n  twice: {}", seed.display(), cut(b), cut(a));
+            panic!(
+                "{}: cleaning clean output changed it:\n  once:  {}\n  twice: {}",
+                seed.display(),
+                cut(b),
+                cut(a)
+            );
         }
         assert_eq!(again.text(), page.text(), "{}: cleaning clean output changed it", seed.display());
         assert!(again.log().edits().iter().all(|e| e.rule.starts_with("page.")), "{}", seed.display());
