@@ -1,7 +1,10 @@
 //! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`.
 
-/// The tasks, by name: each takes the arguments after its name.
-const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] = &[("eval", xtask::eval::run)];
+/// A task: it takes the arguments after its name.
+type Task = fn(&[String]) -> anyhow::Result<()>;
+
+/// The tasks, by name. Add a task with one line here.
+const TASKS: &[(&str, Task)] = &[("eval", xtask::eval::run)];
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -112,7 +112,7 @@ pub fn byline_form(line: &str) -> Option<String> {
             match normalise_names(rest) {
                 Some(n) => n,
                 // Not names: a sentence that starts with a role word.
-                None if rest.chars().any(|c| is_cjk(c)) => return None,
+                None if rest.chars().any(is_cjk) => return None,
                 None => rest.trim().to_string(),
             }
         };

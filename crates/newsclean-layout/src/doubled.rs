@@ -48,13 +48,14 @@ pub fn undouble(line: &str) -> Option<String> {
             continue;
         }
         for len in (1..=(n - i) / 2).rev() {
-            if chars[i..i + len] == chars[i + len..i + 2 * len] && !chars[i + len - 1].is_whitespace() {
-                if let Some(rest) = &best[i + 2 * len] {
-                    let mut v = vec![len];
-                    v.extend(rest);
-                    best[i] = Some(v);
-                    break;
-                }
+            if chars[i..i + len] == chars[i + len..i + 2 * len]
+                && !chars[i + len - 1].is_whitespace()
+                && let Some(rest) = &best[i + 2 * len]
+            {
+                let mut v = vec![len];
+                v.extend(rest);
+                best[i] = Some(v);
+                break;
             }
         }
     }

@@ -94,10 +94,11 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     if t.chars().all(|c| c == '>' || c.is_whitespace()) {
         return Some("markup");
     }
-    if let Some(m) = JUMP.find(t) {
-        if m.start() == 0 && m.end() == t.len() {
-            return Some("jump");
-        }
+    if let Some(m) = JUMP.find(t)
+        && m.start() == 0
+        && m.end() == t.len()
+    {
+        return Some("jump");
     }
     if cjk_page && MASTHEAD.is_match(t) && t.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 4 {
         return Some("masthead");
@@ -188,10 +189,10 @@ fn learn(page: &mut Page, kind: &str, t: &str) {
                     _ => page.meta.learn("date", m.as_str()),
                 }
             }
-            if let Some(m) = WEEKDAY.find(t) {
-                if m.as_str().chars().count() > 2 || !m.as_str().starts_with("星期") {
-                    page.meta.learn("weekday", m.as_str());
-                }
+            if let Some(m) = WEEKDAY.find(t)
+                && (m.as_str().chars().count() > 2 || !m.as_str().starts_with("星期"))
+            {
+                page.meta.learn("weekday", m.as_str());
             }
             if let Some(m) = LUNAR.find(t) {
                 page.meta.learn("lunar_date", m.as_str().trim_start_matches("农历").trim());

@@ -124,11 +124,11 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
     // A split can free a byline glued to a title (漫 画 李泽峰 深耕“试验田”…).
     let mut edits = Vec::new();
     for i in 0..page.blocks().len() {
-        if page.blocks()[i].kind == BlockKind::Unknown {
-            if let Some(form) = byline_form(page.block_text(i)) {
-                edits.push(TextEdit::replace(page.blocks()[i].range.clone(), form, "layout.byline.role"));
-                page.classify(i, BlockKind::Byline, "layout.byline");
-            }
+        if page.blocks()[i].kind == BlockKind::Unknown
+            && let Some(form) = byline_form(page.block_text(i))
+        {
+            edits.push(TextEdit::replace(page.blocks()[i].range.clone(), form, "layout.byline.role"));
+            page.classify(i, BlockKind::Byline, "layout.byline");
         }
     }
     page.apply(edits).map_err(err)?;
@@ -421,12 +421,12 @@ impl Pass for Paragraphs {
                 // Furniture between the two lines goes with its own rule.
                 let mut cursor = xr.end - j.trim_end;
                 let mut first = true;
-                for m in x + 1..y {
-                    let fr = page.blocks()[lines[m].block].range.clone();
+                for between in &lines[x + 1..y] {
+                    let fr = page.blocks()[between.block].range.clone();
                     let ins = if first { j.insert } else { "" };
                     edits.push(TextEdit::replace(cursor..fr.start, ins, rule));
                     let frule =
-                        page.blocks()[lines[m].block].rule.clone().unwrap_or_else(|| "page.furniture".into());
+                        page.blocks()[between.block].rule.clone().unwrap_or_else(|| "page.furniture".into());
                     edits.push(TextEdit::delete(fr.clone(), frule));
                     cursor = fr.end;
                     first = false;
@@ -464,10 +464,10 @@ pub fn cjk_inner_spaces(text: &str) -> Vec<Range<usize>> {
             }
             continue;
         }
-        if let Some(s) = run.take() {
-            if is_cjk_or_punct(c) {
-                out.push(s..i);
-            }
+        if let Some(s) = run.take()
+            && is_cjk_or_punct(c)
+        {
+            out.push(s..i);
         }
         prev = Some(c);
     }

@@ -19,7 +19,7 @@
 //! between title elements (`听取民意 汲取民智`, `重研发 助发展`), spaces between names in
 //! bylines (`■记者 胡佳英 林旭东`).
 
-use newsclean_core::chars::{is_cjk, is_cjk_punct, is_hspace};
+use newsclean_core::chars::{is_cjk, is_cjk_punct};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
 use crate::paragraphs::cjk_inner_spaces;

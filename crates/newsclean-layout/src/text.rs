@@ -72,7 +72,7 @@ pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32
     let mut counts: Vec<(u32, usize)> = Vec::new();
     for k in lo..hi {
         let (w, ends) = lens[k];
-        if ends || w < 4.0 || w > 40.0 {
+        if ends || !(4.0..=40.0).contains(&w) {
             continue;
         }
         // A wrapped line has a neighbour of about its width; lines of unrelated widths
