@@ -87,7 +87,13 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
             continue;
         }
         let t = page.block_text(i);
-        if is_title_like(t) {
+        // A line standing alone between blank lines (or a byline or furniture below):
+        // the shape of a title, not of a wrapped line.
+        let n = page.blocks().len();
+        let alone_before = i == 0 || blank_between(page, i - 1);
+        let alone_after =
+            i + 1 >= n || blank_between(page, i) || page.blocks()[i + 1].kind != BlockKind::Unknown;
+        if is_title_like(t) && !starts_dateline(t) && alone_before && alone_after {
             let base = page.blocks()[i].range.start;
             for r in title_element_breaks(t) {
                 edits.push(TextEdit::replace(base + r.start..base + r.end, "\n", "layout.headline.split"));
