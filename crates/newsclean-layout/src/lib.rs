@@ -15,7 +15,7 @@
 //! let raw = "2024年5月6日 星期一\n\n■记 者 王 明\n\n本报讯 今年以来，我省持续\n推进乡村振兴，全省共建成\n示范村一百多个，带动农民\n\n增收，成效明显。\n";
 //! let mut page = Page::new(raw);
 //! pipeline.run(&mut page, &Context::default()).unwrap();
-//! assert_eq!(page.text(), "■记者 王明\n本报讯 今年以来，我省持续推进乡村振兴，全省共建成示范村一百多个，带动农民增收，成效明显。\n");
+//! assert_eq!(page.text(), "■记者 王明\n本报讯今年以来，我省持续推进乡村振兴，全省共建成示范村一百多个，带动农民增收，成效明显。\n");
 //! // Lines that show no wrapping (one paragraph per line) are left as they are.
 //! let mut clean = Page::new(page.text());
 //! pipeline.run(&mut clean, &Context::default()).unwrap();
