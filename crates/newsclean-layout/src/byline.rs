@@ -82,9 +82,12 @@ pub fn normalise_names(s: &str) -> Option<String> {
             while j < words.len() && words[j].chars().count() == 1 {
                 j += 1;
             }
-            // A run of 2 or 3 single characters is one padded name; other runs are left.
+            // A run of 2 or 3 single characters is one padded name, a run of 4 or 6 is
+            // padded two-character names; other runs are left.
             if (2..=3).contains(&(j - i)) {
                 out.push(words[i..j].concat());
+            } else if j - i == 4 || j - i == 6 {
+                out.extend(words[i..j].chunks(2).map(|c| c.concat()));
             } else {
                 out.extend(words[i..j].iter().map(|w| w.to_string()));
             }
@@ -196,6 +199,7 @@ mod tests {
         assert_eq!(byline_form("■记 者 胡佳英 林旭东").as_deref(), Some("■记者 胡佳英 林旭东"));
         assert_eq!(byline_form("通讯员 胡 侃").as_deref(), Some("通讯员 胡侃"));
         assert_eq!(byline_form("■摄影 王 强").as_deref(), Some("■摄影 王强"));
+        assert_eq!(byline_form("■摄影 王 强 倪 颖 钱雪平").as_deref(), Some("■摄影 王强 倪颖 钱雪平"));
         assert_eq!(byline_form("漫 画 张三").as_deref(), Some("漫画 张三"));
         assert_eq!(byline_form("■言成声").as_deref(), Some("■言成声"));
         assert_eq!(byline_form("本报记者  王小明   李 华").as_deref(), Some("本报记者 王小明 李华"));

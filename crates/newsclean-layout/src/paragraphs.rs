@@ -90,7 +90,8 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
         // A line standing alone between blank lines (or a byline or furniture below):
         // the shape of a title, not of a wrapped line.
         let n = page.blocks().len();
-        let alone_before = i == 0 || blank_between(page, i - 1);
+        let alone_before =
+            i == 0 || blank_between(page, i - 1) || page.blocks()[i - 1].kind != BlockKind::Unknown;
         let alone_after =
             i + 1 >= n || blank_between(page, i) || page.blocks()[i + 1].kind != BlockKind::Unknown;
         if is_title_like(t) && !starts_dateline(t) && alone_before && alone_after {
@@ -180,6 +181,14 @@ fn title_element_breaks(t: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A picture credit line: 图片由…提供, 照片由…提供.
+fn is_picture_credit(t: &str) -> bool {
+    let t = t.trim();
+    (t.starts_with("图片由") || t.starts_with("照片由") || t.starts_with("图由"))
+        && t.ends_with("提供")
+        && t.chars().count() <= 24
+}
+
 fn is_subtitle(t: &str) -> bool {
     t.trim_start().starts_with("——") && !ends_sentence(t) && t.chars().count() <= 60
 }
@@ -216,10 +225,33 @@ impl Pass for Paragraphs {
             l.kind = BlockKind::Subtitle;
         }
 
-        // 3. Title zones before bylines, subtitles, furniture and dateline paragraphs.
-        for k in 0..n {
+        // Picture credits (图片由新埭镇提供) are captions.
+        for l in lines.iter_mut().filter(|l| l.open && is_picture_credit(&l.text)) {
+            l.kind = BlockKind::Caption;
+        }
+
+        // 3. Title zones before bylines, subtitles, furniture, dateline paragraphs and the
+        //    end of the page.
+        for k in 0..=n {
+            if k == n {
+                // The end of the page closes a zone after a picture credit only.
+                let mut j = n;
+                while j > 0
+                    && undecided(&lines[j - 1])
+                    && is_title_like(&lines[j - 1].text)
+                    && n - j < MAX_ZONE
+                {
+                    j -= 1;
+                }
+                if j < n && j > 0 && lines[j - 1].photo_credit {
+                    for l in &mut lines[j..] {
+                        l.kind = BlockKind::Caption;
+                    }
+                }
+                continue;
+            }
             let boundary = match lines[k].kind {
-                BlockKind::Byline | BlockKind::Subtitle | BlockKind::Furniture => true,
+                BlockKind::Byline | BlockKind::Subtitle | BlockKind::Furniture | BlockKind::Caption => true,
                 BlockKind::Unknown => {
                     lines[k].open && starts_dateline(&lines[k].text) && lines[k].blank_before
                 }
@@ -281,10 +313,14 @@ impl Pass for Paragraphs {
                 continue;
             }
             let mut j = k;
-            let mut cap = Vec::new();
+            let mut cap: Vec<usize> = Vec::new();
             while j > 0 && cap.len() < MAX_CAPTION {
                 j -= 1;
                 if !undecided(&lines[j]) {
+                    break;
+                }
+                // A title standing above the caption, a blank line apart, is not part of it.
+                if !cap.is_empty() && lines[j + 1].blank_before && is_title_like(&lines[j].text) {
                     break;
                 }
                 cap.push(j);
@@ -302,12 +338,26 @@ impl Pass for Paragraphs {
             for &c in &cap {
                 lines[c].kind = BlockKind::Caption;
             }
-            // A title-like line glued before the caption is the previous article's title.
+            // Title-like lines right before the caption are a title (of the caption's
+            // article or the one before).
             let first = *cap.last().expect("not empty");
-            if first > 0 && undecided(&lines[first - 1]) && is_title_like(&lines[first - 1].text) {
-                let before_ok = first < 2 || !lines[first - 2].open || ends_sentence(&lines[first - 2].text);
-                if before_ok {
-                    lines[first - 1].kind = BlockKind::Headline;
+            let mut zone = Vec::new();
+            let mut z = first;
+            while z > 0
+                && zone.len() < MAX_ZONE
+                && undecided(&lines[z - 1])
+                && is_title_like(&lines[z - 1].text)
+            {
+                z -= 1;
+                zone.push(z);
+                if lines[z].blank_before {
+                    break;
+                }
+            }
+            let before_ok = z == 0 || !lines[z - 1].open || ends_sentence(&lines[z - 1].text);
+            if before_ok {
+                for &t in &zone {
+                    lines[t].kind = BlockKind::Headline;
                 }
             }
         }

@@ -28,7 +28,8 @@ pub fn ends_clause(line: &str) -> bool {
 }
 
 /// True when the line could be a title element: it holds no sentence end or semicolon
-/// inside, at most one comma, does not end in clause punctuation and is not long.
+/// inside, at most one comma, its quotes and brackets are balanced (a line cut out of a
+/// quotation is not a title), it does not end in clause punctuation and is not long.
 pub fn is_title_like(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
@@ -37,7 +38,9 @@ pub fn is_title_like(line: &str) -> bool {
     }
     let inner_stops = t.chars().filter(|c| matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?')).count();
     let commas = t.chars().filter(|c| matches!(c, '，' | ',' | '、')).count();
-    inner_stops == 0 && commas <= 1 && t.chars().any(is_cjk)
+    let count = |c: char| t.chars().filter(|&x| x == c).count();
+    let balanced = count('“') == count('”') && count('《') == count('》') && count('（') == count('）');
+    inner_stops == 0 && commas <= 1 && balanced && t.chars().any(is_cjk)
 }
 
 /// True when a line starts like the continuation of a word or sentence cut by a wrap: one
@@ -138,6 +141,7 @@ mod tests {
         assert!(!is_title_like("党建强，则根基稳；根基稳，则社"));
         assert!(!is_title_like("春风吹，战鼓擂。迎着平湖"));
         assert!(!is_title_like("程给出了答案。"));
+        assert!(!is_title_like("“建设平湖右先锋国际创新"));
     }
 
     #[test]
