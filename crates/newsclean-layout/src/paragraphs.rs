@@ -72,6 +72,8 @@ struct Line {
     photo_credit: bool,
     /// A title element split off the line before it by this pass.
     split_off: bool,
+    /// Classified as a title (or a picture's title) by its place: joined like a title.
+    title: bool,
 }
 
 fn err(e: newsclean_core::EditError) -> PassError {
@@ -214,6 +216,7 @@ impl Pass for Paragraphs {
                     blank_before: i > 0 && blank_between(page, i - 1),
                     indent: indented(page, i),
                     split_off: split_starts.contains(&b.range.start),
+                    title: false,
                     text,
                 }
             })
@@ -246,6 +249,7 @@ impl Pass for Paragraphs {
                 if j < n && j > 0 && lines[j - 1].photo_credit {
                     for l in &mut lines[j..] {
                         l.kind = BlockKind::Caption;
+                        l.title = true;
                     }
                 }
                 continue;
@@ -301,9 +305,13 @@ impl Pass for Paragraphs {
                     continue;
                 }
             }
-            let after_photo = zone[0] > 0 && lines[zone[0] - 1].photo_credit;
+            // Right under a picture credit, one title (one raw run of lines) is the
+            // picture's title; titles in several runs belong to the next article.
+            let one_run = zone[1..].iter().all(|&z| !lines[z].blank_before);
+            let after_photo = zone[0] > 0 && lines[zone[0] - 1].photo_credit && one_run;
             for &z in &zone {
                 lines[z].kind = if after_photo { BlockKind::Caption } else { BlockKind::Headline };
+                lines[z].title = true;
             }
         }
 
@@ -431,6 +439,14 @@ impl Pass for Paragraphs {
                                 && (width[last].is_some() || width[i].is_some())
                         }
                         BlockKind::Subtitle => false,
+                        _ if p.title || l.title => {
+                            p.title
+                                && l.title
+                                && last + 1 == i
+                                && !l.blank_before
+                                && !l.split_off
+                                && (width[last].is_some() || width[i].is_some())
+                        }
                         _ if !between_ok || l.indent || starts_dateline(&l.text) => false,
                         // No wrapping seen (one paragraph per line, as in clean text): lines
                         // are joined only across a blank line, a column or page break.
