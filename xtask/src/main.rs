@@ -1,13 +1,21 @@
-//! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`.
+//! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`, ….
+
+mod bench_rules;
+mod codegen;
+mod eval_real;
 
 /// A task: it takes the arguments after its name.
 type Task = fn(&[String]) -> anyhow::Result<()>;
 
 /// The tasks, by name. Add a task with one line here.
-const TASKS: &[(&str, Task)] = &[("eval", xtask::eval::run)];
+const TASKS: &[(&str, Task)] =
+    &[("eval", xtask::eval::run), ("codegen", |_| codegen::run()), ("bench-rules", bench_rules::run)];
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if eval_real::requested(&args) {
+        return eval_real::run(&args[1..]);
+    }
     let task = args.first().cloned().unwrap_or_default();
     match TASKS.iter().find(|(name, _)| *name == task) {
         Some((_, run)) => run(&args[1..]),

@@ -12,6 +12,9 @@ fn main() {
         pl.run(&mut q, &Context::default()).unwrap();
         p = q;
     }
+    for e in p.log().edits() {
+        eprintln!("{} {:?} -> {:?}", e.rule, e.before, e.after);
+    }
     for (i, b) in p.blocks().iter().enumerate() {
         println!("{:?}\t{:?}\t{}", b.kind, b.rule, p.block_text(i));
     }

@@ -29,6 +29,7 @@ pub mod doubled;
 pub mod duplicates;
 pub mod furniture;
 pub mod join;
+pub mod latin;
 pub mod lines;
 pub mod paragraphs;
 pub mod spaces;
@@ -59,6 +60,8 @@ pub fn passes() -> Vec<Box<dyn Pass>> {
         Box::new(furniture::Furniture),
         Box::new(byline::Bylines),
         Box::new(doubled::DoubledText),
+        // Latin blocks are joined here, so the generic paragraph joining finds them done.
+        Box::new(latin::JoinLatin),
         Box::new(paragraphs::Paragraphs),
         Box::new(spaces::CjkSpaces),
         Box::new(duplicates::Duplicates),

@@ -34,12 +34,13 @@
 //! A full-width line that ends a sentence does not end the paragraph (the sentence ended at
 //! the column edge); a short line that ends in a comma does not either; a title-like line
 //! followed by a line that continues a cut word (`持续六年推进的铁军打造工` / `程，为…`) is
-//! not a subhead; where lines show no wrapping (one paragraph per line, as in clean text)
-//! every line stays a paragraph of its own, so cleaning clean text changes nothing.
+//! not a subhead; where lines show no wrapping (one paragraph per line, as in clean text),
+//! or the page has no blank line at all (as clean text has none), lines are joined only
+//! across blank lines, so cleaning clean text changes nothing.
 
 use std::ops::Range;
 
-use newsclean_core::chars::is_hspace;
+use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
 
 use crate::byline::byline_form;
@@ -84,6 +85,9 @@ fn err(e: newsclean_core::EditError) -> PassError {
 /// Returns where the split-off elements start.
 fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
     let mut edits = Vec::new();
+    // Only on a page that shows raw layout (a blank line somewhere): clean text has none,
+    // and its title lines are already split.
+    let raw_layout = page.text().contains("\n\n") || page.text().contains("\n \n");
     for i in 0..page.blocks().len() {
         if page.blocks()[i].kind != BlockKind::Unknown {
             continue;
@@ -96,7 +100,7 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
             i == 0 || blank_between(page, i - 1) || page.blocks()[i - 1].kind != BlockKind::Unknown;
         let alone_after =
             i + 1 >= n || blank_between(page, i) || page.blocks()[i + 1].kind != BlockKind::Unknown;
-        if is_title_like(t) && !starts_dateline(t) && alone_before && alone_after {
+        if raw_layout && is_title_like(t) && !starts_dateline(t) && alone_before && alone_after {
             let base = page.blocks()[i].range.start;
             for r in title_element_breaks(t) {
                 edits.push(TextEdit::replace(base + r.start..base + r.end, "\n", "layout.headline.split"));
@@ -174,7 +178,8 @@ fn title_element_breaks(t: &str) -> Vec<Range<usize>> {
         let ((_, a), (b_at, b)) = (w[0], w[1]);
         let (la, lb) = (a.chars().count(), b.chars().count());
         let unequal = la.max(lb) as f32 >= 2.5 * la.min(lb) as f32;
-        if b.starts_with("——") || la >= 15 || lb >= 15 || unequal && la.min(lb) >= 2 {
+        let both_cjk = a.chars().any(is_cjk) && b.chars().any(is_cjk);
+        if both_cjk && (b.starts_with("——") || la >= 15 || lb >= 15 || unequal && la.min(lb) >= 2) {
             // The spaces between the two parts.
             let start = t[..b_at].trim_end().len();
             out.push(start..b_at);
@@ -375,8 +380,12 @@ impl Pass for Paragraphs {
         let lens: Vec<(f32, bool)> =
             open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
         let mut width: Vec<Option<f32>> = vec![None; n];
+        // Clean text (the output of finalize) has no blank line: a page without one shows
+        // no raw layout, and its lines are not joined, so cleaning clean text changes
+        // nothing whatever the widths of its lines happen to be.
+        let raw_layout = (1..n).any(|i| lines[i].blank_before);
         for (p, &i) in open_idx.iter().enumerate() {
-            width[i] = column_width(&lens, p, 8);
+            width[i] = if raw_layout { column_width(&lens, p, 8) } else { None };
         }
 
         // 5. Subheads inside articles.
@@ -386,6 +395,13 @@ impl Pass for Paragraphs {
                 || cells(&lines[i].text) > 32.0
                 || starts_dateline(&lines[i].text)
             {
+                continue;
+            }
+            // Clean text (no blank line on the page) holds one block per line: a title-like
+            // line there is a title. Taking it for one is safe both ways: a body line of
+            // the first cleaning that stands alone was already normalised as body.
+            if !raw_layout {
+                lines[i].kind = BlockKind::Headline;
                 continue;
             }
             // After the end of a paragraph, not after a title: the line after a title opens
@@ -577,11 +593,11 @@ mod tests {
 
     #[test]
     fn full_width_sentence_end_does_not_end_the_paragraph() {
-        let text = "这是第一行文字内\n容写到这里句子结束。\n下一句接着写下去了吧\n然后在这里也结束了吧\n还有一行写得很长的呢\n短行结束。\n";
+        let text = "标题\n\n这是第一行文字内\n容写到这里句子结束。\n下一句接着写下去了吧\n然后在这里也结束了吧\n还有一行写得很长的呢\n短行结束。\n";
         let (out, _) = clean(text);
         assert_eq!(
             out,
-            "这是第一行文字内容写到这里句子结束。下一句接着写下去了吧然后在这里也结束了吧还有一行写得很长的呢短行结束。\n"
+            "标题\n这是第一行文字内容写到这里句子结束。下一句接着写下去了吧然后在这里也结束了吧还有一行写得很长的呢短行结束。\n"
         );
     }
 

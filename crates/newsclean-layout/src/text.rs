@@ -15,7 +15,16 @@ pub fn cells(line: &str) -> f32 {
 /// brackets) is 。！？… or their ASCII forms.
 pub fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end_matches(|c: char| is_closing(c) || is_hspace(c));
-    t.chars().next_back().is_some_and(|c| is_sentence_end(c) && c != '.' || c == '.' && t.ends_with("..."))
+    let mut rev = t.chars().rev();
+    match (rev.next(), rev.next()) {
+        // A full stop after a word ends a Latin sentence; not in a web address or a number.
+        (Some('.'), Some(b)) => {
+            let last_word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            (b.is_alphabetic() || b == '.') && !last_word.contains("://") && !last_word.contains("www.")
+        }
+        (Some(c), _) => is_sentence_end(c),
+        _ => false,
+    }
 }
 
 /// True when the line ends in any punctuation that continues or ends a clause (，、；：。！？…
@@ -131,6 +140,9 @@ mod tests {
         assert!(ends_sentence("他说。”"));
         assert!(!ends_sentence("“五个始终铭记”，"));
         assert!(!ends_sentence("www.example.com"));
+        assert!(!ends_sentence("见 www.example.com."));
+        assert!(!ends_sentence("增长了3."));
+        assert!(ends_sentence("the section of the city."));
         assert!(ends_clause("“五个始终铭记”，"));
     }
 
