@@ -126,7 +126,10 @@ pub fn table(pages: &[PageScore], folded: bool) -> String {
 
 /// Run the eval command with its arguments (after `eval`).
 pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let root = workspace_root();
     let mut write_dir: Option<PathBuf> = None;
+    let mut gold_dir = root.join("gold");
+    let mut seed_dir = root.join("seeds");
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -134,17 +137,20 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
                 let dir = it.next().context("--write needs a directory")?;
                 write_dir = Some(PathBuf::from(dir));
             }
+            "--gold" => gold_dir = PathBuf::from(it.next().context("--gold needs a directory")?),
+            "--seeds" => seed_dir = PathBuf::from(it.next().context("--seeds needs a directory")?),
             "-h" | "--help" => {
                 println!(
-                    "usage: cargo xtask eval [--write DIR]\n\nScores the built-in profile on gold/*.gold.tsv (raw pages from seeds/).\n--write DIR  also write each page's clean output to DIR/NAME.txt"
+                    "usage: cargo xtask eval [--write DIR] [--gold DIR] [--seeds DIR]\n\nScores the built-in profile on gold/*.gold.tsv (raw pages from seeds/).\n--write DIR  also write each page's clean output to DIR/NAME.txt\n--gold DIR   read the gold files from DIR\n--seeds DIR  read the raw pages from DIR"
                 );
                 return Ok(());
             }
-            other => bail!("eval: unknown argument {other:?}; usage: cargo xtask eval [--write DIR]"),
+            other => bail!(
+                "eval: unknown argument {other:?}; usage: cargo xtask eval [--write DIR] [--gold DIR] [--seeds DIR]"
+            ),
         }
     }
-    let root = workspace_root();
-    let pages = score_all(&root.join("gold"), &root.join("seeds"), true)?;
+    let pages = score_all(&gold_dir, &seed_dir, true)?;
     if let Some(dir) = write_dir {
         std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
         for p in &pages {
