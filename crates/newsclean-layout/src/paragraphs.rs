@@ -467,6 +467,9 @@ impl Pass for Paragraphs {
                         // No wrapping seen (one paragraph per line, as in clean text): lines
                         // are joined only across a blank line, a column or page break.
                         _ if width[last].is_none() && width[i].is_none() && !l.blank_before => false,
+                        // Across a blank line between two Latin lines: the Latin pass has
+                        // merged what continues; a blank line there separates paragraphs.
+                        _ if l.blank_before && junction(&p.text, &l.text).rule != "layout.join-cjk" => false,
                         _ if !ends_sentence(&p.text) => true,
                         _ => !para_ends(p, l, width[last], first_of_para),
                     }
