@@ -4,12 +4,12 @@ mod bench_rules;
 mod codegen;
 mod eval_real;
 
-/// The tasks, by name: each takes the arguments after its name.
-const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] = &[
-    ("eval", xtask::eval::run),
-    ("codegen", |_| codegen::run()),
-    ("bench-rules", bench_rules::run),
-];
+/// A task: it takes the arguments after its name.
+type Task = fn(&[String]) -> anyhow::Result<()>;
+
+/// The tasks, by name. Add a task with one line here.
+const TASKS: &[(&str, Task)] =
+    &[("eval", xtask::eval::run), ("codegen", |_| codegen::run()), ("bench-rules", bench_rules::run)];
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -3,8 +3,8 @@
 //! # What it does
 //! Classifies as [`BlockKind::Byline`] a line that opens with a credit role (记者, 通讯员,
 //! 摄影, 实习生, 漫画, 文/图 …, optionally after ■ and letter-spaced: 记 者) followed by
-//! names, or a ■ followed by a short pen name alone (■言成声). A line of names alone that
-//! directly follows a byline in the same run is joined to it. The text is normalised:
+//! names, or a ■ followed by a short pen name alone (■言成声). A line holding one name alone
+//! that directly follows a byline in the same run is joined to it. The text is normalised:
 //! the role's letter spacing removed (`layout.byline.role`), a name padded with a space
 //! joined (王 强 → 王强), names one ASCII space apart (`layout.byline.names`).
 //!
@@ -33,13 +33,29 @@ use crate::text::{blank_between, ends_clause, is_open};
 pub struct Bylines;
 
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    let roles = ["本报记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "摄像", "漫画", "文/图", "图/文", "撰稿", "制图"];
+    let roles = [
+        "本报记者",
+        "特约记者",
+        "记者",
+        "通讯员",
+        "实习生",
+        "摄影",
+        "摄像",
+        "漫画",
+        "文/图",
+        "图/文",
+        "撰稿",
+        "制图",
+    ];
     let spaced: Vec<String> = roles
         .iter()
         .map(|r| r.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t\u3000]?"))
         .collect();
-    Regex::new(&format!(r"^(?P<mark>[■◆●▲]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)", spaced.join("|")))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^(?P<mark>[■◆●▲]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)",
+        spaced.join("|")
+    ))
+    .expect("valid regex")
 });
 
 /// True for a run of names: space-separated CJK words of 1 to 4 characters (a padded name
@@ -66,9 +82,12 @@ pub fn normalise_names(s: &str) -> Option<String> {
             while j < words.len() && words[j].chars().count() == 1 {
                 j += 1;
             }
-            // A run of 2 or 3 single characters is one padded name; other runs are left.
+            // A run of 2 or 3 single characters is one padded name, a run of 4 or 6 is
+            // padded two-character names; other runs are left.
             if (2..=3).contains(&(j - i)) {
                 out.push(words[i..j].concat());
+            } else if j - i == 4 || j - i == 6 {
+                out.extend(words[i..j].chunks(2).map(|c| c.concat()));
             } else {
                 out.extend(words[i..j].iter().map(|w| w.to_string()));
             }
@@ -96,12 +115,16 @@ pub fn byline_form(line: &str) -> Option<String> {
             match normalise_names(rest) {
                 Some(n) => n,
                 // Not names: a sentence that starts with a role word.
-                None if rest.chars().any(|c| is_cjk(c)) => return None,
+                None if rest.chars().any(is_cjk) => return None,
                 None => rest.trim().to_string(),
             }
         };
         let sep = if c["sep"].contains([':', '：']) { c["sep"].trim().to_string() } else { " ".to_string() };
-        return Some(if names.is_empty() { format!("{}{role}", &c["mark"]) } else { format!("{}{role}{sep}{names}", &c["mark"]) });
+        return Some(if names.is_empty() {
+            format!("{}{role}", &c["mark"])
+        } else {
+            format!("{}{role}{sep}{names}", &c["mark"])
+        });
     }
     // A pen name after a square: ■言成声.
     let rest = t.strip_prefix('■')?;
@@ -129,11 +152,12 @@ impl Pass for Bylines {
             let text = page.block_text(i);
             let range = page.blocks()[i].range.clone();
             if let Some(form) = byline_form(text) {
-                let rule = if text.chars().filter(|c| !is_hspace(*c)).eq(form.chars().filter(|c| !is_hspace(*c))) {
-                    "layout.byline.names"
-                } else {
-                    "layout.byline.role"
-                };
+                let rule =
+                    if text.chars().filter(|c| !is_hspace(*c)).eq(form.chars().filter(|c| !is_hspace(*c))) {
+                        "layout.byline.names"
+                    } else {
+                        "layout.byline.role"
+                    };
                 edits.push(TextEdit::replace(range, form, rule));
                 page.classify(i, BlockKind::Byline, "layout.byline");
                 prev_byline = Some(i);
@@ -141,7 +165,11 @@ impl Pass for Bylines {
             }
             // Names alone on the line under a byline continue it (■摄影 王 强 陈明远 / 蒋林璐).
             if let Some(b) = prev_byline.filter(|&b| b + 1 == i && !blank_between(page, b)) {
-                if let Some(names) = normalise_names(text) {
+                // One name alone: two names side by side (重研发 助发展) may as well be a
+                // title under the credit.
+                let one_name =
+                    !text.trim().contains(is_hspace) && (2..=4).contains(&text.trim().chars().count());
+                if let Some(names) = normalise_names(text).filter(|_| one_name) {
                     let gap = page.blocks()[b].range.end..range.end;
                     edits.push(TextEdit::replace(gap, format!(" {names}"), "layout.byline.names"));
                     merges.push(b);
@@ -171,6 +199,7 @@ mod tests {
         assert_eq!(byline_form("■记 者 胡佳英 林旭东").as_deref(), Some("■记者 胡佳英 林旭东"));
         assert_eq!(byline_form("通讯员 胡 侃").as_deref(), Some("通讯员 胡侃"));
         assert_eq!(byline_form("■摄影 王 强").as_deref(), Some("■摄影 王强"));
+        assert_eq!(byline_form("■摄影 王 强 倪 颖 钱雪平").as_deref(), Some("■摄影 王强 倪颖 钱雪平"));
         assert_eq!(byline_form("漫 画 张三").as_deref(), Some("漫画 张三"));
         assert_eq!(byline_form("■言成声").as_deref(), Some("■言成声"));
         assert_eq!(byline_form("本报记者  王小明   李 华").as_deref(), Some("本报记者 王小明 李华"));
@@ -194,6 +223,11 @@ mod tests {
         assert_eq!(p.block_text(0), "■摄影 王强 陈明远 蒋林璐");
         assert_eq!(p.blocks()[0].kind, BlockKind::Byline);
         assert_eq!(p.blocks()[1].kind, BlockKind::Unknown);
+        // Two words under a credit are not taken for names.
+        let mut q = Page::new("■摄影 王强\n重研发 助发展\n");
+        SplitLines.run(&mut q, &Context::default()).unwrap();
+        Bylines.run(&mut q, &Context::default()).unwrap();
+        assert_eq!(q.block_text(1), "重研发 助发展");
         assert_eq!(p.log().undo(p.text()), "■摄影 王 强 陈明远\n蒋林璐\n\n重研发 助发展\n");
     }
 }

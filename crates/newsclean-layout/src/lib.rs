@@ -1,5 +1,27 @@
 //! Layout repair passes: they rebuild the articles of a raw page (furniture, doubled text,
 //! line and column-break joining, paragraphs, block kinds, bylines, duplicates).
+//!
+//! Each pass lives in its own module with its documentation (what it does, why, an
+//! example, when it must not fire) and its tests; [`passes`] lists them in the order they
+//! run. Every change goes through [`newsclean_core::Page::apply`] under a rule id
+//! (`layout.furniture.date`, `layout.join-cjk`, `layout.doubled`, `layout.byline.names`,
+//! `layout.duplicate`, …), so the edit log shows and can undo all of it.
+//!
+//! ```
+//! use newsclean_core::{Context, Page, Pipeline};
+//!
+//! let mut pipeline = Pipeline::new();
+//! pipeline.extend(newsclean_layout::passes());
+//! let raw = "2024年5月6日 星期一\n\n■记 者 王 明\n\n本报讯 今年以来，我省持续\n推进乡村振兴，全省共建成\n示范村一百多个，带动农民\n\n增收，成效明显。\n";
+//! let mut page = Page::new(raw);
+//! pipeline.run(&mut page, &Context::default()).unwrap();
+//! assert_eq!(page.text(), "■记者 王明\n本报讯今年以来，我省持续推进乡村振兴，全省共建成示范村一百多个，带动农民增收，成效明显。\n");
+//! // Lines that show no wrapping (one paragraph per line) are left as they are.
+//! let mut clean = Page::new(page.text());
+//! pipeline.run(&mut clean, &Context::default()).unwrap();
+//! assert_eq!(clean.text(), page.text());
+//! assert_eq!(page.meta.facts["date"], "2024-05-06");
+//! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod byline;
@@ -12,10 +34,26 @@ pub mod lines;
 pub mod paragraphs;
 pub mod spaces;
 pub mod text;
+pub mod words;
 
 use newsclean_core::Pass;
 
 /// The layout passes, in the order they run.
+///
+/// Why this order:
+/// 1. [`lines::SplitLines`] first: every later pass decides line by line, and the blank
+///    lines left between line blocks are the evidence of column and paragraph breaks.
+/// 2. [`furniture::Furniture`] before anything reads the text as articles: a date line or a
+///    jump line inside a paragraph would otherwise be joined into it.
+/// 3. [`byline::Bylines`] next: bylines bound articles, and the title zones of the
+///    paragraph pass are found by looking back from them.
+/// 4. [`doubled::DoubledText`] before paragraphs: a doubled title is not title-like until it
+///    is written once (its text would look twice as long).
+/// 5. [`paragraphs::Paragraphs`] decides titles, captions and body paragraphs and joins
+///    wrapped lines; it needs furniture and bylines classified.
+/// 6. [`spaces::CjkSpaces`] after paragraphs: whether a space inside CJK text is a wrap
+///    artefact depends on the block's kind (body, not a title's element separator).
+/// 7. [`duplicates::Duplicates`] last: it compares whole paragraphs, which exist only now.
 pub fn passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(lines::SplitLines),

@@ -14,7 +14,7 @@
 //! 5. **Subheads** inside an article: a title-like line after the end of a paragraph that
 //!    cannot be the first line of a paragraph: the next line is indented, or it is longer
 //!    than an indented first line fits, or a blank line follows and the next line does not
-//!    continue a cut word (程，…).
+//!    continue a cut word (`程，…`, or a dictionary word across the break, [`crate::words`]).
 //! 6. The rest is body text, split into paragraphs: a paragraph ends at a line that ends a
 //!    sentence (。！？…, closing quotes after) and is shorter than the column (estimated
 //!    from the surrounding lines, [`crate::text::column_width`]), before an indented line
@@ -34,19 +34,22 @@
 //! A full-width line that ends a sentence does not end the paragraph (the sentence ended at
 //! the column edge); a short line that ends in a comma does not either; a title-like line
 //! followed by a line that continues a cut word (`持续六年推进的铁军打造工` / `程，为…`) is
-//! not a subhead; where lines show no wrapping (one paragraph per line, as in clean text)
-//! every line stays a paragraph of its own, so cleaning clean text changes nothing.
+//! not a subhead; where lines show no wrapping (one paragraph per line, as in clean text),
+//! or the page has no blank line at all (as clean text has none), lines are joined only
+//! across blank lines, so cleaning clean text changes nothing.
 
 use std::ops::Range;
 
-use newsclean_core::chars::is_hspace;
+use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
 
+use crate::byline::byline_form;
 use crate::join::junction;
 use crate::text::{
-    blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like, starts_as_continuation,
-    starts_dateline,
+    blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like,
+    starts_as_continuation, starts_dateline,
 };
+use crate::words::word_spans;
 
 /// The paragraph and block-kind pass.
 #[derive(Debug, Default)]
@@ -70,6 +73,8 @@ struct Line {
     photo_credit: bool,
     /// A title element split off the line before it by this pass.
     split_off: bool,
+    /// Classified as a title (or a picture's title) by its place: joined like a title.
+    title: bool,
 }
 
 fn err(e: newsclean_core::EditError) -> PassError {
@@ -80,12 +85,22 @@ fn err(e: newsclean_core::EditError) -> PassError {
 /// Returns where the split-off elements start.
 fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
     let mut edits = Vec::new();
+    // Only on a page that shows raw layout (a blank line somewhere): clean text has none,
+    // and its title lines are already split.
+    let raw_layout = page.text().contains("\n\n") || page.text().contains("\n \n");
     for i in 0..page.blocks().len() {
         if page.blocks()[i].kind != BlockKind::Unknown {
             continue;
         }
         let t = page.block_text(i);
-        if is_title_like(t) {
+        // A line standing alone between blank lines (or a byline or furniture below):
+        // the shape of a title, not of a wrapped line.
+        let n = page.blocks().len();
+        let alone_before =
+            i == 0 || blank_between(page, i - 1) || page.blocks()[i - 1].kind != BlockKind::Unknown;
+        let alone_after =
+            i + 1 >= n || blank_between(page, i) || page.blocks()[i + 1].kind != BlockKind::Unknown;
+        if raw_layout && is_title_like(t) && !starts_dateline(t) && alone_before && alone_after {
             let base = page.blocks()[i].range.start;
             for r in title_element_breaks(t) {
                 edits.push(TextEdit::replace(base + r.start..base + r.end, "\n", "layout.headline.split"));
@@ -119,6 +134,17 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
         }
     }
     page.set_blocks(blocks);
+    // A split can free a byline glued to a title (漫 画 李泽峰 深耕“试验田”…).
+    let mut edits = Vec::new();
+    for i in 0..page.blocks().len() {
+        if page.blocks()[i].kind == BlockKind::Unknown
+            && let Some(form) = byline_form(page.block_text(i))
+        {
+            edits.push(TextEdit::replace(page.blocks()[i].range.clone(), form, "layout.byline.role"));
+            page.classify(i, BlockKind::Byline, "layout.byline");
+        }
+    }
+    page.apply(edits).map_err(err)?;
     Ok(starts)
 }
 
@@ -152,13 +178,22 @@ fn title_element_breaks(t: &str) -> Vec<Range<usize>> {
         let ((_, a), (b_at, b)) = (w[0], w[1]);
         let (la, lb) = (a.chars().count(), b.chars().count());
         let unequal = la.max(lb) as f32 >= 2.5 * la.min(lb) as f32;
-        if b.starts_with("——") || la >= 15 || lb >= 15 || unequal && la.min(lb) >= 2 {
+        let both_cjk = a.chars().any(is_cjk) && b.chars().any(is_cjk);
+        if both_cjk && (b.starts_with("——") || la >= 15 || lb >= 15 || unequal && la.min(lb) >= 2) {
             // The spaces between the two parts.
             let start = t[..b_at].trim_end().len();
             out.push(start..b_at);
         }
     }
     out
+}
+
+/// A picture credit line: 图片由…提供, 照片由…提供.
+fn is_picture_credit(t: &str) -> bool {
+    let t = t.trim();
+    (t.starts_with("图片由") || t.starts_with("照片由") || t.starts_with("图由"))
+        && t.ends_with("提供")
+        && t.chars().count() <= 24
 }
 
 fn is_subtitle(t: &str) -> bool {
@@ -179,12 +214,14 @@ impl Pass for Paragraphs {
                 let text = page.block_text(i).to_string();
                 Line {
                     block: i,
-                    photo_credit: b.kind == BlockKind::Byline && (text.contains("摄影") || text.contains("摄像")),
+                    photo_credit: b.kind == BlockKind::Byline
+                        && (text.contains("摄影") || text.contains("摄像")),
                     kind: b.kind,
                     open: b.kind == BlockKind::Unknown && !text.contains('\n'),
                     blank_before: i > 0 && blank_between(page, i - 1),
                     indent: indented(page, i),
                     split_off: split_starts.contains(&b.range.start),
+                    title: false,
                     text,
                 }
             })
@@ -196,11 +233,37 @@ impl Pass for Paragraphs {
             l.kind = BlockKind::Subtitle;
         }
 
-        // 3. Title zones before bylines, subtitles, furniture and dateline paragraphs.
-        for k in 0..n {
+        // Picture credits (图片由新埭镇提供) are captions.
+        for l in lines.iter_mut().filter(|l| l.open && is_picture_credit(&l.text)) {
+            l.kind = BlockKind::Caption;
+        }
+
+        // 3. Title zones before bylines, subtitles, furniture, dateline paragraphs and the
+        //    end of the page.
+        for k in 0..=n {
+            if k == n {
+                // The end of the page closes a zone after a picture credit only.
+                let mut j = n;
+                while j > 0
+                    && undecided(&lines[j - 1])
+                    && is_title_like(&lines[j - 1].text)
+                    && n - j < MAX_ZONE
+                {
+                    j -= 1;
+                }
+                if j < n && j > 0 && lines[j - 1].photo_credit {
+                    for l in &mut lines[j..] {
+                        l.kind = BlockKind::Caption;
+                        l.title = true;
+                    }
+                }
+                continue;
+            }
             let boundary = match lines[k].kind {
-                BlockKind::Byline | BlockKind::Subtitle | BlockKind::Furniture => true,
-                BlockKind::Unknown => lines[k].open && starts_dateline(&lines[k].text) && lines[k].blank_before,
+                BlockKind::Byline | BlockKind::Subtitle | BlockKind::Furniture | BlockKind::Caption => true,
+                BlockKind::Unknown => {
+                    lines[k].open && starts_dateline(&lines[k].text) && lines[k].blank_before
+                }
                 _ => false,
             };
             if !boundary {
@@ -247,9 +310,13 @@ impl Pass for Paragraphs {
                     continue;
                 }
             }
-            let after_photo = zone[0] > 0 && lines[zone[0] - 1].photo_credit;
+            // Right under a picture credit, one title (one raw run of lines) is the
+            // picture's title; titles in several runs belong to the next article.
+            let one_run = zone[1..].iter().all(|&z| !lines[z].blank_before);
+            let after_photo = zone[0] > 0 && lines[zone[0] - 1].photo_credit && one_run;
             for &z in &zone {
                 lines[z].kind = if after_photo { BlockKind::Caption } else { BlockKind::Headline };
+                lines[z].title = true;
             }
         }
 
@@ -259,10 +326,14 @@ impl Pass for Paragraphs {
                 continue;
             }
             let mut j = k;
-            let mut cap = Vec::new();
+            let mut cap: Vec<usize> = Vec::new();
             while j > 0 && cap.len() < MAX_CAPTION {
                 j -= 1;
                 if !undecided(&lines[j]) {
+                    break;
+                }
+                // A title standing above the caption, a blank line apart, is not part of it.
+                if !cap.is_empty() && lines[j + 1].blank_before && is_title_like(&lines[j].text) {
                     break;
                 }
                 cap.push(j);
@@ -280,22 +351,41 @@ impl Pass for Paragraphs {
             for &c in &cap {
                 lines[c].kind = BlockKind::Caption;
             }
-            // A title-like line glued before the caption is the previous article's title.
+            // Title-like lines right before the caption are a title (of the caption's
+            // article or the one before).
             let first = *cap.last().expect("not empty");
-            if first > 0 && undecided(&lines[first - 1]) && is_title_like(&lines[first - 1].text) {
-                let before_ok = first < 2 || !lines[first - 2].open || ends_sentence(&lines[first - 2].text);
-                if before_ok {
-                    lines[first - 1].kind = BlockKind::Headline;
+            let mut zone = Vec::new();
+            let mut z = first;
+            while z > 0
+                && zone.len() < MAX_ZONE
+                && undecided(&lines[z - 1])
+                && is_title_like(&lines[z - 1].text)
+            {
+                z -= 1;
+                zone.push(z);
+                if lines[z].blank_before {
+                    break;
+                }
+            }
+            let before_ok = z == 0 || !lines[z - 1].open || ends_sentence(&lines[z - 1].text);
+            if before_ok {
+                for &t in &zone {
+                    lines[t].kind = BlockKind::Headline;
                 }
             }
         }
 
         // Column widths, over the open lines in order.
         let open_idx: Vec<usize> = (0..n).filter(|&i| lines[i].open).collect();
-        let lens: Vec<(f32, bool)> = open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
+        let lens: Vec<(f32, bool)> =
+            open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
         let mut width: Vec<Option<f32>> = vec![None; n];
+        // Clean text (the output of finalize) has no blank line: a page without one shows
+        // no raw layout, and its lines are not joined, so cleaning clean text changes
+        // nothing whatever the widths of its lines happen to be.
+        let raw_layout = (1..n).any(|i| lines[i].blank_before);
         for (p, &i) in open_idx.iter().enumerate() {
-            width[i] = column_width(&lens, p, 8);
+            width[i] = if raw_layout { column_width(&lens, p, 8) } else { None };
         }
 
         // 5. Subheads inside articles.
@@ -305,6 +395,13 @@ impl Pass for Paragraphs {
                 || cells(&lines[i].text) > 32.0
                 || starts_dateline(&lines[i].text)
             {
+                continue;
+            }
+            // Clean text (no blank line on the page) holds one block per line: a title-like
+            // line there is a title. Taking it for one is safe both ways: a body line of
+            // the first cleaning that stands alone was already normalised as body.
+            if !raw_layout {
+                lines[i].kind = BlockKind::Headline;
                 continue;
             }
             // After the end of a paragraph, not after a title: the line after a title opens
@@ -324,7 +421,9 @@ impl Pass for Paragraphs {
                 cells(&lines[i].text) > w - 1.5 && cells(&next.text) <= w - 1.5 && !ends_sentence(&next.text)
             });
             let sub = next.indent
-                || next.blank_before && !starts_as_continuation(&next.text)
+                || next.blank_before
+                    && !starts_as_continuation(&next.text)
+                    && !word_spans(&lines[i].text, &next.text)
                 || !next.blank_before && first_line_shape && !starts_as_continuation(&next.text);
             if sub {
                 lines[i].kind = BlockKind::Headline;
@@ -349,9 +448,28 @@ impl Pass for Paragraphs {
                     let between_ok = (last + 1..i).all(|m| lines[m].kind == BlockKind::Furniture);
                     let p = &lines[last];
                     match kind {
-                        BlockKind::Headline => last + 1 == i && !l.blank_before && !l.split_off,
+                        BlockKind::Headline => {
+                            last + 1 == i
+                                && !l.blank_before
+                                && !l.split_off
+                                && (width[last].is_some() || width[i].is_some())
+                        }
                         BlockKind::Subtitle => false,
+                        _ if p.title || l.title => {
+                            p.title
+                                && l.title
+                                && last + 1 == i
+                                && !l.blank_before
+                                && !l.split_off
+                                && (width[last].is_some() || width[i].is_some())
+                        }
                         _ if !between_ok || l.indent || starts_dateline(&l.text) => false,
+                        // No wrapping seen (one paragraph per line, as in clean text): lines
+                        // are joined only across a blank line, a column or page break.
+                        _ if width[last].is_none() && width[i].is_none() && !l.blank_before => false,
+                        // Across a blank line between two Latin lines: the Latin pass has
+                        // merged what continues; a blank line there separates paragraphs.
+                        _ if l.blank_before && junction(&p.text, &l.text).rule != "layout.join-cjk" => false,
                         _ if !ends_sentence(&p.text) => true,
                         _ => !para_ends(p, l, width[last], first_of_para),
                     }
@@ -389,15 +507,17 @@ impl Pass for Paragraphs {
                 let yr = page.blocks()[lines[y].block].range.clone();
                 let j = junction(&lines[x].text, &lines[y].text);
                 let crossed_blank = (x + 1..=y).any(|m| lines[m].blank_before);
-                let rule = if crossed_blank && j.rule == "layout.join-cjk" { "layout.column-break" } else { j.rule };
+                let rule =
+                    if crossed_blank && j.rule == "layout.join-cjk" { "layout.column-break" } else { j.rule };
                 // Furniture between the two lines goes with its own rule.
                 let mut cursor = xr.end - j.trim_end;
                 let mut first = true;
-                for m in x + 1..y {
-                    let fr = page.blocks()[lines[m].block].range.clone();
+                for between in &lines[x + 1..y] {
+                    let fr = page.blocks()[between.block].range.clone();
                     let ins = if first { j.insert } else { "" };
                     edits.push(TextEdit::replace(cursor..fr.start, ins, rule));
-                    let frule = page.blocks()[lines[m].block].rule.clone().unwrap_or_else(|| "page.furniture".into());
+                    let frule =
+                        page.blocks()[between.block].rule.clone().unwrap_or_else(|| "page.furniture".into());
                     edits.push(TextEdit::delete(fr.clone(), frule));
                     cursor = fr.end;
                     first = false;
@@ -435,10 +555,10 @@ pub fn cjk_inner_spaces(text: &str) -> Vec<Range<usize>> {
             }
             continue;
         }
-        if let Some(s) = run.take() {
-            if is_cjk_or_punct(c) {
-                out.push(s..i);
-            }
+        if let Some(s) = run.take()
+            && is_cjk_or_punct(c)
+        {
+            out.push(s..i);
         }
         prev = Some(c);
     }
@@ -476,18 +596,21 @@ mod tests {
 
     #[test]
     fn full_width_sentence_end_does_not_end_the_paragraph() {
-        let text = "这是第一行文字内\n容写到这里句子结束。\n下一句接着写下去了吧\n然后在这里也结束了吧\n还有一行写得很长的呢\n短行结束。\n";
+        let text = "标题\n\n这是第一行文字内\n容写到这里句子结束。\n下一句接着写下去了吧\n然后在这里也结束了吧\n还有一行写得很长的呢\n短行结束。\n";
         let (out, _) = clean(text);
-        assert_eq!(out, "这是第一行文字内容写到这里句子结束。下一句接着写下去了吧然后在这里也结束了吧还有一行写得很长的呢短行结束。\n");
+        assert_eq!(
+            out,
+            "标题\n这是第一行文字内容写到这里句子结束。下一句接着写下去了吧然后在这里也结束了吧还有一行写得很长的呢短行结束。\n"
+        );
     }
 
     #[test]
     fn subhead_and_cut_word_first_line() {
-        let text = "甲乙丙丁戊己庚辛壬癸子丑\n寅卯辰巳午未申酉戌。\n\n加强创新推进，构建新格局\n持续六年推进的打造\n\n工程，为城市发展提供了坚\n强的队伍保证和组织基础。\n";
+        let text = "甲乙丙丁戊己庚辛壬癸子丑\n寅卯辰巳午未申酉戌亥天地\n玄黄宇宙洪荒日月盈。\n\n加强创新推进，构建新格局\n持续六年推进的打造\n\n工程，为城市发展提供了坚\n强的队伍保证和组织基础设\n施建设的重要力量源泉。\n";
         let (out, kinds) = clean(text);
         assert_eq!(
             out,
-            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌。\n加强创新推进，构建新格局\n持续六年推进的打造工程，为城市发展提供了坚强的队伍保证和组织基础。\n"
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈。\n加强创新推进，构建新格局\n持续六年推进的打造工程，为城市发展提供了坚强的队伍保证和组织基础设施建设的重要力量源泉。\n"
         );
         assert_eq!(kinds, [BlockKind::Body, BlockKind::Headline, BlockKind::Body]);
     }

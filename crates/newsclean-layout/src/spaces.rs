@@ -19,7 +19,7 @@
 //! between title elements (`听取民意 汲取民智`, `重研发 助发展`), spaces between names in
 //! bylines (`■记者 胡佳英 林旭东`).
 
-use newsclean_core::chars::{is_cjk, is_cjk_punct, is_hspace};
+use newsclean_core::chars::{is_cjk, is_cjk_punct};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
 use crate::paragraphs::cjk_inner_spaces;
@@ -29,14 +29,14 @@ use crate::paragraphs::cjk_inner_spaces;
 pub struct CjkSpaces;
 
 /// The byte ranges of the spaces of letter-spaced runs in `text`: at least three single
-/// CJK characters, each one space from the next, standing alone (a space or the line's edge
-/// on both sides).
+/// CJK characters, each one space from the next, standing alone (no CJK character right
+/// before or after the run).
 pub fn letter_spacing(text: &str) -> Vec<std::ops::Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let alone_start = i == 0 || is_hspace(chars[i - 1].1);
+        let alone_start = i == 0 || !is_cjk(chars[i - 1].1);
         if !is_cjk(chars[i].1) || !alone_start {
             i += 1;
             continue;
@@ -48,7 +48,7 @@ pub fn letter_spacing(text: &str) -> Vec<std::ops::Range<usize>> {
             spaces.push(chars[j + 1].0..chars[j + 1].0 + 1);
             j += 2;
         }
-        let alone_end = j + 1 >= chars.len() || is_hspace(chars[j + 1].1);
+        let alone_end = j + 1 >= chars.len() || !is_cjk(chars[j + 1].1);
         if spaces.len() >= 2 && alone_end {
             out.extend(spaces);
             i = j + 1;
@@ -73,7 +73,8 @@ impl Pass for CjkSpaces {
             }
             let start = page.blocks()[i].range.start;
             let text = page.block_text(i);
-            let ranges = if matches!(kind, BlockKind::Body | BlockKind::Caption) && text.chars().count() > 20 {
+            let ranges = if matches!(kind, BlockKind::Body | BlockKind::Caption) && text.chars().count() > 20
+            {
                 edits.extend(
                     cjk_inner_spaces(text)
                         .into_iter()
@@ -92,7 +93,11 @@ impl Pass for CjkSpaces {
                 r.dedup();
                 r
             };
-            edits.extend(ranges.into_iter().map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.letter-spacing")));
+            edits.extend(
+                ranges
+                    .into_iter()
+                    .map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.letter-spacing")),
+            );
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
@@ -108,13 +113,16 @@ mod tests {
         let t = "友 情 提 醒";
         assert_eq!(letter_spacing(t).len(), 3);
         assert!(letter_spacing("重研发 助发展").is_empty());
+        assert_eq!(letter_spacing("友 情 提 醒:关 注 天 气,注 意交通安全").len(), 6);
         assert!(letter_spacing("听取民意 汲取民智").is_empty());
         assert!(letter_spacing("王 强").is_empty(), "two characters are a padded name, not letter spacing");
     }
 
     #[test]
     fn body_wrap_spaces_only_between_cjk() {
-        let mut p = Page::new("本报讯 昨天,市委常委会 会议暨市委学习贯彻习近平新时 代中国特色 2023年\n\n听取民意 汲取民智\n");
+        let mut p = Page::new(
+            "本报讯 昨天,市委常委会 会议暨市委学习贯彻习近平新时 代中国特色 2023年\n\n听取民意 汲取民智\n",
+        );
         p.classify(0, BlockKind::Body, "t");
         p.classify(1, BlockKind::Headline, "t");
         CjkSpaces.run(&mut p, &Context::default()).unwrap();

@@ -8,30 +8,37 @@ use newsclean_core::{BlockKind, Page};
 /// Width of a line in CJK cells: a CJK character or full-width form is one cell, an ASCII
 /// character (half-width digits, Latin) half a cell, white space nothing.
 pub fn cells(line: &str) -> f32 {
-    line.chars()
-        .filter(|c| !is_hspace(*c))
-        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
-        .sum()
+    line.chars().filter(|c| !is_hspace(*c)).map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
 }
 
 /// True when the line ends a sentence: its last character (after closing quotes and
 /// brackets) is 。！？… or their ASCII forms.
 pub fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end_matches(|c: char| is_closing(c) || is_hspace(c));
-    t.chars().next_back().is_some_and(|c| is_sentence_end(c) && c != '.' || c == '.' && t.ends_with("..."))
+    let mut rev = t.chars().rev();
+    match (rev.next(), rev.next()) {
+        // A full stop after a word ends a Latin sentence; not in a web address or a number.
+        (Some('.'), Some(b)) => {
+            let last_word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            (b.is_alphabetic() || b == '.') && !last_word.contains("://") && !last_word.contains("www.")
+        }
+        (Some(c), _) => is_sentence_end(c),
+        _ => false,
+    }
 }
 
 /// True when the line ends in any punctuation that continues or ends a clause (，、；：。！？…
 /// and their ASCII forms): a title never does.
 pub fn ends_clause(line: &str) -> bool {
     let t = line.trim_end_matches(|c: char| is_closing(c) || is_hspace(c));
-    t.chars().next_back().is_some_and(|c| {
-        is_sentence_end(c) || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '…')
-    })
+    t.chars()
+        .next_back()
+        .is_some_and(|c| is_sentence_end(c) || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '…'))
 }
 
 /// True when the line could be a title element: it holds no sentence end or semicolon
-/// inside, at most one comma, does not end in clause punctuation and is not long.
+/// inside, at most one comma, its quotes and brackets are balanced (a line cut out of a
+/// quotation is not a title), it does not end in clause punctuation and is not long.
 pub fn is_title_like(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
@@ -40,7 +47,9 @@ pub fn is_title_like(line: &str) -> bool {
     }
     let inner_stops = t.chars().filter(|c| matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?')).count();
     let commas = t.chars().filter(|c| matches!(c, '，' | ',' | '、')).count();
-    inner_stops == 0 && commas <= 1 && t.chars().any(is_cjk)
+    let count = |c: char| t.chars().filter(|&x| x == c).count();
+    let balanced = count('“') == count('”') && count('《') == count('》') && count('（') == count('）');
+    inner_stops == 0 && commas <= 1 && balanced && t.chars().any(is_cjk)
 }
 
 /// True when a line starts like the continuation of a word or sentence cut by a wrap: one
@@ -48,7 +57,9 @@ pub fn is_title_like(line: &str) -> bool {
 pub fn starts_as_continuation(line: &str) -> bool {
     let mut it = line.trim_start().chars();
     match (it.next(), it.next()) {
-        (Some(a), Some(b)) if is_cjk(a) && is_cjk_punct(b) && !matches!(b, '“' | '‘' | '（' | '《') => true,
+        (Some(a), Some(b)) if is_cjk(a) && is_cjk_punct(b) && !matches!(b, '“' | '‘' | '（' | '《') => {
+            true
+        }
         (Some(a), _) => a.is_ascii_digit() || a.is_ascii_lowercase(),
         _ => false,
     }
@@ -58,19 +69,28 @@ pub fn starts_as_continuation(line: &str) -> bool {
 /// article's first paragraph.
 pub fn starts_dateline(line: &str) -> bool {
     let t = line.trim_start();
-    ["本报讯", "本报记者", "新华社", "本报电", "据新华社", "中新网", "本报综合"].iter().any(|p| t.starts_with(p))
+    ["本报讯", "本报记者", "新华社", "本报电", "据新华社", "中新网", "本报综合"]
+        .iter()
+        .any(|p| t.starts_with(p))
 }
 
 /// The typical width, in [`cells`], of wrapped lines around line `i` of `lens`: the most
-/// frequent width (to the half cell) among lines that do not end a sentence within `radius`
-/// lines, when at least three lines share it. `None` when the region shows no wrapping
+/// frequent width (to the half cell) among lines that do not end a sentence and have a
+/// neighbour of about their width, within `radius` lines, when at least three lines share it. `None` when the region shows no wrapping
 /// (one paragraph per line, as in already clean text).
 pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32> {
     let lo = i.saturating_sub(radius);
     let hi = (i + radius + 1).min(lens.len());
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for &(w, ends) in &lens[lo..hi] {
-        if ends || w < 4.0 || w > 40.0 {
+    for k in lo..hi {
+        let (w, ends) = lens[k];
+        if ends || !(4.0..=40.0).contains(&w) {
+            continue;
+        }
+        // A wrapped line has a neighbour of about its width; lines of unrelated widths
+        // (titles, one paragraph per line) are no evidence of a column.
+        let similar = |j: usize| lens.get(j).is_some_and(|&(v, _)| (v - w).abs() <= 1.0);
+        if !(k > 0 && similar(k - 1) || similar(k + 1)) {
             continue;
         }
         let key = (w * 2.0).round() as u32;
@@ -120,6 +140,9 @@ mod tests {
         assert!(ends_sentence("他说。”"));
         assert!(!ends_sentence("“五个始终铭记”，"));
         assert!(!ends_sentence("www.example.com"));
+        assert!(!ends_sentence("见 www.example.com."));
+        assert!(!ends_sentence("增长了3."));
+        assert!(ends_sentence("the section of the city."));
         assert!(ends_clause("“五个始终铭记”，"));
     }
 
@@ -130,6 +153,7 @@ mod tests {
         assert!(!is_title_like("党建强，则根基稳；根基稳，则社"));
         assert!(!is_title_like("春风吹，战鼓擂。迎着平湖"));
         assert!(!is_title_like("程给出了答案。"));
+        assert!(!is_title_like("“建设平湖右先锋国际创新"));
     }
 
     #[test]
@@ -148,5 +172,8 @@ mod tests {
         assert_eq!(column_width(&lens, 0, 8), Some(15.0));
         let clean = [(120.0, true), (80.0, true), (12.0, false)];
         assert_eq!(column_width(&clean, 1, 8), None);
+        // Titles of about one width, but not next to each other.
+        let titles = [(10.0, false), (60.0, true), (10.0, false), (70.0, true), (10.0, false)];
+        assert_eq!(column_width(&titles, 2, 8), None);
     }
 }

@@ -1,0 +1,107 @@
+//! The layout passes on pages of newspapers they were not written against: other
+//! furniture, other column widths. Nothing here comes from the seed pages.
+
+use newsclean_core::{BlockKind, Context, Page, Pipeline};
+
+fn clean(text: &str) -> Page {
+    let mut pl = Pipeline::new();
+    pl.extend(newsclean_layout::passes());
+    let mut page = Page::new(text);
+    pl.run(&mut page, &Context::default()).expect("passes run");
+    assert_eq!(page.log().undo(page.text()), text, "lossless");
+    page
+}
+
+/// A front page of another daily, twenty characters a line, a jump line at the end of an
+/// article and one inside a paragraph, a column break inside a sentence.
+const RENMIN: &str = "\
+人民日报
+RENMIN RIBAO
+
+2024年5月6日 星期一
+农历甲辰年三月廿八 第27123期
+
+第5版
+
+责任编辑：李明 美术编辑：王芳
+
+本报记者 张 伟
+
+本报北京5月5日电 今年一季度，全国规模以上
+工业增加值同比增长明显，比上年全年加快许
+多，制造业发展态势良好，新动能持续壮大，
+
+高技术制造业增加值增长较快，对工业增长的
+贡献明显提升。
+
+专家表示，随着一系列政策措施落地见效，经
+济回升向好的基础将不断巩固，全年目标有望
+顺利实现。（下转第四版）
+
+新质生产力加快发展
+";
+
+#[test]
+fn renmin_ribao_page() {
+    let page = clean(RENMIN);
+    assert_eq!(
+        page.text(),
+        "人民日报\n本报记者 张伟\n\
+         本报北京5月5日电今年一季度，全国规模以上工业增加值同比增长明显，比上年全年加快许多，制造业发展态势良好，新动能持续壮大，高技术制造业增加值增长较快，对工业增长的贡献明显提升。\n\
+         专家表示，随着一系列政策措施落地见效，经济回升向好的基础将不断巩固，全年目标有望顺利实现。\n\
+         新质生产力加快发展\n"
+    );
+    let facts = &page.meta.facts;
+    assert_eq!(facts["date"], "2024-05-06");
+    assert_eq!(facts["weekday"], "星期一");
+    assert_eq!(facts["issue"], "27123");
+    assert_eq!(facts["page_label"], "第5版");
+    assert_eq!(facts["publication"], "RENMIN RIBAO");
+    assert_eq!(facts["lunar_date"], "甲辰年三月廿八");
+    let removed: Vec<&str> = page
+        .log()
+        .edits()
+        .iter()
+        .filter(|e| e.rule.starts_with("layout.furniture"))
+        .map(|e| e.rule.as_str())
+        .collect();
+    for kind in ["masthead", "date", "page-label", "credits", "jump"] {
+        assert!(removed.iter().any(|r| r.ends_with(kind)), "{kind} removed: {removed:?}");
+    }
+}
+
+/// A narrow column (eight characters) with a subhead and a doubled caption.
+#[test]
+fn narrow_columns_subhead_and_doubled_caption() {
+    let text = "\
+■记者 陈 静
+
+本报讯 近日，某某
+市举办春季招聘会
+，吸引了三千多名
+求职者参加现场活
+动。
+
+岗位供给持续增加
+据了解，本次
+招聘会共有一百二
+十家企业参加，提
+供岗位四千余个。
+
+图片由主办方提供图片由主办方提供
+";
+    let page = clean(text);
+    assert_eq!(
+        page.text(),
+        "■记者 陈静\n\
+         本报讯近日，某某市举办春季招聘会，吸引了三千多名求职者参加现场活动。\n\
+         岗位供给持续增加\n\
+         据了解，本次招聘会共有一百二十家企业参加，提供岗位四千余个。\n\
+         图片由主办方提供\n"
+    );
+    let kinds: Vec<BlockKind> = page.blocks().iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [BlockKind::Byline, BlockKind::Body, BlockKind::Headline, BlockKind::Body, BlockKind::Caption]
+    );
+}
