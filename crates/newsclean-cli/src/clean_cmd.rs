@@ -587,7 +587,7 @@ fn render_stdout(
 }
 
 /// Render the diff of one cleaned page: the one place that calls the diff crate, so its modes
-/// can be swapped without touching the rest of the command.
+/// can change without touching the rest of the command.
 pub fn render_diff(
     out: &mut dyn Write,
     mode: DiffMode,
@@ -595,14 +595,14 @@ pub fn render_diff(
     cleaned: &Cleaned,
     color: bool,
 ) -> io::Result<()> {
-    match mode {
-        DiffMode::Unified => newsclean_diff::unified(out, name, &cleaned.input, &cleaned.text, color),
-        // TODO(diff crate): side-by-side and per-rule views come with the diff crate's richer
-        // modes; until it has them they fall back to the unified diff.
-        DiffMode::Side | DiffMode::Rules => {
-            newsclean_diff::unified(out, name, &cleaned.input, &cleaned.text, color)
-        }
-    }
+    let mode = match mode {
+        DiffMode::Unified => newsclean_diff::DiffMode::Unified,
+        DiffMode::Side => newsclean_diff::DiffMode::Side,
+        DiffMode::Rules => newsclean_diff::DiffMode::Rules,
+    };
+    let opts = newsclean_diff::DiffOptions { color, ..newsclean_diff::DiffOptions::default() };
+    newsclean_diff::render_diff(out, name, &cleaned.input, &cleaned.page, mode, &opts)
+        .map_err(io::Error::other)
 }
 
 /// A progress bar on stderr for batches, when stderr is a terminal and stdout does not print
