@@ -17,6 +17,23 @@ fn batch_with(dir: &Path) {
     fs::write(dir.join("good.txt"), GOOD).unwrap();
 }
 
+/// Run, but kill the run and fail when it takes longer than `limit` (a hang must not stall CI).
+fn run_with_deadline(cwd: &Path, args: &[&str], limit: Duration) -> std::process::Output {
+    use std::process::Stdio;
+    let mut child =
+        bin().current_dir(cwd).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("newsclean {args:?} did not finish in {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
 fn assert_good_done(out: &Path) {
     assert_eq!(
         fs::read_to_string(out.join("good.txt")).expect("the good file of the batch is written"),
@@ -55,7 +72,7 @@ fn one_50_mb_line_finishes() {
     let line: String = word.repeat(50_000_000 / word.len()) + "end\n";
     fs::write(tmp.path().join("in/huge.txt"), &line).unwrap();
     let started = Instant::now();
-    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out"]);
+    let o = run_with_deadline(tmp.path(), &["clean", "in", "--out-dir", "out"], Duration::from_secs(300));
     eprintln!("50 MB line: {:.1} s", started.elapsed().as_secs_f64());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let got = fs::read_to_string(tmp.path().join("out/huge.txt")).unwrap();
@@ -314,7 +331,11 @@ fn a_catastrophic_regex_rule_stays_linear_on_a_huge_input() {
     }
     fs::write(tmp.path().join("page.txt"), &input).unwrap();
     let started = Instant::now();
-    let o = run(tmp.path(), &["clean", "--rules", "evil.yaml", "page.txt"]);
+    let o = run_with_deadline(
+        tmp.path(),
+        &["clean", "--rules", "evil.yaml", "page.txt"],
+        Duration::from_secs(120),
+    );
     let took = started.elapsed();
     eprintln!("catastrophic regex on {} bytes: {:.2} s", input.len(), took.as_secs_f64());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
