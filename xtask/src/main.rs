@@ -1,6 +1,15 @@
-//! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`.
+//! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`, ….
 
+mod bench_rules;
+mod codegen;
 mod eval_real;
+
+/// The tasks, by name: each takes the arguments after its name.
+const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] = &[
+    ("eval", xtask::eval::run),
+    ("codegen", |_| codegen::run()),
+    ("bench-rules", bench_rules::run),
+];
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -8,5 +17,11 @@ fn main() -> anyhow::Result<()> {
         return eval_real::run(&args[1..]);
     }
     let task = args.first().cloned().unwrap_or_default();
-    anyhow::bail!("unknown task {task:?}; usage: cargo xtask <eval|bench|codegen>")
+    match TASKS.iter().find(|(name, _)| *name == task) {
+        Some((_, run)) => run(&args[1..]),
+        None => {
+            let names: Vec<&str> = TASKS.iter().map(|(n, _)| *n).collect();
+            anyhow::bail!("unknown task {task:?}; usage: cargo xtask <{}>", names.join("|"))
+        }
+    }
 }

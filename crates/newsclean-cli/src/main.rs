@@ -1,8 +1,14 @@
-//! The `newsclean` command.
+//! The `newsclean` command: clean raw newspaper page text, with diffs of every change.
+//!
+//! Exit codes: 0 ok, 1 changes found under `--check`, 2 an error.
 
-use std::io::{Read, Write};
+mod atomic;
+mod clean_cmd;
+mod config;
+mod inputs;
 
-use anyhow::Context as _;
+mod rules_cmd;
+
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -15,47 +21,24 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Clean files, folders or standard input (`-`).
-    Clean {
-        /// Files, folders or `-`.
-        paths: Vec<String>,
-        /// Print a unified diff of before and after.
-        #[arg(long)]
-        diff: bool,
-    },
+    Clean(clean_cmd::CleanArgs),
+    /// List, explain and test the rules (`rules list`, `rules explain ID`, `rules test FILE`).
+    Rules(rules_cmd::RulesArgs),
 }
 
 fn main() -> std::process::ExitCode {
-    match run() {
+    match run(Cli::parse()) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {
             eprintln!("newsclean: error: {e:#}");
-            std::process::ExitCode::from(2)
+            std::process::ExitCode::from(clean_cmd::EXIT_ERROR)
         }
     }
 }
 
-fn run() -> anyhow::Result<u8> {
-    let cli = Cli::parse();
+fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
-        Command::Clean { paths, diff } => {
-            let cleaner = newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE)?;
-            let mut out = std::io::stdout().lock();
-            for p in paths {
-                let bytes = if p == "-" {
-                    let mut b = Vec::new();
-                    std::io::stdin().read_to_end(&mut b)?;
-                    b
-                } else {
-                    std::fs::read(&p).with_context(|| format!("{p}: cannot read"))?
-                };
-                let cleaned = cleaner.clean(&bytes).with_context(|| p.clone())?;
-                if diff {
-                    newsclean_diff::unified(&mut out, &p, &cleaned.input, &cleaned.text, false)?;
-                } else {
-                    out.write_all(cleaned.text.as_bytes())?;
-                }
-            }
-            Ok(0)
-        }
+        Command::Clean(args) => clean_cmd::run(&args),
+        Command::Rules(args) => rules_cmd::run(&args),
     }
 }
