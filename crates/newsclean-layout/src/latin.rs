@@ -21,10 +21,10 @@
 pub mod lexicon;
 pub mod script;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use newsclean_core::{BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit};
+use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit};
 
 use lexicon::{ENGLISH, Lexicon};
 pub use script::script;
@@ -37,6 +37,8 @@ pub const KEEP_HYPHEN: &str = "latin.keep-hyphen";
 pub const JOIN_LOST_HYPHEN: &str = "latin.join-lost-hyphen";
 /// Rule id: two lines of a paragraph joined with one space.
 pub const JOIN_SPACE: &str = "latin.join-space";
+/// Rule id: a Latin block decided to be a paragraph of running text (its lines joined).
+pub const PARAGRAPH: &str = "latin.paragraph";
 /// Rule id: a short all-caps heading line split off into a block of its own.
 pub const HEADING: &str = "latin.heading";
 
@@ -77,17 +79,23 @@ impl Pass for JoinLatin {
         if page.meta.script == Script::Unknown {
             page.meta.script = script(page.text());
         }
-        let latin: Vec<bool> = (0..page.blocks().len()).map(|i| is_latin_block(page, i)).collect();
-        if !latin.iter().any(|&l| l) {
+        // A CJK page's stray Latin lines (mastermasts, names) are the CJK passes' business.
+        if !matches!(page.meta.script, Script::Latin | Script::Mixed) {
             return Ok(());
         }
-        merge_continuations(page, &latin);
-        let latin: Vec<bool> = (0..page.blocks().len()).map(|i| is_latin_block(page, i)).collect();
-        split_headings(page, &latin);
-        let latin: Vec<usize> = (0..page.blocks().len()).filter(|&i| is_latin_block(page, i)).collect();
-        let vocab = PageVocab::build(page, &latin);
+        let open: Vec<bool> = (0..page.blocks().len()).map(|i| is_open_latin_block(page, i)).collect();
+        if !open.iter().any(|&o| o) {
+            return Ok(());
+        }
+        let mut starts = regroup(page, &open);
+        split_headings(page, &mut starts);
+        let mine: Vec<usize> =
+            (0..page.blocks().len()).filter(|&i| starts.contains(&page.blocks()[i].range.start)).collect();
+        let headings: Vec<bool> =
+            mine.iter().map(|&i| page.block_lines(i).all(|(_, l)| is_heading_line(l))).collect();
+        let vocab = PageVocab::build(page, &mine);
         let mut edits = Vec::new();
-        for &i in &latin {
+        for &i in &mine {
             let lines: Vec<(Range<usize>, &str)> =
                 page.block_lines(i).filter(|(_, l)| !l.trim().is_empty()).collect();
             for pair in lines.windows(2) {
@@ -98,12 +106,58 @@ impl Pass for JoinLatin {
             }
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        // Joining never empties a block, so the indices still hold. The blocks are decided:
+        // later passes find them classified and leave them whole.
+        for (&i, &heading) in mine.iter().zip(&headings) {
+            if heading {
+                page.classify(i, BlockKind::Headline, HEADING);
+            } else {
+                page.classify(i, BlockKind::Body, PARAGRAPH);
+            }
+        }
         Ok(())
     }
 }
 
-fn is_latin_block(page: &Page, i: usize) -> bool {
-    page.blocks()[i].kind.is_content() && script(page.block_text(i)) == Script::Latin
+/// A block no pass has classified yet, in Latin script.
+fn is_open_latin_block(page: &Page, i: usize) -> bool {
+    page.blocks()[i].kind == BlockKind::Unknown && script(page.block_text(i)) == Script::Latin
+}
+
+/// Gather the open Latin blocks into paragraphs: lines that follow each other with no blank
+/// line between are one run (as [`Page::new`] segments them, whatever split them since),
+/// and a blank line that cuts a sentence in two (`... the Austra` / `lian Youth ...`: no
+/// sentence-final mark before it, a lowercase letter after it) is joined across. Returns the
+/// start offsets of the resulting Latin blocks.
+fn regroup(page: &mut Page, open: &[bool]) -> HashSet<usize> {
+    let text = page.text();
+    let mut out: Vec<Block> = Vec::with_capacity(page.blocks().len());
+    let mut mine: Vec<bool> = Vec::with_capacity(page.blocks().len());
+    for (b, &is_open) in page.blocks().iter().zip(open) {
+        if is_open && mine.last() == Some(&true) {
+            let last = out.last_mut().expect("mine and out have the same length");
+            let newlines = text[last.range.end..b.range.start].matches('\n').count();
+            if newlines <= 1 || continues(&text[last.range.clone()], &text[b.range.clone()]) {
+                last.range.end = b.range.end;
+                continue;
+            }
+        }
+        out.push(b.clone());
+        mine.push(is_open);
+    }
+    let starts = out.iter().zip(&mine).filter(|(_, m)| **m).map(|(b, _)| b.range.start).collect();
+    page.set_blocks(out);
+    starts
+}
+
+/// True when a blank line between `before` and `after` cuts a sentence rather than ending a
+/// paragraph.
+fn continues(before: &str, after: &str) -> bool {
+    let ends_open =
+        before.trim_end().chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
+    let next_lower = after.trim_start().chars().next().is_some_and(char::is_lowercase);
+    let heading = before.lines().last().is_some_and(is_heading_line);
+    ends_open && next_lower && !heading
 }
 
 /// True for a short line whose letters are all capitals (`LAND SALE.`, `THE WAR.`).
@@ -124,52 +178,24 @@ pub fn is_heading_line(line: &str) -> bool {
     upper >= HEADING_MIN_LETTERS
 }
 
-/// Merge a Latin block into the one before it when a blank line cut a sentence in two: the
-/// first block ends with no sentence-final mark (`... the Austra`) and the next begins with
-/// a lowercase letter (`lian Youth ...`). The junction is then decided like any other.
-fn merge_continuations(page: &mut Page, latin: &[bool]) {
-    for i in (0..page.blocks().len().saturating_sub(1)).rev() {
-        if !(latin[i] && latin[i + 1]) {
-            continue;
-        }
-        let ends_open = page
-            .block_text(i)
-            .trim_end()
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
-        let next_lower = page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_lowercase);
-        let heading = page.block_lines(i).last().is_some_and(|(_, l)| is_heading_line(l));
-        if ends_open && next_lower && !heading {
-            let kind = page.blocks()[i].kind;
-            page.merge_blocks(i, i + 1, kind);
-        }
-    }
-}
-
-/// Split Latin blocks where a run of heading lines meets a run of text lines, so the
-/// heading stays on its own line; a block of heading lines becomes a headline.
-fn split_headings(page: &mut Page, latin: &[bool]) {
+/// Split the Latin blocks (by their start offsets in `starts`) where a run of heading lines
+/// meets a run of text lines, so a heading stays on its own line; the parts join `starts`.
+fn split_headings(page: &mut Page, starts: &mut HashSet<usize>) {
     for i in (0..page.blocks().len()).rev() {
-        if !latin[i] {
+        if !starts.contains(&page.blocks()[i].range.start) {
             continue;
         }
-        let lines: Vec<(Range<usize>, bool)> = page
+        // (first non-space offset of the line, is it a heading line)
+        let lines: Vec<(usize, bool)> = page
             .block_lines(i)
             .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(r, l)| (r, is_heading_line(l)))
+            .map(|(r, l)| (r.start + l.len() - l.trim_start().len(), is_heading_line(l)))
             .collect();
-        let cuts: Vec<usize> = lines.windows(2).filter(|w| w[0].1 != w[1].1).map(|w| w[1].0.start).collect();
-        for &at in cuts.iter().rev() {
-            page.split_block(i, at, BlockKind::Unknown);
-        }
-        // The parts are blocks i..=i+cuts.len(); mark the heading ones.
-        let first_is_heading = lines.first().is_some_and(|l| l.1);
-        for part in 0..=cuts.len() {
-            let k = i + part;
-            let heading = first_is_heading == (part % 2 == 0);
-            if heading && k < page.blocks().len() && page.blocks()[k].kind == BlockKind::Unknown {
-                page.classify(k, BlockKind::Headline, HEADING);
+        for w in lines.windows(2).rev() {
+            if w[0].1 != w[1].1 {
+                let at = w[1].0;
+                page.split_block(i, at, BlockKind::Unknown);
+                starts.insert(at);
             }
         }
     }

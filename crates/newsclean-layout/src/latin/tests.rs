@@ -226,3 +226,21 @@ fn a_prefix_compound_does_not_make_every_break_a_compound() {
     // Without any evidence a broken word loses its hyphen.
     assert_eq!(clean("the whole-\nsale market\n"), "the wholesale market\n");
 }
+
+#[test]
+fn in_the_layout_pipeline() {
+    // The whole layout pass list: lines split first, then this pass regroups and joins them.
+    let raw = "LAND SALE.\n  The sale of Crown Lnnd at the Court-house\nwas well at-\ntended, and the agents did not dis\nclose the prices.\n\nThe next sale is to-day.\n";
+    let mut pl = Pipeline::new();
+    pl.extend(crate::passes());
+    let mut page = Page::new(raw);
+    pl.run(&mut page, &Context::default()).unwrap();
+    assert_eq!(
+        page.render(),
+        "LAND SALE.\nThe sale of Crown Lnnd at the Court-house was well attended, and the agents did not disclose the prices.\nThe next sale is to-day.\n"
+    );
+    assert_eq!(page.log().undo(page.text()), raw);
+    assert_eq!(page.meta.script, Script::Latin);
+    let kinds: Vec<BlockKind> = page.blocks().iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BlockKind::Headline, BlockKind::Body, BlockKind::Body]);
+}
