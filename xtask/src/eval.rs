@@ -31,9 +31,7 @@ pub fn workspace_root() -> PathBuf {
 /// The gold files of `gold_dir` with their seed pages in `seed_dir`, sorted by name.
 pub fn gold_pages(gold_dir: &Path, seed_dir: &Path) -> anyhow::Result<Vec<(String, PathBuf, PathBuf)>> {
     let mut pages = Vec::new();
-    for entry in
-        std::fs::read_dir(gold_dir).with_context(|| format!("{}: cannot read", gold_dir.display()))?
-    {
+    for entry in std::fs::read_dir(gold_dir).with_context(|| format!("{}: cannot read", gold_dir.display()))? {
         let path = entry?.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".gold.tsv"))
         else {
@@ -60,8 +58,7 @@ pub fn score_all(gold_dir: &Path, seed_dir: &Path, with_cer: bool) -> anyhow::Re
         let gold_text = std::fs::read_to_string(&gold_path)
             .with_context(|| format!("{}: cannot read as UTF-8", gold_path.display()))?;
         let gold = score::read_gold(&gold_path.display().to_string(), &gold_text)?;
-        let raw_bytes =
-            std::fs::read(&seed_path).with_context(|| format!("{}: cannot read", seed_path.display()))?;
+        let raw_bytes = std::fs::read(&seed_path).with_context(|| format!("{}: cannot read", seed_path.display()))?;
         let raw = String::from_utf8_lossy(&raw_bytes);
         let cleaned = cleaner.clean(&raw_bytes).with_context(|| seed_path.display().to_string())?;
         let lines = score::read_blocks(&cleaned.text);
@@ -135,9 +132,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
                 write_dir = Some(PathBuf::from(dir));
             }
             "-h" | "--help" => {
-                println!(
-                    "usage: cargo xtask eval [--write DIR]\n\nScores the built-in profile on gold/*.gold.tsv (raw pages from seeds/).\n--write DIR  also write each page's clean output to DIR/NAME.txt"
-                );
+                println!("usage: cargo xtask eval [--write DIR]\n\nScores the built-in profile on gold/*.gold.tsv (raw pages from seeds/).\n--write DIR  also write each page's clean output to DIR/NAME.txt");
                 return Ok(());
             }
             other => bail!("eval: unknown argument {other:?}; usage: cargo xtask eval [--write DIR]"),
@@ -154,9 +149,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
     println!("As output (score.py's numbers):");
     print!("{}", table(&pages, false));
-    println!(
-        "\nWhat layout controls (punctuation, quotes, full-width forms and CJK–ASCII spacing folded on both sides):"
-    );
+    println!("\nWhat layout controls (punctuation, quotes, full-width forms and CJK–ASCII spacing folded on both sides):");
     print!("{}", table(&pages, true));
     Ok(())
 }

@@ -5,8 +5,11 @@ mod codegen;
 mod eval_real;
 
 /// The tasks, by name: each takes the arguments after its name.
-const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] =
-    &[("eval", xtask::eval::run), ("codegen", |_| codegen::run()), ("bench-rules", bench_rules::run)];
+const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] = &[
+    ("eval", xtask::eval::run),
+    ("codegen", |_| codegen::run()),
+    ("bench-rules", bench_rules::run),
+];
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -44,15 +44,7 @@ pub fn py_splitlines(s: &str) -> Vec<&str> {
     while let Some((i, c)) = it.next() {
         let is_break = matches!(
             c,
-            '\n' | '\r'
-                | '\u{0b}'
-                | '\u{0c}'
-                | '\u{1c}'
-                | '\u{1d}'
-                | '\u{1e}'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
+            '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
         );
         if is_break {
             out.push(&s[start..i]);
@@ -221,7 +213,8 @@ pub fn count(gold: &[GoldLine], out_lines: &[String], raw: Option<&str>, with_ce
             continue;
         }
         c.furniture.1 += 1;
-        let present = if s.chars().count() >= 4 { out_flat.contains(&s) } else { out_line_flat.contains(&s) };
+        let present =
+            if s.chars().count() >= 4 { out_flat.contains(&s) } else { out_line_flat.contains(&s) };
         if !present {
             c.furniture.0 += 1;
         }
@@ -339,8 +332,7 @@ pub fn fold_rules(s: &str) -> String {
             // Spaces between CJK and ASCII are the rules' business; between two ASCII words
             // or two CJK characters they are layout's, and stay for the comparison.
             let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii());
-            let both_words = prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                && next.is_some_and(|n| n.is_ascii_alphanumeric());
+            let both_words = prev.is_some_and(|p| p.is_ascii_alphanumeric()) && next.is_some_and(|n| n.is_ascii_alphanumeric());
             let keep = both_words || !ascii(prev) && !ascii(next) && prev.is_some() && next.is_some();
             if keep && prev != Some(' ') {
                 out.push(' ');

@@ -33,29 +33,13 @@ use crate::text::{blank_between, ends_clause, is_open};
 pub struct Bylines;
 
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    let roles = [
-        "本报记者",
-        "特约记者",
-        "记者",
-        "通讯员",
-        "实习生",
-        "摄影",
-        "摄像",
-        "漫画",
-        "文/图",
-        "图/文",
-        "撰稿",
-        "制图",
-    ];
+    let roles = ["本报记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "摄像", "漫画", "文/图", "图/文", "撰稿", "制图"];
     let spaced: Vec<String> = roles
         .iter()
         .map(|r| r.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t\u3000]?"))
         .collect();
-    Regex::new(&format!(
-        r"^(?P<mark>[■◆●▲]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)",
-        spaced.join("|")
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"^(?P<mark>[■◆●▲]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)", spaced.join("|")))
+        .expect("valid regex")
 });
 
 /// True for a run of names: space-separated CJK words of 1 to 4 characters (a padded name
@@ -117,11 +101,7 @@ pub fn byline_form(line: &str) -> Option<String> {
             }
         };
         let sep = if c["sep"].contains([':', '：']) { c["sep"].trim().to_string() } else { " ".to_string() };
-        return Some(if names.is_empty() {
-            format!("{}{role}", &c["mark"])
-        } else {
-            format!("{}{role}{sep}{names}", &c["mark"])
-        });
+        return Some(if names.is_empty() { format!("{}{role}", &c["mark"]) } else { format!("{}{role}{sep}{names}", &c["mark"]) });
     }
     // A pen name after a square: ■言成声.
     let rest = t.strip_prefix('■')?;
@@ -149,12 +129,11 @@ impl Pass for Bylines {
             let text = page.block_text(i);
             let range = page.blocks()[i].range.clone();
             if let Some(form) = byline_form(text) {
-                let rule =
-                    if text.chars().filter(|c| !is_hspace(*c)).eq(form.chars().filter(|c| !is_hspace(*c))) {
-                        "layout.byline.names"
-                    } else {
-                        "layout.byline.role"
-                    };
+                let rule = if text.chars().filter(|c| !is_hspace(*c)).eq(form.chars().filter(|c| !is_hspace(*c))) {
+                    "layout.byline.names"
+                } else {
+                    "layout.byline.role"
+                };
                 edits.push(TextEdit::replace(range, form, rule));
                 page.classify(i, BlockKind::Byline, "layout.byline");
                 prev_byline = Some(i);

@@ -48,7 +48,9 @@ pub fn undouble(line: &str) -> Option<String> {
             continue;
         }
         for len in (1..=(n - i) / 2).rev() {
-            if chars[i..i + len] == chars[i + len..i + 2 * len] && !chars[i + len - 1].is_whitespace() {
+            if chars[i..i + len] == chars[i + len..i + 2 * len]
+                && !chars[i + len - 1].is_whitespace()
+            {
                 if let Some(rest) = &best[i + 2 * len] {
                     let mut v = vec![len];
                     v.extend(rest);
@@ -123,14 +125,8 @@ mod tests {
 
     #[test]
     fn must_not_fire() {
-        for line in [
-            "谢谢谢谢",
-            "看看",
-            "大家一一看看",
-            "谢谢大家，谢谢大家。",
-            "常常想起往往",
-            "五大“根基”筑实璀璨明珠坚强底座",
-        ] {
+        for line in ["谢谢谢谢", "看看", "大家一一看看", "谢谢大家，谢谢大家。", "常常想起往往", "五大“根基”筑实璀璨明珠坚强底座"]
+        {
             assert_eq!(undouble(line), None, "{line}");
         }
         // Only part of the line doubled.

@@ -87,8 +87,7 @@ mod tests {
         let dup = "会上，市领导围绕学习主题作了交流发言。";
         let mut p = page(&format!("第一段。\n\n{dup}\n\n期”的管理。坚持标本兼治。\n\n最后一段。\n\n{dup}\n"));
         Duplicates.run(&mut p, &Context::default()).unwrap();
-        let junk: Vec<usize> =
-            (0..p.blocks().len()).filter(|&i| p.blocks()[i].kind == BlockKind::Junk).collect();
+        let junk: Vec<usize> = (0..p.blocks().len()).filter(|&i| p.blocks()[i].kind == BlockKind::Junk).collect();
         assert_eq!(junk, [1]);
         p.finalize().unwrap();
         assert_eq!(p.text().matches(dup).count(), 1);
@@ -97,9 +96,7 @@ mod tests {
 
     #[test]
     fn must_not_fire() {
-        let mut p = page(
-            "（完）\n\n（完）\n\n会上，市领导围绕学习主题作了交流发言。\n\n会上，市领导围绕学习主题作了交流发言！\n",
-        );
+        let mut p = page("（完）\n\n（完）\n\n会上，市领导围绕学习主题作了交流发言。\n\n会上，市领导围绕学习主题作了交流发言！\n");
         Duplicates.run(&mut p, &Context::default()).unwrap();
         assert!(p.blocks().iter().all(|b| b.kind == BlockKind::Body));
     }

@@ -50,23 +50,16 @@ const NUM: &str = "[0-9０-９一二三四五六七八九十百〇零]";
 re!(MASTHEAD, r"^[A-Z][A-Z'&.]+(?:[ \t]+[A-Z][A-Z'&.]+)*$");
 re!(
     PAGE_LABEL,
-    &format!(
-        r"^[■◆●]?\s*(?:第\s*{NUM}{{1,3}}\s*版|叠\s*[A-Z]|[A-Z]\s*\d{{1,2}}(?:\s*版)?|[A-Z]叠|\p{{Han}}{{1,4}}版)\s*$"
-    )
+    &format!(r"^[■◆●]?\s*(?:第\s*{NUM}{{1,3}}\s*版|叠\s*[A-Z]|[A-Z]\s*\d{{1,2}}(?:\s*版)?|[A-Z]叠|\p{{Han}}{{1,4}}版)\s*$")
 );
 re!(
     DATE,
-    &format!(
-        r"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}"
-    )
+    &format!(r"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}")
 );
 re!(WEEKDAY, r"星期[一二三四五六日天]?|礼拜[一二三四五六日天]|周[一二三四五六日]");
 re!(LUNAR, r"农历\s*[\p{Han}]{2,12}");
 re!(ISSUE, &format!(r"总第\s*{NUM}+\s*期|第\s*{NUM}+\s*期|[Nn][Oo]\.\s*\d+"));
-re!(
-    LABEL_TOKEN,
-    &format!(r"第\s*{NUM}{{1,3}}\s*版|今日\s*\d+\s*版|[A-Z][A-Z]+|叠\s*[A-Z]|[A-Z]\d{{1,2}}版?")
-);
+re!(LABEL_TOKEN, &format!(r"第\s*{NUM}{{1,3}}\s*版|今日\s*\d+\s*版|[A-Z][A-Z]+|叠\s*[A-Z]|[A-Z]\d{{1,2}}版?"));
 re!(SEPARATORS, r"^[\s◆■●◇·|/,，、]*$");
 re!(
     CREDIT_ROLE,
@@ -80,9 +73,7 @@ re!(PUBLISHER, r"(?:联办|主办|主管|出版|协办|承办)$");
 re!(APP, r"客户端|APP|App|公众号|扫码|扫一扫|二维码|视频号|抖音号|微信号|微博号");
 re!(
     JUMP,
-    &format!(
-        r"[■◆●▲]?\s*[（(]?\s*(?:下转|上接|下接|接上|转下|转第|接第|转\s*[A-Z])\s*(?:第\s*)?[A-Z]?\s*{NUM}{{0,3}}\s*版\s*[）)]?"
-    )
+    &format!(r"[■◆●▲]?\s*[（(]?\s*(?:下转|上接|下接|接上|转下|转第|接第|转\s*[A-Z])\s*(?:第\s*)?[A-Z]?\s*{NUM}{{0,3}}\s*版\s*[）)]?")
 );
 
 /// What kind of furniture a whole line is, if it is furniture.
@@ -112,9 +103,7 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
         return None;
     }
     let roles = CREDIT_ROLE.find_iter(t).count();
-    if roles >= 2
-        || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && t.chars().count() <= 40)
-    {
+    if roles >= 2 || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && t.chars().count() <= 40) {
         return Some("credits");
     }
     if COPYRIGHT.is_match(t) && t.chars().count() <= 120 {
@@ -163,10 +152,8 @@ fn is_contact_line(t: &str) -> bool {
     }
     let rest = URL.replace_all(t, " ");
     let rest = PHONE.replace_all(&rest, " ");
-    rest.split(|c: char| {
-        c.is_whitespace() || matches!(c, '：' | ':' | '/' | '，' | ',' | '、' | '；' | ';' | '|')
-    })
-    .all(|piece| piece.chars().count() <= 8)
+    rest.split(|c: char| c.is_whitespace() || matches!(c, '：' | ':' | '/' | '，' | ',' | '、' | '；' | ';' | '|'))
+        .all(|piece| piece.chars().count() <= 8)
 }
 
 /// Learn what a furniture line says about the page.
@@ -258,13 +245,9 @@ impl Pass for Furniture {
             for m in JUMP.find_iter(&text) {
                 let before = text[..m.start()].trim_end();
                 let at_end = text[m.end()..].trim().is_empty();
-                let after_punct = before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| matches!(c, '，' | ',' | '。' | '；' | '、' | ' '));
-                if m.start() > 0
-                    && (at_end || after_punct)
-                    && m.as_str().contains('转') | m.as_str().contains('接')
+                let after_punct =
+                    before.chars().next_back().is_some_and(|c| matches!(c, '，' | ',' | '。' | '；' | '、' | ' '));
+                if m.start() > 0 && (at_end || after_punct) && m.as_str().contains('转') | m.as_str().contains('接')
                 {
                     let from = before.len();
                     edits.push(
@@ -351,8 +334,6 @@ mod tests {
     fn inline_jump_and_markup_cut_out() {
         let p = run("宋怡玲指出,■下转 C2版\n> 党建与业务融合\n他说见第3版的报道。\n");
         assert_eq!(p.text(), "宋怡玲指出,\n党建与业务融合\n他说见第3版的报道。\n");
-        assert!(
-            p.log().edits().iter().any(|e| e.rule == "layout.furniture.jump" && e.before.contains("下转"))
-        );
+        assert!(p.log().edits().iter().any(|e| e.rule == "layout.furniture.jump" && e.before.contains("下转")));
     }
 }

@@ -62,14 +62,8 @@ mod tests {
     #[test]
     fn junctions() {
         assert_eq!(junction("党建强，则社", "会兴。").insert, "");
-        assert_eq!(
-            junction("the quick", "brown fox"),
-            Junction { trim_end: 0, insert: " ", rule: "layout.join-latin" }
-        );
-        assert_eq!(
-            junction("a sec-", "tion of"),
-            Junction { trim_end: 1, insert: "", rule: "layout.join-hyphen" }
-        );
+        assert_eq!(junction("the quick", "brown fox"), Junction { trim_end: 0, insert: " ", rule: "layout.join-latin" });
+        assert_eq!(junction("a sec-", "tion of"), Junction { trim_end: 1, insert: "", rule: "layout.join-hyphen" });
         assert_eq!(junction("整治15", "69家").insert, "");
         assert_eq!(junction("投资总额 10", "亿美元").insert, "");
         assert_eq!(junction("in 2023", "150 people").insert, " ");
@@ -78,10 +72,7 @@ mod tests {
     #[test]
     fn hyphen_kept_where_not_a_split_word() {
         // A hyphenated compound or a name: the next line starts with a capital.
-        assert_eq!(
-            junction("Anglo-", "Saxon"),
-            Junction { trim_end: 0, insert: "", rule: "layout.join-latin" }
-        );
+        assert_eq!(junction("Anglo-", "Saxon"), Junction { trim_end: 0, insert: "", rule: "layout.join-latin" });
         assert_eq!(junction("COVID-", "19 cases").trim_end, 0);
     }
 }

@@ -44,8 +44,8 @@ use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit}
 
 use crate::join::junction;
 use crate::text::{
-    blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like,
-    starts_as_continuation, starts_dateline,
+    blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like, starts_as_continuation,
+    starts_dateline,
 };
 
 /// The paragraph and block-kind pass.
@@ -179,8 +179,7 @@ impl Pass for Paragraphs {
                 let text = page.block_text(i).to_string();
                 Line {
                     block: i,
-                    photo_credit: b.kind == BlockKind::Byline
-                        && (text.contains("摄影") || text.contains("摄像")),
+                    photo_credit: b.kind == BlockKind::Byline && (text.contains("摄影") || text.contains("摄像")),
                     kind: b.kind,
                     open: b.kind == BlockKind::Unknown && !text.contains('\n'),
                     blank_before: i > 0 && blank_between(page, i - 1),
@@ -201,9 +200,7 @@ impl Pass for Paragraphs {
         for k in 0..n {
             let boundary = match lines[k].kind {
                 BlockKind::Byline | BlockKind::Subtitle | BlockKind::Furniture => true,
-                BlockKind::Unknown => {
-                    lines[k].open && starts_dateline(&lines[k].text) && lines[k].blank_before
-                }
+                BlockKind::Unknown => lines[k].open && starts_dateline(&lines[k].text) && lines[k].blank_before,
                 _ => false,
             };
             if !boundary {
@@ -295,8 +292,7 @@ impl Pass for Paragraphs {
 
         // Column widths, over the open lines in order.
         let open_idx: Vec<usize> = (0..n).filter(|&i| lines[i].open).collect();
-        let lens: Vec<(f32, bool)> =
-            open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
+        let lens: Vec<(f32, bool)> = open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
         let mut width: Vec<Option<f32>> = vec![None; n];
         for (p, &i) in open_idx.iter().enumerate() {
             width[i] = column_width(&lens, p, 8);
@@ -393,8 +389,7 @@ impl Pass for Paragraphs {
                 let yr = page.blocks()[lines[y].block].range.clone();
                 let j = junction(&lines[x].text, &lines[y].text);
                 let crossed_blank = (x + 1..=y).any(|m| lines[m].blank_before);
-                let rule =
-                    if crossed_blank && j.rule == "layout.join-cjk" { "layout.column-break" } else { j.rule };
+                let rule = if crossed_blank && j.rule == "layout.join-cjk" { "layout.column-break" } else { j.rule };
                 // Furniture between the two lines goes with its own rule.
                 let mut cursor = xr.end - j.trim_end;
                 let mut first = true;
@@ -402,8 +397,7 @@ impl Pass for Paragraphs {
                     let fr = page.blocks()[lines[m].block].range.clone();
                     let ins = if first { j.insert } else { "" };
                     edits.push(TextEdit::replace(cursor..fr.start, ins, rule));
-                    let frule =
-                        page.blocks()[lines[m].block].rule.clone().unwrap_or_else(|| "page.furniture".into());
+                    let frule = page.blocks()[lines[m].block].rule.clone().unwrap_or_else(|| "page.furniture".into());
                     edits.push(TextEdit::delete(fr.clone(), frule));
                     cursor = fr.end;
                     first = false;
@@ -484,10 +478,7 @@ mod tests {
     fn full_width_sentence_end_does_not_end_the_paragraph() {
         let text = "这是第一行文字内\n容写到这里句子结束。\n下一句接着写下去了吧\n然后在这里也结束了吧\n还有一行写得很长的呢\n短行结束。\n";
         let (out, _) = clean(text);
-        assert_eq!(
-            out,
-            "这是第一行文字内容写到这里句子结束。下一句接着写下去了吧然后在这里也结束了吧还有一行写得很长的呢短行结束。\n"
-        );
+        assert_eq!(out, "这是第一行文字内容写到这里句子结束。下一句接着写下去了吧然后在这里也结束了吧还有一行写得很长的呢短行结束。\n");
     }
 
     #[test]

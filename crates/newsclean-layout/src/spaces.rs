@@ -73,8 +73,7 @@ impl Pass for CjkSpaces {
             }
             let start = page.blocks()[i].range.start;
             let text = page.block_text(i);
-            let ranges = if matches!(kind, BlockKind::Body | BlockKind::Caption) && text.chars().count() > 20
-            {
+            let ranges = if matches!(kind, BlockKind::Body | BlockKind::Caption) && text.chars().count() > 20 {
                 edits.extend(
                     cjk_inner_spaces(text)
                         .into_iter()
@@ -93,11 +92,7 @@ impl Pass for CjkSpaces {
                 r.dedup();
                 r
             };
-            edits.extend(
-                ranges
-                    .into_iter()
-                    .map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.letter-spacing")),
-            );
+            edits.extend(ranges.into_iter().map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.letter-spacing")));
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
@@ -119,9 +114,7 @@ mod tests {
 
     #[test]
     fn body_wrap_spaces_only_between_cjk() {
-        let mut p = Page::new(
-            "本报讯 昨天,市委常委会 会议暨市委学习贯彻习近平新时 代中国特色 2023年\n\n听取民意 汲取民智\n",
-        );
+        let mut p = Page::new("本报讯 昨天,市委常委会 会议暨市委学习贯彻习近平新时 代中国特色 2023年\n\n听取民意 汲取民智\n");
         p.classify(0, BlockKind::Body, "t");
         p.classify(1, BlockKind::Headline, "t");
         CjkSpaces.run(&mut p, &Context::default()).unwrap();

@@ -8,7 +8,10 @@ use newsclean_core::{BlockKind, Page};
 /// Width of a line in CJK cells: a CJK character or full-width form is one cell, an ASCII
 /// character (half-width digits, Latin) half a cell, white space nothing.
 pub fn cells(line: &str) -> f32 {
-    line.chars().filter(|c| !is_hspace(*c)).map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+    line.chars()
+        .filter(|c| !is_hspace(*c))
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .sum()
 }
 
 /// True when the line ends a sentence: its last character (after closing quotes and
@@ -22,9 +25,9 @@ pub fn ends_sentence(line: &str) -> bool {
 /// and their ASCII forms): a title never does.
 pub fn ends_clause(line: &str) -> bool {
     let t = line.trim_end_matches(|c: char| is_closing(c) || is_hspace(c));
-    t.chars()
-        .next_back()
-        .is_some_and(|c| is_sentence_end(c) || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '…'))
+    t.chars().next_back().is_some_and(|c| {
+        is_sentence_end(c) || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '…')
+    })
 }
 
 /// True when the line could be a title element: it holds no sentence end or semicolon
@@ -45,9 +48,7 @@ pub fn is_title_like(line: &str) -> bool {
 pub fn starts_as_continuation(line: &str) -> bool {
     let mut it = line.trim_start().chars();
     match (it.next(), it.next()) {
-        (Some(a), Some(b)) if is_cjk(a) && is_cjk_punct(b) && !matches!(b, '“' | '‘' | '（' | '《') => {
-            true
-        }
+        (Some(a), Some(b)) if is_cjk(a) && is_cjk_punct(b) && !matches!(b, '“' | '‘' | '（' | '《') => true,
         (Some(a), _) => a.is_ascii_digit() || a.is_ascii_lowercase(),
         _ => false,
     }
@@ -57,9 +58,7 @@ pub fn starts_as_continuation(line: &str) -> bool {
 /// article's first paragraph.
 pub fn starts_dateline(line: &str) -> bool {
     let t = line.trim_start();
-    ["本报讯", "本报记者", "新华社", "本报电", "据新华社", "中新网", "本报综合"]
-        .iter()
-        .any(|p| t.starts_with(p))
+    ["本报讯", "本报记者", "新华社", "本报电", "据新华社", "中新网", "本报综合"].iter().any(|p| t.starts_with(p))
 }
 
 /// The typical width, in [`cells`], of wrapped lines around line `i` of `lens`: the most
