@@ -111,6 +111,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         }
         secs = secs.min(start.elapsed().as_secs_f64());
     }
+    // Cleaning clean text must change nothing.
+    let mut unstable = Vec::new();
+    for (nnn, text) in &outputs {
+        if cleaner.clean(text.as_bytes()).map(|c| c.text).as_deref().ok() != Some(text.as_str()) {
+            unstable.push(nnn.as_str());
+        }
+    }
     for (nnn, text) in &outputs {
         let path = out.join(format!("{nnn}.txt"));
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
@@ -125,6 +132,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         secs,
         inputs.len() as f64 / secs.max(1e-9),
         bytes as f64 / 1e6 / secs.max(1e-9),
+    );
+    println!(
+        "idempotence: {}/{} outputs unchanged when cleaned again{}",
+        outputs.len() - unstable.len(),
+        outputs.len(),
+        if unstable.is_empty() { String::new() } else { format!(" (changed: {})", unstable.join(" ")) }
     );
     println!("scorer: {} {} --out {}", scorer.display(), opts.data.display(), out.display());
     let status = Command::new("python3")

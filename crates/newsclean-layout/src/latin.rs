@@ -61,6 +61,13 @@ const PATTERN_MIN_ZIPF: f32 = 3.0;
 const AFFIX_RATIO: f64 = 3.0;
 /// The shortest part of a word broken across lines (hyphenation leaves at least two letters).
 const MIN_PART_LEN: usize = 2;
+/// The longest line that can be a printed column line; longer lines are paragraphs already.
+const MAX_COLUMN: usize = 100;
+/// A line ending a sentence at most this share of the width of the lines around it is the
+/// last line of its paragraph.
+const SHORT_LAST_LINE: f32 = 0.75;
+/// A run of lines is wrapped text when at least this share of its line ends are mid-sentence.
+const MIN_OPEN_SHARE: f32 = 0.25;
 /// A heading line: at most this many characters and words, all its letters capitals.
 const HEADING_MAX_CHARS: usize = 60;
 const HEADING_MAX_WORDS: usize = 8;
@@ -88,7 +95,7 @@ impl Pass for JoinLatin {
             return Ok(());
         }
         let mut starts = regroup(page, &open);
-        split_headings(page, &mut starts);
+        split_paragraphs(page, &mut starts);
         let mine: Vec<usize> =
             (0..page.blocks().len()).filter(|&i| starts.contains(&page.blocks()[i].range.start)).collect();
         let headings: Vec<bool> =
@@ -178,27 +185,79 @@ pub fn is_heading_line(line: &str) -> bool {
     upper >= HEADING_MIN_LETTERS
 }
 
-/// Split the Latin blocks (by their start offsets in `starts`) where a run of heading lines
-/// meets a run of text lines, so a heading stays on its own line; the parts join `starts`.
-fn split_headings(page: &mut Page, starts: &mut HashSet<usize>) {
+/// One non-blank line of a Latin block, as the paragraph split reads it.
+struct LineShape {
+    /// Offset of its first non-space character.
+    start: usize,
+    /// Characters, without the white space around.
+    len: usize,
+    heading: bool,
+    ends_sentence: bool,
+    /// Ends in a letter, digit, comma or hyphen: the sentence goes on.
+    ends_open: bool,
+    /// Starts with a lowercase letter.
+    starts_lower: bool,
+}
+
+/// Split the Latin blocks (by their start offsets in `starts`) into paragraphs; the parts
+/// join `starts`. A block is cut after line `k` when
+/// - a run of heading lines meets a run of text lines (the heading keeps its own line), or a
+///   heading line ends a sentence (`LAND SALE.` over `TO THE EDITOR.`: two headings);
+/// - line `k` is longer than a printed column ([`MAX_COLUMN`]): such lines are paragraphs
+///   already (clean text), so cleaning clean text changes nothing;
+/// - line `k` ends a sentence and is clearly shorter than the lines around it: the last line
+///   of a paragraph;
+/// - the block does not look wrapped (fewer than [`MIN_OPEN_SHARE`] of its lines, or fewer
+///   than two, are column lines that end mid-sentence, as in clean text) and line `k` + 1 does not plainly continue line `k`.
+fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
     for i in (0..page.blocks().len()).rev() {
         if !starts.contains(&page.blocks()[i].range.start) {
             continue;
         }
-        // (first non-space offset of the line, is it a heading line)
-        let lines: Vec<(usize, bool)> = page
+        let lines: Vec<LineShape> = page
             .block_lines(i)
             .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(r, l)| (r.start + l.len() - l.trim_start().len(), is_heading_line(l)))
+            .map(|(r, l)| LineShape {
+                start: r.start + l.len() - l.trim_start().len(),
+                len: l.trim().chars().count(),
+                heading: is_heading_line(l),
+                ends_sentence: ends_sentence(l),
+                ends_open: l
+                    .trim_end()
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-'),
+                starts_lower: l.trim_start().chars().next().is_some_and(char::is_lowercase),
+            })
             .collect();
-        for w in lines.windows(2).rev() {
-            if w[0].1 != w[1].1 {
-                let at = w[1].0;
-                page.split_block(i, at, BlockKind::Unknown);
-                starts.insert(at);
+        // Wrapped column text ends most lines mid-sentence; text with one paragraph a line
+        // (clean text) ends nearly all of them with a sentence.
+        let junctions = lines.len().saturating_sub(1);
+        let open = lines.iter().take(junctions).filter(|l| !l.ends_sentence && l.len <= MAX_COLUMN).count();
+        let wrapped = open as f32 >= MIN_OPEN_SHARE * junctions as f32 && open >= junctions.min(2);
+        for k in (0..junctions).rev() {
+            let (line, next) = (&lines[k], &lines[k + 1]);
+            let around = k.checked_sub(1).map_or(0, |p| lines[p].len).max(next.len);
+            let paragraph_end = line.ends_sentence && (line.len as f32) < SHORT_LAST_LINE * around as f32;
+            let cut = if line.heading != next.heading {
+                true
+            } else if line.heading {
+                line.ends_sentence
+            } else {
+                line.len > MAX_COLUMN || paragraph_end || (!wrapped && !(line.ends_open && next.starts_lower))
+            };
+            if cut {
+                page.split_block(i, next.start, BlockKind::Unknown);
+                starts.insert(next.start);
             }
         }
     }
+}
+
+/// True when a line ends a sentence: `.`, `!` or `?`, closing quotes and brackets after.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches(|c: char| matches!(c, '"' | '\'' | ')' | ']' | '”' | '’'));
+    t.ends_with(['.', '!', '?'])
 }
 
 /// In-line word counts of a page: tokens inside a line (not its first or last, which a line

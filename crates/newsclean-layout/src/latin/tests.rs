@@ -40,11 +40,11 @@ fn broken_word_dehyphenated_with_evidence() {
 
 #[test]
 fn real_hyphen_kept_when_the_page_writes_the_compound() {
-    let raw = "The ship sails to-day for London.\nThe mail closes early to-\nday at the office.\n";
+    let raw = "The ship sails to-day for London, and\nthe mail closes early to-\nday at the office.\n";
     let page = run_with(raw, false);
     assert_eq!(
         page.render(),
-        "The ship sails to-day for London. The mail closes early to-day at the office.\n"
+        "The ship sails to-day for London, and the mail closes early to-day at the office.\n"
     );
     let e = page.log().edits().iter().find(|e| e.rule == KEEP_HYPHEN).unwrap();
     assert!(e.note.as_deref().unwrap().contains("to-day 1x"), "{:?}", e.note);
@@ -135,7 +135,7 @@ fn ocr_errors_untouched() {
 #[test]
 fn capitalised_next_line_or_punctuation_is_never_a_lost_hyphen() {
     assert_eq!(clean("said the Pro\nTestant minister\n"), "said the Pro Testant minister\n");
-    assert_eq!(clean("the end of the dis.\nclose at hand\n"), "the end of the dis. close at hand\n");
+    assert_eq!(clean("the end of the dis.\nclose at hand\n"), "the end of the dis.\nclose at hand\n");
 }
 
 #[test]
@@ -243,4 +243,19 @@ fn in_the_layout_pipeline() {
     assert_eq!(page.meta.script, Script::Latin);
     let kinds: Vec<BlockKind> = page.blocks().iter().map(|b| b.kind).collect();
     assert_eq!(kinds, [BlockKind::Headline, BlockKind::Body, BlockKind::Body]);
+}
+
+#[test]
+fn short_last_line_of_a_paragraph_ends_it() {
+    let raw = "The council met on Monday night and\npassed the estimates for the year.\nIt rose at ten.\nThe mayor then left for the\ncountry by the evening train.\n";
+    assert_eq!(
+        clean(raw),
+        "The council met on Monday night and passed the estimates for the year. It rose at ten.\nThe mayor then left for the country by the evening train.\n"
+    );
+}
+
+#[test]
+fn clean_text_with_one_paragraph_a_line_is_left_alone() {
+    let text = "The council met on Monday night and passed the estimates for the year, after a debate that lasted until the small hours.\nThe mayor then left for the country by the evening train, and will return to the city on Thursday next.\nVerdict for the defendants.\nThe court rose.\n";
+    assert_eq!(clean(text), text);
 }
