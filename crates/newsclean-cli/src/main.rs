@@ -5,8 +5,9 @@
 mod atomic;
 mod clean_cmd;
 mod config;
+mod explain_cmd;
 mod inputs;
-
+mod review_cmd;
 mod rules_cmd;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,10 @@ enum Command {
     Clean(clean_cmd::CleanArgs),
     /// List, explain and test the rules (`rules list`, `rules explain ID`, `rules test FILE`).
     Rules(rules_cmd::RulesArgs),
+    /// Write a static HTML review report (or JSON Lines) of what cleaning changes in files.
+    Review(review_cmd::ReviewArgs),
+    /// List every edit made to one file: rule, position, before and after, evidence.
+    Explain(explain_cmd::ExplainArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -40,5 +45,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Clean(args) => clean_cmd::run(&args),
         Command::Rules(args) => rules_cmd::run(&args),
+        Command::Review(args) => review_cmd::run(&args),
+        Command::Explain(args) => explain_cmd::run(&args),
     }
 }
