@@ -244,7 +244,7 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
             } else if line.heading {
                 line.ends_sentence
             } else {
-                line.len > MAX_COLUMN || paragraph_end || (!wrapped && !(line.ends_open && next.starts_lower))
+                line.len > MAX_COLUMN || paragraph_end || !(wrapped || line.ends_open && next.starts_lower)
             };
             if cut {
                 page.split_block(i, next.start, BlockKind::Unknown);
@@ -256,7 +256,7 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
 
 /// True when a line ends a sentence: `.`, `!` or `?`, closing quotes and brackets after.
 fn ends_sentence(line: &str) -> bool {
-    let t = line.trim_end().trim_end_matches(|c: char| matches!(c, '"' | '\'' | ')' | ']' | '”' | '’'));
+    let t = line.trim_end().trim_end_matches(['"', '\'', ')', ']', '”', '’']);
     t.ends_with(['.', '!', '?'])
 }
 
