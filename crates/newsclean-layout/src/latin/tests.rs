@@ -17,6 +17,12 @@ fn clean(raw: &str) -> String {
     run_with(raw, false).render()
 }
 
+/// The text with every run of white space as one space: for cases where a line break and a
+/// space are both right (a two-line text cannot show whether it is wrapped).
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn rules(page: &Page) -> Vec<&str> {
     page.log().edits().iter().map(|e| e.rule.as_str()).filter(|r| r.starts_with("latin.")).collect()
 }
@@ -129,12 +135,12 @@ fn pair_written_apart_on_the_page_is_not_joined() {
 #[test]
 fn ocr_errors_untouched() {
     let raw = "The Crown Lnnd sale at tho\nCourt-house was held.\n";
-    assert_eq!(clean(raw), "The Crown Lnnd sale at tho Court-house was held.\n");
+    assert_eq!(flat(&clean(raw)), "The Crown Lnnd sale at tho Court-house was held.");
 }
 
 #[test]
 fn capitalised_next_line_or_punctuation_is_never_a_lost_hyphen() {
-    assert_eq!(clean("said the Pro\nTestant minister\n"), "said the Pro Testant minister\n");
+    assert_eq!(flat(&clean("said the Pro\nTestant minister\n")), "said the Pro Testant minister");
     assert_eq!(clean("the end of the dis.\nclose at hand\n"), "the end of the dis.\nclose at hand\n");
 }
 
