@@ -21,10 +21,10 @@
 pub mod lexicon;
 pub mod script;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use newsclean_core::{BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit};
+use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit};
 
 use lexicon::{ENGLISH, Lexicon};
 pub use script::script;
@@ -37,6 +37,8 @@ pub const KEEP_HYPHEN: &str = "latin.keep-hyphen";
 pub const JOIN_LOST_HYPHEN: &str = "latin.join-lost-hyphen";
 /// Rule id: two lines of a paragraph joined with one space.
 pub const JOIN_SPACE: &str = "latin.join-space";
+/// Rule id: a Latin block decided to be a paragraph of running text (its lines joined).
+pub const PARAGRAPH: &str = "latin.paragraph";
 /// Rule id: a short all-caps heading line split off into a block of its own.
 pub const HEADING: &str = "latin.heading";
 
@@ -59,6 +61,13 @@ const PATTERN_MIN_ZIPF: f32 = 3.0;
 const AFFIX_RATIO: f64 = 3.0;
 /// The shortest part of a word broken across lines (hyphenation leaves at least two letters).
 const MIN_PART_LEN: usize = 2;
+/// The longest line that can be a printed column line; longer lines are paragraphs already.
+const MAX_COLUMN: usize = 100;
+/// A line ending a sentence at most this share of the width of the lines around it is the
+/// last line of its paragraph.
+const SHORT_LAST_LINE: f32 = 0.75;
+/// A run of lines is wrapped text when at least this share of its line ends are mid-sentence.
+const MIN_OPEN_SHARE: f32 = 0.25;
 /// A heading line: at most this many characters and words, all its letters capitals.
 const HEADING_MAX_CHARS: usize = 60;
 const HEADING_MAX_WORDS: usize = 8;
@@ -77,17 +86,23 @@ impl Pass for JoinLatin {
         if page.meta.script == Script::Unknown {
             page.meta.script = script(page.text());
         }
-        let latin: Vec<bool> = (0..page.blocks().len()).map(|i| is_latin_block(page, i)).collect();
-        if !latin.iter().any(|&l| l) {
+        // A CJK page's stray Latin lines (mastermasts, names) are the CJK passes' business.
+        if !matches!(page.meta.script, Script::Latin | Script::Mixed) {
             return Ok(());
         }
-        merge_continuations(page, &latin);
-        let latin: Vec<bool> = (0..page.blocks().len()).map(|i| is_latin_block(page, i)).collect();
-        split_headings(page, &latin);
-        let latin: Vec<usize> = (0..page.blocks().len()).filter(|&i| is_latin_block(page, i)).collect();
-        let vocab = PageVocab::build(page, &latin);
+        let open: Vec<bool> = (0..page.blocks().len()).map(|i| is_open_latin_block(page, i)).collect();
+        if !open.iter().any(|&o| o) {
+            return Ok(());
+        }
+        let mut starts = regroup(page, &open);
+        split_paragraphs(page, &mut starts);
+        let mine: Vec<usize> =
+            (0..page.blocks().len()).filter(|&i| starts.contains(&page.blocks()[i].range.start)).collect();
+        let headings: Vec<bool> =
+            mine.iter().map(|&i| page.block_lines(i).all(|(_, l)| is_heading_line(l))).collect();
+        let vocab = PageVocab::build(page, &mine);
         let mut edits = Vec::new();
-        for &i in &latin {
+        for &i in &mine {
             let lines: Vec<(Range<usize>, &str)> =
                 page.block_lines(i).filter(|(_, l)| !l.trim().is_empty()).collect();
             for pair in lines.windows(2) {
@@ -98,12 +113,58 @@ impl Pass for JoinLatin {
             }
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        // Joining never empties a block, so the indices still hold. The blocks are decided:
+        // later passes find them classified and leave them whole.
+        for (&i, &heading) in mine.iter().zip(&headings) {
+            if heading {
+                page.classify(i, BlockKind::Headline, HEADING);
+            } else {
+                page.classify(i, BlockKind::Body, PARAGRAPH);
+            }
+        }
         Ok(())
     }
 }
 
-fn is_latin_block(page: &Page, i: usize) -> bool {
-    page.blocks()[i].kind.is_content() && script(page.block_text(i)) == Script::Latin
+/// A block no pass has classified yet, in Latin script.
+fn is_open_latin_block(page: &Page, i: usize) -> bool {
+    page.blocks()[i].kind == BlockKind::Unknown && script(page.block_text(i)) == Script::Latin
+}
+
+/// Gather the open Latin blocks into paragraphs: lines that follow each other with no blank
+/// line between are one run (as [`Page::new`] segments them, whatever split them since),
+/// and a blank line that cuts a sentence in two (`... the Austra` / `lian Youth ...`: no
+/// sentence-final mark before it, a lowercase letter after it) is joined across. Returns the
+/// start offsets of the resulting Latin blocks.
+fn regroup(page: &mut Page, open: &[bool]) -> HashSet<usize> {
+    let text = page.text();
+    let mut out: Vec<Block> = Vec::with_capacity(page.blocks().len());
+    let mut mine: Vec<bool> = Vec::with_capacity(page.blocks().len());
+    for (b, &is_open) in page.blocks().iter().zip(open) {
+        if is_open && mine.last() == Some(&true) {
+            let last = out.last_mut().expect("mine and out have the same length");
+            let newlines = text[last.range.end..b.range.start].matches('\n').count();
+            if newlines <= 1 || continues(&text[last.range.clone()], &text[b.range.clone()]) {
+                last.range.end = b.range.end;
+                continue;
+            }
+        }
+        out.push(b.clone());
+        mine.push(is_open);
+    }
+    let starts = out.iter().zip(&mine).filter(|(_, m)| **m).map(|(b, _)| b.range.start).collect();
+    page.set_blocks(out);
+    starts
+}
+
+/// True when a blank line between `before` and `after` cuts a sentence rather than ending a
+/// paragraph.
+fn continues(before: &str, after: &str) -> bool {
+    let ends_open =
+        before.trim_end().chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
+    let next_lower = after.trim_start().chars().next().is_some_and(char::is_lowercase);
+    let heading = before.lines().last().is_some_and(is_heading_line);
+    ends_open && next_lower && !heading
 }
 
 /// True for a short line whose letters are all capitals (`LAND SALE.`, `THE WAR.`).
@@ -124,55 +185,79 @@ pub fn is_heading_line(line: &str) -> bool {
     upper >= HEADING_MIN_LETTERS
 }
 
-/// Merge a Latin block into the one before it when a blank line cut a sentence in two: the
-/// first block ends with no sentence-final mark (`... the Austra`) and the next begins with
-/// a lowercase letter (`lian Youth ...`). The junction is then decided like any other.
-fn merge_continuations(page: &mut Page, latin: &[bool]) {
-    for i in (0..page.blocks().len().saturating_sub(1)).rev() {
-        if !(latin[i] && latin[i + 1]) {
+/// One non-blank line of a Latin block, as the paragraph split reads it.
+struct LineShape {
+    /// Offset of its first non-space character.
+    start: usize,
+    /// Characters, without the white space around.
+    len: usize,
+    heading: bool,
+    ends_sentence: bool,
+    /// Ends in a letter, digit, comma or hyphen: the sentence goes on.
+    ends_open: bool,
+    /// Starts with a lowercase letter.
+    starts_lower: bool,
+}
+
+/// Split the Latin blocks (by their start offsets in `starts`) into paragraphs; the parts
+/// join `starts`. A block is cut after line `k` when
+/// - a run of heading lines meets a run of text lines (the heading keeps its own line), or a
+///   heading line ends a sentence (`LAND SALE.` over `TO THE EDITOR.`: two headings);
+/// - line `k` is longer than a printed column ([`MAX_COLUMN`]): such lines are paragraphs
+///   already (clean text), so cleaning clean text changes nothing;
+/// - line `k` ends a sentence and is clearly shorter than the lines around it: the last line
+///   of a paragraph;
+/// - the block does not look wrapped (fewer than [`MIN_OPEN_SHARE`] of its lines, or fewer
+///   than two, are column lines that end mid-sentence, as in clean text) and line `k` + 1 does not plainly continue line `k`.
+fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
+    for i in (0..page.blocks().len()).rev() {
+        if !starts.contains(&page.blocks()[i].range.start) {
             continue;
         }
-        let ends_open = page
-            .block_text(i)
-            .trim_end()
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
-        let next_lower = page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_lowercase);
-        let heading = page.block_lines(i).last().is_some_and(|(_, l)| is_heading_line(l));
-        if ends_open && next_lower && !heading {
-            let kind = page.blocks()[i].kind;
-            page.merge_blocks(i, i + 1, kind);
+        let lines: Vec<LineShape> = page
+            .block_lines(i)
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(r, l)| LineShape {
+                start: r.start + l.len() - l.trim_start().len(),
+                len: l.trim().chars().count(),
+                heading: is_heading_line(l),
+                ends_sentence: ends_sentence(l),
+                ends_open: l
+                    .trim_end()
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-'),
+                starts_lower: l.trim_start().chars().next().is_some_and(char::is_lowercase),
+            })
+            .collect();
+        // Wrapped column text ends most lines mid-sentence; text with one paragraph a line
+        // (clean text) ends nearly all of them with a sentence.
+        let junctions = lines.len().saturating_sub(1);
+        let open = lines.iter().take(junctions).filter(|l| !l.ends_sentence && l.len <= MAX_COLUMN).count();
+        let wrapped = open as f32 >= MIN_OPEN_SHARE * junctions as f32 && open >= junctions.min(2);
+        for k in (0..junctions).rev() {
+            let (line, next) = (&lines[k], &lines[k + 1]);
+            let around = k.checked_sub(1).map_or(0, |p| lines[p].len).max(next.len);
+            let paragraph_end = line.ends_sentence && (line.len as f32) < SHORT_LAST_LINE * around as f32;
+            let cut = if line.heading != next.heading {
+                true
+            } else if line.heading {
+                line.ends_sentence
+            } else {
+                line.len > MAX_COLUMN || paragraph_end || !(wrapped || line.ends_open && next.starts_lower)
+            };
+            if cut {
+                page.split_block(i, next.start, BlockKind::Unknown);
+                starts.insert(next.start);
+            }
         }
     }
 }
 
-/// Split Latin blocks where a run of heading lines meets a run of text lines, so the
-/// heading stays on its own line; a block of heading lines becomes a headline.
-fn split_headings(page: &mut Page, latin: &[bool]) {
-    for i in (0..page.blocks().len()).rev() {
-        if !latin[i] {
-            continue;
-        }
-        let lines: Vec<(Range<usize>, bool)> = page
-            .block_lines(i)
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(r, l)| (r, is_heading_line(l)))
-            .collect();
-        let cuts: Vec<usize> = lines.windows(2).filter(|w| w[0].1 != w[1].1).map(|w| w[1].0.start).collect();
-        for &at in cuts.iter().rev() {
-            page.split_block(i, at, BlockKind::Unknown);
-        }
-        // The parts are blocks i..=i+cuts.len(); mark the heading ones.
-        let first_is_heading = lines.first().is_some_and(|l| l.1);
-        for part in 0..=cuts.len() {
-            let k = i + part;
-            let heading = first_is_heading == (part % 2 == 0);
-            if heading && k < page.blocks().len() && page.blocks()[k].kind == BlockKind::Unknown {
-                page.classify(k, BlockKind::Headline, HEADING);
-            }
-        }
-    }
+/// True when a line ends a sentence: `.`, `!` or `?`, closing quotes and brackets after.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches(['"', '\'', ')', ']', '”', '’']);
+    t.ends_with(['.', '!', '?'])
 }
 
 /// In-line word counts of a page: tokens inside a line (not its first or last, which a line

@@ -28,7 +28,7 @@ pub struct Lexicon {
 }
 
 /// The least Zipf frequency of a word that [`Lexicon::nearest`] offers.
-pub const NEAR_MIN_ZIPF: f32 = 3.0;
+pub const NEAR_MIN_ZIPF: f32 = 2.5;
 /// The least length of a word that [`Lexicon::nearest`] offers.
 pub const NEAR_MIN_LEN: usize = 5;
 

@@ -17,6 +17,12 @@ fn clean(raw: &str) -> String {
     run_with(raw, false).render()
 }
 
+/// The text with every run of white space as one space: for cases where a line break and a
+/// space are both right (a two-line text cannot show whether it is wrapped).
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn rules(page: &Page) -> Vec<&str> {
     page.log().edits().iter().map(|e| e.rule.as_str()).filter(|r| r.starts_with("latin.")).collect()
 }
@@ -40,11 +46,11 @@ fn broken_word_dehyphenated_with_evidence() {
 
 #[test]
 fn real_hyphen_kept_when_the_page_writes_the_compound() {
-    let raw = "The ship sails to-day for London.\nThe mail closes early to-\nday at the office.\n";
+    let raw = "The ship sails to-day for London, and\nthe mail closes early to-\nday at the office.\n";
     let page = run_with(raw, false);
     assert_eq!(
         page.render(),
-        "The ship sails to-day for London. The mail closes early to-day at the office.\n"
+        "The ship sails to-day for London, and the mail closes early to-day at the office.\n"
     );
     let e = page.log().edits().iter().find(|e| e.rule == KEEP_HYPHEN).unwrap();
     assert!(e.note.as_deref().unwrap().contains("to-day 1x"), "{:?}", e.note);
@@ -129,13 +135,13 @@ fn pair_written_apart_on_the_page_is_not_joined() {
 #[test]
 fn ocr_errors_untouched() {
     let raw = "The Crown Lnnd sale at tho\nCourt-house was held.\n";
-    assert_eq!(clean(raw), "The Crown Lnnd sale at tho Court-house was held.\n");
+    assert_eq!(flat(&clean(raw)), "The Crown Lnnd sale at tho Court-house was held.");
 }
 
 #[test]
 fn capitalised_next_line_or_punctuation_is_never_a_lost_hyphen() {
-    assert_eq!(clean("said the Pro\nTestant minister\n"), "said the Pro Testant minister\n");
-    assert_eq!(clean("the end of the dis.\nclose at hand\n"), "the end of the dis. close at hand\n");
+    assert_eq!(flat(&clean("said the Pro\nTestant minister\n")), "said the Pro Testant minister");
+    assert_eq!(clean("the end of the dis.\nclose at hand\n"), "the end of the dis.\nclose at hand\n");
 }
 
 #[test]
@@ -225,4 +231,37 @@ fn a_prefix_compound_does_not_make_every_break_a_compound() {
     assert_eq!(clean(raw), "He was re-elected and returned to the chair.\n");
     // Without any evidence a broken word loses its hyphen.
     assert_eq!(clean("the whole-\nsale market\n"), "the wholesale market\n");
+}
+
+#[test]
+fn in_the_layout_pipeline() {
+    // The whole layout pass list: lines split first, then this pass regroups and joins them.
+    let raw = "LAND SALE.\n  The sale of Crown Lnnd at the Court-house\nwas well at-\ntended, and the agents did not dis\nclose the prices.\n\nThe next sale is to-day.\n";
+    let mut pl = Pipeline::new();
+    pl.extend(crate::passes());
+    let mut page = Page::new(raw);
+    pl.run(&mut page, &Context::default()).unwrap();
+    assert_eq!(
+        page.render(),
+        "LAND SALE.\nThe sale of Crown Lnnd at the Court-house was well attended, and the agents did not disclose the prices.\nThe next sale is to-day.\n"
+    );
+    assert_eq!(page.log().undo(page.text()), raw);
+    assert_eq!(page.meta.script, Script::Latin);
+    let kinds: Vec<BlockKind> = page.blocks().iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BlockKind::Headline, BlockKind::Body, BlockKind::Body]);
+}
+
+#[test]
+fn short_last_line_of_a_paragraph_ends_it() {
+    let raw = "The council met on Monday night and\npassed the estimates for the year.\nIt rose at ten.\nThe mayor then left for the\ncountry by the evening train.\n";
+    assert_eq!(
+        clean(raw),
+        "The council met on Monday night and passed the estimates for the year. It rose at ten.\nThe mayor then left for the country by the evening train.\n"
+    );
+}
+
+#[test]
+fn clean_text_with_one_paragraph_a_line_is_left_alone() {
+    let text = "The council met on Monday night and passed the estimates for the year, after a debate that lasted until the small hours.\nThe mayor then left for the country by the evening train, and will return to the city on Thursday next.\nVerdict for the defendants.\nThe court rose.\n";
+    assert_eq!(clean(text), text);
 }
