@@ -306,14 +306,17 @@ fn annotation(page: &newsclean::core::Page, changed: bool, dropped_final_newline
     let mut edits = page.log().edits().len();
     if dropped_final_newline {
         // The final newline the page added and the record did not keep is no edit of the record.
-        if let Some(last) = page.log().edits().iter().rev().find(|e| e.rule == "page.separator") {
-            if last.before.is_empty() && last.after == "\n" && last.new_span().end == page.text().len() {
-                edits -= 1;
-                if let Some(n) = rules.get_mut("page.separator") {
-                    *n -= 1;
-                    if *n == 0 {
-                        rules.remove("page.separator");
-                    }
+        let last = page.log().edits().iter().rev().find(|e| e.rule == "page.separator");
+        if let Some(last) = last
+            && last.before.is_empty()
+            && last.after == "\n"
+            && last.new_span().end == page.text().len()
+        {
+            edits -= 1;
+            if let Some(n) = rules.get_mut("page.separator") {
+                *n -= 1;
+                if *n == 0 {
+                    rules.remove("page.separator");
                 }
             }
         }
