@@ -29,6 +29,9 @@ struct Options {
     peer: bool,
 }
 
+/// One run to time: name, input bytes, input files, command, file for its stdout.
+type Planned<'a> = (&'a str, u64, u64, Vec<String>, Option<PathBuf>);
+
 /// Run the bench with the command-line arguments after `bench`.
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut opts = Options { mb: DEFAULT_MB, build: true, peer: true };
@@ -94,7 +97,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let load_before = load_average();
     let tiny = corpus.tiny.to_string_lossy().into_owned();
     let jb = corpus.jsonl_bytes;
-    let plan: Vec<(&str, u64, u64, Vec<String>, Option<PathBuf>)> = vec![
+    let plan: Vec<Planned> = vec![
         (
             "baseline -j1 (1 tiny file)",
             2,
