@@ -1,20 +1,35 @@
-//! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`.
+//! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`, ….
 
 mod bench;
+mod bench_rules;
+mod codegen;
 mod corpus;
+mod eval_real;
 mod floor;
 mod peer;
 mod spark;
 
+/// The tasks, by name: each takes the arguments after its name.
+const TASKS: &[(&str, fn(&[String]) -> anyhow::Result<()>)] = &[
+    ("eval", xtask::eval::run),
+    ("codegen", |_| codegen::run()),
+    ("bench-rules", bench_rules::run),
+    ("bench", bench::run),
+    ("floor", floor::run),
+    ("spark", spark::run),
+];
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let task = args.first().cloned().unwrap_or_default();
-    let rest = args.get(1..).unwrap_or_default();
-    match task.as_str() {
-        "bench" => return bench::run(rest),
-        "floor" => return floor::run(rest),
-        "spark" => return spark::run(rest),
-        _ => {}
+    if eval_real::requested(&args) {
+        return eval_real::run(&args[1..]);
     }
-    anyhow::bail!("unknown task {task:?}; usage: cargo xtask <eval|bench|floor|spark|codegen>")
+    let task = args.first().cloned().unwrap_or_default();
+    match TASKS.iter().find(|(name, _)| *name == task) {
+        Some((_, run)) => run(&args[1..]),
+        None => {
+            let names: Vec<&str> = TASKS.iter().map(|(n, _)| *n).collect();
+            anyhow::bail!("unknown task {task:?}; usage: cargo xtask <{}>", names.join("|"))
+        }
+    }
 }

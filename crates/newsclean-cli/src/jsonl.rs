@@ -185,6 +185,50 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     Ok(summary)
 }
 
+/// The JSON Lines streaming flags of `newsclean clean`.
+#[derive(clap::Args, Debug)]
+pub struct JsonlArgs {
+    /// Read JSON Lines records (from one file or `-`) and clean one string field of each,
+    /// writing the records to standard output in the same order, every other byte untouched.
+    /// Bad records are passed through unchanged and counted (see --strict).
+    #[arg(long, conflicts_with_all = ["out_dir", "in_place", "check", "diff", "removed", "encoding", "globs"])]
+    pub jsonl: bool,
+    /// With --jsonl: the field to clean.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
+    pub field: String,
+    /// With --jsonl: add a `newsclean` field to each record with its stats
+    /// (`changed`, `edits`, edit counts by rule).
+    #[arg(long, requires = "jsonl")]
+    pub annotate: bool,
+    /// With --jsonl: stop at the first bad record (exit 2, naming its line) instead of
+    /// passing it through unchanged.
+    #[arg(long, requires = "jsonl")]
+    pub strict: bool,
+}
+
+/// `newsclean clean --jsonl`: build the cleaner from the clean flags (profile, rules, review)
+/// and stream. Returns the exit code.
+pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::Result<u8> {
+    let (config, _) = crate::config::build(&crate::config::Wanted {
+        profile: args.profile.as_deref(),
+        rules: &args.rules,
+        no_config: args.no_config,
+        review: args.review,
+        encoding: None,
+    })?;
+    let cleaner = newsclean::Cleaner::from_config(&config)?;
+    let paths: Vec<String> = args.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let jobs = args.jobs.unwrap_or(0);
+    let opts = JsonlOptions {
+        field: j.field.clone(),
+        annotate: j.annotate,
+        strict: j.strict,
+        ..JsonlOptions::default()
+    };
+    let code = run_command(&cleaner, &paths, jobs, &opts, args.quiet)?;
+    Ok(code)
+}
+
 /// The `clean --jsonl` command: stream `paths` (none, `-` or one file) to standard output
 /// on a pool of `jobs` threads (0: one per core), print the summary on standard error.
 /// Returns the exit code: 0, or 2 when `--strict` met a bad record.
@@ -193,6 +237,7 @@ pub fn run_command(
     paths: &[String],
     jobs: usize,
     opts: &JsonlOptions,
+    quiet: bool,
 ) -> anyhow::Result<u8> {
     use anyhow::Context as _;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
@@ -210,7 +255,9 @@ pub fn run_command(
     };
     match result {
         Ok(summary) => {
-            eprintln!("newsclean: jsonl: {summary}");
+            if !quiet || summary.bad > 0 {
+                eprintln!("newsclean: jsonl: {summary}");
+            }
             Ok(0)
         }
         Err(e) if e.chain().any(|c| c.is::<StrictStop>()) => {
@@ -416,55 +463,83 @@ mod tests {
         assert_eq!(&line[s.annotation.unwrap()], r#"{"x":[1]}"#);
     }
 
+    /// A raw paragraph broken across lines, as OCR leaves it: cleaning changes it.
+    const RAW: &str = "党建强，则根基稳；根基稳，则社\n会兴。如何为打造中国式现代化的\n金平湖提供坚强的组织保证？\n\n\n今年的党建强基工程给出了答案。";
+
+    /// What cleaning makes of `raw` in a record: the page's clean text, with the final newline
+    /// only when the input had one.
+    fn expected(raw: &str) -> String {
+        let mut t = cleaner().clean(raw.as_bytes()).unwrap().text;
+        if !raw.ends_with('\n') && t.ends_with('\n') {
+            t.pop();
+        }
+        t
+    }
+
+    fn record(prefix: &str, text: &str, suffix: &str) -> String {
+        format!("{prefix}{}{suffix}", serde_json::to_string(text).unwrap())
+    }
+
     #[test]
     fn other_fields_stay_byte_identical() {
-        // Blank lines between the paragraphs are cleaned to one line break; the rest stays.
-        let input =
-            "{\"id\":1.500e3,\"meta\":{\"b\":2,\"a\":\"\\u00e9\"},\"text\":\"ab\\n\\n\\ncd\",\"z\":[]}\n";
-        let (out, r) = run(input, &JsonlOptions::default());
+        assert_ne!(expected(RAW), RAW, "the test needs a text that cleaning changes");
+        let (pre, post) = ("{\"id\":1.500e3,\"meta\":{\"b\":2,\"a\":\"\\u00e9\"},\"text\":", ",\"z\":[]}\n");
+        let (out, r) = run(&record(pre, RAW, post), &JsonlOptions::default());
         let s = r.unwrap();
-        assert_eq!(
-            out,
-            "{\"id\":1.500e3,\"meta\":{\"b\":2,\"a\":\"\\u00e9\"},\"text\":\"ab\\ncd\",\"z\":[]}\n"
-        );
+        assert_eq!(out, record(pre, &expected(RAW), post));
         assert_eq!((s.records, s.changed, s.bad), (1, 1, 0));
     }
 
     #[test]
     fn unchanged_record_is_byte_identical() {
-        // Escapes the encoder would write differently stay as they were when nothing changes.
-        let input = "{\"text\":\"\\u515a\\u5efa\",\"id\":7}\r\n{\"id\":8,\"text\":\"x\\ny\\n\"}";
-        let (out, r) = run(input, &JsonlOptions::default());
+        // Clean text stays as it is, escapes and all: the field is not re-encoded.
+        let clean = expected(RAW);
+        let escaped: String = clean
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    serde_json::to_string(&c.to_string()).unwrap().trim_matches('"').to_string()
+                } else {
+                    format!("\\u{:04x}", c as u32)
+                }
+            })
+            .collect();
+        let input =
+            format!("{{\"text\":\"{escaped}\",\"id\":7}}\r\n{}", record("{\"id\":8,\"text\":", &clean, "}"));
+        let (out, r) = run(&input, &JsonlOptions::default());
         assert_eq!(out, input);
         assert_eq!(r.unwrap().changed, 0);
     }
 
     #[test]
     fn order_is_kept_and_parallel_equals_one_job() {
-        let input: String = (0..500)
-            .map(|i| format!("{{\"id\":{i},\"text\":\"line {i}\\n\\n\\n  para {i}  \\n\"}}\n"))
+        let texts: Vec<String> = (0..300).map(|i| format!("{RAW}\n\n第{i}段。")).collect();
+        let input: String = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| record(&format!("{{\"id\":{i},\"text\":"), t, "}\n"))
             .collect();
         let opts = JsonlOptions { chunk_lines: 7, annotate: true, ..JsonlOptions::default() };
         let (a, _) = run_on(&input, &opts, 1);
         let (b, _) = run_on(&input, &opts, 4);
         assert_eq!(a, b);
+        assert_eq!(a.lines().count(), texts.len());
         for (i, line) in a.lines().enumerate() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             assert_eq!(v["id"], i);
-            assert_eq!(v["text"], format!("line {i}\npara {i}\n"));
+            assert_eq!(v["text"], expected(&texts[i]));
         }
     }
 
     #[test]
     fn bad_records_pass_through_and_are_counted() {
-        let input = "{\"id\":1,\"text\":\"a\\n\\nb\"}\nnot json\n[1,2]\n{\"id\":2}\n{\"text\":3}\n\n{\"text\":\"a\",\"text\":\"b\"}\n{\"text\":\"c\"}\n";
-        let (out, r) = run(input, &JsonlOptions::default());
+        let good = record("{\"id\":1,\"text\":", RAW, "}\n");
+        let bad = "not json\n[1,2]\n{\"id\":2}\n{\"text\":3}\n\n{\"text\":\"a\",\"text\":\"b\"}\n";
+        let (out, r) = run(&format!("{good}{bad}{good}"), &JsonlOptions::default());
         let s = r.unwrap();
-        assert_eq!(
-            out,
-            "{\"id\":1,\"text\":\"a\\nb\"}\nnot json\n[1,2]\n{\"id\":2}\n{\"text\":3}\n\n{\"text\":\"a\",\"text\":\"b\"}\n{\"text\":\"c\"}\n"
-        );
-        assert_eq!((s.records, s.bad, s.blank, s.changed), (7, 5, 1, 1));
+        let cleaned = record("{\"id\":1,\"text\":", &expected(RAW), "}\n");
+        assert_eq!(out, format!("{cleaned}{bad}{cleaned}"));
+        assert_eq!((s.records, s.bad, s.blank, s.changed), (7, 5, 1, 2));
         assert_eq!(s.first_bad.as_ref().unwrap().0, 2);
         assert!(s.first_bad.unwrap().1.starts_with("not JSON"));
     }
@@ -501,13 +576,20 @@ mod tests {
     #[test]
     fn annotate_adds_or_replaces_stats() {
         let opts = JsonlOptions { annotate: true, field: "body".into(), ..JsonlOptions::default() };
-        let (out, _) = run("{\"body\":\"a\\n\\n\\nb\",\"newsclean\":{\"old\":1}}\n{\"body\":\"a\"}\n", &opts);
+        let input =
+            format!("{}\n{{\"body\":\"a\"}}\n", record("{\"body\":", RAW, ",\"newsclean\":{\"old\":1}}"));
+        let (out, _) = run(&input, &opts);
         let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        assert_eq!(lines[0]["body"], "a\nb");
-        assert_eq!(lines[0]["newsclean"]["changed"], true);
-        assert_eq!(lines[0]["newsclean"]["edits"], 1);
-        assert_eq!(lines[0]["newsclean"]["rules"]["page.separator"], 1);
-        assert!(lines[0]["newsclean"].get("old").is_none());
+        assert_eq!(lines[0]["body"], expected(RAW));
+        let stats = &lines[0]["newsclean"];
+        assert_eq!(stats["changed"], true);
+        let page = cleaner().clean(RAW.as_bytes()).unwrap().page;
+        // The final newline the page added is no edit of the record.
+        assert_eq!(stats["edits"], page.log().edits().len() - 1);
+        let by_rule: usize =
+            stats["rules"].as_object().unwrap().values().map(|n| n.as_u64().unwrap() as usize).sum();
+        assert_eq!(by_rule, page.log().edits().len() - 1);
+        assert!(stats.get("old").is_none());
         assert_eq!(
             out.lines().nth(1).unwrap(),
             "{\"body\":\"a\",\"newsclean\":{\"changed\":false,\"edits\":0,\"rules\":{}}}"
@@ -516,8 +598,8 @@ mod tests {
 
     #[test]
     fn cleaning_is_idempotent_on_records() {
-        let input = "{\"text\":\"  x\\n\\n\\ny  \\n\",\"id\":1}\n";
-        let (once, _) = run(input, &JsonlOptions::default());
+        let input = record("{\"text\":", &format!("  {RAW}  \n"), ",\"id\":1}\n");
+        let (once, _) = run(&input, &JsonlOptions::default());
         let (twice, r) = run(&once, &JsonlOptions::default());
         assert_eq!(once, twice);
         assert_eq!(r.unwrap().changed, 0);

@@ -1,10 +1,16 @@
-//! The `newsclean` command.
+//! The `newsclean` command: clean raw newspaper page text, with diffs of every change.
+//!
+//! Exit codes: 0 ok, 1 changes found under `--check`, 2 an error.
 
+mod atomic;
+mod clean_cmd;
+mod config;
+mod explain_cmd;
+mod inputs;
 mod jsonl;
+mod review_cmd;
+mod rules_cmd;
 
-use std::io::{Read, Write};
-
-use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -17,80 +23,40 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Clean files, folders or standard input (`-`).
-    Clean {
-        /// Files, folders or `-`.
-        paths: Vec<String>,
-        /// Print a unified diff of before and after.
-        #[arg(long)]
-        diff: bool,
-        /// Worker threads (0: one per core).
-        #[arg(short, long, default_value_t = 0)]
-        jobs: usize,
-        #[command(flatten)]
-        jsonl: JsonlArgs,
-    },
+    Clean(CleanCommand),
+    /// List, explain and test the rules (`rules list`, `rules explain ID`, `rules test FILE`).
+    Rules(rules_cmd::RulesArgs),
+    /// Write a static HTML review report (or JSON Lines) of what cleaning changes in files.
+    Review(review_cmd::ReviewArgs),
+    /// List every edit made to one file: rule, position, before and after, evidence.
+    Explain(explain_cmd::ExplainArgs),
 }
 
-/// JSON Lines streaming flags of `clean`.
+/// `newsclean clean`: the file flags, plus the JSON Lines streaming flags.
 #[derive(clap::Args)]
-struct JsonlArgs {
-    /// Read JSON Lines records (from one file or `-`) and clean one string field of each,
-    /// writing the records to standard output in the same order, other fields untouched.
-    #[arg(long)]
-    jsonl: bool,
-    /// With --jsonl: the field to clean.
-    #[arg(long, default_value = "text", requires = "jsonl")]
-    field: String,
-    /// With --jsonl: add a `newsclean` field with the record's stats (edits, changed, rules).
-    #[arg(long, requires = "jsonl")]
-    annotate: bool,
-    /// With --jsonl: stop at the first bad record (exit 2, naming its line) instead of
-    /// passing it through unchanged.
-    #[arg(long, requires = "jsonl")]
-    strict: bool,
+struct CleanCommand {
+    #[command(flatten)]
+    args: clean_cmd::CleanArgs,
+    #[command(flatten)]
+    jsonl: jsonl::JsonlArgs,
 }
 
 fn main() -> std::process::ExitCode {
-    match run() {
+    match run(Cli::parse()) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {
             eprintln!("newsclean: error: {e:#}");
-            std::process::ExitCode::from(2)
+            std::process::ExitCode::from(clean_cmd::EXIT_ERROR)
         }
     }
 }
 
-fn run() -> anyhow::Result<u8> {
-    let cli = Cli::parse();
+fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
-        Command::Clean { paths, diff, jobs, jsonl: j } => {
-            let cleaner = newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE)?;
-            if j.jsonl {
-                let opts = jsonl::JsonlOptions {
-                    field: j.field,
-                    annotate: j.annotate,
-                    strict: j.strict,
-                    ..jsonl::JsonlOptions::default()
-                };
-                return jsonl::run_command(&cleaner, &paths, jobs, &opts);
-            }
-            let mut out = std::io::stdout().lock();
-            for p in paths {
-                let bytes = if p == "-" {
-                    let mut b = Vec::new();
-                    std::io::stdin().read_to_end(&mut b)?;
-                    b
-                } else {
-                    std::fs::read(&p).with_context(|| format!("{p}: cannot read"))?
-                };
-                let cleaned = cleaner.clean(&bytes).with_context(|| p.clone())?;
-                if diff {
-                    newsclean_diff::unified(&mut out, &p, &cleaned.input, &cleaned.text, false)?;
-                } else {
-                    out.write_all(cleaned.text.as_bytes())?;
-                }
-            }
-            Ok(0)
-        }
+        Command::Clean(CleanCommand { args, jsonl }) if jsonl.jsonl => jsonl::run_clean(&args, &jsonl),
+        Command::Clean(CleanCommand { args, .. }) => clean_cmd::run(&args),
+        Command::Rules(args) => rules_cmd::run(&args),
+        Command::Review(args) => review_cmd::run(&args),
+        Command::Explain(args) => explain_cmd::run(&args),
     }
 }

@@ -228,6 +228,23 @@ impl EditLog {
         self.to_source(self.batches.len(), pos)
     }
 
+    /// The range in the text after the last batch that descends from edit `i`'s `after`
+    /// text: its replacement carried through every later batch. Text a later batch inserts
+    /// at either edge is not part of it; a later replacement that cuts into it is. Empty when
+    /// the edit only removed text, or when a later batch removed what it wrote; it then sits
+    /// where that text was.
+    pub fn final_span(&self, i: usize) -> Range<usize> {
+        let e = &self.edits[i];
+        let mut r = e.new_span();
+        for b in &self.batches[(e.batch + 1).min(self.batches.len())..] {
+            let later = &self.edits[b.clone()];
+            let start = carry_forward(later, r.start, true);
+            let end = carry_forward(later, r.end, false).max(start);
+            r = start..end;
+        }
+        r
+    }
+
     /// Count of edits per rule, in rule order.
     pub fn counts_by_rule(&self) -> std::collections::BTreeMap<&str, usize> {
         let mut m = std::collections::BTreeMap::new();
@@ -253,6 +270,25 @@ fn map_back(edits: &[Edit], pos: usize) -> usize {
     } else {
         pos - ns.end + e.span.end
     }
+}
+
+/// Carry one edge of a range through a later batch (see [`EditLog::final_span`]): an
+/// insertion exactly at the edge stays outside the range; a replacement the edge falls
+/// strictly inside is taken in whole.
+fn carry_forward(edits: &[Edit], pos: usize, is_start: bool) -> usize {
+    let mut delta: isize = 0;
+    for e in edits {
+        let (s, t) = (e.span.start, e.span.end);
+        let insertion = s == t;
+        if s > pos || (s == pos && !(insertion && is_start)) {
+            break;
+        }
+        if s < pos && pos < t {
+            return if is_start { e.new_start } else { e.new_start + e.after.len() };
+        }
+        delta += e.after.len() as isize - (t - s) as isize;
+    }
+    (pos as isize + delta) as usize
 }
 
 /// Map an offset in the text before a batch of sorted, non-overlapping edits to the text
@@ -408,6 +444,34 @@ mod tests {
         assert_eq!(t, "abc");
         assert!(log.is_empty());
         assert_eq!(log.batch_count(), 0);
+    }
+
+    #[test]
+    fn final_span_follows_later_batches() {
+        let mut log = EditLog::default();
+        // Batch 0: a comma replaced; batch 1: a join before it, an insertion at its edge.
+        let t1 = log.apply("ab\ncd,ef", vec![TextEdit::replace(5..6, "，", "zh.comma")]).unwrap();
+        assert_eq!(t1, "ab\ncd，ef");
+        let t2 =
+            log.apply(&t1, vec![TextEdit::delete(2..3, "join"), TextEdit::insert(5, "X", "ins")]).unwrap();
+        assert_eq!(t2, "abcdX，ef");
+        let r = log.final_span(0);
+        assert_eq!(&t2[r], "，");
+        // A removal sits, empty, where it was made.
+        assert_eq!(log.final_span(1), 2..2);
+        assert_eq!(&t2[log.final_span(2)], "X");
+        // A later replacement that cuts into the text is taken whole; a later removal of
+        // all of it leaves an empty range.
+        let t3 = log.apply(&t2, vec![TextEdit::replace(5..9, "!", "punct")]).unwrap();
+        assert_eq!(t3, "abcdX!f");
+        assert_eq!(&t3[log.final_span(0)], "!");
+        let t4 = log.apply(&t3, vec![TextEdit::delete(5..6, "gone")]).unwrap();
+        assert_eq!(t4, "abcdXf");
+        assert_eq!(log.final_span(0), 5..5);
+        // An insertion right after the text does not join it.
+        let t5 = log.apply(&t4, vec![TextEdit::insert(5, "Y", "ins")]).unwrap();
+        assert_eq!(t5, "abcdXYf");
+        assert_eq!(&t5[log.final_span(2)], "X");
     }
 
     #[test]

@@ -1,12 +1,50 @@
 //! The rule language: YAML rule files, built-in profiles, and rules applied as a pass.
+//!
+//! A profile is an ordered list of rules; each rule has a stable id, a title, a `why`, a
+//! scope (block kinds), a safety, one action (a regex with its context in capture groups, a
+//! character map, or a named built-in) and its own `examples` and `unchanged` cases, which
+//! run as tests. The built-in profiles live in the top-level `rules/` folder and are
+//! embedded; a user's file adds or overrides rules by id.
+//!
+//! ```
+//! use newsclean_core::{Context, Page, Pass};
+//! use newsclean_rules::RuleSet;
+//!
+//! let passes = RuleSet::builtin("zh-newspaper").unwrap().into_passes().unwrap();
+//! let mut page = Page::new("他说:\"好的,明天见!\"");
+//! for pass in &passes {
+//!     pass.run(&mut page, &Context::default()).unwrap();
+//! }
+//! assert_eq!(page.text(), "他说：“好的，明天见！”");
+//! assert!(page.log().edits().iter().any(|e| e.rule == "zh.comma-fullwidth"));
+//! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod compile;
+pub mod docs;
+pub mod examples;
+pub mod pass;
+pub mod schema;
+
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use newsclean_core::Pass;
 
+pub use compile::{CLASSES, CompiledRule};
+pub use examples::{ExampleFailure, FailureKind};
+pub use pass::{CompiledRules, MAX_ROUNDS, RulesPass};
+pub use schema::{RuleFile, RuleSpec, Scope, ScopeKind};
+
 /// The name of the default profile.
 pub const DEFAULT_PROFILE: &str = "zh-newspaper";
+
+/// The built-in profiles: (name, file name under `rules/`, the file's text).
+const BUILTIN: &[(&str, &str, &str)] = &[
+    ("zh-newspaper", "rules/zh-newspaper.yaml", include_str!("../../../rules/zh-newspaper.yaml")),
+    ("zh-pangu", "rules/zh-pangu.yaml", include_str!("../../../rules/zh-pangu.yaml")),
+    ("en-newspaper", "rules/en-newspaper.yaml", include_str!("../../../rules/en-newspaper.yaml")),
+];
 
 /// Why rules could not be loaded or compiled.
 #[derive(Debug, thiserror::Error)]
@@ -20,7 +58,7 @@ pub enum RulesError {
         known: String,
     },
     /// A rule file could not be parsed.
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{path}:{line}:{column}: {message}", path = path.display())]
     Parse {
         /// The file.
         path: PathBuf,
@@ -31,35 +69,180 @@ pub enum RulesError {
         /// What was expected.
         message: String,
     },
+    /// A rule parsed but is wrong (a bad regex, no action, a duplicate id).
+    #[error("{path}:{line}:{column}: rule {rule}: {message}", path = path.display())]
+    Rule {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the rule's `id`.
+        line: usize,
+        /// 1-based column of the rule's `id`.
+        column: usize,
+        /// The rule's id.
+        rule: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Where a rule was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The file (`rules/zh-newspaper.yaml` for built-in rules).
+    pub path: PathBuf,
+    /// 1-based line of its `id`.
+    pub line: usize,
+}
+
+/// A rule as loaded: what the file says, where it says it, and the rule compiled.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// The rule as written.
+    pub spec: RuleSpec,
+    /// Where it was written.
+    pub origin: Origin,
+    compiled: CompiledRule,
+}
+
+impl Rule {
+    /// The rule's id.
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+
+    /// The compiled rule.
+    pub fn compiled(&self) -> &CompiledRule {
+        &self.compiled
+    }
 }
 
 /// An ordered set of rules: a built-in profile plus the user's own files.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RuleSet {
     profile: String,
+    description: String,
+    rules: Vec<Rule>,
 }
 
 impl RuleSet {
     /// The names of the built-in profiles.
     pub fn builtin_names() -> &'static [&'static str] {
-        &["zh-newspaper"]
+        &["zh-newspaper", "zh-pangu", "en-newspaper"]
+    }
+
+    /// The YAML text of a built-in profile, as embedded: (file name, text).
+    pub fn builtin_source(profile: &str) -> Option<(&'static str, &'static str)> {
+        BUILTIN.iter().find(|(n, _, _)| *n == profile).map(|(_, f, t)| (*f, *t))
     }
 
     /// The rules of a built-in profile.
     pub fn builtin(profile: &str) -> Result<RuleSet, RulesError> {
-        if !Self::builtin_names().contains(&profile) {
+        Self::load_builtin(profile, 0)
+    }
+
+    fn load_builtin(profile: &str, depth: usize) -> Result<RuleSet, RulesError> {
+        let Some((file, text)) = Self::builtin_source(profile) else {
             return Err(RulesError::UnknownProfile {
                 name: profile.to_string(),
                 known: Self::builtin_names().join(", "),
             });
+        };
+        let path = Path::new(file);
+        let parsed = schema::parse(path, text)?;
+        let at_top = |key: &str, message: String| {
+            let (line, column) = schema::locate_key(text, key);
+            RulesError::Parse { path: path.to_path_buf(), line, column, message }
+        };
+        if parsed.profile.as_deref() != Some(profile) {
+            return Err(at_top("profile", format!("expected `profile: {profile}`")));
         }
-        Ok(RuleSet { profile: profile.to_string() })
+        let mut set = match &parsed.extends {
+            Some(base) if depth < 4 => {
+                Self::load_builtin(base, depth + 1).map_err(|e| at_top("extends", e.to_string()))?
+            }
+            Some(_) => return Err(at_top("extends", "profiles extend each other too deeply".into())),
+            None => RuleSet::default(),
+        };
+        set.profile = profile.to_string();
+        set.description = parsed.description.clone().unwrap_or_default();
+        set.merge(path, text, parsed)?;
+        Ok(set)
     }
 
     /// Add (or override, by id) the rules of a user's rule file. `text` is the file's content;
     /// `path` names it in errors. The library does no I/O: the caller reads the file.
-    pub fn add_file(&mut self, _path: &Path, _text: &str) -> Result<(), RulesError> {
+    pub fn add_file(&mut self, path: &Path, text: &str) -> Result<(), RulesError> {
+        let parsed = schema::parse(path, text)?;
+        for key in ["profile", "extends"] {
+            let given = if key == "profile" { &parsed.profile } else { &parsed.extends };
+            if given.is_some() {
+                let (line, column) = schema::locate_key(text, key);
+                return Err(RulesError::Parse {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    message: format!(
+                        "`{key}` is for built-in profiles; a rule file adds to the profile chosen with --profile \
+                         (expected `description`, `disable` or `rules`)"
+                    ),
+                });
+            }
+        }
+        self.merge(path, text, parsed)
+    }
+
+    /// Apply one parsed file: switch off its `disable` ids, then add its rules (a known id is
+    /// replaced in place, a new one appended).
+    fn merge(&mut self, path: &Path, text: &str, file: RuleFile) -> Result<(), RulesError> {
+        let rule_error = |id: &str, message: String| {
+            let (line, column) = schema::locate_id(text, id);
+            RulesError::Rule { path: path.to_path_buf(), line, column, rule: id.to_string(), message }
+        };
+        for id in &file.disable {
+            let Some(i) = self.rules.iter().position(|r| r.spec.id == *id) else {
+                let (line, column) = text
+                    .lines()
+                    .position(|l| l.contains(id.as_str()))
+                    .map(|n| (n + 1, text.lines().nth(n).and_then(|l| l.find(id.as_str())).unwrap_or(0) + 1))
+                    .unwrap_or((1, 1));
+                return Err(RulesError::Rule {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    rule: id.clone(),
+                    message: "cannot disable: no rule has this id (see `newsclean rules list`)".into(),
+                });
+            };
+            self.rules.remove(i);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for spec in file.rules {
+            if !seen.insert(spec.id.clone()) {
+                return Err(rule_error(&spec.id, "this id is used twice in the file".into()));
+            }
+            let compiled = CompiledRule::new(&spec).map_err(|m| rule_error(&spec.id, m))?;
+            let (line, _) = schema::locate_id(text, &spec.id);
+            let rule = Rule { spec, origin: Origin { path: path.to_path_buf(), line }, compiled };
+            match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
+                Some(i) => self.rules[i] = rule,
+                None => self.rules.push(rule),
+            }
+        }
         Ok(())
+    }
+
+    /// The rules of one file alone, as written (no profile, `extends` and `disable` not
+    /// applied): what `newsclean rules test FILE` checks.
+    pub fn from_file(path: &Path, text: &str) -> Result<RuleSet, RulesError> {
+        let mut parsed = schema::parse(path, text)?;
+        parsed.disable.clear();
+        let mut set = RuleSet {
+            profile: parsed.profile.clone().unwrap_or_else(|| path.display().to_string()),
+            description: parsed.description.clone().unwrap_or_default(),
+            rules: Vec::new(),
+        };
+        set.merge(path, text, parsed)?;
+        Ok(set)
     }
 
     /// The profile this set started from.
@@ -67,8 +250,90 @@ impl RuleSet {
         &self.profile
     }
 
+    /// What the profile is for.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The rules, in the order they run.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.spec.id == id)
+    }
+
+    /// Run every rule's `examples` and `unchanged` cases, each rule alone on a one-block
+    /// page of a kind in its scope; the failures, in rule order.
+    pub fn test(&self) -> Vec<ExampleFailure> {
+        self.rules.iter().flat_map(examples::check_rule).collect()
+    }
+
+    /// Compile the rules once, with the prefilter over all of them.
+    pub fn compile(&self) -> Result<CompiledRules, RulesError> {
+        CompiledRules::new(self.rules.iter().map(|r| r.compiled.clone()).collect()).map_err(|message| {
+            RulesError::Parse { path: PathBuf::from(&self.profile), line: 1, column: 1, message }
+        })
+    }
+
     /// Compile the rules into the pass that applies them.
     pub fn into_passes(self) -> Result<Vec<Box<dyn Pass>>, RulesError> {
-        Ok(Vec::new())
+        if self.rules.is_empty() {
+            return Ok(Vec::new());
+        }
+        let compiled = Arc::new(self.compile()?);
+        Ok(vec![Box::new(RulesPass::new("rules", compiled))])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_loads() {
+        for name in RuleSet::builtin_names() {
+            let set = RuleSet::builtin(name).unwrap();
+            assert!(!set.rules().is_empty(), "{name}");
+            assert_eq!(set.profile(), *name);
+        }
+        assert!(matches!(RuleSet::builtin("zh"), Err(RulesError::UnknownProfile { .. })));
+    }
+
+    #[test]
+    fn user_file_overrides_disables_and_adds() {
+        let mut set = RuleSet::builtin("zh-newspaper").unwrap();
+        let n = set.rules().len();
+        let first = set.rules()[0].id().to_string();
+        let text = format!(
+            "disable: [zh.space-cjk-latin]\nrules:\n  - id: {first}\n    title: replaced\n    why: w\n    builtin: nfc\n  - id: my.rule\n    title: mine\n    why: w\n    regex: {{find: 'x', replace: 'y'}}\n"
+        );
+        set.add_file(Path::new("mine.yaml"), &text).unwrap();
+        assert_eq!(set.rules().len(), n);
+        assert_eq!(set.rules()[0].spec.title, "replaced");
+        assert_eq!(set.rules()[0].origin, Origin { path: "mine.yaml".into(), line: 3 });
+        assert_eq!(set.rules().last().unwrap().id(), "my.rule");
+        assert!(set.rule("zh.space-cjk-latin").is_none());
+    }
+
+    #[test]
+    fn user_file_errors_point_into_the_file() {
+        let mut set = RuleSet::builtin("zh-newspaper").unwrap();
+        let e = set.add_file(Path::new("u.yaml"), "rules:\n  - id: a.b\n    tilte: x\n").unwrap_err();
+        assert!(e.to_string().starts_with("u.yaml:3:5: rules[0]: unknown field `tilte`"), "{e}");
+        let text = "rules:\n  - id: ok.one\n    title: t\n    why: w\n    builtin: nfc\n  - id: bad.re\n    title: t\n    why: w\n    regex: {find: '(中', replace: ''}\n";
+        let e = set.add_file(Path::new("u.yaml"), text).unwrap_err().to_string();
+        assert!(e.starts_with("u.yaml:6:5: rule bad.re: bad regex"), "{e}");
+        let e = set.add_file(Path::new("u.yaml"), "disable: [no.such]\n").unwrap_err().to_string();
+        assert!(e.starts_with("u.yaml:1:11: rule no.such: cannot disable"), "{e}");
+        let e = set.add_file(Path::new("u.yaml"), "extends: zh-newspaper\n").unwrap_err().to_string();
+        assert!(e.starts_with("u.yaml:1:1: `extends` is for built-in profiles"), "{e}");
+        let e = set
+            .add_file(Path::new("u.yaml"), "rules:\n  - id: a.b\n    title: t\n    why: w\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("rule a.b: no action"), "{e}");
     }
 }

@@ -12,6 +12,8 @@ pub use newsclean_decode as decode;
 pub use newsclean_layout as layout;
 pub use newsclean_rules as rules;
 
+pub mod report;
+
 use std::path::PathBuf;
 
 use newsclean_core::{Context, Page, PassError, Pipeline};
@@ -70,6 +72,14 @@ pub struct Cleaned {
     pub page: Page,
     /// How the bytes were decoded.
     pub report: DecodeReport,
+}
+
+impl Cleaned {
+    /// True when the clean text differs from `original`, the bytes the page was decoded from
+    /// (a re-encoding or a changed line ending counts as a change).
+    pub fn changed_from(&self, original: &[u8]) -> bool {
+        self.text.as_bytes() != original
+    }
 }
 
 /// A configured cleaner: decoding options, the pipeline of passes, the run's context.

@@ -1,0 +1,294 @@
+//! `newsclean rules list|explain|test`: read, explain and check the rules of a profile or file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+use newsclean::rules::schema::BuiltinSpec;
+use newsclean::rules::{FailureKind, Rule, RuleSet};
+
+/// Exit code when a rule file's example fails.
+const EXIT_FAILED: u8 = 1;
+/// Exit code when a rule file cannot be read or loaded.
+const EXIT_ERROR: u8 = 2;
+
+/// Arguments of `newsclean rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    command: RulesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// List the rules of a profile, in the order they run: id, scope, safety, title.
+    List {
+        /// The built-in profile.
+        #[arg(long, default_value = newsclean::DEFAULT_PROFILE)]
+        profile: String,
+        /// Rule files that add or override rules (as `clean --rules`).
+        #[arg(long = "rules", value_name = "FILE")]
+        rules: Vec<PathBuf>,
+    },
+    /// Explain a rule: what it does, why, and its examples.
+    Explain {
+        /// The rule's id (`zh.comma-fullwidth`).
+        id: String,
+        /// Look in this profile only (default: every built-in profile).
+        #[arg(long)]
+        profile: Option<String>,
+        /// Rule files to look in too.
+        #[arg(long = "rules", value_name = "FILE")]
+        rules: Vec<PathBuf>,
+    },
+    /// Run the examples and unchanged cases of rule files. Exit 1 when one fails, 2 when a
+    /// file cannot be loaded.
+    Test {
+        /// Rule files (a built-in profile's name tests that profile's file).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+}
+
+/// Run `newsclean rules ...`; the exit code.
+pub fn run(args: &RulesArgs) -> anyhow::Result<u8> {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    run_to(args, &mut stdout.lock(), &mut stderr.lock())
+}
+
+fn run_to(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    match &args.command {
+        RulesCommand::List { profile, rules } => {
+            let set = load(profile, rules)?;
+            list(&set, out)?;
+            Ok(0)
+        }
+        RulesCommand::Explain { id, profile, rules } => {
+            let profiles: Vec<&str> = match profile {
+                Some(p) => vec![p.as_str()],
+                None => RuleSet::builtin_names().to_vec(),
+            };
+            for p in profiles {
+                let set = load(p, rules)?;
+                if let Some(rule) = set.rule(id) {
+                    explain(rule, set.profile(), out)?;
+                    return Ok(0);
+                }
+            }
+            anyhow::bail!("no rule has the id {id:?} (see `newsclean rules list --profile NAME`)")
+        }
+        RulesCommand::Test { files } => test(files, out, err),
+    }
+}
+
+/// A built-in profile with the user's rule files over it.
+fn load(profile: &str, files: &[PathBuf]) -> anyhow::Result<RuleSet> {
+    let mut set = RuleSet::builtin(profile)?;
+    for f in files {
+        let text = std::fs::read_to_string(f).with_context(|| format!("{}: cannot read", f.display()))?;
+        set.add_file(f, &text)?;
+    }
+    Ok(set)
+}
+
+fn list(set: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
+    let rows: Vec<[String; 4]> = set
+        .rules()
+        .iter()
+        .map(|r| [r.id().to_string(), r.spec.scope.to_string(), safety(r), r.spec.title.trim().to_string()])
+        .collect();
+    let header = ["ID".to_string(), "SCOPE".into(), "SAFETY".into(), "TITLE".into()];
+    let width = |i: usize| rows.iter().chain([&header]).map(|r| r[i].chars().count()).max().unwrap_or(0);
+    let (w0, w1, w2) = (width(0), width(1), width(2));
+    writeln!(out, "# profile {}: {} rules", set.profile(), set.rules().len())?;
+    for r in std::iter::once(&header).chain(&rows) {
+        writeln!(out, "{:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3])?;
+    }
+    Ok(())
+}
+
+fn safety(r: &Rule) -> String {
+    format!("{:?}", r.spec.safety).to_lowercase()
+}
+
+fn explain(rule: &Rule, profile: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let s = &rule.spec;
+    writeln!(out, "{}: {}", s.id, s.title.trim())?;
+    writeln!(
+        out,
+        "profile {profile}, {}:{}; scope: {}; safety: {}",
+        rule.origin.path.display(),
+        rule.origin.line,
+        s.scope,
+        safety(rule)
+    )?;
+    if let Some(re) = &s.regex {
+        writeln!(out, "regex: {} -> {}", re.find, re.replace)?;
+    }
+    if let Some(m) = &s.map {
+        if let (Some(f), Some(t)) = (&m.from, &m.to) {
+            writeln!(out, "map: {f} -> {t}")?;
+        }
+        for (k, v) in &m.pairs {
+            writeln!(out, "map: {k} -> {v}")?;
+        }
+    }
+    if let Some(p) = &s.pair {
+        let ctx = if p.cjk_context { " (only next to CJK text)" } else { "" };
+        writeln!(out, "pair: {} -> {}{ctx}", p.marks, p.into)?;
+    }
+    if let Some(BuiltinSpec::Nfc) = s.builtin {
+        writeln!(out, "built-in: nfc")?;
+    }
+    writeln!(out, "\nWhy: {}", s.why.trim())?;
+    if !s.examples.is_empty() {
+        writeln!(out, "\nExamples:")?;
+        for e in &s.examples {
+            writeln!(out, "  {}\n  -> {}", e.before, e.after)?;
+        }
+    }
+    if !s.unchanged.is_empty() {
+        writeln!(out, "\nLeft alone:")?;
+        for u in &s.unchanged {
+            writeln!(out, "  {u}")?;
+        }
+    }
+    Ok(())
+}
+
+fn test(files: &[String], out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    let mut code = 0;
+    for f in files {
+        let loaded = match RuleSet::builtin_source(f) {
+            Some((name, text)) => RuleSet::from_file(Path::new(name), text).map_err(anyhow::Error::from),
+            None => std::fs::read_to_string(f)
+                .with_context(|| format!("{f}: cannot read"))
+                .and_then(|text| Ok(RuleSet::from_file(Path::new(f), &text)?)),
+        };
+        let set = match loaded {
+            Ok(set) => set,
+            Err(e) => {
+                writeln!(err, "newsclean: error: {e:#}")?;
+                code = EXIT_ERROR;
+                continue;
+            }
+        };
+        let failures = set.test();
+        let cases: usize = set.rules().iter().map(|r| r.spec.examples.len() + r.spec.unchanged.len()).sum();
+        for fail in &failures {
+            let what = match fail.kind {
+                FailureKind::Example => "example",
+                FailureKind::Unchanged => "unchanged case",
+            };
+            writeln!(out, "FAIL {f}: rule {}: {what}", fail.rule)?;
+            writeln!(out, "  input:    {}", fail.input)?;
+            writeln!(out, "  expected: {}", fail.expected)?;
+            writeln!(out, "  produced: {}", fail.got)?;
+        }
+        let verdict = if failures.is_empty() { "ok" } else { "FAILED" };
+        writeln!(
+            out,
+            "{f}: {} rules, {cases} cases, {} failed: {verdict}",
+            set.rules().len(),
+            failures.len()
+        )?;
+        if !failures.is_empty() && code == 0 {
+            code = EXIT_FAILED;
+        }
+    }
+    Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Top,
+    }
+
+    #[derive(Subcommand)]
+    enum Top {
+        Rules(RulesArgs),
+    }
+
+    fn run_args(args: &[&str]) -> (anyhow::Result<u8>, String, String) {
+        let cli = Cli::try_parse_from(std::iter::once("newsclean").chain(args.iter().copied())).unwrap();
+        let Top::Rules(r) = cli.command;
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run_to(&r, &mut out, &mut err);
+        (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    }
+
+    fn temp_file(name: &str, text: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("newsclean-rules-cmd-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn list_shows_id_scope_safety_title() {
+        let (code, out, _) = run_args(&["rules", "list"]);
+        assert_eq!(code.unwrap(), 0);
+        assert!(out.contains("profile zh-newspaper"));
+        let line = out.lines().find(|l| l.starts_with("zh.comma-fullwidth")).unwrap();
+        assert!(line.contains("all") && line.contains("safe") && line.contains("comma"), "{line}");
+        let (code, out, _) = run_args(&["rules", "list", "--profile", "en-newspaper"]);
+        assert_eq!(code.unwrap(), 0);
+        assert!(out.contains("en.ligatures") && !out.contains("zh.comma"));
+        assert!(run_args(&["rules", "list", "--profile", "nope"]).0.is_err());
+    }
+
+    #[test]
+    fn explain_shows_why_and_examples() {
+        let (code, out, _) = run_args(&["rules", "explain", "zh.comma-fullwidth"]);
+        assert_eq!(code.unwrap(), 0);
+        assert!(
+            out.contains("Why:") && out.contains("党建强,则根基稳") && out.contains("-> 党建强，则根基稳")
+        );
+        let (code, out, _) = run_args(&["rules", "explain", "pangu.space-cjk-latin"]);
+        assert_eq!(code.unwrap(), 0);
+        assert!(out.contains("profile zh-pangu"));
+        let e = run_args(&["rules", "explain", "zh.nope"]).0.unwrap_err().to_string();
+        assert!(e.contains("zh.nope"));
+    }
+
+    #[test]
+    fn test_passes_on_builtin_files() {
+        let (code, out, _) = run_args(&["rules", "test", "zh-newspaper", "en-newspaper"]);
+        assert_eq!(code.unwrap(), 0, "{out}");
+        assert!(out.contains("0 failed: ok"));
+    }
+
+    #[test]
+    fn test_reports_the_failing_rule_and_exits_1() {
+        let p = temp_file(
+            "wrong.yaml",
+            "rules:\n  - id: my.comma\n    title: t\n    why: w\n    regex: {find: '({{cjk}}),', replace: '$1，'}\n    examples:\n      - {before: '甲,乙', after: '甲,乙'}\n  - id: my.ok\n    title: t\n    why: w\n    builtin: nfc\n    unchanged: [abc]\n",
+        );
+        let (code, out, _) = run_args(&["rules", "test", p.to_str().unwrap()]);
+        assert_eq!(code.unwrap(), 1);
+        assert!(out.contains("rule my.comma: example"), "{out}");
+        assert!(out.contains("produced: 甲，乙"), "{out}");
+        assert!(!out.contains("rule my.ok"), "{out}");
+        assert!(out.contains("2 rules, 2 cases, 1 failed: FAILED"), "{out}");
+    }
+
+    #[test]
+    fn test_exits_2_on_a_load_error_with_line_and_column() {
+        let p = temp_file("typo.yaml", "rules:\n  - id: my.rule\n    tilte: t\n");
+        let (code, _, err) = run_args(&["rules", "test", p.to_str().unwrap()]);
+        assert_eq!(code.unwrap(), 2);
+        assert!(err.contains("typo.yaml:3:5: rules[0]: unknown field `tilte`"), "{err}");
+        let (code, _, err) = run_args(&["rules", "test", "/no/such/file.yaml"]);
+        assert_eq!(code.unwrap(), 2);
+        assert!(err.contains("cannot read"));
+    }
+}

@@ -1,0 +1,199 @@
+//! Bylines and credits: recognise them and write them in one normal form.
+//!
+//! # What it does
+//! Classifies as [`BlockKind::Byline`] a line that opens with a credit role (记者, 通讯员,
+//! 摄影, 实习生, 漫画, 文/图 …, optionally after ■ and letter-spaced: 记 者) followed by
+//! names, or a ■ followed by a short pen name alone (■言成声). A line of names alone that
+//! directly follows a byline in the same run is joined to it. The text is normalised:
+//! the role's letter spacing removed (`layout.byline.role`), a name padded with a space
+//! joined (王 强 → 王强), names one ASCII space apart (`layout.byline.names`).
+//!
+//! # Why
+//! Bylines are not article text; classified, they bound articles for the later passes, and
+//! written the same way they can be searched and counted.
+//!
+//! # Example
+//! `■记 者 胡佳英 林旭东` → `■记者 胡佳英 林旭东`; `通讯员 胡 侃` → `通讯员 胡侃`.
+//!
+//! # When it must not fire
+//! Sentences about reporters (`记者从市网信办获悉，…`), long lines, lines ending in
+//! punctuation, and names whose parts are not all short CJK names (`■摄影 AP` is classified
+//! but its Latin name is left as it is).
+
+use std::sync::LazyLock;
+
+use newsclean_core::chars::{is_cjk, is_hspace};
+use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
+use regex::Regex;
+
+use crate::text::{blank_between, ends_clause, is_open};
+
+/// The byline pass.
+#[derive(Debug, Default)]
+pub struct Bylines;
+
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    let roles = ["本报记者", "特约记者", "记者", "通讯员", "实习生", "摄影", "摄像", "漫画", "文/图", "图/文", "撰稿", "制图"];
+    let spaced: Vec<String> = roles
+        .iter()
+        .map(|r| r.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t\u3000]?"))
+        .collect();
+    Regex::new(&format!(r"^(?P<mark>[■◆●▲]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)", spaced.join("|")))
+        .expect("valid regex")
+});
+
+/// True for a run of names: space-separated CJK words of 1 to 4 characters (a padded name
+/// 王 强 gives two one-character words), at least one.
+fn is_names(s: &str) -> bool {
+    let words: Vec<&str> = s.split(is_hspace).filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| w.chars().count() <= 4 && w.chars().all(|c| is_cjk(c) || c == '·'))
+}
+
+/// The normal form of a run of names: padded single characters joined into names (王 强 →
+/// 王强), names one space apart. `None` when the words are not all CJK names.
+pub fn normalise_names(s: &str) -> Option<String> {
+    if !is_names(s) {
+        return None;
+    }
+    let words: Vec<&str> = s.split(is_hspace).filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].chars().count() == 1 {
+            let mut j = i;
+            while j < words.len() && words[j].chars().count() == 1 {
+                j += 1;
+            }
+            // A run of 2 or 3 single characters is one padded name; other runs are left.
+            if (2..=3).contains(&(j - i)) {
+                out.push(words[i..j].concat());
+            } else {
+                out.extend(words[i..j].iter().map(|w| w.to_string()));
+            }
+            i = j;
+        } else {
+            out.push(words[i].to_string());
+            i += 1;
+        }
+    }
+    Some(out.join(" "))
+}
+
+/// If `line` is a byline, its normal form.
+pub fn byline_form(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.chars().count() > 40 || ends_clause(t) {
+        return None;
+    }
+    if let Some(c) = ROLE.captures(t) {
+        let role: String = c["role"].chars().filter(|c| !is_hspace(*c)).collect();
+        let rest = &t[c.get(0).map_or(0, |m| m.end())..];
+        let names = if rest.trim().is_empty() {
+            String::new()
+        } else {
+            match normalise_names(rest) {
+                Some(n) => n,
+                // Not names: a sentence that starts with a role word.
+                None if rest.chars().any(|c| is_cjk(c)) => return None,
+                None => rest.trim().to_string(),
+            }
+        };
+        let sep = if c["sep"].contains([':', '：']) { c["sep"].trim().to_string() } else { " ".to_string() };
+        return Some(if names.is_empty() { format!("{}{role}", &c["mark"]) } else { format!("{}{role}{sep}{names}", &c["mark"]) });
+    }
+    // A pen name after a square: ■言成声.
+    let rest = t.strip_prefix('■')?;
+    let n = rest.trim().chars().count();
+    ((2..=4).contains(&n) && rest.trim().chars().all(is_cjk)).then(|| format!("■{}", rest.trim()))
+}
+
+impl Pass for Bylines {
+    fn id(&self) -> &str {
+        "layout.byline"
+    }
+
+    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        let mut edits = Vec::new();
+        let mut merges = Vec::new();
+        let mut prev_byline: Option<usize> = None;
+        for i in 0..page.blocks().len() {
+            let kind = page.blocks()[i].kind;
+            if !is_open(kind) {
+                if kind != BlockKind::Furniture {
+                    prev_byline = None;
+                }
+                continue;
+            }
+            let text = page.block_text(i);
+            let range = page.blocks()[i].range.clone();
+            if let Some(form) = byline_form(text) {
+                let rule = if text.chars().filter(|c| !is_hspace(*c)).eq(form.chars().filter(|c| !is_hspace(*c))) {
+                    "layout.byline.names"
+                } else {
+                    "layout.byline.role"
+                };
+                edits.push(TextEdit::replace(range, form, rule));
+                page.classify(i, BlockKind::Byline, "layout.byline");
+                prev_byline = Some(i);
+                continue;
+            }
+            // Names alone on the line under a byline continue it (■摄影 王 强 陈明远 / 蒋林璐).
+            if let Some(b) = prev_byline.filter(|&b| b + 1 == i && !blank_between(page, b)) {
+                if let Some(names) = normalise_names(text) {
+                    let gap = page.blocks()[b].range.end..range.end;
+                    edits.push(TextEdit::replace(gap, format!(" {names}"), "layout.byline.names"));
+                    merges.push(b);
+                    prev_byline = None;
+                    continue;
+                }
+            }
+            prev_byline = None;
+        }
+        for &b in merges.iter().rev() {
+            page.merge_blocks(b, b + 1, BlockKind::Byline);
+        }
+        // A byline's own edit ends where the join of its name line starts: they touch but
+        // never overlap, so one batch holds both.
+        page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::SplitLines;
+
+    #[test]
+    fn forms() {
+        assert_eq!(byline_form("■记 者 胡佳英 林旭东").as_deref(), Some("■记者 胡佳英 林旭东"));
+        assert_eq!(byline_form("通讯员 胡 侃").as_deref(), Some("通讯员 胡侃"));
+        assert_eq!(byline_form("■摄影 王 强").as_deref(), Some("■摄影 王强"));
+        assert_eq!(byline_form("漫 画 张三").as_deref(), Some("漫画 张三"));
+        assert_eq!(byline_form("■言成声").as_deref(), Some("■言成声"));
+        assert_eq!(byline_form("本报记者  王小明   李 华").as_deref(), Some("本报记者 王小明 李华"));
+    }
+
+    #[test]
+    fn must_not_fire() {
+        assert_eq!(byline_form("记者从市网信办获悉，"), None);
+        assert_eq!(byline_form("记者了解到，今年以来全市共完成项目52个。"), None);
+        assert_eq!(byline_form("通讯员队伍不断壮大"), None);
+        assert_eq!(byline_form("■下转C2版"), None);
+        assert_eq!(normalise_names("胡佳英 林旭东"), Some("胡佳英 林旭东".into()));
+        assert_eq!(normalise_names("今天 天气很好，"), None);
+    }
+
+    #[test]
+    fn names_line_joins_the_byline() {
+        let mut p = Page::new("■摄影 王 强 陈明远\n蒋林璐\n\n重研发 助发展\n");
+        SplitLines.run(&mut p, &Context::default()).unwrap();
+        Bylines.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.block_text(0), "■摄影 王强 陈明远 蒋林璐");
+        assert_eq!(p.blocks()[0].kind, BlockKind::Byline);
+        assert_eq!(p.blocks()[1].kind, BlockKind::Unknown);
+        assert_eq!(p.log().undo(p.text()), "■摄影 王 强 陈明远\n蒋林璐\n\n重研发 助发展\n");
+    }
+}

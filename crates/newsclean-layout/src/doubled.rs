@@ -1,0 +1,135 @@
+//! Doubled text from bold fonts: a title or caption line whose every run is written twice.
+//!
+//! # What it does
+//! When a whole line factors into runs each written twice in a row
+//! (`““两面锦旗两面锦旗””唱响营商环境唱响营商环境`), it is rewritten with each run once
+//! (`“两面锦旗”唱响营商环境`), under rule `layout.doubled`.
+//!
+//! # Why
+//! OCR of bold display type often reads each glyph run twice; titles and picture credits
+//! come out doubled.
+//!
+//! # Example
+//! `图片由新埭镇提供图片由新埭镇提供` → `图片由新埭镇提供`.
+//!
+//! # When it must not fire
+//! Body text with reduplicated words (谢谢, 看看, 一一, 常常): only a line that factors
+//! completely fires, it must have at least six characters, and at least one doubled run
+//! must be two or more characters long, so `谢谢谢谢` and `看看` stay. A line that ends a
+//! sentence is body text and never fires.
+
+use newsclean_core::{Context, Page, Pass, PassError, TextEdit};
+
+use crate::text::{ends_sentence, is_open};
+
+/// The doubled-text pass.
+#[derive(Debug, Default)]
+pub struct DoubledText;
+
+/// The line with each doubled run written once, when the whole line factors into doubled
+/// runs (white space between runs is kept once).
+pub fn undouble(line: &str) -> Option<String> {
+    let chars: Vec<char> = line.trim().chars().collect();
+    let n = chars.len();
+    if n < 6 || ends_sentence(line) {
+        return None;
+    }
+    // best[i]: a factorisation of chars[i..] as (run length) list, preferring long runs.
+    let mut best: Vec<Option<Vec<usize>>> = vec![None; n + 1];
+    best[n] = Some(Vec::new());
+    for i in (0..n).rev() {
+        // White space between runs stands once.
+        if chars[i].is_whitespace() {
+            if let Some(rest) = &best[i + 1] {
+                let mut v = vec![0];
+                v.extend(rest);
+                best[i] = Some(v);
+            }
+            continue;
+        }
+        for len in (1..=(n - i) / 2).rev() {
+            if chars[i..i + len] == chars[i + len..i + 2 * len]
+                && !chars[i + len - 1].is_whitespace()
+            {
+                if let Some(rest) = &best[i + 2 * len] {
+                    let mut v = vec![len];
+                    v.extend(rest);
+                    best[i] = Some(v);
+                    break;
+                }
+            }
+        }
+    }
+    let runs = best[0].as_ref()?;
+    if !runs.iter().any(|&l| l >= 2) {
+        return None;
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    for &len in runs {
+        if len == 0 {
+            out.push(chars[i]);
+            i += 1;
+        } else {
+            out.extend(&chars[i..i + len]);
+            i += 2 * len;
+        }
+    }
+    Some(out)
+}
+
+impl Pass for DoubledText {
+    fn id(&self) -> &str {
+        "layout.doubled"
+    }
+
+    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        let mut edits = Vec::new();
+        for i in 0..page.blocks().len() {
+            if !is_open(page.blocks()[i].kind) {
+                continue;
+            }
+            let text = page.block_text(i);
+            if text.contains('\n') {
+                continue;
+            }
+            if let Some(once) = undouble(text) {
+                edits.push(
+                    TextEdit::replace(page.blocks()[i].range.clone(), once, "layout.doubled")
+                        .with_note("every run of the line is written twice"),
+                );
+            }
+        }
+        page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubled_titles() {
+        assert_eq!(
+            undouble("““两面锦旗两面锦旗””唱响营商环境唱响营商环境““创优曲创优曲””").as_deref(),
+            Some("“两面锦旗”唱响营商环境“创优曲”")
+        );
+        assert_eq!(undouble("图片由新埭镇提供图片由新埭镇提供").as_deref(), Some("图片由新埭镇提供"));
+        assert_eq!(
+            undouble("““招商日招商日””发力发力 ““一把手一把手””亲力亲力").as_deref(),
+            Some("“招商日”发力 “一把手”亲力")
+        );
+        assert_eq!(undouble("Breaking NewsBreaking News").as_deref(), Some("Breaking News"));
+    }
+
+    #[test]
+    fn must_not_fire() {
+        for line in ["谢谢谢谢", "看看", "大家一一看看", "谢谢大家，谢谢大家。", "常常想起往往", "五大“根基”筑实璀璨明珠坚强底座"]
+        {
+            assert_eq!(undouble(line), None, "{line}");
+        }
+        // Only part of the line doubled.
+        assert_eq!(undouble("两面锦旗两面锦旗唱响营商环境"), None);
+    }
+}

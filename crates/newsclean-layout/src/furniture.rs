@@ -1,0 +1,339 @@
+//! Page furniture: the text of the page that belongs to no article, recognised by its kind
+//! and shape, and what it tells about the page.
+//!
+//! # What it does
+//! Classifies as [`BlockKind::Furniture`] every line that is, as a whole, one of these kinds
+//! (the rule id is `layout.furniture.<kind>`):
+//! `masthead` (a line of upper-case Latin words on a CJK page: RENMIN RIBAO, DAILY),
+//! `page-label` (第5版, 叠C, A3, 平湖版), `date` (a line made only of a date, weekday, lunar
+//! date, issue number such as 总第5134期, page label or masthead word), `credits` (编辑/…,
+//! 责任编辑：…, 法律顾问, with the copyright notice they often share a line with),
+//! `copyright`, `contact` (hotlines, phone numbers and web addresses in label: value lists),
+//! `publisher` (嘉兴日报社 中共平湖市委 联办), `app-promo` (…客户端, 公众号), `jump` (下转C2版,
+//! （下转第四版）, 上接第一版) and `markup` (a lone `>`). A jump line inside a paragraph
+//! (…宋怡玲指出,■下转 C2版) is cut out with an edit, and so is a stray `> ` at the start of
+//! a line. What the lines say about the page goes into `page.meta.facts`: `date`
+//! (YYYY-MM-DD), `weekday`, `lunar_date`, `issue`, `page_label`, `publication`.
+//!
+//! # Why
+//! Furniture is repeated on every page and is not part of any article: left in, it breaks
+//! paragraphs and pollutes corpora. Removed, it stays in the edit log, and its facts are
+//! kept as metadata.
+//!
+//! # Example
+//! `2024年5月6日 星期一` → furniture (`date`), facts `date=2024-05-06`, `weekday=星期一`.
+//!
+//! # When it must not fire
+//! On article sentences that mention these things: `记者从市网信办获悉，举报电话为12377。`
+//! (ends a sentence), `2023年，全市共完成…` (more than a date), a headline in capitals on
+//! a Latin page (the masthead shape needs a CJK page), `编辑部的故事` (no role separator).
+
+use std::sync::LazyLock;
+
+use newsclean_core::chars::is_cjk;
+use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
+use regex::Regex;
+
+use crate::text::{ends_clause, ends_sentence, is_open};
+
+/// The furniture pass.
+#[derive(Debug, Default)]
+pub struct Furniture;
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
+    };
+}
+
+const NUM: &str = "[0-9０-９一二三四五六七八九十百〇零]";
+re!(MASTHEAD, r"^[A-Z][A-Z'&.]+(?:[ \t]+[A-Z][A-Z'&.]+)*$");
+re!(
+    PAGE_LABEL,
+    &format!(r"^[■◆●]?\s*(?:第\s*{NUM}{{1,3}}\s*版|叠\s*[A-Z]|[A-Z]\s*\d{{1,2}}(?:\s*版)?|[A-Z]叠|\p{{Han}}{{1,4}}版)\s*$")
+);
+re!(
+    DATE,
+    &format!(r"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}")
+);
+re!(WEEKDAY, r"星期[一二三四五六日天]?|礼拜[一二三四五六日天]|周[一二三四五六日]");
+re!(LUNAR, r"农历\s*[\p{Han}]{2,12}");
+re!(ISSUE, &format!(r"总第\s*{NUM}+\s*期|第\s*{NUM}+\s*期|[Nn][Oo]\.\s*\d+"));
+re!(LABEL_TOKEN, &format!(r"第\s*{NUM}{{1,3}}\s*版|今日\s*\d+\s*版|[A-Z][A-Z]+|叠\s*[A-Z]|[A-Z]\d{{1,2}}版?"));
+re!(SEPARATORS, r"^[\s◆■●◇·|/,，、]*$");
+re!(
+    CREDIT_ROLE,
+    r"(?:责任编辑|美术编辑|责编|美编|编辑|版式|校对|组版|排版|审读|审校|制图|照排|法律顾问|值班主任|总编辑)\s*[/／：:]"
+);
+re!(COPYRIGHT, r"未经.{0,12}(?:授权|许可|同意)|版权所有|不得(?:复制|转载|摘编)|[Cc]opyright|©");
+re!(URL, r"(?:https?://|www\.)[A-Za-z0-9./_\-?=&%#]+");
+re!(PHONE, r"(?:\d{3,4}[-－])?\d{7,8}|1[3-9]\d{9}");
+re!(CONTACT_WORD, r"热线|电话|传真|邮编|投诉|订阅|发行|广告|网址|数字报|网站|邮箱|微信|\p{Han}{1,4}网");
+re!(PUBLISHER, r"(?:联办|主办|主管|出版|协办|承办)$");
+re!(APP, r"客户端|APP|App|公众号|扫码|扫一扫|二维码|视频号|抖音号|微信号|微博号");
+re!(
+    JUMP,
+    &format!(r"[■◆●▲]?\s*[（(]?\s*(?:下转|上接|下接|接上|转下|转第|接第|转\s*[A-Z])\s*(?:第\s*)?[A-Z]?\s*{NUM}{{0,3}}\s*版\s*[）)]?")
+);
+
+/// What kind of furniture a whole line is, if it is furniture.
+pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars().all(|c| c == '>' || c.is_whitespace()) {
+        return Some("markup");
+    }
+    if let Some(m) = JUMP.find(t) {
+        if m.start() == 0 && m.end() == t.len() {
+            return Some("jump");
+        }
+    }
+    if cjk_page && MASTHEAD.is_match(t) && t.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 4 {
+        return Some("masthead");
+    }
+    if PAGE_LABEL.is_match(t) {
+        return Some("page-label");
+    }
+    if is_date_line(t) {
+        return Some("date");
+    }
+    if ends_sentence(t) && !COPYRIGHT.is_match(t) {
+        return None;
+    }
+    let roles = CREDIT_ROLE.find_iter(t).count();
+    if roles >= 2 || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && t.chars().count() <= 40) {
+        return Some("credits");
+    }
+    if COPYRIGHT.is_match(t) && t.chars().count() <= 120 {
+        return Some("copyright");
+    }
+    if is_contact_line(t) {
+        return Some("contact");
+    }
+    let short = t.chars().count() <= 30 && !ends_clause(t);
+    if short && PUBLISHER.is_match(t) && t.contains([' ', '\u{3000}']) {
+        return Some("publisher");
+    }
+    if short && t.chars().count() <= 20 && APP.is_match(t) {
+        return Some("app-promo");
+    }
+    None
+}
+
+/// True when the line is made only of dates, weekdays, lunar dates, issue numbers, page
+/// labels, masthead words and separators, with at least one date, lunar date or issue.
+fn is_date_line(t: &str) -> bool {
+    let mut rest = t.to_string();
+    let mut found = false;
+    for re in [&*DATE, &*LUNAR, &*ISSUE] {
+        if re.is_match(&rest) {
+            found = true;
+            rest = re.replace_all(&rest, " ").into_owned();
+        }
+    }
+    if !found {
+        return false;
+    }
+    for re in [&*WEEKDAY, &*LABEL_TOKEN] {
+        rest = re.replace_all(&rest, " ").into_owned();
+    }
+    SEPARATORS.is_match(&rest)
+}
+
+/// True for a list of contacts: phone numbers or web addresses with short labels and
+/// nothing else (热线：85858110平湖网：www.ph2009.com).
+fn is_contact_line(t: &str) -> bool {
+    let urls = URL.find_iter(t).count();
+    let phones = PHONE.find_iter(t).count();
+    if urls + phones == 0 || (urls == 0 && !CONTACT_WORD.is_match(t)) {
+        return false;
+    }
+    let rest = URL.replace_all(t, " ");
+    let rest = PHONE.replace_all(&rest, " ");
+    rest.split(|c: char| c.is_whitespace() || matches!(c, '：' | ':' | '/' | '，' | ',' | '、' | '；' | ';' | '|'))
+        .all(|piece| piece.chars().count() <= 8)
+}
+
+/// Learn what a furniture line says about the page.
+fn learn(page: &mut Page, kind: &str, t: &str) {
+    match kind {
+        "masthead" => page.meta.learn("publication", t),
+        "publisher" => page.meta.learn("publisher", t),
+        "page-label" => page.meta.learn("page_label", t.trim_start_matches(['■', '◆', '●']).trim()),
+        "date" => {
+            if let Some(m) = DATE.find(t) {
+                let digits: Vec<u32> = m
+                    .as_str()
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|s| !s.is_empty())
+                    .filter_map(|s| s.parse().ok())
+                    .collect();
+                match digits[..] {
+                    [y, mo, d] => page.meta.learn("date", format!("{y:04}-{mo:02}-{d:02}")),
+                    _ => page.meta.learn("date", m.as_str()),
+                }
+            }
+            if let Some(m) = WEEKDAY.find(t) {
+                if m.as_str().chars().count() > 2 || !m.as_str().starts_with("星期") {
+                    page.meta.learn("weekday", m.as_str());
+                }
+            }
+            if let Some(m) = LUNAR.find(t) {
+                page.meta.learn("lunar_date", m.as_str().trim_start_matches("农历").trim());
+            }
+            if let Some(m) = ISSUE.find(t) {
+                let n: String = m.as_str().chars().filter(|c| c.is_ascii_digit()).collect();
+                page.meta.learn("issue", if n.is_empty() { m.as_str().to_string() } else { n });
+            }
+            let rest = LUNAR.replace_all(t, " ");
+            if let Some(m) = LABEL_TOKEN.find(&rest) {
+                if m.as_str().chars().all(|c| c.is_ascii_uppercase()) {
+                    page.meta.learn("publication", m.as_str());
+                } else {
+                    page.meta.learn("page_label", m.as_str());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when most letters of the page are CJK.
+fn is_cjk_page(text: &str) -> bool {
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+        } else if c.is_alphabetic() {
+            latin += 1;
+        }
+    }
+    cjk > latin
+}
+
+impl Pass for Furniture {
+    fn id(&self) -> &str {
+        "layout.furniture"
+    }
+
+    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        let cjk_page = is_cjk_page(page.text());
+        let mut edits = Vec::new();
+        for i in 0..page.blocks().len() {
+            if !is_open(page.blocks()[i].kind) {
+                continue;
+            }
+            let text = page.block_text(i).to_string();
+            let start = page.blocks()[i].range.start;
+            if text.contains('\n') {
+                continue; // one line per block is what this pass expects
+            }
+            if let Some(kind) = furniture_kind(&text, cjk_page) {
+                learn(page, kind, text.trim());
+                page.classify(i, BlockKind::Furniture, format!("layout.furniture.{kind}"));
+                continue;
+            }
+            // A stray quote marker at the start of the line.
+            if let Some(rest) = text.strip_prefix('>') {
+                let n = 1 + (rest.len() - rest.trim_start().len());
+                edits.push(TextEdit::delete(start..start + n, "layout.furniture.markup"));
+            }
+            // A jump line inside a paragraph: cut it out with the space before it. It must
+            // follow punctuation or end the line, so a sentence about a page is left alone.
+            for m in JUMP.find_iter(&text) {
+                let before = text[..m.start()].trim_end();
+                let at_end = text[m.end()..].trim().is_empty();
+                let after_punct =
+                    before.chars().next_back().is_some_and(|c| matches!(c, '，' | ',' | '。' | '；' | '、' | ' '));
+                if m.start() > 0 && (at_end || after_punct) && m.as_str().contains('转') | m.as_str().contains('接')
+                {
+                    let from = before.len();
+                    edits.push(
+                        TextEdit::delete(start + from..start + m.end(), "layout.furniture.jump")
+                            .with_note("jump line inside a paragraph"),
+                    );
+                }
+            }
+        }
+        page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::SplitLines;
+
+    fn run(text: &str) -> Page {
+        let mut p = Page::new(text);
+        SplitLines.run(&mut p, &Context::default()).unwrap();
+        Furniture.run(&mut p, &Context::default()).unwrap();
+        p
+    }
+
+    fn kinds(p: &Page) -> Vec<(String, Option<String>)> {
+        (0..p.blocks().len()).map(|i| (p.block_text(i).to_string(), p.blocks()[i].rule.clone())).collect()
+    }
+
+    #[test]
+    fn another_newspapers_furniture() {
+        let p = run(
+            "人民日报\nRENMIN RIBAO\n2024年5月6日 星期一\n第5版\n责任编辑：张三\n（下转第四版）\n正文第一段，讲一件事。\n",
+        );
+        let k = kinds(&p);
+        assert_eq!(k[0].1, None, "a bare title is not furniture by shape");
+        assert_eq!(k[1].1.as_deref(), Some("layout.furniture.masthead"));
+        assert_eq!(k[2].1.as_deref(), Some("layout.furniture.date"));
+        assert_eq!(k[3].1.as_deref(), Some("layout.furniture.page-label"));
+        assert_eq!(k[4].1.as_deref(), Some("layout.furniture.credits"));
+        assert_eq!(k[5].1.as_deref(), Some("layout.furniture.jump"));
+        assert_eq!(k[6].1, None);
+        assert_eq!(p.meta.facts["date"], "2024-05-06");
+        assert_eq!(p.meta.facts["weekday"], "星期一");
+        assert_eq!(p.meta.facts["page_label"], "第5版");
+        assert_eq!(p.meta.facts["publication"], "RENMIN RIBAO");
+    }
+
+    #[test]
+    fn shapes_of_kinds() {
+        assert_eq!(furniture_kind("JIAXING农历癸卯年二月十九 总第5134期", true), Some("date"));
+        assert_eq!(furniture_kind("2023年9月12日◆星期", true), Some("date"));
+        assert_eq!(furniture_kind("叠C", true), Some("page-label"));
+        assert_eq!(furniture_kind("A3", true), Some("page-label"));
+        assert_eq!(furniture_kind("要闻版", true), Some("page-label"));
+        assert_eq!(furniture_kind("热线：66668888 本报网：www.example.cn", true), Some("contact"));
+        assert_eq!(furniture_kind("某某日报社 中共某某市委 联办", true), Some("publisher"));
+        assert_eq!(furniture_kind("某某发布 今某某客户端", true), Some("app-promo"));
+        assert_eq!(furniture_kind("美术编辑/王五 校对/赵六", true), Some("credits"));
+        assert_eq!(furniture_kind(">", true), Some("markup"));
+        assert_eq!(furniture_kind("■下转 C2版", true), Some("jump"));
+        assert_eq!(furniture_kind("上接第一版", true), Some("jump"));
+    }
+
+    #[test]
+    fn must_not_fire_on_article_text() {
+        for line in [
+            "记者从市网信办获悉，举报电话为12377。",
+            "2023年，全市共完成高耗低效企业整治1569家。",
+            "编辑部的故事",
+            "五大“根基”筑实璀璨明珠坚强底座",
+            "本报讯 7月29日上午，我市召开会议。",
+            "访问www.example.com可以查询更多信息，市民反映很方便。",
+            "重研发 助发展",
+        ] {
+            assert_eq!(furniture_kind(line, true), None, "{line}");
+        }
+        // Capitals on a Latin page are a headline, not a masthead.
+        assert_eq!(furniture_kind("CITY COUNCIL VOTES", false), None);
+    }
+
+    #[test]
+    fn inline_jump_and_markup_cut_out() {
+        let p = run("宋怡玲指出,■下转 C2版\n> 党建与业务融合\n他说见第3版的报道。\n");
+        assert_eq!(p.text(), "宋怡玲指出,\n党建与业务融合\n他说见第3版的报道。\n");
+        assert!(p.log().edits().iter().any(|e| e.rule == "layout.furniture.jump" && e.before.contains("下转")));
+    }
+}

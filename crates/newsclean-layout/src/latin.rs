@@ -1,0 +1,487 @@
+//! Latin-script line joining: the wrapped lines of a paragraph become running text, words
+//! broken at a line end are mended, compounds broken at their own hyphen keep it, and short
+//! all-caps headings stay on their own line.
+//!
+//! Every junction between two lines of a Latin block is decided from evidence, never from a
+//! list of words:
+//!
+//! - the page's own vocabulary: how often the page writes the joined form (`section`), the
+//!   hyphenated form (`to-day`) or the two words apart (`a round`) inside its lines, where no
+//!   line break can have touched them;
+//! - the English word frequencies of the wordfreq project ([`lexicon`]): how common the joined
+//!   word is against its two parts, and how much more often a part starts or ends longer words
+//!   than it stands alone (`dis`, `tion` are fragments; `the`, `man` are words).
+//!
+//! Each junction becomes one edit with its rule id and the evidence in the note:
+//! `latin.dehyphen` (`sec-`/`tion` -> `section`), `latin.keep-hyphen` (`to-`/`day` ->
+//! `to-day`), `latin.join-lost-hyphen` (`dis`/`close` -> `disclose`, where the OCR lost the
+//! hyphen) and `latin.join-space` (one space). No recognised character is ever changed: OCR
+//! errors (`Crown Lnnd`) stay as they are.
+
+pub mod lexicon;
+pub mod script;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use newsclean_core::{BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit};
+
+use lexicon::{ENGLISH, Lexicon};
+pub use script::script;
+
+/// Rule id: a word split at a line end with a hyphen, joined without it.
+pub const DEHYPHEN: &str = "latin.dehyphen";
+/// Rule id: a compound broken at its own hyphen, joined with the hyphen kept.
+pub const KEEP_HYPHEN: &str = "latin.keep-hyphen";
+/// Rule id: a word split at a line end whose hyphen the OCR lost, joined.
+pub const JOIN_LOST_HYPHEN: &str = "latin.join-lost-hyphen";
+/// Rule id: two lines of a paragraph joined with one space.
+pub const JOIN_SPACE: &str = "latin.join-space";
+/// Rule id: a short all-caps heading line split off into a block of its own.
+pub const HEADING: &str = "latin.heading";
+
+/// Lost-hyphen join by word frequencies: log10 of P(joined word) / (P(left) P(right)) must
+/// reach this (the joined word is at least 100 times likelier than the two words by chance).
+const MIN_JOIN_LOG_RATIO: f32 = 2.0;
+/// Two parts both at least this common (Zipf) are words in their own right (`some`/`thing`,
+/// `in`/`to`): never joined on frequencies alone.
+const COMMON_WORD_ZIPF: f32 = 4.5;
+/// Lost-hyphen join by a near word: the joined form is one or two OCR errors from a common
+/// word; each edit costs this much Zipf...
+const NEAR_PER_EDIT: f32 = 1.5;
+/// ...and the near word, so discounted, must beat the two parts by this log ratio.
+const NEAR_MIN_LOG_RATIO: f32 = 3.0;
+/// A fragment starts (or ends) at least 10^this times more word mass than it has as a word.
+const FRAGMENT_LOG_RATIO: f64 = 1.0;
+/// Parts of a compound at least this common (Zipf) are words for the page-style evidence...
+const PATTERN_MIN_ZIPF: f32 = 3.0;
+/// ...unless they begin (or end) this many times more word mass than they have as words.
+const AFFIX_RATIO: f64 = 3.0;
+/// The shortest part of a word broken across lines (hyphenation leaves at least two letters).
+const MIN_PART_LEN: usize = 2;
+/// A heading line: at most this many characters and words, all its letters capitals.
+const HEADING_MAX_CHARS: usize = 60;
+const HEADING_MAX_WORDS: usize = 8;
+const HEADING_MIN_LETTERS: usize = 3;
+
+/// The pass `layout.join-latin`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JoinLatin;
+
+impl Pass for JoinLatin {
+    fn id(&self) -> &str {
+        "layout.join-latin"
+    }
+
+    fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
+        if page.meta.script == Script::Unknown {
+            page.meta.script = script(page.text());
+        }
+        let latin: Vec<bool> = (0..page.blocks().len()).map(|i| is_latin_block(page, i)).collect();
+        if !latin.iter().any(|&l| l) {
+            return Ok(());
+        }
+        merge_continuations(page, &latin);
+        let latin: Vec<bool> = (0..page.blocks().len()).map(|i| is_latin_block(page, i)).collect();
+        split_headings(page, &latin);
+        let latin: Vec<usize> = (0..page.blocks().len()).filter(|&i| is_latin_block(page, i)).collect();
+        let vocab = PageVocab::build(page, &latin);
+        let mut edits = Vec::new();
+        for &i in &latin {
+            let lines: Vec<(Range<usize>, &str)> =
+                page.block_lines(i).filter(|(_, l)| !l.trim().is_empty()).collect();
+            for pair in lines.windows(2) {
+                let (prev, next) = (&pair[0], &pair[1]);
+                if let Some(edit) = junction_edit(prev, next, &vocab, &ENGLISH, ctx) {
+                    edits.push(edit);
+                }
+            }
+        }
+        page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        Ok(())
+    }
+}
+
+fn is_latin_block(page: &Page, i: usize) -> bool {
+    page.blocks()[i].kind.is_content() && script(page.block_text(i)) == Script::Latin
+}
+
+/// True for a short line whose letters are all capitals (`LAND SALE.`, `THE WAR.`).
+pub fn is_heading_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.chars().count() > HEADING_MAX_CHARS || line.split_whitespace().count() > HEADING_MAX_WORDS {
+        return false;
+    }
+    let mut upper = 0;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    upper >= HEADING_MIN_LETTERS
+}
+
+/// Merge a Latin block into the one before it when a blank line cut a sentence in two: the
+/// first block ends with no sentence-final mark (`... the Austra`) and the next begins with
+/// a lowercase letter (`lian Youth ...`). The junction is then decided like any other.
+fn merge_continuations(page: &mut Page, latin: &[bool]) {
+    for i in (0..page.blocks().len().saturating_sub(1)).rev() {
+        if !(latin[i] && latin[i + 1]) {
+            continue;
+        }
+        let ends_open = page
+            .block_text(i)
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
+        let next_lower = page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_lowercase);
+        let heading = page.block_lines(i).last().is_some_and(|(_, l)| is_heading_line(l));
+        if ends_open && next_lower && !heading {
+            let kind = page.blocks()[i].kind;
+            page.merge_blocks(i, i + 1, kind);
+        }
+    }
+}
+
+/// Split Latin blocks where a run of heading lines meets a run of text lines, so the
+/// heading stays on its own line; a block of heading lines becomes a headline.
+fn split_headings(page: &mut Page, latin: &[bool]) {
+    for i in (0..page.blocks().len()).rev() {
+        if !latin[i] {
+            continue;
+        }
+        let lines: Vec<(Range<usize>, bool)> = page
+            .block_lines(i)
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(r, l)| (r, is_heading_line(l)))
+            .collect();
+        let cuts: Vec<usize> = lines.windows(2).filter(|w| w[0].1 != w[1].1).map(|w| w[1].0.start).collect();
+        for &at in cuts.iter().rev() {
+            page.split_block(i, at, BlockKind::Unknown);
+        }
+        // The parts are blocks i..=i+cuts.len(); mark the heading ones.
+        let first_is_heading = lines.first().is_some_and(|l| l.1);
+        for part in 0..=cuts.len() {
+            let k = i + part;
+            let heading = first_is_heading == (part % 2 == 0);
+            if heading && k < page.blocks().len() && page.blocks()[k].kind == BlockKind::Unknown {
+                page.classify(k, BlockKind::Headline, HEADING);
+            }
+        }
+    }
+}
+
+/// In-line word counts of a page: tokens inside a line (not its first or last, which a line
+/// break may have cut), case-folded, and the pairs of words written apart on one line.
+#[derive(Debug, Default)]
+pub struct PageVocab {
+    words: HashMap<String, u32>,
+    pairs: HashMap<String, u32>,
+    /// In-line compounds by their first part (`to-day` counts for `to`) and by their last.
+    heads: HashMap<String, u32>,
+    tails: HashMap<String, u32>,
+}
+
+impl PageVocab {
+    /// Count the in-line words of the given blocks of `page`.
+    pub fn build(page: &Page, blocks: &[usize]) -> Self {
+        let mut v = PageVocab::default();
+        for &i in blocks {
+            for (_, line) in page.block_lines(i) {
+                v.add_line(line);
+            }
+        }
+        v
+    }
+
+    /// Count one line.
+    pub fn add_line(&mut self, line: &str) {
+        let toks: Vec<&str> = line.split_whitespace().collect();
+        let n = toks.len();
+        let mut prev: Option<String> = None;
+        for (k, t) in toks.iter().enumerate() {
+            let broken = k + 1 == n && t.ends_with('-');
+            let w = normalize(t);
+            if w.is_empty() || broken {
+                prev = None;
+                continue;
+            }
+            // A compound is whole wherever it stands (`to-day` at a line end); other words
+            // only inside the line.
+            let compound = compound_parts(&w);
+            if let Some((head, tail)) = compound {
+                *self.heads.entry(head.to_string()).or_default() += 1;
+                *self.tails.entry(tail.to_string()).or_default() += 1;
+            }
+            if compound.is_some() || (k > 0 && k + 1 < n) {
+                *self.words.entry(w.clone()).or_default() += 1;
+            }
+            if let Some(p) = prev.take() {
+                *self.pairs.entry(format!("{p} {w}")).or_default() += 1;
+            }
+            // Punctuation after a word ends the pair (`round, table` is not `round table`).
+            let clean_end = t.chars().last().is_some_and(char::is_alphanumeric);
+            prev = clean_end.then_some(w);
+        }
+    }
+
+    /// How often the page writes `word` inside a line.
+    pub fn word(&self, word: &str) -> u32 {
+        self.words.get(word).copied().unwrap_or(0)
+    }
+
+    /// How many in-line compounds of the page begin with `head-`.
+    pub fn compounds_with_head(&self, head: &str) -> u32 {
+        self.heads.get(head).copied().unwrap_or(0)
+    }
+
+    /// How many in-line compounds of the page end with `-tail`.
+    pub fn compounds_with_tail(&self, tail: &str) -> u32 {
+        self.tails.get(tail).copied().unwrap_or(0)
+    }
+
+    /// How often the page writes `left right` as two words on one line.
+    pub fn pair(&self, left: &str, right: &str) -> u32 {
+        self.pairs.get(&format!("{left} {right}")).copied().unwrap_or(0)
+    }
+}
+
+/// The first and last part of a compound of letters (`north-west` -> `north`, `west`).
+fn compound_parts(word: &str) -> Option<(&str, &str)> {
+    let (head, _) = word.split_once('-')?;
+    let (_, tail) = word.rsplit_once('-')?;
+    let letters = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    (letters(head) && letters(tail) && word.split('-').all(letters)).then_some((head, tail))
+}
+
+/// A token case-folded, without the punctuation around it (`"Gold-fields,"` -> `gold-fields`).
+fn normalize(token: &str) -> String {
+    token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// What to do at one line junction.
+#[derive(Clone, Debug, PartialEq)]
+enum Decision {
+    /// One space.
+    Space,
+    /// Delete the line-end hyphen and join.
+    Dehyphen(String),
+    /// Keep the hyphen, join without space.
+    KeepHyphen(String),
+    /// Join without space (the OCR lost the hyphen), at this safety.
+    JoinLost(String, Safety),
+}
+
+/// The edit for the junction between line `prev` and line `next` (absolute ranges in `text`).
+fn junction_edit(
+    prev: &(Range<usize>, &str),
+    next: &(Range<usize>, &str),
+    vocab: &PageVocab,
+    lex: &Lexicon,
+    ctx: &Context,
+) -> Option<TextEdit> {
+    let left = prev.1.trim_end();
+    let right = next.1.trim_start();
+    if left.is_empty() || right.is_empty() {
+        return None;
+    }
+    let gap_start = prev.0.start + left.len();
+    let gap_end = next.0.start + (next.1.len() - right.len());
+    let edit = match decide(left, right, vocab, lex) {
+        Decision::Space => TextEdit::replace(gap_start..gap_end, " ", JOIN_SPACE),
+        Decision::Dehyphen(note) => TextEdit::delete(gap_start - 1..gap_end, DEHYPHEN).with_note(note),
+        Decision::KeepHyphen(note) => TextEdit::delete(gap_start..gap_end, KEEP_HYPHEN).with_note(note),
+        Decision::JoinLost(note, safety) => {
+            if ctx.allows(safety) {
+                TextEdit::delete(gap_start..gap_end, JOIN_LOST_HYPHEN).with_note(note)
+            } else {
+                TextEdit::replace(gap_start..gap_end, " ", JOIN_SPACE)
+                    .with_note(format!("review-level lost-hyphen join not applied: {note}"))
+            }
+        }
+    };
+    Some(edit)
+}
+
+/// The letters at the end of `s`.
+fn trailing_letters(s: &str) -> &str {
+    let start =
+        s.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+/// The letters at the start of `s`.
+fn leading_letters(s: &str) -> &str {
+    let end = s.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Decide a junction from the end of one line and the start of the next.
+fn decide(left: &str, right: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision {
+    let first = right.chars().next().unwrap_or(' ');
+    if let Some(body) = left.strip_suffix('-') {
+        let before = body.chars().last().unwrap_or(' ');
+        if !before.is_alphanumeric() {
+            // A dash set apart (`word -`, `word --`): text goes on after a space.
+            return Decision::Space;
+        }
+        if before.is_ascii_digit() || first.is_ascii_digit() {
+            if first.is_alphanumeric() {
+                return Decision::KeepHyphen("a number on one side (1842-/43)".into());
+            }
+            return Decision::Space;
+        }
+        let l = trailing_letters(body);
+        let r = leading_letters(right);
+        if l.is_empty() || r.is_empty() {
+            return Decision::Space;
+        }
+        return decide_hyphen(l, r, vocab, lex);
+    }
+    decide_no_hyphen(left, right, first, vocab, lex)
+}
+
+/// A line ending in `l-` and the next starting with `r`: a broken word or a compound?
+fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision {
+    let (lf, rf) = (l.to_lowercase(), r.to_lowercase());
+    let joined = format!("{lf}{rf}");
+    let hyphenated = format!("{lf}-{rf}");
+    let (hy, so) = (vocab.word(&hyphenated), vocab.word(&joined));
+    if hy > so {
+        return Decision::KeepHyphen(format!("page writes {hyphenated} {hy}x, {joined} {so}x"));
+    }
+    if so > hy {
+        return Decision::Dehyphen(format!("page writes {joined} {so}x, {hyphenated} {hy}x"));
+    }
+    let mut rc = r.chars();
+    let capital = rc.next().is_some_and(char::is_uppercase) && rc.any(char::is_lowercase);
+    if capital {
+        return Decision::KeepHyphen(format!("capitalised second part ({l}-/{r})"));
+    }
+    if let Some(note) = compound_pattern_evidence(&lf, &rf, vocab, lex) {
+        return Decision::KeepHyphen(note);
+    }
+    Decision::Dehyphen(format!("no page evidence for {hyphenated}; zipf {joined} {:.1}", lex.zipf(&joined)))
+}
+
+/// The page's style for compounds: it writes other in-line compounds that begin with `l-`
+/// (`to-day` when `to-`/`morrow` is broken) or end with `-r` (`half-back` for `full-`/`back`).
+/// Only for two parts that are words in their own right, not prefixes (`re-`, `co-`) or
+/// suffixes, which begin or end far more words than they are.
+fn compound_pattern_evidence(l: &str, r: &str, vocab: &PageVocab, lex: &Lexicon) -> Option<String> {
+    let is_word = |z: f32| z >= PATTERN_MIN_ZIPF;
+    let (zl, zr) = (lex.zipf(l), lex.zipf(r));
+    if !is_word(zl) || !is_word(zr) {
+        return None;
+    }
+    // The part the pattern shares must be a word, not a prefix or suffix.
+    let heads =
+        if lex.prefix_mass(l) / lex.freq(l) <= AFFIX_RATIO { vocab.compounds_with_head(l) } else { 0 };
+    let tails =
+        if lex.suffix_mass(r) / lex.freq(r) <= AFFIX_RATIO { vocab.compounds_with_tail(r) } else { 0 };
+    (heads + tails > 0).then(|| {
+        format!("page writes {heads} in-line compound(s) {l}-..., {tails} ...-{r}; {l} and {r} are words")
+    })
+}
+
+/// A line ending in a word and the next starting with a word: did the OCR lose a hyphen?
+fn decide_no_hyphen(left: &str, right: &str, first: char, vocab: &PageVocab, lex: &Lexicon) -> Decision {
+    // The shape of a broken word: a line ending in a letter, the next starting lowercase.
+    if !left.chars().last().is_some_and(char::is_alphabetic) || !first.is_lowercase() {
+        return Decision::Space;
+    }
+    let last_token = left.rsplit(char::is_whitespace).next().unwrap_or(left);
+    let l = trailing_letters(last_token);
+    // The part is a whole token or the last part of a compound (`rabbit-kill`), not the end
+    // of a token with digits in it (`4th`).
+    let lead = !last_token[..last_token.len() - l.len()].chars().last().is_some_and(|c| c.is_numeric());
+    let r = leading_letters(right);
+    let after_r = right[r.len()..].chars().next();
+    let r_ends_word = after_r.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    if !lead || !r_ends_word || l.chars().count() < MIN_PART_LEN || r.chars().count() < MIN_PART_LEN {
+        return Decision::Space;
+    }
+    let (lf, rf) = (l.to_lowercase(), r.to_lowercase());
+    let joined = format!("{lf}{rf}");
+    let apart = vocab.pair(&lf, &rf);
+    if apart > 0 {
+        return Decision::Space;
+    }
+    let (zl, zr, zj) = (lex.zipf(&lf), lex.zipf(&rf), lex.zipf(&joined));
+    let both_common = zl >= COMMON_WORD_ZIPF && zr >= COMMON_WORD_ZIPF;
+    if both_common {
+        // `some`/`thing`, `in`/`to`, `a round`: two words in their own right.
+        return Decision::Space;
+    }
+    let on_page = vocab.word(&joined);
+    if on_page > 0 {
+        return Decision::JoinLost(
+            format!("page writes {joined} {on_page}x and never {lf} {rf}"),
+            Safety::Safe,
+        );
+    }
+    if zj > 0.0 {
+        let log_ratio = zj - zl - zr + 9.0;
+        if log_ratio >= MIN_JOIN_LOG_RATIO {
+            return Decision::JoinLost(
+                format!("zipf {joined} {zj:.1} vs {lf} {zl:.1} + {rf} {zr:.1} (log ratio {log_ratio:.1})"),
+                Safety::Safe,
+            );
+        }
+    }
+    if let Some(note) = near_word_evidence(&lf, &rf, zl, zr, lex) {
+        return Decision::JoinLost(note, Safety::Safe);
+    }
+    // Review level: both parts look like fragments of longer words and neither is written
+    // as a word elsewhere on the page.
+    if vocab.word(&lf) == 0 && vocab.word(&rf) == 0 {
+        let eps = 1e-9;
+        let starts = ((lex.prefix_mass(&lf) + eps) / (lex.freq(&lf) + eps)).log10();
+        let ends = ((lex.suffix_mass(&rf) + eps) / (lex.freq(&rf) + eps)).log10();
+        if starts >= FRAGMENT_LOG_RATIO && ends >= FRAGMENT_LOG_RATIO {
+            return Decision::JoinLost(
+                format!(
+                    "fragments: {lf} starts words 10^{starts:.1}x its own frequency, {rf} ends words 10^{ends:.1}x"
+                ),
+                Safety::Review,
+            );
+        }
+    }
+    Decision::Space
+}
+
+/// Evidence that `l` + `r` is one word the OCR misread a letter or two of (`pas`/`seneers`
+/// is one edit from `passengers`): the nearest common word, when it is far likelier than the
+/// two parts apart, spans both parts, and is not just one of them misread.
+fn near_word_evidence(l: &str, r: &str, zl: f32, zr: f32, lex: &Lexicon) -> Option<String> {
+    if r.chars().count() < 3 {
+        return None;
+    }
+    let joined = format!("{l}{r}");
+    let max_dist = if joined.len() <= 7 { 1 } else { 2 };
+    let (w, zw, d) = lex.nearest(&joined, max_dist, NEAR_PER_EDIT)?;
+    // Each part must be mostly intact: the second (at least three letters) with fewer edits
+    // than half its letters, the first (often two letters) with fewer edits than letters.
+    if w.len() + d < joined.len()
+        || d >= l.len()
+        || 2 * d >= r.len()
+        || lexicon::levenshtein_within(w.as_bytes(), l.as_bytes(), 2).is_some()
+        || lexicon::levenshtein_within(w.as_bytes(), r.as_bytes(), 2).is_some()
+    {
+        return None;
+    }
+    let score = zw - NEAR_PER_EDIT * d as f32;
+    let log_ratio = score - zl - zr + 9.0;
+    (log_ratio >= NEAR_MIN_LOG_RATIO).then(|| {
+        format!(
+            "{joined} is {d} edit(s) from {w} (zipf {zw:.1}) vs {l} {zl:.1} + {r} {zr:.1} (log ratio {log_ratio:.1})"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,228 @@
+//! Tests of Latin line joining on synthetic text: what must be joined, and what must not.
+
+use newsclean_core::{BlockKind, Context, Page, Pass, Pipeline, Script};
+
+use super::*;
+
+fn run_with(raw: &str, apply_review: bool) -> Page {
+    let mut pl = Pipeline::new();
+    pl.push(Box::new(JoinLatin));
+    let mut page = Page::new(raw);
+    pl.run(&mut page, &Context { apply_review }).unwrap();
+    assert_eq!(page.log().undo(page.text()), raw, "lossless");
+    page
+}
+
+fn clean(raw: &str) -> String {
+    run_with(raw, false).render()
+}
+
+fn rules(page: &Page) -> Vec<&str> {
+    page.log().edits().iter().map(|e| e.rule.as_str()).filter(|r| r.starts_with("latin.")).collect()
+}
+
+#[test]
+fn wrapped_lines_joined_with_one_space() {
+    assert_eq!(
+        clean("The committee met on\n  Monday and agreed\nto the plan.\n"),
+        "The committee met on Monday and agreed to the plan.\n"
+    );
+}
+
+#[test]
+fn broken_word_dehyphenated_with_evidence() {
+    let page = run_with("The first sec-\ntion of the line is open.\n", false);
+    assert_eq!(page.render(), "The first section of the line is open.\n");
+    let e = page.log().edits().iter().find(|e| e.rule == DEHYPHEN).unwrap();
+    assert_eq!(e.before, "-\n");
+    assert!(e.note.as_deref().unwrap().contains("section"), "{:?}", e.note);
+}
+
+#[test]
+fn real_hyphen_kept_when_the_page_writes_the_compound() {
+    let raw = "The ship sails to-day for London.\nThe mail closes early to-\nday at the office.\n";
+    let page = run_with(raw, false);
+    assert_eq!(
+        page.render(),
+        "The ship sails to-day for London. The mail closes early to-day at the office.\n"
+    );
+    let e = page.log().edits().iter().find(|e| e.rule == KEEP_HYPHEN).unwrap();
+    assert!(e.note.as_deref().unwrap().contains("to-day 1x"), "{:?}", e.note);
+}
+
+#[test]
+fn page_evidence_for_the_solid_form_wins_over_the_hyphen() {
+    let raw = "He said that today the mail\nwould close early to-\nday at noon.\n";
+    assert_eq!(clean(raw), "He said that today the mail would close early today at noon.\n");
+}
+
+#[test]
+fn capitalised_second_part_keeps_the_hyphen() {
+    assert_eq!(clean("the old Anglo-\nSaxon law was read\n"), "the old Anglo-Saxon law was read\n");
+}
+
+#[test]
+fn numbers_keep_the_hyphen() {
+    assert_eq!(clean("in the years 1842-\n43 the price fell\n"), "in the years 1842-43 the price fell\n");
+}
+
+#[test]
+fn dash_set_apart_is_not_a_hyphen() {
+    assert_eq!(clean("he paused -\nthen went on\n"), "he paused - then went on\n");
+}
+
+#[test]
+fn lost_hyphen_joined_by_frequency() {
+    let page = run_with("The directors refused to dis\nclose the accounts.\n", false);
+    assert_eq!(page.render(), "The directors refused to disclose the accounts.\n");
+    let e = page.log().edits().iter().find(|e| e.rule == JOIN_LOST_HYPHEN).unwrap();
+    assert!(e.note.as_deref().unwrap().contains("zipf disclose"), "{:?}", e.note);
+}
+
+#[test]
+fn lost_hyphen_joined_when_the_join_is_a_misread_word() {
+    // `passeneers` is one letter from `passengers`; neither part is near it alone.
+    let page = run_with("Among the pas\nseneers were two clerks.\n", false);
+    assert_eq!(page.render(), "Among the passeneers were two clerks.\n");
+    let e = page.log().edits().iter().find(|e| e.rule == JOIN_LOST_HYPHEN).unwrap();
+    assert!(e.note.as_deref().unwrap().contains("from passengers"), "{:?}", e.note);
+    // A short garbled second part is not enough (`bo` for `be`).
+    assert_eq!(clean("the meeting\nbo held\n"), "the meeting bo held\n");
+}
+
+#[test]
+fn lost_hyphen_joined_by_page_vocabulary() {
+    // A name no word list knows: the page itself writes it inside a line.
+    let raw = "The Wandabirra road was opened. Near Wanda\nbirra the road is flooded.\n";
+    let page = run_with(raw, false);
+    assert_eq!(page.render(), "The Wandabirra road was opened. Near Wandabirra the road is flooded.\n");
+    let e = page.log().edits().iter().find(|e| e.rule == JOIN_LOST_HYPHEN).unwrap();
+    assert!(e.note.as_deref().unwrap().contains("page writes wandabirra 1x"), "{:?}", e.note);
+    // Without the page's evidence the two parts stay apart.
+    assert_eq!(clean("Near Wanda\nbirra the road\n"), "Near Wanda birra the road\n");
+}
+
+#[test]
+fn ordinary_word_pairs_never_joined() {
+    for raw in [
+        "and then the\nman came in\n",
+        "they sat at a\nround table\n",
+        "they sat at a round\ntable of oak\n",
+        "he went in\nto the house\n",
+        "there was some\nthing in the box\n",
+        "he can\nnot say\n",
+        "in any\nway he could\n",
+    ] {
+        let out = clean(raw);
+        assert_eq!(out, format!("{}\n", raw.trim_end().replace('\n', " ")), "{raw:?}");
+    }
+}
+
+#[test]
+fn pair_written_apart_on_the_page_is_not_joined() {
+    // Frequencies alone would join `after`/`noon`, but the page writes `after noon` apart.
+    assert_eq!(clean("they met after\nnoon on Monday\n"), "they met afternoon on Monday\n");
+    let raw = "The hours after noon were quiet, and after\nnoon the vote was taken.\n";
+    assert_eq!(clean(raw), "The hours after noon were quiet, and after noon the vote was taken.\n");
+}
+
+#[test]
+fn ocr_errors_untouched() {
+    let raw = "The Crown Lnnd sale at tho\nCourt-house was held.\n";
+    assert_eq!(clean(raw), "The Crown Lnnd sale at tho Court-house was held.\n");
+}
+
+#[test]
+fn capitalised_next_line_or_punctuation_is_never_a_lost_hyphen() {
+    assert_eq!(clean("said the Pro\nTestant minister\n"), "said the Pro Testant minister\n");
+    assert_eq!(clean("the end of the dis.\nclose at hand\n"), "the end of the dis. close at hand\n");
+}
+
+#[test]
+fn review_tier_fragments_joined_only_when_asked() {
+    // `gre` starts far more words than it is one, `tation` only ends words, and their join
+    // is near no word the list knows (as with a word the OCR garbled badly): review level.
+    let raw = "the gre\ntation of the case\n";
+    let page = run_with(raw, false);
+    assert_eq!(page.render(), "the gre tation of the case\n");
+    assert!(page.log().edits()[0].note.as_deref().unwrap().contains("review-level"));
+    let page = run_with(raw, true);
+    assert_eq!(page.render(), "the gretation of the case\n");
+    assert!(rules(&page).contains(&JOIN_LOST_HYPHEN));
+}
+
+#[test]
+fn all_caps_heading_stays_on_its_own_line() {
+    let raw = "LAND SALE.\nThe sale of Crown land at\nthe Court-house was held.\n";
+    let page = run_with(raw, false);
+    assert_eq!(page.render(), "LAND SALE.\nThe sale of Crown land at the Court-house was held.\n");
+    assert_eq!(page.blocks()[0].kind, BlockKind::Headline);
+    // A two-line heading is joined within itself.
+    assert_eq!(
+        clean("EXPLOSION IN A\nFIRE-PLACE.\nA boy was hurt.\n"),
+        "EXPLOSION IN A FIRE-PLACE.\nA boy was hurt.\n"
+    );
+}
+
+#[test]
+fn cjk_blocks_untouched() {
+    let raw = "党建强，则根\n基稳。\n\nThe mail closes\nat noon.\n";
+    let page = run_with(raw, false);
+    assert_eq!(page.render(), "党建强，则根\n基稳。\nThe mail closes at noon.\n");
+    assert_eq!(page.meta.script, Script::Mixed);
+    let only_cjk = run_with("党建强，则根\n基稳。\n", false);
+    assert!(rules(&only_cjk).is_empty());
+    assert_eq!(only_cjk.meta.script, Script::Cjk);
+}
+
+#[test]
+fn idempotent_on_its_output() {
+    let raw = "LAND SALE.\nThe directors refused to dis\nclose the sec-\ntion accounts to-\nday.\n";
+    let once = clean(raw);
+    assert_eq!(clean(&once), once);
+}
+
+#[test]
+fn heading_line_shape() {
+    assert!(is_heading_line("LAND SALE."));
+    assert!(is_heading_line("THE WAR IN FRANCE"));
+    assert!(!is_heading_line("The War"));
+    assert!(!is_heading_line("I."));
+    assert!(!is_heading_line("A VERY LONG LINE OF CAPITALS THAT GOES ON AND ON AND ON FOR EVER"));
+}
+
+#[test]
+fn pass_id() {
+    assert_eq!(JoinLatin.id(), "layout.join-latin");
+}
+
+#[test]
+fn sentence_cut_by_a_blank_line_is_joined() {
+    let raw = "the members of the Austra\n\nlian Youth Hostel met.\n\nA new paragraph.\n";
+    assert_eq!(clean(raw), "the members of the Australian Youth Hostel met.\nA new paragraph.\n");
+    // A block ending a sentence, or followed by a capital, stays a paragraph of its own.
+    assert_eq!(clean("It was over.\n\nthe end came.\n"), "It was over.\nthe end came.\n");
+    assert_eq!(clean("It was over\n\nThe end came.\n"), "It was over\nThe end came.\n");
+}
+
+#[test]
+fn page_style_for_compounds_keeps_the_hyphen() {
+    // The page writes `to-day`, so `to-`/`morrow` is its style too.
+    let raw = "The court sat to-day and adjourned until to-\nmorrow at ten.\n";
+    let page = run_with(raw, false);
+    assert_eq!(page.render(), "The court sat to-day and adjourned until to-morrow at ten.\n");
+    let e = page.log().edits().iter().find(|e| e.rule == KEEP_HYPHEN).unwrap();
+    assert!(e.note.as_deref().unwrap().contains("compound(s) to-"), "{:?}", e.note);
+    // The page writes `half-back`, so `full-`/`back` keeps its hyphen.
+    let raw = "The half-back Smith was hurt, and the full-\nback will play.\n";
+    assert_eq!(clean(raw), "The half-back Smith was hurt, and the full-back will play.\n");
+}
+
+#[test]
+fn a_prefix_compound_does_not_make_every_break_a_compound() {
+    // `re-elected` on the page says nothing about `re-`/`turned`: `re` is a prefix.
+    let raw = "He was re-elected and re-\nturned to the chair.\n";
+    assert_eq!(clean(raw), "He was re-elected and returned to the chair.\n");
+    // Without any evidence a broken word loses its hyphen.
+    assert_eq!(clean("the whole-\nsale market\n"), "the wholesale market\n");
+}

@@ -1,0 +1,521 @@
+//! Paragraphs and block kinds: decide which lines are headlines, subtitles, captions and
+//! body text, and join the wrapped lines of each paragraph into one block.
+//!
+//! # What it does
+//! Works on the lines that the furniture and byline passes left open, in page order:
+//! 1. A title line that holds a subtitle after a space (`军民同心谋发展 ——我市…`) is
+//!    split there (`layout.headline.split`).
+//! 2. Lines opening with —— are subtitles.
+//! 3. **Title zones**: the title-like lines (no clause punctuation, no sentence inside, not
+//!    long) right before a byline, a subtitle, furniture, or a dateline paragraph (本报讯…)
+//!    are headlines; lines of one raw run are one headline, joined. Right after a picture
+//!    credit (■摄影) they are the picture's title: captions.
+//! 4. The paragraph right before a picture credit is its caption.
+//! 5. **Subheads** inside an article: a title-like line after the end of a paragraph that
+//!    cannot be the first line of a paragraph: the next line is indented, or it is longer
+//!    than an indented first line fits, or a blank line follows and the next line does not
+//!    continue a cut word (程，…).
+//! 6. The rest is body text, split into paragraphs: a paragraph ends at a line that ends a
+//!    sentence (。！？…, closing quotes after) and is shorter than the column (estimated
+//!    from the surrounding lines, [`crate::text::column_width`]), before an indented line
+//!    or a dateline. A blank line inside a sentence is a column break and is joined
+//!    across (`layout.column-break`); wrapped lines are joined by [`crate::join`]
+//!    (`layout.join-cjk`, `layout.join-latin`, `layout.join-hyphen`).
+//!
+//! # Why
+//! Raw page text holds one printed line per line and loses where paragraphs and articles
+//! begin; readers and corpora need one paragraph per line and to know a title from text.
+//!
+//! # Example
+//! `党建强，则根基稳；根基稳，则社\n会兴。今年的党建强基工\n程给出了答案。` → one
+//! paragraph `党建强，则根基稳；根基稳，则社会兴。今年的党建强基工程给出了答案。`.
+//!
+//! # When it must not fire
+//! A full-width line that ends a sentence does not end the paragraph (the sentence ended at
+//! the column edge); a short line that ends in a comma does not either; a title-like line
+//! followed by a line that continues a cut word (`持续六年推进的铁军打造工` / `程，为…`) is
+//! not a subhead; where lines show no wrapping (one paragraph per line, as in clean text)
+//! every line stays a paragraph of its own, so cleaning clean text changes nothing.
+
+use std::ops::Range;
+
+use newsclean_core::chars::is_hspace;
+use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
+
+use crate::join::junction;
+use crate::text::{
+    blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like, starts_as_continuation,
+    starts_dateline,
+};
+
+/// The paragraph and block-kind pass.
+#[derive(Debug, Default)]
+pub struct Paragraphs;
+
+/// Longest title zone, in lines.
+const MAX_ZONE: usize = 4;
+/// Longest caption, in lines.
+const MAX_CAPTION: usize = 14;
+
+/// One line of the page with what the decisions read.
+#[derive(Debug)]
+struct Line {
+    block: usize,
+    text: String,
+    kind: BlockKind,
+    /// Set for lines this pass classifies.
+    open: bool,
+    blank_before: bool,
+    indent: bool,
+    photo_credit: bool,
+    /// A title element split off the line before it by this pass.
+    split_off: bool,
+}
+
+fn err(e: newsclean_core::EditError) -> PassError {
+    PassError::Edit { pass: "layout.paragraphs".into(), source: e }
+}
+
+/// Split title lines that carry a subtitle after a space (`标题 ——副题`).
+/// Returns where the split-off elements start.
+fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
+    let mut edits = Vec::new();
+    for i in 0..page.blocks().len() {
+        if page.blocks()[i].kind != BlockKind::Unknown {
+            continue;
+        }
+        let t = page.block_text(i);
+        if is_title_like(t) {
+            let base = page.blocks()[i].range.start;
+            for r in title_element_breaks(t) {
+                edits.push(TextEdit::replace(base + r.start..base + r.end, "\n", "layout.headline.split"));
+            }
+        } else if let Some(pos) = t.find(" ——").or_else(|| t.find("\u{3000}——")) {
+            let head = &t[..pos];
+            if pos > 0 && is_title_like(head) && !ends_clause(head) && t.chars().count() <= 60 {
+                let start = page.blocks()[i].range.start + pos;
+                let sp = t[pos..].chars().next().map_or(1, char::len_utf8);
+                edits.push(TextEdit::replace(start..start + sp, "\n", "layout.headline.split"));
+            }
+        }
+    }
+    if edits.is_empty() {
+        return Ok(Vec::new());
+    }
+    page.apply(edits).map_err(err)?;
+    let last = page.log().batch_count() - 1;
+    let starts: Vec<usize> = page.log().batch(last).iter().map(|e| e.new_start + e.after.len()).collect();
+    // Split the blocks at the new line breaks.
+    let mut blocks = Vec::new();
+    for (i, b) in page.blocks().iter().enumerate() {
+        if b.kind != BlockKind::Unknown {
+            blocks.push(b.clone());
+            continue;
+        }
+        for (r, line) in page.block_lines(i) {
+            if !line.trim().is_empty() {
+                blocks.push(Block::new(r));
+            }
+        }
+    }
+    page.set_blocks(blocks);
+    Ok(starts)
+}
+
+/// True when the paragraph ends after line `p` (which ends a sentence) and `next` opens a
+/// new one: a blank line between them, or `p` shorter than the column `width` (by more
+/// for a paragraph's first line, which is indented), or `next` opens with a quotation
+/// after a line that does not overfill the column. Without a column width (no wrapping
+/// seen) every sentence end ends a paragraph.
+fn para_ends(p: &Line, next: &Line, width: Option<f32>, first_of_para: bool) -> bool {
+    let Some(w) = width else { return true };
+    let c = cells(&p.text);
+    let short = if first_of_para { c <= w - 2.5 } else { c <= w - 1.0 };
+    next.blank_before || short || next.text.starts_with(['“', '「']) && c <= w
+}
+
+/// Where a one-line title holds several title elements (kicker, main title, subtitle) one
+/// space apart, the spaces between elements: before a subtitle (——…), or between two
+/// elements of which one is long (15 characters or more: a kicker or a main title, not a
+/// half of a parallel couplet such as `听取民意 汲取民智`), or of very unequal length.
+fn title_element_breaks(t: &str) -> Vec<Range<usize>> {
+    let mut parts: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for piece in t.split(' ') {
+        if !piece.is_empty() {
+            parts.push((pos, piece));
+        }
+        pos += piece.len() + 1;
+    }
+    let mut out = Vec::new();
+    for w in parts.windows(2) {
+        let ((_, a), (b_at, b)) = (w[0], w[1]);
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        let unequal = la.max(lb) as f32 >= 2.5 * la.min(lb) as f32;
+        if b.starts_with("——") || la >= 15 || lb >= 15 || unequal && la.min(lb) >= 2 {
+            // The spaces between the two parts.
+            let start = t[..b_at].trim_end().len();
+            out.push(start..b_at);
+        }
+    }
+    out
+}
+
+fn is_subtitle(t: &str) -> bool {
+    t.trim_start().starts_with("——") && !ends_sentence(t) && t.chars().count() <= 60
+}
+
+impl Pass for Paragraphs {
+    fn id(&self) -> &str {
+        "layout.paragraphs"
+    }
+
+    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        let split_starts = split_subtitles(page)?;
+        let n = page.blocks().len();
+        let mut lines: Vec<Line> = (0..n)
+            .map(|i| {
+                let b = &page.blocks()[i];
+                let text = page.block_text(i).to_string();
+                Line {
+                    block: i,
+                    photo_credit: b.kind == BlockKind::Byline && (text.contains("摄影") || text.contains("摄像")),
+                    kind: b.kind,
+                    open: b.kind == BlockKind::Unknown && !text.contains('\n'),
+                    blank_before: i > 0 && blank_between(page, i - 1),
+                    indent: indented(page, i),
+                    split_off: split_starts.contains(&b.range.start),
+                    text,
+                }
+            })
+            .collect();
+        let undecided = |l: &Line| l.open && l.kind == BlockKind::Unknown;
+
+        // 2. Subtitles.
+        for l in lines.iter_mut().filter(|l| l.open && is_subtitle(&l.text)) {
+            l.kind = BlockKind::Subtitle;
+        }
+
+        // 3. Title zones before bylines, subtitles, furniture and dateline paragraphs.
+        for k in 0..n {
+            let boundary = match lines[k].kind {
+                BlockKind::Byline | BlockKind::Subtitle | BlockKind::Furniture => true,
+                BlockKind::Unknown => lines[k].open && starts_dateline(&lines[k].text) && lines[k].blank_before,
+                _ => false,
+            };
+            if !boundary {
+                continue;
+            }
+            let strong = matches!(lines[k].kind, BlockKind::Byline | BlockKind::Subtitle);
+            let mut zone: Vec<usize> = Vec::new();
+            let mut j = k;
+            while j > 0 && zone.len() < MAX_ZONE {
+                j -= 1;
+                let l = &lines[j];
+                if !undecided(l) || !is_title_like(&l.text) || starts_dateline(&l.text) {
+                    break;
+                }
+                zone.push(j);
+            }
+            zone.reverse();
+            // The zone starts after a blank line, the end of a sentence or a boundary; a
+            // line that continues an unfinished one is not a title.
+            while let Some(&first) = zone.first() {
+                let prev = first.checked_sub(1).map(|p| &lines[p]);
+                let ok = match prev {
+                    None => true,
+                    Some(p) if !p.open => true,
+                    Some(p) => {
+                        ends_sentence(&p.text)
+                            || lines[first].blank_before && (strong || ends_clause(&p.text))
+                            || p.kind == BlockKind::Headline
+                    }
+                };
+                if ok {
+                    break;
+                }
+                zone.remove(0);
+            }
+            if zone.is_empty() {
+                continue;
+            }
+            // Furniture and dateline boundaries are weak: a title there stands alone, apart
+            // from the text before it.
+            if !strong && !lines[zone[0]].blank_before && zone[0] > 0 && lines[zone[0] - 1].open {
+                let p = &lines[zone[0] - 1];
+                if !ends_sentence(&p.text) {
+                    continue;
+                }
+            }
+            let after_photo = zone[0] > 0 && lines[zone[0] - 1].photo_credit;
+            for &z in &zone {
+                lines[z].kind = if after_photo { BlockKind::Caption } else { BlockKind::Headline };
+            }
+        }
+
+        // 4. The caption before a picture credit.
+        for k in 0..n {
+            if !lines[k].photo_credit || k == 0 {
+                continue;
+            }
+            let mut j = k;
+            let mut cap = Vec::new();
+            while j > 0 && cap.len() < MAX_CAPTION {
+                j -= 1;
+                if !undecided(&lines[j]) {
+                    break;
+                }
+                cap.push(j);
+                let starts = lines[j].indent
+                    || lines[j].blank_before && j > 0 && !lines[j - 1].open
+                    || j > 0 && lines[j - 1].open && ends_sentence(&lines[j - 1].text)
+                    || j > 0 && !lines[j - 1].open;
+                if starts {
+                    break;
+                }
+            }
+            if cap.is_empty() || !ends_sentence(&lines[k - 1].text) && cap.len() > 1 {
+                continue;
+            }
+            for &c in &cap {
+                lines[c].kind = BlockKind::Caption;
+            }
+            // A title-like line glued before the caption is the previous article's title.
+            let first = *cap.last().expect("not empty");
+            if first > 0 && undecided(&lines[first - 1]) && is_title_like(&lines[first - 1].text) {
+                let before_ok = first < 2 || !lines[first - 2].open || ends_sentence(&lines[first - 2].text);
+                if before_ok {
+                    lines[first - 1].kind = BlockKind::Headline;
+                }
+            }
+        }
+
+        // Column widths, over the open lines in order.
+        let open_idx: Vec<usize> = (0..n).filter(|&i| lines[i].open).collect();
+        let lens: Vec<(f32, bool)> = open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
+        let mut width: Vec<Option<f32>> = vec![None; n];
+        for (p, &i) in open_idx.iter().enumerate() {
+            width[i] = column_width(&lens, p, 8);
+        }
+
+        // 5. Subheads inside articles.
+        for i in 0..n {
+            if !undecided(&lines[i])
+                || !is_title_like(&lines[i].text)
+                || cells(&lines[i].text) > 32.0
+                || starts_dateline(&lines[i].text)
+            {
+                continue;
+            }
+            // After the end of a paragraph, not after a title: the line after a title opens
+            // a paragraph.
+            let after_end = i == 0
+                || !lines[i - 1].open && lines[i - 1].kind == BlockKind::Furniture
+                || lines[i - 1].open
+                    && lines[i - 1].kind != BlockKind::Headline
+                    && ends_sentence(&lines[i - 1].text)
+                    && para_ends(&lines[i - 1], &lines[i], width[i - 1], false);
+            if !after_end || i + 1 >= n || !undecided(&lines[i + 1]) {
+                continue;
+            }
+            let next = &lines[i + 1];
+            // Too long to be an indented first line, and the next line is one.
+            let first_line_shape = width[i].is_some_and(|w| {
+                cells(&lines[i].text) > w - 1.5 && cells(&next.text) <= w - 1.5 && !ends_sentence(&next.text)
+            });
+            let sub = next.indent
+                || next.blank_before && !starts_as_continuation(&next.text)
+                || !next.blank_before && first_line_shape && !starts_as_continuation(&next.text);
+            if sub {
+                lines[i].kind = BlockKind::Headline;
+            }
+        }
+
+        // 6. Body paragraphs.
+        for l in lines.iter_mut().filter(|l| l.open && l.kind == BlockKind::Unknown) {
+            l.kind = BlockKind::Body;
+        }
+        // Group lines: (first line, last line, kind).
+        let mut groups: Vec<(usize, usize, BlockKind)> = Vec::new();
+        let mut first_of_para = true;
+        for i in 0..n {
+            let l = &lines[i];
+            if !l.open {
+                continue;
+            }
+            let prev = groups.last().copied();
+            let joins = match prev {
+                Some((_, last, kind)) if kind == l.kind => {
+                    let between_ok = (last + 1..i).all(|m| lines[m].kind == BlockKind::Furniture);
+                    let p = &lines[last];
+                    match kind {
+                        BlockKind::Headline => last + 1 == i && !l.blank_before && !l.split_off,
+                        BlockKind::Subtitle => false,
+                        _ if !between_ok || l.indent || starts_dateline(&l.text) => false,
+                        _ if !ends_sentence(&p.text) => true,
+                        _ => !para_ends(p, l, width[last], first_of_para),
+                    }
+                }
+                _ => false,
+            };
+            if joins {
+                let g = groups.last_mut().expect("prev");
+                g.1 = i;
+                first_of_para = false;
+            } else {
+                groups.push((i, i, l.kind));
+                first_of_para = true;
+            }
+        }
+
+        // Build the blocks and the joining edits.
+        let mut edits = Vec::new();
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut in_group = vec![false; n];
+        for &(a, b, kind) in &groups {
+            let start = page.blocks()[lines[a].block].range.start;
+            let end = page.blocks()[lines[b].block].range.end;
+            let rule = match kind {
+                BlockKind::Headline | BlockKind::Subtitle => "layout.headline",
+                BlockKind::Caption => "layout.caption",
+                _ => "layout.paragraph",
+            };
+            blocks.push(Block { range: start..end, kind, rule: Some(rule.into()) });
+            in_group[a..=b].iter_mut().for_each(|x| *x = true);
+            let members: Vec<usize> = (a..=b).filter(|&m| lines[m].open).collect();
+            for w in members.windows(2) {
+                let (x, y) = (w[0], w[1]);
+                let xr = page.blocks()[lines[x].block].range.clone();
+                let yr = page.blocks()[lines[y].block].range.clone();
+                let j = junction(&lines[x].text, &lines[y].text);
+                let crossed_blank = (x + 1..=y).any(|m| lines[m].blank_before);
+                let rule = if crossed_blank && j.rule == "layout.join-cjk" { "layout.column-break" } else { j.rule };
+                // Furniture between the two lines goes with its own rule.
+                let mut cursor = xr.end - j.trim_end;
+                let mut first = true;
+                for m in x + 1..y {
+                    let fr = page.blocks()[lines[m].block].range.clone();
+                    let ins = if first { j.insert } else { "" };
+                    edits.push(TextEdit::replace(cursor..fr.start, ins, rule));
+                    let frule = page.blocks()[lines[m].block].rule.clone().unwrap_or_else(|| "page.furniture".into());
+                    edits.push(TextEdit::delete(fr.clone(), frule));
+                    cursor = fr.end;
+                    first = false;
+                }
+                let ins = if first { j.insert } else { "" };
+                let mut e = TextEdit::replace(cursor..yr.start, ins, rule);
+                if crossed_blank {
+                    e = e.with_note("a blank line inside a sentence: column or page break");
+                }
+                edits.push(e);
+            }
+        }
+        for (i, l) in lines.iter().enumerate() {
+            if !in_group[i] {
+                blocks.push(page.blocks()[l.block].clone());
+            }
+        }
+        page.set_blocks(blocks);
+        page.apply(edits).map_err(err)?;
+        Ok(())
+    }
+}
+
+/// The byte ranges of white space between two CJK characters (or CJK punctuation) inside
+/// `text`: spaces that mark a lost wrap point or letter spacing.
+pub fn cjk_inner_spaces(text: &str) -> Vec<Range<usize>> {
+    use newsclean_core::chars::is_cjk_or_punct;
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_hspace(c) {
+            if run.is_none() && prev.is_some_and(is_cjk_or_punct) {
+                run = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = run.take() {
+            if is_cjk_or_punct(c) {
+                out.push(s..i);
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{byline::Bylines, furniture::Furniture, lines::SplitLines};
+
+    fn clean(text: &str) -> (String, Vec<BlockKind>) {
+        let mut p = Page::new(text);
+        let ctx = Context::default();
+        for pass in [&SplitLines as &dyn Pass, &Furniture, &Bylines, &Paragraphs] {
+            pass.run(&mut p, &ctx).unwrap();
+        }
+        let kinds = p.blocks().iter().map(|b| b.kind).collect();
+        p.finalize().unwrap();
+        assert_eq!(p.log().undo(p.text()), text);
+        (p.text().to_string(), kinds)
+    }
+
+    /// A synthetic page of another newspaper, ten characters a line.
+    const PAGE: &str = "人民日报\n\n2024年5月6日 星期一\n\n第5版\n\n本报记者 王 明\n\n本报讯 今年以来，我\n省持续推进乡村振兴\n，取得明显成效。全省\n共建成示范村一百\n\n个，带动增收。\n\n据介绍，下一步将\n继续加大投入力度，推\n动各项工作落实落实\n细。\n\n乡村振兴结硕果\n——我省推进乡村建设综述\n\n（下转第四版）\n";
+
+    #[test]
+    fn paragraphs_of_another_newspaper() {
+        let (out, _) = clean(PAGE);
+        assert_eq!(
+            out,
+            "人民日报\n本报记者 王明\n本报讯 今年以来，我省持续推进乡村振兴，取得明显成效。全省共建成示范村一百个，带动增收。\n据介绍，下一步将继续加大投入力度，推动各项工作落实落实细。\n乡村振兴结硕果\n——我省推进乡村建设综述\n"
+        );
+    }
+
+    #[test]
+    fn full_width_sentence_end_does_not_end_the_paragraph() {
+        let text = "这是第一行文字内\n容写到这里句子结束。\n下一句接着写下去了吧\n然后在这里也结束了吧\n还有一行写得很长的呢\n短行结束。\n";
+        let (out, _) = clean(text);
+        assert_eq!(out, "这是第一行文字内容写到这里句子结束。下一句接着写下去了吧然后在这里也结束了吧还有一行写得很长的呢短行结束。\n");
+    }
+
+    #[test]
+    fn subhead_and_cut_word_first_line() {
+        let text = "甲乙丙丁戊己庚辛壬癸子丑\n寅卯辰巳午未申酉戌。\n\n加强创新推进，构建新格局\n持续六年推进的打造\n\n工程，为城市发展提供了坚\n强的队伍保证和组织基础。\n";
+        let (out, kinds) = clean(text);
+        assert_eq!(
+            out,
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌。\n加强创新推进，构建新格局\n持续六年推进的打造工程，为城市发展提供了坚强的队伍保证和组织基础。\n"
+        );
+        assert_eq!(kinds, [BlockKind::Body, BlockKind::Headline, BlockKind::Body]);
+    }
+
+    #[test]
+    fn clean_text_is_left_alone() {
+        let text = "标题一行\n■记者 王明\n第一段写完了。\n第二段也写完了，而且比较长一些。\n第三段。\n";
+        let (out, _) = clean(text);
+        assert_eq!(out, text);
+    }
+
+    #[test]
+    fn title_elements() {
+        let t = "仲旭东在半年度全市经济形势分析会上强调 坚定信心携手奋斗共克时艰 奋战“三季进”实现“全年赢”";
+        let b = title_element_breaks(t);
+        assert_eq!(b.len(), 1);
+        assert!(t[..b[0].start].ends_with("强调"));
+        assert_eq!(title_element_breaks("听取民意 汲取民智 周军波走进人大代表联络站").len(), 1);
+        assert!(title_element_breaks("重研发 助发展").is_empty());
+        assert!(title_element_breaks("高站位开展主题教育 高质量交出平湖答卷").is_empty());
+        assert_eq!(title_element_breaks("军民同心谋发展 奋进双拥新征程 ——我市开创双拥工作新局面").len(), 1);
+    }
+
+    #[test]
+    fn inner_spaces() {
+        let t = "市委常委会 会议暨 2023年 友 情";
+        let r = cjk_inner_spaces(t);
+        assert_eq!(r.len(), 3);
+        assert_eq!(&t[r[0].clone()], " ");
+    }
+}

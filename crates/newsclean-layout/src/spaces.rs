@@ -1,0 +1,124 @@
+//! Spaces inside CJK text that are layout artefacts: lost wrap points and letter spacing.
+//!
+//! # What it does
+//! In body paragraphs and captions, removes white space between two CJK characters (or
+//! CJK punctuation): `市委常委会 会议暨` → `市委常委会会议暨` (`layout.wrap-space`). In any
+//! block but a byline, removes letter spacing: three or more single CJK characters each
+//! one space apart, `友 情 提 醒` → `友情提醒`, and a space between two punctuation marks
+//! (`“最美拥军人物” “最美复退军人”`) (`layout.letter-spacing`).
+//!
+//! # Why
+//! Chinese has no spaces between words; a space inside CJK text marks where a printed line
+//! ended (some extractions join wrapped lines with a space) or spaced-out display type.
+//!
+//! # Example
+//! `本报讯 昨天,市委常委会 会议暨市委学习` → `本报讯昨天,市委常委会会议暨市委学习`.
+//!
+//! # When it must not fire
+//! Spaces next to digits or Latin letters (`投入了 2亿`, the rules' business), spaces
+//! between title elements (`听取民意 汲取民智`, `重研发 助发展`), spaces between names in
+//! bylines (`■记者 胡佳英 林旭东`).
+
+use newsclean_core::chars::{is_cjk, is_cjk_punct, is_hspace};
+use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
+
+use crate::paragraphs::cjk_inner_spaces;
+
+/// The CJK space pass.
+#[derive(Debug, Default)]
+pub struct CjkSpaces;
+
+/// The byte ranges of the spaces of letter-spaced runs in `text`: at least three single
+/// CJK characters, each one space from the next, standing alone (a space or the line's edge
+/// on both sides).
+pub fn letter_spacing(text: &str) -> Vec<std::ops::Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let alone_start = i == 0 || is_hspace(chars[i - 1].1);
+        if !is_cjk(chars[i].1) || !alone_start {
+            i += 1;
+            continue;
+        }
+        // Extend: char, space, char, space, char ...
+        let mut j = i;
+        let mut spaces = Vec::new();
+        while j + 2 < chars.len() && chars[j + 1].1 == ' ' && is_cjk(chars[j + 2].1) {
+            spaces.push(chars[j + 1].0..chars[j + 1].0 + 1);
+            j += 2;
+        }
+        let alone_end = j + 1 >= chars.len() || is_hspace(chars[j + 1].1);
+        if spaces.len() >= 2 && alone_end {
+            out.extend(spaces);
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+impl Pass for CjkSpaces {
+    fn id(&self) -> &str {
+        "layout.spaces"
+    }
+
+    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        let mut edits = Vec::new();
+        for i in 0..page.blocks().len() {
+            let kind = page.blocks()[i].kind;
+            if !kind.is_content() || kind == BlockKind::Byline {
+                continue;
+            }
+            let start = page.blocks()[i].range.start;
+            let text = page.block_text(i);
+            let ranges = if matches!(kind, BlockKind::Body | BlockKind::Caption) && text.chars().count() > 20 {
+                edits.extend(
+                    cjk_inner_spaces(text)
+                        .into_iter()
+                        .map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.wrap-space")),
+                );
+                continue;
+            } else {
+                let mut r = letter_spacing(text);
+                // Between two punctuation marks in a title (“最美拥军人物” “最美复退军人”).
+                r.extend(cjk_inner_spaces(text).into_iter().filter(|r| {
+                    let before = text[..r.start].chars().next_back();
+                    let after = text[r.end..].chars().next();
+                    before.is_some_and(is_cjk_punct) && after.is_some_and(is_cjk_punct)
+                }));
+                r.sort_by_key(|r| r.start);
+                r.dedup();
+                r
+            };
+            edits.extend(ranges.into_iter().map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.letter-spacing")));
+        }
+        page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_spaced() {
+        let t = "友 情 提 醒";
+        assert_eq!(letter_spacing(t).len(), 3);
+        assert!(letter_spacing("重研发 助发展").is_empty());
+        assert!(letter_spacing("听取民意 汲取民智").is_empty());
+        assert!(letter_spacing("王 强").is_empty(), "two characters are a padded name, not letter spacing");
+    }
+
+    #[test]
+    fn body_wrap_spaces_only_between_cjk() {
+        let mut p = Page::new("本报讯 昨天,市委常委会 会议暨市委学习贯彻习近平新时 代中国特色 2023年\n\n听取民意 汲取民智\n");
+        p.classify(0, BlockKind::Body, "t");
+        p.classify(1, BlockKind::Headline, "t");
+        CjkSpaces.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.block_text(0), "本报讯昨天,市委常委会会议暨市委学习贯彻习近平新时代中国特色 2023年");
+        assert_eq!(p.block_text(1), "听取民意 汲取民智");
+    }
+}

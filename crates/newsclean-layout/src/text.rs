@@ -1,0 +1,152 @@
+//! Shapes of lines that several passes decide on: how wide a line is in columns of a CJK
+//! page, whether it ends a sentence, whether it reads like a title, and the page's column
+//! width estimated from its lines.
+
+use newsclean_core::chars::{is_cjk, is_cjk_punct, is_closing, is_hspace, is_sentence_end};
+use newsclean_core::{BlockKind, Page};
+
+/// Width of a line in CJK cells: a CJK character or full-width form is one cell, an ASCII
+/// character (half-width digits, Latin) half a cell, white space nothing.
+pub fn cells(line: &str) -> f32 {
+    line.chars()
+        .filter(|c| !is_hspace(*c))
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .sum()
+}
+
+/// True when the line ends a sentence: its last character (after closing quotes and
+/// brackets) is 。！？… or their ASCII forms.
+pub fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| is_closing(c) || is_hspace(c));
+    t.chars().next_back().is_some_and(|c| is_sentence_end(c) && c != '.' || c == '.' && t.ends_with("..."))
+}
+
+/// True when the line ends in any punctuation that continues or ends a clause (，、；：。！？…
+/// and their ASCII forms): a title never does.
+pub fn ends_clause(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| is_closing(c) || is_hspace(c));
+    t.chars().next_back().is_some_and(|c| {
+        is_sentence_end(c) || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '…')
+    })
+}
+
+/// True when the line could be a title element: it holds no sentence end or semicolon
+/// inside, at most one comma, does not end in clause punctuation and is not long.
+pub fn is_title_like(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    if n < 2 || cells(t) > 48.0 || ends_clause(t) {
+        return false;
+    }
+    let inner_stops = t.chars().filter(|c| matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?')).count();
+    let commas = t.chars().filter(|c| matches!(c, '，' | ',' | '、')).count();
+    inner_stops == 0 && commas <= 1 && t.chars().any(is_cjk)
+}
+
+/// True when a line starts like the continuation of a word or sentence cut by a wrap: one
+/// CJK character then punctuation (程，), or a digit, or a lower-case letter.
+pub fn starts_as_continuation(line: &str) -> bool {
+    let mut it = line.trim_start().chars();
+    match (it.next(), it.next()) {
+        (Some(a), Some(b)) if is_cjk(a) && is_cjk_punct(b) && !matches!(b, '“' | '‘' | '（' | '《') => true,
+        (Some(a), _) => a.is_ascii_digit() || a.is_ascii_lowercase(),
+        _ => false,
+    }
+}
+
+/// True when a line opens with a news dateline (本报讯, 新华社电, 本报记者…): it starts an
+/// article's first paragraph.
+pub fn starts_dateline(line: &str) -> bool {
+    let t = line.trim_start();
+    ["本报讯", "本报记者", "新华社", "本报电", "据新华社", "中新网", "本报综合"].iter().any(|p| t.starts_with(p))
+}
+
+/// The typical width, in [`cells`], of wrapped lines around line `i` of `lens`: the most
+/// frequent width (to the half cell) among lines that do not end a sentence within `radius`
+/// lines, when at least three lines share it. `None` when the region shows no wrapping
+/// (one paragraph per line, as in already clean text).
+pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32> {
+    let lo = i.saturating_sub(radius);
+    let hi = (i + radius + 1).min(lens.len());
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for &(w, ends) in &lens[lo..hi] {
+        if ends || w < 4.0 || w > 40.0 {
+            continue;
+        }
+        let key = (w * 2.0).round() as u32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some(e) => e.1 += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    // Widths one half-cell apart are the same column (a digit more or less).
+    let mut best: Option<(usize, u32)> = None;
+    for &(k, _) in &counts {
+        let n: usize = counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum();
+        if n >= 3 && best.is_none_or(|(bn, bk)| n > bn || (n == bn && k > bk)) {
+            best = Some((n, k));
+        }
+    }
+    best.map(|(_, k)| k as f32 / 2.0)
+}
+
+/// True when the white space between blocks `i` and `i + 1` holds a blank line.
+pub fn blank_between(page: &Page, i: usize) -> bool {
+    let gap = &page.text()[page.blocks()[i].range.end..page.blocks()[i + 1].range.start];
+    gap.matches('\n').count() >= 2
+}
+
+/// True when block `i` is indented in the source: white space before it on its own line.
+pub fn indented(page: &Page, i: usize) -> bool {
+    let start = page.blocks()[i].range.start;
+    let before = &page.text()[..start];
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    start > line_start && i > 0
+}
+
+/// True for a block that later passes still have to classify.
+pub fn is_open(kind: BlockKind) -> bool {
+    kind == BlockKind::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_and_ends() {
+        assert_eq!(cells("党建强ab"), 4.0);
+        assert!(ends_sentence("给出了答案。"));
+        assert!(ends_sentence("他说。”"));
+        assert!(!ends_sentence("“五个始终铭记”，"));
+        assert!(!ends_sentence("www.example.com"));
+        assert!(ends_clause("“五个始终铭记”，"));
+    }
+
+    #[test]
+    fn titles() {
+        assert!(is_title_like("加强创新推进，构建大党建新格局"));
+        assert!(is_title_like("五大“根基”筑实璀璨明珠坚强底座"));
+        assert!(!is_title_like("党建强，则根基稳；根基稳，则社"));
+        assert!(!is_title_like("春风吹，战鼓擂。迎着平湖"));
+        assert!(!is_title_like("程给出了答案。"));
+    }
+
+    #[test]
+    fn continuations_and_datelines() {
+        assert!(starts_as_continuation("程，为金平湖新崛起"));
+        assert!(starts_as_continuation("20分钟医疗圈"));
+        assert!(!starts_as_continuation("党建强基，重点在"));
+        assert!(!starts_as_continuation("“项目为王”理念"));
+        assert!(starts_dateline("本报讯 昨天上午"));
+        assert!(!starts_dateline("据了解，本报讯"));
+    }
+
+    #[test]
+    fn column_width_needs_three_lines() {
+        let lens = [(15.0, false), (15.0, false), (14.5, false), (6.0, true)];
+        assert_eq!(column_width(&lens, 0, 8), Some(15.0));
+        let clean = [(120.0, true), (80.0, true), (12.0, false)];
+        assert_eq!(column_width(&clean, 1, 8), None);
+    }
+}

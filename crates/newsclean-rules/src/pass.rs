@@ -1,0 +1,132 @@
+//! The pass that applies a compiled profile: rule by rule, one logged batch per rule that
+//! changes something, round after round until nothing changes. A `RegexSet` of the rules'
+//! trigger patterns is the prefilter: one scan of a block tells which rules can fire in it.
+
+use std::sync::Arc;
+
+use newsclean_core::{Context, Page, Pass, PassError, TextEdit};
+use regex::{RegexSet, RegexSetBuilder, SetMatches};
+
+use crate::compile::CompiledRule;
+
+/// How many rounds the rules may take to reach a text they no longer change. Rules that
+/// feed each other settle in two or three; more means two rules undo each other.
+pub const MAX_ROUNDS: usize = 8;
+
+/// A profile's rules compiled once, with the prefilter over all of them.
+#[derive(Debug)]
+pub struct CompiledRules {
+    rules: Vec<CompiledRule>,
+    set: RegexSet,
+}
+
+impl CompiledRules {
+    /// Compile the prefilter over these rules.
+    pub fn new(rules: Vec<CompiledRule>) -> Result<CompiledRules, String> {
+        let set = RegexSetBuilder::new(rules.iter().map(|r| r.trigger.as_str()))
+            .size_limit(1 << 24)
+            .build()
+            .map_err(|e| format!("cannot combine the rules' patterns: {e}"))?;
+        Ok(CompiledRules { rules, set })
+    }
+
+    /// The rules, in the order they run.
+    pub fn rules(&self) -> &[CompiledRule] {
+        &self.rules
+    }
+}
+
+/// The pass that applies a profile's rules to the content blocks of their scope.
+#[derive(Debug, Clone)]
+pub struct RulesPass {
+    id: String,
+    rules: Arc<CompiledRules>,
+    prefilter: bool,
+}
+
+impl RulesPass {
+    /// A pass over compiled rules, logged as pass `id`.
+    pub fn new(id: impl Into<String>, rules: Arc<CompiledRules>) -> Self {
+        RulesPass { id: id.into(), rules, prefilter: true }
+    }
+
+    /// The same pass without the prefilter: every rule scans every block in scope. Same
+    /// output, slower; kept to measure what the prefilter buys (`cargo xtask bench-rules`).
+    pub fn without_prefilter(mut self) -> Self {
+        self.prefilter = false;
+        self
+    }
+}
+
+impl Pass for RulesPass {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
+        let rules = &self.rules.rules;
+        let mut last_changed: Vec<&str> = Vec::new();
+        // Rules are block-local: a block that no rule changed in a round is a fixpoint, so a
+        // round only looks at the blocks the round before changed.
+        let mut dirty: Vec<bool> = vec![true; page.blocks().len()];
+        // Which rules can fire in each block; recomputed for blocks that changed.
+        let mut cands: Vec<Option<SetMatches>> = vec![None; page.blocks().len()];
+        for _round in 0..MAX_ROUNDS {
+            let mut changed: Vec<&str> = Vec::new();
+            let mut next_dirty = vec![false; page.blocks().len()];
+            for (ri, rule) in rules.iter().enumerate() {
+                if !ctx.allows(rule.safety) {
+                    continue;
+                }
+                let mut edits: Vec<TextEdit> = Vec::new();
+                let mut touched: Vec<usize> = Vec::new();
+                for (bi, block) in page.blocks().iter().enumerate() {
+                    if !dirty[bi] || !rule.scope.covers(block.kind) {
+                        continue;
+                    }
+                    let text = &page.text()[block.range.clone()];
+                    if self.prefilter
+                        && !cands[bi].get_or_insert_with(|| self.rules.set.matches(text)).matched(ri)
+                    {
+                        continue;
+                    }
+                    let n = edits.len();
+                    rule.edits(text, block.range.start, &mut edits);
+                    if edits.len() > n {
+                        touched.push(bi);
+                    }
+                }
+                if edits.is_empty() {
+                    continue;
+                }
+                let blocks_before = page.blocks().len();
+                let applied =
+                    page.apply(edits).map_err(|source| PassError::Edit { pass: self.id.clone(), source })?;
+                if applied > 0 {
+                    changed.push(&rule.id);
+                }
+                if page.blocks().len() != blocks_before {
+                    // A block vanished: indices moved, so start over on every block.
+                    cands = vec![None; page.blocks().len()];
+                    dirty = vec![true; page.blocks().len()];
+                    next_dirty = vec![true; page.blocks().len()];
+                } else {
+                    for bi in touched {
+                        cands[bi] = None;
+                        next_dirty[bi] = true;
+                    }
+                }
+            }
+            if changed.is_empty() {
+                return Ok(());
+            }
+            last_changed = changed;
+            dirty = next_dirty;
+        }
+        Err(PassError::NoConvergence {
+            pass: self.id.clone(),
+            rounds: MAX_ROUNDS,
+            rules: last_changed.join(", "),
+        })
+    }
+}

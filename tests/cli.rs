@@ -1,0 +1,410 @@
+//! End-to-end tests of `newsclean clean` (issue 2's "Done when", and the flags).
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
+
+use common::*;
+
+#[test]
+fn out_dir_writes_the_five_seeds_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("OUT");
+    let o = run(tmp.path(), &["clean", seeds_dir().to_str().unwrap(), "--out-dir", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let written = walk_files(&out);
+    assert_eq!(written.len(), 5, "{written:?}");
+    for (name, bytes) in seeds() {
+        let got = fs::read_to_string(out.join(&name)).unwrap();
+        assert_eq!(got, expected_clean(&bytes), "{name}");
+        assert_ne!(got.as_bytes(), bytes.as_slice(), "{name} was cleaned");
+    }
+    assert!(o.stdout.is_empty(), "nothing on stdout with --out-dir");
+    assert!(stderr(&o).contains("5 files, 5 changed, 0 failed"), "{}", stderr(&o));
+}
+
+#[test]
+fn out_dir_mirrors_the_input_tree() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    copy_seeds(&input.join("2023/03"));
+    fs::write(input.join("top.txt"), "正文\n").unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let rel: Vec<String> = walk_files(&tmp.path().join("out"))
+        .iter()
+        .map(|p| p.strip_prefix(tmp.path().join("out")).unwrap().display().to_string())
+        .collect();
+    assert_eq!(rel.len(), 6, "{rel:?}");
+    assert!(rel.contains(&"top.txt".to_string()));
+    assert!(rel.contains(&"2023/03/000_754509dbfb55a7fd.txt".to_string()));
+}
+
+#[test]
+fn diff_shows_the_joined_lines() {
+    let seed = seeds_dir().join("000_754509dbfb55a7fd.txt");
+    let o = run(&seeds_dir(), &["clean", seed.to_str().unwrap(), "--diff"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let diff = stdout(&o);
+    assert!(diff.starts_with("--- a/"), "{diff}");
+    let lines: Vec<&str> = diff.lines().collect();
+    let removed: Vec<&str> =
+        lines.iter().filter(|l| l.starts_with('-') && !l.starts_with("---")).map(|l| &l[1..]).collect();
+    let added: Vec<&str> =
+        lines.iter().filter(|l| l.starts_with('+') && !l.starts_with("+++")).map(|l| &l[1..]).collect();
+    // Some added line holds the end of one removed line joined straight to the start of the next.
+    let tail = |s: &str| {
+        s.trim_end().chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect::<String>()
+    };
+    let head = |s: &str| s.trim_start().chars().take(2).collect::<String>();
+    let joined = removed.windows(2).any(|w| {
+        !w[0].trim().is_empty()
+            && !w[1].trim().is_empty()
+            && added.iter().any(|a| a.contains(&format!("{}{}", tail(w[0]), head(w[1]))))
+    });
+    assert!(joined, "no joined lines in the diff:\n{diff}");
+}
+
+#[test]
+fn stdin_comma_between_cjk_becomes_fullwidth() {
+    let o = run_stdin(Path::new("."), &["clean", "-"], "党建强,则根基稳\n".as_bytes());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "党建强，则根基稳\n");
+}
+
+#[test]
+fn check_exits_1_on_seeds_and_0_on_their_clean_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["clean", "--check", seeds_dir().to_str().unwrap()]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().filter(|l| l.starts_with("would change: ")).count(), 5);
+    let o = run(tmp.path(), &["clean", seeds_dir().to_str().unwrap(), "--out-dir", "OUT"]);
+    assert_eq!(code(&o), 0);
+    let before: Vec<Vec<u8>> =
+        walk_files(&tmp.path().join("OUT")).iter().map(|p| fs::read(p).unwrap()).collect();
+    let o = run(tmp.path(), &["clean", "--check", "OUT"]);
+    assert_eq!(code(&o), 0, "clean output is not stable: {}{}", stdout(&o), stderr(&o));
+    let after: Vec<Vec<u8>> =
+        walk_files(&tmp.path().join("OUT")).iter().map(|p| fs::read(p).unwrap()).collect();
+    assert_eq!(before, after, "--check wrote nothing");
+}
+
+#[test]
+fn a_binary_file_in_the_folder_is_one_error_line_and_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    copy_seeds(&input);
+    fs::write(input.join("photo.png"), PNG).unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let errors = error_lines(&o);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("in/photo.png") && errors[0].contains("binary"), "{errors:?}");
+    let written = walk_files(&tmp.path().join("out"));
+    assert_eq!(written.len(), 5, "the five seeds are written: {written:?}");
+}
+
+#[test]
+fn in_place_writes_targets_only_by_rename() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pages");
+    copy_seeds(&dir);
+    fs::write(dir.join("clean.txt"), "已经干净的一行\n").unwrap();
+    fs::set_permissions(dir.join("000_754509dbfb55a7fd.txt"), fs::Permissions::from_mode(0o640)).unwrap();
+    // A hard link outside the folder sees any write made *through* the inode; a rename
+    // leaves it with the old content.
+    let links = tmp.path().join("links");
+    fs::create_dir(&links).unwrap();
+    let mut before = Vec::new();
+    for p in walk_files(&dir) {
+        let link = links.join(p.file_name().unwrap());
+        fs::hard_link(&p, &link).unwrap();
+        before.push((p.clone(), fs::read(&p).unwrap(), fs::metadata(&p).unwrap().ino(), link));
+    }
+    let o = run(tmp.path(), &["clean", "--in-place", "pages"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for (p, old, ino, link) in before {
+        let new = fs::read(&p).unwrap();
+        let meta = fs::metadata(&p).unwrap();
+        let want = expected_clean(&old);
+        assert_eq!(new, want.as_bytes(), "{}", p.display());
+        assert_eq!(fs::read(&link).unwrap(), old, "{} was written through its inode", p.display());
+        if new == old {
+            assert_eq!(meta.ino(), ino, "an unchanged file is not rewritten: {}", p.display());
+        } else {
+            assert_ne!(meta.ino(), ino, "{} replaced by rename", p.display());
+        }
+    }
+    assert_eq!(
+        fs::metadata(dir.join("000_754509dbfb55a7fd.txt")).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert_eq!(temp_files(tmp.path()), Vec::<std::path::PathBuf>::new());
+    let o = run(tmp.path(), &["clean", "--check", "pages"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn in_place_backup_keeps_the_original() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (name, bytes) = seeds().remove(1);
+    let p = tmp.path().join(&name);
+    fs::write(&p, &bytes).unwrap();
+    let o = run(tmp.path(), &["clean", "--in-place", "--backup", ".orig", &name]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read(tmp.path().join(format!("{name}.orig"))).unwrap(), bytes);
+    assert_eq!(fs::read_to_string(&p).unwrap(), expected_clean(&bytes));
+}
+
+#[test]
+fn in_place_through_a_symlink_keeps_the_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("real.txt"), "标题\n\n\n正文\n").unwrap();
+    std::os::unix::fs::symlink("real.txt", tmp.path().join("link.txt")).unwrap();
+    let o = run(tmp.path(), &["clean", "--in-place", "link.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(fs::symlink_metadata(tmp.path().join("link.txt")).unwrap().file_type().is_symlink());
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("real.txt")).unwrap(),
+        expected_clean("标题\n\n\n正文\n".as_bytes())
+    );
+}
+
+#[test]
+fn several_inputs_to_stdout_are_refused_with_advice() {
+    let o = run(&seeds_dir(), &["clean", "000_754509dbfb55a7fd.txt", "001_4761a9b087fadb1d.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--out-dir"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn json_lines_in_input_order_with_schema() {
+    let o = run(&seeds_dir(), &["clean", "--format", "json", "."]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let reports: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    assert_eq!(reports.len(), 5);
+    for ((name, bytes), r) in seeds().iter().zip(&reports) {
+        assert_eq!(r["schema"], "newsclean/1");
+        assert_eq!(r["file"], format!("./{name}"));
+        assert_eq!(r["changed"], true);
+        assert_eq!(r["text"], expected_clean(bytes));
+        assert_eq!(r["decode"]["encoding"], "UTF-8");
+        assert!(r["meta"].is_object());
+        let blocks = r["blocks"].as_array().unwrap();
+        assert!(!blocks.is_empty());
+        let text = r["text"].as_str().unwrap();
+        for b in blocks {
+            let (s, e) = (b["start"].as_u64().unwrap() as usize, b["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..e], b["text"].as_str().unwrap());
+            assert!(b["kind"].is_string());
+        }
+        let edits = r["edits"].as_array().unwrap();
+        assert!(!edits.is_empty());
+        for e in edits {
+            assert!(e["rule"].is_string() && e["source"]["line"].as_u64().unwrap() >= 1, "{e}");
+        }
+        let total: u64 = r["rule_counts"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        assert_eq!(total as usize, edits.len());
+    }
+}
+
+#[test]
+fn json_error_objects_keep_one_line_per_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("a.txt"), "正文\n").unwrap();
+    fs::write(tmp.path().join("b.png"), PNG).unwrap();
+    fs::write(tmp.path().join("c.txt"), "正文\n\n\n").unwrap();
+    let o = run(tmp.path(), &["clean", "--format=json", "."]);
+    assert_eq!(code(&o), 2);
+    let lines: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["changed"], false);
+    assert_eq!(lines[1]["file"], "./b.png");
+    assert!(lines[1]["error"].as_str().unwrap().contains("binary"), "{}", lines[1]);
+    assert_eq!(lines[2]["changed"], true);
+}
+
+#[test]
+fn removed_sidecar_has_rule_file_and_source_position() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = seeds_dir().join("002_ed8b4f82a5f7e9b1.txt");
+    let o = run(tmp.path(), &["clean", "--check", "--removed", "removed.jsonl", seed.to_str().unwrap()]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let input = String::from_utf8(fs::read(&seed).unwrap()).unwrap();
+    let records: Vec<serde_json::Value> = fs::read_to_string(tmp.path().join("removed.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!records.is_empty());
+    for r in &records {
+        assert_eq!(r["schema"], "newsclean/1");
+        assert_eq!(r["file"], seed.to_str().unwrap());
+        assert!(r["rule"].as_str().is_some_and(|s| !s.is_empty()));
+        let start = r["source"]["start"].as_u64().unwrap() as usize;
+        let line = 1 + input[..start].matches('\n').count();
+        let line_start = input[..start].rfind('\n').map_or(0, |i| i + 1);
+        let column = input[line_start..start].chars().count() + 1;
+        assert_eq!(r["source"]["line"].as_u64().unwrap() as usize, line, "{r}");
+        assert_eq!(r["source"]["column"].as_u64().unwrap() as usize, column, "{r}");
+        let before = r["before"].as_str().unwrap();
+        let after = r["after"].as_str().unwrap();
+        let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        assert!(after.is_empty() || visible(after) < visible(before), "not a removal: {r}");
+    }
+    // Every visible character that the clean text lost is in the sidecar.
+    let clean = expected_clean(input.as_bytes());
+    let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let lost_in_sidecar: usize = records
+        .iter()
+        .map(|r| visible(r["before"].as_str().unwrap()) - visible(r["after"].as_str().unwrap()))
+        .sum();
+    assert!(visible(&input) - visible(&clean) <= lost_in_sidecar, "removed text missing from the sidecar");
+    assert_eq!(temp_files(tmp.path()), Vec::<std::path::PathBuf>::new());
+}
+
+#[test]
+fn jobs_1_and_jobs_2_give_byte_identical_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..8 {
+        copy_seeds(&input.join(format!("batch{i}")));
+    }
+    let mut runs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = format!("out{jobs}");
+        let o = run(tmp.path(), &["clean", "in", "--jobs", jobs, "--out-dir", &out]);
+        assert_eq!(code(&o), 0);
+        let files: Vec<(std::path::PathBuf, Vec<u8>)> = walk_files(&tmp.path().join(&out))
+            .into_iter()
+            .map(|p| (p.strip_prefix(tmp.path().join(&out)).unwrap().to_path_buf(), fs::read(&p).unwrap()))
+            .collect();
+        let json = run(
+            tmp.path(),
+            &["clean", "in", "--jobs", jobs, "--format", "json", "--removed", &format!("rm{jobs}")],
+        );
+        let diff = run(tmp.path(), &["clean", "in", "--jobs", jobs, "--diff", "--color", "never"]);
+        let removed = fs::read(tmp.path().join(format!("rm{jobs}"))).unwrap();
+        assert_eq!(files.len(), 40);
+        runs.push((files, json.stdout, diff.stdout, removed));
+    }
+    assert!(runs[0].0 == runs[1].0, "--out-dir files differ between --jobs 1 and --jobs 2");
+    assert!(runs[0].1 == runs[1].1, "JSON reports differ");
+    assert!(runs[0].2 == runs[1].2, "diffs differ");
+    assert!(runs[0].3 == runs[1].3, "removed sidecars differ");
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let seed = seeds_dir().join("003_921ff9284966c71a.txt");
+    let s = seed.to_str().unwrap();
+    let always = run(Path::new("."), &["clean", s, "--diff", "--color", "always"]);
+    assert!(stdout(&always).contains("\x1b["));
+    let never = run(Path::new("."), &["clean", s, "--diff", "--color=never"]);
+    assert!(!stdout(&never).contains("\x1b["));
+    // auto: stdout is a pipe here, so plain.
+    let auto = run(Path::new("."), &["clean", s, "--diff"]);
+    assert!(!stdout(&auto).contains("\x1b["));
+    assert_eq!(stdout(&auto), stdout(&never));
+}
+
+#[test]
+fn diff_modes_are_accepted() {
+    let seed = seeds_dir().join("003_921ff9284966c71a.txt");
+    for mode in ["--diff=unified", "--diff=side", "--diff=rules"] {
+        let o = run(Path::new("."), &["clean", seed.to_str().unwrap(), mode]);
+        assert_eq!(code(&o), 0, "{mode}: {}", stderr(&o));
+        assert!(!o.stdout.is_empty(), "{mode}");
+    }
+    let o = run(Path::new("."), &["clean", seed.to_str().unwrap(), "--diff=sideways"]);
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn glob_and_hidden_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("d");
+    fs::create_dir_all(d.join(".git")).unwrap();
+    fs::write(d.join("a.txt"), "正文\n").unwrap();
+    fs::write(d.join("b.md"), "正文\n").unwrap();
+    fs::write(d.join(".hidden.txt"), "正文\n").unwrap();
+    fs::write(d.join(".git/c.txt"), "正文\n").unwrap();
+    let o = run(tmp.path(), &["clean", "d", "--glob", "*.txt", "--format", "json", "-v"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let files: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(files, ["d/a.txt"]);
+    assert!(stderr(&o).contains("d/.hidden.txt: skipped (hidden)"), "{}", stderr(&o));
+    let o = run(tmp.path(), &["clean", "d", "--glob", "!*.md", "--check"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // A hidden file named on the command line is cleaned.
+    let o = run(tmp.path(), &["clean", "d/.hidden.txt"]);
+    assert_eq!(stdout(&o), "正文\n");
+}
+
+#[test]
+fn project_rule_file_is_found_in_a_parent_and_named_with_v() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("newsclean.yaml"), "rules: []\n").unwrap();
+    let sub = tmp.path().join("a/b");
+    fs::create_dir_all(&sub).unwrap();
+    let o = run_stdin(&sub, &["clean", "-v", "-"], "正文\n".as_bytes());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let expect = format!("using rule file {}", tmp.path().join("newsclean.yaml").display());
+    assert!(stderr(&o).contains(&expect), "{}", stderr(&o));
+    let o = run_stdin(&sub, &["clean", "-v", "--no-config", "-"], "正文\n".as_bytes());
+    assert!(!stderr(&o).contains("using rule file"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_rule_file_is_an_error_with_its_position() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("bad.yaml"), "rules:\n  - id: x\n    nonsense: 1\n").unwrap();
+    let o = run_stdin(tmp.path(), &["clean", "--rules", "bad.yaml", "-"], "正文\n".as_bytes());
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("bad.yaml:"), "{}", stderr(&o));
+    let o = run_stdin(tmp.path(), &["clean", "--rules", "missing.yaml", "-"], b"x\n");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("missing.yaml"), "{}", stderr(&o));
+    let o = run_stdin(tmp.path(), &["clean", "--profile", "no-such-profile", "-"], b"x\n");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no-such-profile"), "{}", stderr(&o));
+}
+
+#[test]
+fn encoding_flag_reads_utf16_without_bom() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = "党建强，则根基稳\n第二段 2023年\n";
+    let utf16: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    fs::write(tmp.path().join("u16.txt"), &utf16).unwrap();
+    let o = run(tmp.path(), &["clean", "--encoding", "utf-16le", "u16.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), expected_clean(text.as_bytes()));
+    let o = run(tmp.path(), &["clean", "--encoding", "klingon", "u16.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("klingon"));
+}
+
+#[test]
+fn summary_counts_files_changed_failed_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("a.txt"), "正文\n").unwrap();
+    fs::write(tmp.path().join("b.txt"), "正文\n\n\n").unwrap();
+    fs::write(tmp.path().join("c.png"), PNG).unwrap();
+    fs::write(tmp.path().join(".h.txt"), "x").unwrap();
+    let o = run(tmp.path(), &["clean", "--check", "."]);
+    assert_eq!(code(&o), 2);
+    let summary = stderr(&o).lines().last().unwrap().to_string();
+    assert!(summary.starts_with("newsclean: 3 files, 1 would change, 1 failed, 1 skipped in "), "{summary}");
+    assert!(summary.ends_with(" MB/s)"), "{summary}");
+    let o = run(tmp.path(), &["clean", "--check", "-q", "."]);
+    assert_eq!(error_lines(&o).len(), 1);
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+}

@@ -1,0 +1,5 @@
+//! Developer tasks for newsclean, as a library so that tests can share them: the gold-page
+//! metrics ([`score`]) and the eval over the repo's gold folder ([`eval`]).
+
+pub mod eval;
+pub mod score;
