@@ -1,15 +1,26 @@
 //! Developer tasks: `cargo xtask eval`, `cargo xtask bench`, `cargo xtask codegen`, ….
 
+mod bench;
 mod bench_rules;
 mod codegen;
+mod corpus;
 mod eval_real;
+mod floor;
+mod peer;
+mod spark;
 
 /// A task: it takes the arguments after its name.
 type Task = fn(&[String]) -> anyhow::Result<()>;
 
 /// The tasks, by name. Add a task with one line here.
-const TASKS: &[(&str, Task)] =
-    &[("eval", xtask::eval::run), ("codegen", |_| codegen::run()), ("bench-rules", bench_rules::run)];
+const TASKS: &[(&str, Task)] = &[
+    ("eval", xtask::eval::run),
+    ("codegen", |_| codegen::run()),
+    ("bench-rules", bench_rules::run),
+    ("bench", bench::run),
+    ("floor", floor::run),
+    ("spark", spark::run),
+];
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

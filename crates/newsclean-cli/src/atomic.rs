@@ -11,9 +11,32 @@ use std::path::{Path, PathBuf};
 /// The tag in every temporary file's name.
 pub const TMP_TAG: &str = ".newsclean-tmp-";
 
-/// Write `contents` to `target` atomically. `like` gives the permissions (and, best effort,
-/// the owner) to keep: the file being replaced.
+/// Whether an atomic write also waits for the disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// fsync the file before the rename and the folder after it: the new text survives a
+    /// crash. For files that replace the user's originals (`--in-place`, backups, sidecars).
+    Synced,
+    /// Rename without fsync: readers still never see a half-written file, but a crash may
+    /// lose the newest outputs. For new files made from inputs that stay untouched
+    /// (`--out-dir`), which a second run re-makes; two fsyncs per file cost more than the
+    /// cleaning itself on a busy disk.
+    Unsynced,
+}
+
+/// Write `contents` to `target` atomically and durably. `like` gives the permissions (and,
+/// best effort, the owner) to keep: the file being replaced.
 pub fn write_atomic(target: &Path, contents: &[u8], like: Option<&fs::Metadata>) -> io::Result<()> {
+    write_atomic_as(target, contents, like, Durability::Synced)
+}
+
+/// [`write_atomic`] with a choice of [`Durability`].
+pub fn write_atomic_as(
+    target: &Path,
+    contents: &[u8],
+    like: Option<&fs::Metadata>,
+    durability: Durability,
+) -> io::Result<()> {
     let dir = parent_dir(target);
     let name = target
         .file_name()
@@ -21,14 +44,18 @@ pub fn write_atomic(target: &Path, contents: &[u8], like: Option<&fs::Metadata>)
     let prefix = format!(".{}{TMP_TAG}", name.to_string_lossy());
     let mut tmp = tempfile::Builder::new().prefix(&prefix).rand_bytes(6).tempfile_in(dir)?;
     tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
+    if durability == Durability::Synced {
+        tmp.as_file().sync_all()?;
+    }
     if let Some(meta) = like {
         tmp.as_file().set_permissions(meta.permissions())?;
         keep_owner(tmp.path(), meta);
     }
     tmp.persist(target).map_err(|e| e.error)?;
     // Make the rename itself durable; some file systems cannot sync a folder, which is fine.
-    if let Ok(d) = fs::File::open(dir) {
+    if durability == Durability::Synced
+        && let Ok(d) = fs::File::open(dir)
+    {
         let _ = d.sync_all();
     }
     Ok(())
@@ -93,6 +120,16 @@ mod tests {
         write_atomic(&t, b"new", Some(&meta)).unwrap();
         assert_eq!(fs::read_to_string(&t).unwrap(), "new");
         assert_eq!(fs::metadata(&t).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
+
+    #[test]
+    fn unsynced_write_is_still_whole_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = dir.path().join("out.txt");
+        write_atomic_as(&t, b"first", None, Durability::Unsynced).unwrap();
+        write_atomic_as(&t, b"second", None, Durability::Unsynced).unwrap();
+        assert_eq!(fs::read_to_string(&t).unwrap(), "second");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
     }
 

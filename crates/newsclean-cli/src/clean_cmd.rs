@@ -528,7 +528,9 @@ fn write_output(
                     dir.display()
                 )
             })?;
-            atomic::write_atomic(target, cleaned.text.as_bytes(), None).map_err(|e| {
+            // New files from untouched inputs: atomic, not fsynced (see `Durability::Unsynced`).
+            let unsynced = atomic::Durability::Unsynced;
+            atomic::write_atomic_as(target, cleaned.text.as_bytes(), None, unsynced).map_err(|e| {
                 format!("cannot write {} ({e}); choose an --out-dir you can write to", target.display())
             })
         }

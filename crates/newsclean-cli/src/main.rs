@@ -7,6 +7,7 @@ mod clean_cmd;
 mod config;
 mod explain_cmd;
 mod inputs;
+mod jsonl;
 mod review_cmd;
 mod rules_cmd;
 
@@ -22,13 +23,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Clean files, folders or standard input (`-`).
-    Clean(clean_cmd::CleanArgs),
+    Clean(CleanCommand),
     /// List, explain and test the rules (`rules list`, `rules explain ID`, `rules test FILE`).
     Rules(rules_cmd::RulesArgs),
     /// Write a static HTML review report (or JSON Lines) of what cleaning changes in files.
     Review(review_cmd::ReviewArgs),
     /// List every edit made to one file: rule, position, before and after, evidence.
     Explain(explain_cmd::ExplainArgs),
+}
+
+/// `newsclean clean`: the file flags, plus the JSON Lines streaming flags.
+#[derive(clap::Args)]
+struct CleanCommand {
+    #[command(flatten)]
+    args: clean_cmd::CleanArgs,
+    #[command(flatten)]
+    jsonl: jsonl::JsonlArgs,
 }
 
 fn main() -> std::process::ExitCode {
@@ -43,7 +53,8 @@ fn main() -> std::process::ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
-        Command::Clean(args) => clean_cmd::run(&args),
+        Command::Clean(CleanCommand { args, jsonl }) if jsonl.jsonl => jsonl::run_clean(&args, &jsonl),
+        Command::Clean(CleanCommand { args, .. }) => clean_cmd::run(&args),
         Command::Rules(args) => rules_cmd::run(&args),
         Command::Review(args) => review_cmd::run(&args),
         Command::Explain(args) => explain_cmd::run(&args),

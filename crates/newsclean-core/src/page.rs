@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::edit::{Bias, EditError, EditLog, TextEdit, map_forward};
+use crate::edit::{Bias, EditError, EditLog, ForwardMap, TextEdit};
 
 /// What a block of the page is, in the reader's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -176,9 +176,10 @@ impl Page {
         let moves: Vec<(Range<usize>, usize)> =
             applied.iter().map(|e| (e.span.clone(), e.after.len())).collect();
         let n = applied.len();
+        let map = ForwardMap::new(&moves);
         for b in &mut self.blocks {
-            let start = map_forward(&moves, b.range.start, Bias::Left);
-            let end = map_forward(&moves, b.range.end, Bias::Right);
+            let start = map.map(b.range.start, Bias::Left);
+            let end = map.map(b.range.end, Bias::Right);
             b.range = start..end.max(start);
         }
         self.text = new_text;
@@ -256,29 +257,34 @@ impl Page {
     }
 
     fn fix_blocks(&mut self) {
-        let text = &self.text;
-        self.blocks.sort_by_key(|b| (b.range.start, b.range.end));
-        let mut prev_end = 0;
-        for b in &mut self.blocks {
-            let mut s = b.range.start.max(prev_end).min(text.len());
-            let mut e = b.range.end.min(text.len()).max(s);
-            while !text.is_char_boundary(s) {
-                s += 1;
-            }
-            while !text.is_char_boundary(e) {
-                e += 1;
-            }
-            // Trim surrounding white space so a block is exactly its text.
-            let inner = &text[s..e];
-            let lead = inner.len() - inner.trim_start().len();
-            let trail = inner.len() - inner.trim_end().len();
-            s += lead;
-            e = (e - trail).max(s);
-            b.range = s..e;
-            prev_end = e;
-        }
-        self.blocks.retain(|b| !b.range.is_empty());
+        fix_block_ranges(&self.text, &mut self.blocks);
     }
+}
+
+/// Sort `blocks`, clamp them to `text` and to character boundaries, cut overlaps, trim white
+/// space at their edges and drop the empty ones.
+fn fix_block_ranges(text: &str, blocks: &mut Vec<Block>) {
+    blocks.sort_by_key(|b| (b.range.start, b.range.end));
+    let mut prev_end = 0;
+    for b in blocks.iter_mut() {
+        let mut s = b.range.start.max(prev_end).min(text.len());
+        let mut e = b.range.end.min(text.len()).max(s);
+        while !text.is_char_boundary(s) {
+            s += 1;
+        }
+        while !text.is_char_boundary(e) {
+            e += 1;
+        }
+        // Trim surrounding white space so a block is exactly its text.
+        let inner = &text[s..e];
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.len() - inner.trim_end().len();
+        s += lead;
+        e = (e - trail).max(s);
+        b.range = s..e;
+        prev_end = e;
+    }
+    blocks.retain(|b| !b.range.is_empty());
 }
 
 /// Split a text into blocks: maximal runs of lines that are not blank, trimmed.
@@ -301,12 +307,8 @@ fn segment(text: &str) -> Vec<Block> {
     if let Some(s) = start {
         blocks.push(Block::new(s..end));
     }
-    let mut page =
-        Page { text: String::new(), blocks: Vec::new(), log: EditLog::default(), meta: PageMeta::default() };
-    page.text = text.to_string();
-    page.blocks = blocks;
-    page.fix_blocks();
-    page.blocks
+    fix_block_ranges(text, &mut blocks);
+    blocks
 }
 
 /// The lines of `text[range]` as (absolute byte range without the `\n`, line text).

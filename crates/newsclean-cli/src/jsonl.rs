@@ -1,0 +1,607 @@
+//! JSON Lines streaming: clean one string field of every record, keep everything else byte for byte.
+//!
+//! Records are read in chunks of lines (bounded memory: one chunk in, one chunk out), each chunk
+//! is cleaned in parallel on the current rayon pool, and the results are written in input order.
+//! The cleaned string is spliced into the original line, so every other field (key order, number
+//! formatting, escapes) stays byte-identical; a field whose text does not change is not
+//! re-encoded at all. A bad record (not UTF-8, not JSON, not an object, field missing, duplicated
+//! or not a string, or text the cleaner refuses) is written back unchanged and counted; with
+//! `strict` the run stops at it, naming its line. Blank lines are passed through and not counted.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{BufRead, Write};
+use std::ops::Range;
+
+use rayon::prelude::*;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+/// The key of the stats object `annotate` adds to each record.
+pub const ANNOTATION_KEY: &str = "newsclean";
+
+/// How to stream.
+#[derive(Clone, Debug)]
+pub struct JsonlOptions {
+    /// The field to clean.
+    pub field: String,
+    /// Add (or replace) a `newsclean` field with the record's stats.
+    pub annotate: bool,
+    /// Stop at the first bad record instead of passing it through.
+    pub strict: bool,
+    /// Most lines per chunk.
+    pub chunk_lines: usize,
+    /// Most bytes per chunk (a chunk always holds at least one line).
+    pub chunk_bytes: usize,
+}
+
+impl Default for JsonlOptions {
+    fn default() -> Self {
+        JsonlOptions {
+            field: "text".to_string(),
+            annotate: false,
+            strict: false,
+            chunk_lines: 2048,
+            chunk_bytes: 8 << 20,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JsonlSummary {
+    /// Records read (blank lines excluded).
+    pub records: u64,
+    /// Records whose field the cleaning changed.
+    pub changed: u64,
+    /// Bad records passed through unchanged.
+    pub bad: u64,
+    /// Blank lines passed through.
+    pub blank: u64,
+    /// The first bad record: (1-based line number, why).
+    pub first_bad: Option<(u64, String)>,
+}
+
+impl fmt::Display for JsonlSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} records, {} changed, {} bad passed through unchanged",
+            self.records, self.changed, self.bad
+        )?;
+        if let Some((line, why)) = &self.first_bad {
+            write!(f, " (first: line {line}: {why})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a record was not cleaned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadRecord {
+    /// The line is not UTF-8.
+    NotUtf8,
+    /// The line is not JSON.
+    NotJson(String),
+    /// The line is JSON but not an object.
+    NotObject,
+    /// The object has no such field.
+    Missing(String),
+    /// The field appears more than once.
+    Duplicate(String),
+    /// The field is not a string.
+    NotString(String),
+    /// The cleaner refused the text.
+    Clean(String),
+}
+
+impl fmt::Display for BadRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BadRecord::NotUtf8 => write!(f, "not UTF-8"),
+            BadRecord::NotJson(e) => write!(f, "not JSON: {e}"),
+            BadRecord::NotObject => write!(f, "not a JSON object"),
+            BadRecord::Missing(k) => write!(f, "no field {k:?}"),
+            BadRecord::Duplicate(k) => write!(f, "field {k:?} appears more than once"),
+            BadRecord::NotString(k) => write!(f, "field {k:?} is not a string"),
+            BadRecord::Clean(e) => write!(f, "cannot clean: {e}"),
+        }
+    }
+}
+
+/// A bad record met under `strict`: the run stops here.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {why} (--strict)")]
+pub struct StrictStop {
+    /// 1-based line number.
+    pub line: u64,
+    /// Why the record is bad.
+    pub why: BadRecord,
+}
+
+enum Outcome {
+    Blank,
+    Clean { line: Vec<u8>, changed: bool },
+    Bad(BadRecord),
+}
+
+/// Stream `input` to `output`, cleaning `opts.field` of each record with `cleaner`, each chunk
+/// in parallel on `pool`. Returns the summary; a bad record under `strict` returns a
+/// [`StrictStop`] error after writing every record before it.
+pub fn clean_jsonl<R: BufRead, W: Write>(
+    cleaner: &newsclean::Cleaner,
+    mut input: R,
+    mut output: W,
+    opts: &JsonlOptions,
+    pool: &rayon::ThreadPool,
+) -> anyhow::Result<JsonlSummary> {
+    let mut summary = JsonlSummary::default();
+    let mut line_no: u64 = 0;
+    let mut chunk: Vec<Vec<u8>> = Vec::new();
+    loop {
+        chunk.clear();
+        let mut bytes = 0;
+        while chunk.len() < opts.chunk_lines.max(1) && (chunk.is_empty() || bytes < opts.chunk_bytes) {
+            let mut buf = Vec::new();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            bytes += buf.len();
+            chunk.push(buf);
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> =
+            pool.install(|| chunk.par_iter().map(|l| process_line(cleaner, l, opts)).collect());
+        for (raw, outcome) in chunk.iter().zip(outcomes) {
+            line_no += 1;
+            match outcome {
+                Outcome::Blank => {
+                    summary.blank += 1;
+                    output.write_all(raw)?;
+                }
+                Outcome::Clean { line, changed } => {
+                    summary.records += 1;
+                    summary.changed += u64::from(changed);
+                    output.write_all(&line)?;
+                }
+                Outcome::Bad(why) => {
+                    summary.records += 1;
+                    if opts.strict {
+                        output.flush()?;
+                        return Err(StrictStop { line: line_no, why }.into());
+                    }
+                    summary.bad += 1;
+                    if summary.first_bad.is_none() {
+                        summary.first_bad = Some((line_no, why.to_string()));
+                    }
+                    output.write_all(raw)?;
+                }
+            }
+        }
+    }
+    output.flush()?;
+    Ok(summary)
+}
+
+/// The JSON Lines streaming flags of `newsclean clean`.
+#[derive(clap::Args, Debug)]
+pub struct JsonlArgs {
+    /// Read JSON Lines records (from one file or `-`) and clean one string field of each,
+    /// writing the records to standard output in the same order, every other byte untouched.
+    /// Bad records are passed through unchanged and counted (see --strict).
+    #[arg(long, conflicts_with_all = ["out_dir", "in_place", "check", "diff", "removed", "encoding", "globs"])]
+    pub jsonl: bool,
+    /// With --jsonl: the field to clean.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
+    pub field: String,
+    /// With --jsonl: add a `newsclean` field to each record with its stats
+    /// (`changed`, `edits`, edit counts by rule).
+    #[arg(long, requires = "jsonl")]
+    pub annotate: bool,
+    /// With --jsonl: stop at the first bad record (exit 2, naming its line) instead of
+    /// passing it through unchanged.
+    #[arg(long, requires = "jsonl")]
+    pub strict: bool,
+}
+
+/// `newsclean clean --jsonl`: build the cleaner from the clean flags (profile, rules, review)
+/// and stream. Returns the exit code.
+pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::Result<u8> {
+    let (config, _) = crate::config::build(&crate::config::Wanted {
+        profile: args.profile.as_deref(),
+        rules: &args.rules,
+        no_config: args.no_config,
+        review: args.review,
+        encoding: None,
+    })?;
+    let cleaner = newsclean::Cleaner::from_config(&config)?;
+    let paths: Vec<String> = args.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let jobs = args.jobs.unwrap_or(0);
+    let opts = JsonlOptions {
+        field: j.field.clone(),
+        annotate: j.annotate,
+        strict: j.strict,
+        ..JsonlOptions::default()
+    };
+    let code = run_command(&cleaner, &paths, jobs, &opts, args.quiet)?;
+    Ok(code)
+}
+
+/// The `clean --jsonl` command: stream `paths` (none, `-` or one file) to standard output
+/// on a pool of `jobs` threads (0: one per core), print the summary on standard error.
+/// Returns the exit code: 0, or 2 when `--strict` met a bad record.
+pub fn run_command(
+    cleaner: &newsclean::Cleaner,
+    paths: &[String],
+    jobs: usize,
+    opts: &JsonlOptions,
+    quiet: bool,
+) -> anyhow::Result<u8> {
+    use anyhow::Context as _;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
+    let stdout = std::io::stdout().lock();
+    let output = std::io::BufWriter::with_capacity(1 << 20, stdout);
+    let result = match paths {
+        [] => clean_jsonl(cleaner, std::io::stdin().lock(), output, opts, &pool),
+        [p] if p == "-" => clean_jsonl(cleaner, std::io::stdin().lock(), output, opts, &pool),
+        [p] => {
+            let file = std::fs::File::open(p).with_context(|| format!("{p}: cannot read"))?;
+            let input = std::io::BufReader::with_capacity(1 << 20, file);
+            clean_jsonl(cleaner, input, output, opts, &pool).with_context(|| p.clone())
+        }
+        _ => anyhow::bail!("--jsonl reads one stream: give one file or `-`"),
+    };
+    match result {
+        Ok(summary) => {
+            if !quiet || summary.bad > 0 {
+                eprintln!("newsclean: jsonl: {summary}");
+            }
+            Ok(0)
+        }
+        Err(e) if e.chain().any(|c| c.is::<StrictStop>()) => {
+            eprintln!("newsclean: error: {e:#}");
+            Ok(2)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Split a raw line into its content and its terminator (`\n`, `\r\n` or nothing).
+fn split_terminator(raw: &[u8]) -> (&[u8], &[u8]) {
+    let n = if raw.ends_with(b"\r\n") {
+        2
+    } else if raw.ends_with(b"\n") {
+        1
+    } else {
+        0
+    };
+    raw.split_at(raw.len() - n)
+}
+
+fn process_line(cleaner: &newsclean::Cleaner, raw: &[u8], opts: &JsonlOptions) -> Outcome {
+    let (body, term) = split_terminator(raw);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Outcome::Blank;
+    }
+    match clean_record(cleaner, body, opts) {
+        Ok((mut line, changed)) => {
+            line.extend_from_slice(term);
+            Outcome::Clean { line, changed }
+        }
+        Err(why) => Outcome::Bad(why),
+    }
+}
+
+/// Clean one record (a line without its terminator). Returns the new line and whether the
+/// field's text changed.
+pub fn clean_record(
+    cleaner: &newsclean::Cleaner,
+    body: &[u8],
+    opts: &JsonlOptions,
+) -> Result<(Vec<u8>, bool), BadRecord> {
+    let line = std::str::from_utf8(body).map_err(|_| BadRecord::NotUtf8)?;
+    let spans = find_spans(line, &opts.field)?;
+    let field = spans.field.clone().ok_or_else(|| BadRecord::Missing(opts.field.clone()))?;
+    let raw_value = &line[field.clone()];
+    if !raw_value.starts_with('"') {
+        return Err(BadRecord::NotString(opts.field.clone()));
+    }
+    let original: String = serde_json::from_str(raw_value).map_err(|e| BadRecord::NotJson(e.to_string()))?;
+    let cleaned = cleaner.clean(original.as_bytes()).map_err(|e| BadRecord::Clean(e.to_string()))?;
+    let mut text = cleaned.text;
+    // A page's clean text ends in `\n`; a record's text keeps the input's choice.
+    let mut dropped_final_newline = false;
+    if text.ends_with('\n') && !original.ends_with('\n') {
+        text.pop();
+        dropped_final_newline = true;
+    }
+    let changed = text != original;
+
+    let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
+    if changed {
+        let encoded = serde_json::to_string(&text).map_err(|e| BadRecord::Clean(e.to_string()))?;
+        replacements.push((field, encoded));
+    }
+    if opts.annotate {
+        let stats = annotation(&cleaned.page, changed, dropped_final_newline);
+        match spans.annotation {
+            Some(r) => replacements.push((r, stats)),
+            None => {
+                // Insert before the object's closing brace.
+                let close = line.trim_end().len() - 1;
+                replacements.push((close..close, format!(",\"{ANNOTATION_KEY}\":{stats}")));
+            }
+        }
+    }
+    replacements.sort_by_key(|(r, _)| r.start);
+    let mut out = Vec::with_capacity(line.len() + 64);
+    let mut cursor = 0;
+    for (r, s) in replacements {
+        out.extend_from_slice(&body[cursor..r.start]);
+        out.extend_from_slice(s.as_bytes());
+        cursor = r.end;
+    }
+    out.extend_from_slice(&body[cursor..]);
+    Ok((out, changed))
+}
+
+/// The stats object for `--annotate`: `{"changed":…,"edits":…,"rules":{rule:count}}`.
+fn annotation(page: &newsclean::core::Page, changed: bool, dropped_final_newline: bool) -> String {
+    let mut rules: BTreeMap<&str, usize> = page.log().counts_by_rule();
+    let mut edits = page.log().edits().len();
+    if dropped_final_newline {
+        // The final newline the page added and the record did not keep is no edit of the record.
+        let last = page.log().edits().iter().rev().find(|e| e.rule == "page.separator");
+        if let Some(last) = last
+            && last.before.is_empty()
+            && last.after == "\n"
+            && last.new_span().end == page.text().len()
+        {
+            edits -= 1;
+            if let Some(n) = rules.get_mut("page.separator") {
+                *n -= 1;
+                if *n == 0 {
+                    rules.remove("page.separator");
+                }
+            }
+        }
+    }
+    serde_json::json!({ "changed": changed, "edits": edits, "rules": rules }).to_string()
+}
+
+/// Byte spans of the values of the cleaned field and of an existing annotation, in one line.
+#[derive(Debug, Default)]
+struct Spans {
+    field: Option<Range<usize>>,
+    annotation: Option<Range<usize>>,
+}
+
+struct SpanSeed<'a> {
+    base: usize,
+    field: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for SpanSeed<'_> {
+    type Value = Result<Spans, BadRecord>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SpanSeed<'_> {
+    type Value = Result<Spans, BadRecord>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut spans = Spans::default();
+        let mut duplicate = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let value: &'de RawValue = map.next_value()?;
+            let start = value.get().as_ptr() as usize - self.base;
+            let span = start..start + value.get().len();
+            let slot = if key == self.field {
+                &mut spans.field
+            } else if key == ANNOTATION_KEY {
+                &mut spans.annotation
+            } else {
+                continue;
+            };
+            if slot.replace(span).is_some() {
+                duplicate = Some(key.into_owned());
+            }
+        }
+        Ok(match duplicate {
+            Some(k) => Err(BadRecord::Duplicate(k)),
+            None => Ok(spans),
+        })
+    }
+}
+
+fn find_spans(line: &str, field: &str) -> Result<Spans, BadRecord> {
+    if !line.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<IgnoredAny>(line) {
+            Ok(_) => BadRecord::NotObject,
+            Err(e) => BadRecord::NotJson(e.to_string()),
+        });
+    }
+    let mut de = serde_json::Deserializer::from_str(line);
+    let seed = SpanSeed { base: line.as_ptr() as usize, field };
+    let spans = seed.deserialize(&mut de).map_err(|e| BadRecord::NotJson(e.to_string()))?;
+    de.end().map_err(|e| BadRecord::NotJson(e.to_string()))?;
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaner() -> newsclean::Cleaner {
+        newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE).unwrap()
+    }
+
+    fn run(input: &str, opts: &JsonlOptions) -> (String, anyhow::Result<JsonlSummary>) {
+        run_on(input, opts, 2)
+    }
+
+    fn run_on(input: &str, opts: &JsonlOptions, jobs: usize) -> (String, anyhow::Result<JsonlSummary>) {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().unwrap();
+        let mut out = Vec::new();
+        let r = clean_jsonl(&cleaner(), input.as_bytes(), &mut out, opts, &pool);
+        (String::from_utf8(out).unwrap(), r)
+    }
+
+    #[test]
+    fn spans_point_at_values() {
+        let line = r#"{"id": 1.50, "text" : "a\nb", "newsclean":{"x":[1]}}"#;
+        let s = find_spans(line, "text").unwrap();
+        assert_eq!(&line[s.field.unwrap()], r#""a\nb""#);
+        assert_eq!(&line[s.annotation.unwrap()], r#"{"x":[1]}"#);
+    }
+
+    /// A raw paragraph broken across lines, as OCR leaves it: cleaning changes it.
+    const RAW: &str = "党建强，则根基稳；根基稳，则社\n会兴。如何为打造中国式现代化的\n金平湖提供坚强的组织保证？\n\n\n今年的党建强基工程给出了答案。";
+
+    /// What cleaning makes of `raw` in a record: the page's clean text, with the final newline
+    /// only when the input had one.
+    fn expected(raw: &str) -> String {
+        let mut t = cleaner().clean(raw.as_bytes()).unwrap().text;
+        if !raw.ends_with('\n') && t.ends_with('\n') {
+            t.pop();
+        }
+        t
+    }
+
+    fn record(prefix: &str, text: &str, suffix: &str) -> String {
+        format!("{prefix}{}{suffix}", serde_json::to_string(text).unwrap())
+    }
+
+    #[test]
+    fn other_fields_stay_byte_identical() {
+        assert_ne!(expected(RAW), RAW, "the test needs a text that cleaning changes");
+        let (pre, post) = ("{\"id\":1.500e3,\"meta\":{\"b\":2,\"a\":\"\\u00e9\"},\"text\":", ",\"z\":[]}\n");
+        let (out, r) = run(&record(pre, RAW, post), &JsonlOptions::default());
+        let s = r.unwrap();
+        assert_eq!(out, record(pre, &expected(RAW), post));
+        assert_eq!((s.records, s.changed, s.bad), (1, 1, 0));
+    }
+
+    #[test]
+    fn unchanged_record_is_byte_identical() {
+        // Clean text stays as it is, escapes and all: the field is not re-encoded.
+        let clean = expected(RAW);
+        let escaped: String = clean
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    serde_json::to_string(&c.to_string()).unwrap().trim_matches('"').to_string()
+                } else {
+                    format!("\\u{:04x}", c as u32)
+                }
+            })
+            .collect();
+        let input =
+            format!("{{\"text\":\"{escaped}\",\"id\":7}}\r\n{}", record("{\"id\":8,\"text\":", &clean, "}"));
+        let (out, r) = run(&input, &JsonlOptions::default());
+        assert_eq!(out, input);
+        assert_eq!(r.unwrap().changed, 0);
+    }
+
+    #[test]
+    fn order_is_kept_and_parallel_equals_one_job() {
+        let texts: Vec<String> = (0..300).map(|i| format!("{RAW}\n\n第{i}段。")).collect();
+        let input: String = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| record(&format!("{{\"id\":{i},\"text\":"), t, "}\n"))
+            .collect();
+        let opts = JsonlOptions { chunk_lines: 7, annotate: true, ..JsonlOptions::default() };
+        let (a, _) = run_on(&input, &opts, 1);
+        let (b, _) = run_on(&input, &opts, 4);
+        assert_eq!(a, b);
+        assert_eq!(a.lines().count(), texts.len());
+        for (i, line) in a.lines().enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(v["id"], i);
+            assert_eq!(v["text"], expected(&texts[i]));
+        }
+    }
+
+    #[test]
+    fn bad_records_pass_through_and_are_counted() {
+        let good = record("{\"id\":1,\"text\":", RAW, "}\n");
+        let bad = "not json\n[1,2]\n{\"id\":2}\n{\"text\":3}\n\n{\"text\":\"a\",\"text\":\"b\"}\n";
+        let (out, r) = run(&format!("{good}{bad}{good}"), &JsonlOptions::default());
+        let s = r.unwrap();
+        let cleaned = record("{\"id\":1,\"text\":", &expected(RAW), "}\n");
+        assert_eq!(out, format!("{cleaned}{bad}{cleaned}"));
+        assert_eq!((s.records, s.bad, s.blank, s.changed), (7, 5, 1, 2));
+        assert_eq!(s.first_bad.as_ref().unwrap().0, 2);
+        assert!(s.first_bad.unwrap().1.starts_with("not JSON"));
+    }
+
+    #[test]
+    fn bad_record_kinds() {
+        let c = cleaner();
+        let o = JsonlOptions::default();
+        let bad = |l: &[u8]| clean_record(&c, l, &o).unwrap_err();
+        assert_eq!(bad(b"\xff{}"), BadRecord::NotUtf8);
+        assert_eq!(bad(b"[1]"), BadRecord::NotObject);
+        assert_eq!(bad(b"{\"id\":1}"), BadRecord::Missing("text".into()));
+        assert_eq!(bad(b"{\"text\":null}"), BadRecord::NotString("text".into()));
+        assert_eq!(
+            bad(b"{\"text\":\"a\"} x"),
+            BadRecord::NotJson("trailing characters at line 1 column 14".into())
+        );
+        assert!(matches!(bad(b"{\"text\":\"a\\u0000\"}"), BadRecord::Clean(_)));
+    }
+
+    #[test]
+    fn strict_stops_with_line_number() {
+        let input = "{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n{\"text\":1}\n{\"text\":\"c\"}\n";
+        let opts = JsonlOptions { strict: true, chunk_lines: 2, ..JsonlOptions::default() };
+        let (out, r) = run(input, &opts);
+        let err = r.unwrap_err();
+        let stop = err.downcast_ref::<StrictStop>().unwrap();
+        assert_eq!(stop.line, 4);
+        assert_eq!(err.to_string(), "line 4: field \"text\" is not a string (--strict)");
+        // Everything before the bad record was written.
+        assert_eq!(out, "{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n");
+    }
+
+    #[test]
+    fn annotate_adds_or_replaces_stats() {
+        let opts = JsonlOptions { annotate: true, field: "body".into(), ..JsonlOptions::default() };
+        let input =
+            format!("{}\n{{\"body\":\"a\"}}\n", record("{\"body\":", RAW, ",\"newsclean\":{\"old\":1}}"));
+        let (out, _) = run(&input, &opts);
+        let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines[0]["body"], expected(RAW));
+        let stats = &lines[0]["newsclean"];
+        assert_eq!(stats["changed"], true);
+        let page = cleaner().clean(RAW.as_bytes()).unwrap().page;
+        // The final newline the page added is no edit of the record.
+        assert_eq!(stats["edits"], page.log().edits().len() - 1);
+        let by_rule: usize =
+            stats["rules"].as_object().unwrap().values().map(|n| n.as_u64().unwrap() as usize).sum();
+        assert_eq!(by_rule, page.log().edits().len() - 1);
+        assert!(stats.get("old").is_none());
+        assert_eq!(
+            out.lines().nth(1).unwrap(),
+            "{\"body\":\"a\",\"newsclean\":{\"changed\":false,\"edits\":0,\"rules\":{}}}"
+        );
+    }
+
+    #[test]
+    fn cleaning_is_idempotent_on_records() {
+        let input = record("{\"text\":", &format!("  {RAW}  \n"), ",\"id\":1}\n");
+        let (once, _) = run(&input, &JsonlOptions::default());
+        let (twice, r) = run(&once, &JsonlOptions::default());
+        assert_eq!(once, twice);
+        assert_eq!(r.unwrap().changed, 0);
+    }
+}
