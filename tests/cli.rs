@@ -79,6 +79,22 @@ fn stdin_comma_between_cjk_becomes_fullwidth() {
 }
 
 #[test]
+fn stdin_quotes_and_punctuation_of_chinese_speech() {
+    let o = run_stdin(Path::new("."), &["clean", "-"], "他说:\"好的,明天见!\"\n".as_bytes());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "他说：“好的，明天见！”\n");
+}
+
+/// Regression: a sentence naming a web address was removed whole as a contact line.
+#[test]
+fn stdin_latin_sentence_with_a_url_is_unchanged() {
+    let line = "version 1.2, see http://a.b/c?d=1,2\n";
+    let o = run_stdin(Path::new("."), &["clean", "-"], line.as_bytes());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), line);
+}
+
+#[test]
 fn check_exits_1_on_seeds_and_0_on_their_clean_output() {
     let tmp = tempfile::tempdir().unwrap();
     let o = run(tmp.path(), &["clean", "--check", seeds_dir().to_str().unwrap()]);

@@ -164,6 +164,12 @@ fn is_contact_line(t: &str) -> bool {
     }
     let rest = URL.replace_all(t, " ");
     let rest = PHONE.replace_all(&rest, " ");
+    // Labels, not prose: a sentence that names a web address or a number (`version 1.2, see
+    // http://…`, `举报电话为12377。`) is article text.
+    let latin_words = rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1).count();
+    if latin_words > 1 || rest.trim_end().ends_with(['。', '！', '？', '.', '!', '?']) {
+        return false;
+    }
     rest.split(|c: char| {
         c.is_whitespace() || matches!(c, '：' | ':' | '/' | '，' | ',' | '、' | '；' | ';' | '|')
     })
@@ -329,6 +335,14 @@ mod tests {
         assert_eq!(furniture_kind(">", true), Some("markup"));
         assert_eq!(furniture_kind("■下转 C2版", true), Some("jump"));
         assert_eq!(furniture_kind("上接第一版", true), Some("jump"));
+    }
+
+    #[test]
+    fn sentences_with_addresses_are_not_contact_lines() {
+        assert_eq!(furniture_kind("version 1.2, see http://a.b/c?d=1,2", true), None);
+        assert_eq!(furniture_kind("Call us on 0573-85286100 or write to the desk", true), None);
+        assert_eq!(furniture_kind("详情请登录www.example.cn查询。", true), None);
+        assert_eq!(furniture_kind("Tel: 0573-85286100 www.example.cn", true), Some("contact"));
     }
 
     #[test]

@@ -66,6 +66,15 @@ const MAX_COLUMN: usize = 100;
 /// A line ending a sentence at most this share of the width of the lines around it is the
 /// last line of its paragraph.
 const SHORT_LAST_LINE: f32 = 0.75;
+/// A column has at least this many lines of its width…
+const MIN_COLUMN_LINES: usize = 3;
+/// …that are at least this share of its lines (but the last)…
+const MIN_COLUMN_SHARE: f32 = 0.6;
+/// …where a line is of the column's width when its length is within this share of the median…
+const COLUMN_TOLERANCE: f32 = 0.35;
+/// …and its lines are this many characters long (median): the narrowest newspaper columns
+/// hold 20-30 characters of Latin text.
+const MIN_COLUMN_CHARS: usize = 16;
 /// A run of lines is wrapped text when at least this share of its line ends are mid-sentence.
 const MIN_OPEN_SHARE: f32 = 0.25;
 /// A heading line: at most this many characters and words, all its letters capitals.
@@ -197,6 +206,8 @@ struct LineShape {
     ends_open: bool,
     /// Starts with a lowercase letter.
     starts_lower: bool,
+    /// Ends in a hyphen after a letter or digit (`sec-`, `1842-`): a word cut by the wrap.
+    ends_word_hyphen: bool,
 }
 
 /// Split the Latin blocks (by their start offsets in `starts`) into paragraphs; the parts
@@ -228,23 +239,36 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
                     .last()
                     .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-'),
                 starts_lower: l.trim_start().chars().next().is_some_and(char::is_lowercase),
+                ends_word_hyphen: {
+                    let mut rev = l.trim_end().chars().rev();
+                    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
+                },
             })
             .collect();
         // Wrapped column text ends most lines mid-sentence; text with one paragraph a line
         // (clean text) ends nearly all of them with a sentence.
         let junctions = lines.len().saturating_sub(1);
         let open = lines.iter().take(junctions).filter(|l| !l.ends_sentence && l.len <= MAX_COLUMN).count();
-        let wrapped = open as f32 >= MIN_OPEN_SHARE * junctions as f32 && open >= junctions.min(2);
+        // Wrap evidence needs a column: a few lines of a printed column's width, two of
+        // them ending mid-sentence at least. Scraps of text (a title, a name, one-word
+        // lines) are no column, and joining them would join clean output again.
+        let wrapped = is_column(&lines) && open as f32 >= MIN_OPEN_SHARE * junctions as f32 && open >= 2;
         for k in (0..junctions).rev() {
             let (line, next) = (&lines[k], &lines[k + 1]);
             let around = k.checked_sub(1).map_or(0, |p| lines[p].len).max(next.len);
             let paragraph_end = line.ends_sentence && (line.len as f32) < SHORT_LAST_LINE * around as f32;
+            // A line followed by a line longer than any printed column (a paragraph of clean
+            // text) was not cut by a wrap: it is a title or a paragraph of its own.
+            let not_column_line = next.len > MAX_COLUMN;
             let cut = if line.heading != next.heading {
                 true
             } else if line.heading {
                 line.ends_sentence
             } else {
-                line.len > MAX_COLUMN || paragraph_end || !(wrapped || line.ends_open && next.starts_lower)
+                line.len > MAX_COLUMN
+                    || paragraph_end
+                    || not_column_line
+                    || !(wrapped || line.ends_open && next.starts_lower || line.ends_word_hyphen)
             };
             if cut {
                 page.split_block(i, next.start, BlockKind::Unknown);
@@ -252,6 +276,24 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
             }
         }
     }
+}
+
+/// True when the lines look like a printed column: justified lines of one width. Among the
+/// lines but the last (a paragraph's last line is short), at least [`MIN_COLUMN_LINES`] and
+/// [`MIN_COLUMN_SHARE`] of them are within [`COLUMN_TOLERANCE`] of their median length, which
+/// is at least [`MIN_COLUMN_CHARS`]. Clean text (paragraphs of any length, one a line, and
+/// short titles between them) fails this, so it is not joined again.
+fn is_column(lines: &[LineShape]) -> bool {
+    let body = &lines[..lines.len().saturating_sub(1)];
+    let mut lens: Vec<usize> = body.iter().map(|l| l.len).collect();
+    lens.sort_unstable();
+    let Some(&median) = lens.get(lens.len() / 2) else { return false };
+    if !(MIN_COLUMN_CHARS..=MAX_COLUMN).contains(&median) {
+        return false;
+    }
+    let tolerance = median as f32 * COLUMN_TOLERANCE;
+    let fitting = lens.iter().filter(|&&n| (n as f32 - median as f32).abs() <= tolerance).count();
+    fitting >= MIN_COLUMN_LINES && fitting as f32 >= MIN_COLUMN_SHARE * lens.len() as f32
 }
 
 /// True when a line ends a sentence: `.`, `!` or `?`, closing quotes and brackets after.

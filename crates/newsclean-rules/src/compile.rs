@@ -25,8 +25,8 @@ pub const CLASSES: &[(&str, &str, &str)] = &[
     ("close_quote", "[”’]", "a curly closing quote"),
     (
         "space",
-        r"[ \t\x{3000}\x{00A0}]",
-        "horizontal white space: space, tab, ideographic space, no-break space",
+        r"[ \t\x{3000}\x{00A0}\x{2002}-\x{200A}\x{202F}\x{205F}]",
+        "horizontal white space (as core's `chars::is_hspace`): space, tab, ideographic space, no-break space, the typographic spaces U+2002-U+200A, U+202F, U+205F",
     ),
     ("latin_alnum", r"[\p{Latin}0-9]", "a Latin letter or an ASCII digit"),
 ];

@@ -30,9 +30,19 @@ fn rules(page: &Page) -> Vec<&str> {
 #[test]
 fn wrapped_lines_joined_with_one_space() {
     assert_eq!(
-        clean("The committee met on\n  Monday and agreed\nto the plan.\n"),
-        "The committee met on Monday and agreed to the plan.\n"
+        clean(
+            "The committee met on\n  Monday and agreed to\nthe plan of the new\nWharf at the north\nend of the harbour.\n"
+        ),
+        "The committee met on Monday and agreed to the plan of the new Wharf at the north end of the harbour.\n"
     );
+}
+
+#[test]
+fn scraps_are_not_a_column() {
+    // Two short lines, as clean output holds them (a title over a name): no wrap evidence, so
+    // nothing is joined; joining them would change clean output when it is cleaned again.
+    assert_eq!(clean("Local news\nJohn Smith\n"), "Local news\nJohn Smith\n");
+    assert_eq!(clean("A\nA\nA,\n"), "A\nA\nA,\n");
 }
 
 #[test]
