@@ -85,6 +85,21 @@ fn stdin_quotes_and_punctuation_of_chinese_speech() {
     assert_eq!(stdout(&o), "他说：“好的，明天见！”\n");
 }
 
+#[test]
+fn latin_pages_get_the_english_profile_without_a_flag() {
+    // en-newspaper replaces the ﬁ ligature; zh-newspaper has no such rule.
+    let page =
+        "The ﬁrst section of the\nline was opened by the\nGovernor on Monday last\nbefore a large crowd.\n";
+    let o = run_stdin(Path::new("."), &["clean", "-"], page.as_bytes());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "The first section of the line was opened by the Governor on Monday last before a large crowd.\n"
+    );
+    let o = run_stdin(Path::new("."), &["clean", "--profile", "zh-newspaper", "-"], page.as_bytes());
+    assert!(stdout(&o).contains("ﬁrst"), "a named profile is used as named: {}", stdout(&o));
+}
+
 /// Regression: a sentence naming a web address was removed whole as a contact line.
 #[test]
 fn stdin_latin_sentence_with_a_url_is_unchanged() {

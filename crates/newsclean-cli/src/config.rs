@@ -33,7 +33,9 @@ pub fn find_project_rules(start: &Path) -> Option<PathBuf> {
 pub fn build(w: &Wanted<'_>) -> anyhow::Result<(newsclean::Config, Vec<PathBuf>)> {
     let mut config = newsclean::Config::default();
     if let Some(p) = w.profile {
+        // A profile the user names is used for every page, whatever its script.
         config.profile = p.to_string();
+        config.latin_profile = None;
     }
     config.apply_review = w.review;
     if let Some(label) = w.encoding {

@@ -16,7 +16,7 @@ pub mod report;
 
 use std::path::PathBuf;
 
-use newsclean_core::{Context, Page, PassError, Pipeline};
+use newsclean_core::{Context, Page, PassError, Pipeline, Script};
 use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
 use newsclean_rules::{RuleSet, RulesError};
 
@@ -48,7 +48,14 @@ pub struct Config {
     pub decode: DecodeOptions,
     /// Apply review-level changes too.
     pub apply_review: bool,
+    /// The profile for pages detected as Latin script (with the same rule files), or `None` to
+    /// use `profile` for every page. The default picks the fitting profile without a flag;
+    /// a profile the user names (`--profile`) sets this to `None`.
+    pub latin_profile: Option<String>,
 }
+
+/// The profile for Latin-script pages when none is named.
+pub const LATIN_PROFILE: &str = "en-newspaper";
 
 impl Default for Config {
     fn default() -> Self {
@@ -57,6 +64,7 @@ impl Default for Config {
             rule_files: Vec::new(),
             decode: DecodeOptions::default(),
             apply_review: false,
+            latin_profile: Some(LATIN_PROFILE.to_string()),
         }
     }
 }
@@ -86,26 +94,38 @@ impl Cleaned {
 pub struct Cleaner {
     decode: DecodeOptions,
     pipeline: Pipeline,
+    /// The pipeline for Latin-script pages, when it differs from `pipeline`.
+    latin: Option<Pipeline>,
     ctx: Context,
 }
 
 impl Cleaner {
-    /// A cleaner for a built-in profile.
+    /// A cleaner for a built-in profile, used for every page whatever its script.
     pub fn new(profile: &str) -> Result<Self, Error> {
-        Self::from_config(&Config { profile: profile.to_string(), ..Config::default() })
+        Self::from_config(&Config { profile: profile.to_string(), latin_profile: None, ..Config::default() })
     }
 
     /// A cleaner for a full configuration.
     pub fn from_config(config: &Config) -> Result<Self, Error> {
-        let mut rules = RuleSet::builtin(&config.profile)?;
-        for (path, text) in &config.rule_files {
+        let pipeline = Self::pipeline(&config.profile, &config.rule_files)?;
+        let latin = match &config.latin_profile {
+            Some(p) if *p != config.profile => Some(Self::pipeline(p, &config.rule_files)?),
+            _ => None,
+        };
+        let ctx = Context { apply_review: config.apply_review };
+        Ok(Cleaner { decode: config.decode, pipeline, latin, ctx })
+    }
+
+    /// The layout passes and the rules of `profile` with the user's rule files over them.
+    fn pipeline(profile: &str, rule_files: &[(PathBuf, String)]) -> Result<Pipeline, Error> {
+        let mut rules = RuleSet::builtin(profile)?;
+        for (path, text) in rule_files {
             rules.add_file(path, text)?;
         }
         let mut pipeline = Pipeline::new();
         pipeline.extend(newsclean_layout::passes());
         pipeline.extend(rules.into_passes()?);
-        let ctx = Context { apply_review: config.apply_review };
-        Ok(Cleaner { decode: config.decode, pipeline, ctx })
+        Ok(pipeline)
     }
 
     /// The ids of the passes this cleaner runs, in order.
@@ -136,7 +156,11 @@ impl Cleaner {
     /// Clean one page of text that is already decoded.
     pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
         let mut page = Page::new(text);
-        self.pipeline.run(&mut page, &self.ctx)?;
+        let pipeline = match &self.latin {
+            Some(latin) if newsclean_layout::latin::script(text) == Script::Latin => latin,
+            _ => &self.pipeline,
+        };
+        pipeline.run(&mut page, &self.ctx)?;
         Ok(Cleaned {
             input: text.to_string(),
             text: page.render(),
