@@ -240,19 +240,25 @@ impl Pass for Paragraphs {
 
         // 3. Title zones before bylines, subtitles, furniture, dateline paragraphs and the
         //    end of the page.
+        // Furniture that only furniture follows is the end of the page: it is removed, and a
+        // zone it closed would be decided by text that the clean page no longer has.
+        let end = n - lines.iter().rev().take_while(|l| l.kind == BlockKind::Furniture).count();
         for k in 0..=n {
-            if k == n {
+            if k > end {
+                continue;
+            }
+            if k == end {
                 // The end of the page closes a zone after a picture credit only.
-                let mut j = n;
+                let mut j = end;
                 while j > 0
                     && undecided(&lines[j - 1])
                     && is_title_like(&lines[j - 1].text)
-                    && n - j < MAX_ZONE
+                    && end - j < MAX_ZONE
                 {
                     j -= 1;
                 }
-                if j < n && j > 0 && lines[j - 1].photo_credit {
-                    for l in &mut lines[j..] {
+                if j < end && j > 0 && lines[j - 1].photo_credit {
+                    for l in &mut lines[j..end] {
                         l.kind = BlockKind::Caption;
                         l.title = true;
                     }
@@ -620,6 +626,16 @@ mod tests {
         let text = "标题一行\n■记者 王明\n第一段写完了。\n第二段也写完了，而且比较长一些。\n第三段。\n";
         let (out, _) = clean(text);
         assert_eq!(out, text);
+    }
+
+    /// Regression: a long line before a trailing masthead was taken for a title (the masthead
+    /// closed a title zone) and kept its wrap space; on the clean page, without the masthead,
+    /// it was body text and lost it, so a second cleaning changed the first one's output.
+    #[test]
+    fn trailing_furniture_does_not_close_a_title_zone() {
+        let (_, kinds) =
+            clean("稳者根新则党建闻则基月者报者报强则年者新月基根基新党新日强基新日日\nRENMIN RIBAO\n");
+        assert_eq!(kinds[0], BlockKind::Body, "{kinds:?}");
     }
 
     #[test]

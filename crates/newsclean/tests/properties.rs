@@ -64,7 +64,7 @@ fn seeds_are_deterministic() {
 // A fixed seed: the layout heuristics decide from a page's context, and rare generated pages
 // still make a second clean differ (known cases in the issue notes: a Latin paragraph split by a
 // removed furniture line; a title-like CJK line whose class depends on a neighbour that
-// furniture removal takes away). With a random seed CI would fail by chance on those; fixed,
+// furniture removal takes away, now fixed). With a random seed CI would fail by chance on those; fixed,
 // the same 128 cases run every time and any regression fails every time.
 proptest! {
     #![proptest_config(ProptestConfig {
@@ -113,12 +113,10 @@ fn idempotent_when_furniture_splits_a_latin_paragraph() {
     assert_eq!(twice.text, once.text);
 }
 
-/// Known open case: a long CJK line followed by a Latin masthead is taken for a title (the
-/// masthead is a boundary of a title zone), so its inner space stays; alone on the clean page
-/// it is body text and the space goes. The fix: a title zone must not be decided by furniture
-/// that is removed. Run with `--ignored`.
+/// Regression: a long CJK line followed by a Latin masthead was taken for a title (the
+/// masthead closed a title zone), so its inner space stayed; alone on the clean page it was
+/// body text and the space went on a second clean.
 #[test]
-#[ignore = "open: a title zone ends at a furniture line (see the issue notes)"]
 fn idempotent_when_a_masthead_follows_a_long_line() {
     let text = "稳者根新则党建闻则基月者报者报强则年者新月基根基\u{3000}新党新日强基新日日\nAAAA ";
     let once = cleaner().clean_text(text).unwrap();
