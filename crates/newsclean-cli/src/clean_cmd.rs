@@ -103,25 +103,8 @@ pub struct CleanArgs {
     #[arg(long, value_name = "FILE")]
     pub removed: Option<PathBuf>,
 
-    /// The built-in rule profile to start from.
-    #[arg(long, value_name = "NAME")]
-    pub profile: Option<String>,
-
-    /// A YAML rule file applied over the profile (repeatable; later files win).
-    #[arg(long = "rules", value_name = "FILE")]
-    pub rules: Vec<PathBuf>,
-
-    /// Do not read a newsclean.yaml from the working folder or its parents.
-    #[arg(long)]
-    pub no_config: bool,
-
-    /// Apply review-level rules too (changes that a person should look at).
-    #[arg(long)]
-    pub review: bool,
-
-    /// Read the input in this encoding (a WHATWG label: utf-8, gb18030, big5, utf-16le, …).
-    #[arg(long, value_name = "NAME")]
-    pub encoding: Option<String>,
+    #[command(flatten)]
+    pub config: config::ConfigArgs,
 
     /// In folders, clean only files whose path matches GLOB; `!GLOB` excludes (repeatable).
     #[arg(long = "glob", value_name = "GLOB")]
@@ -190,13 +173,7 @@ fn error_line(display: &str, message: impl std::fmt::Display) -> String {
 /// Run `newsclean clean`. Returns the exit code.
 pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let (config, rule_files) = config::build(&config::Wanted {
-        profile: args.profile.as_deref(),
-        rules: &args.rules,
-        no_config: args.no_config,
-        review: args.review,
-        encoding: args.encoding.as_deref(),
-    })?;
+    let (config, rule_files) = config::build(&args.config.wanted())?;
     if args.verbose > 0 {
         for f in &rule_files {
             eprintln!("newsclean: using rule file {}", f.display());

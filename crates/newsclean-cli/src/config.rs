@@ -80,3 +80,43 @@ mod tests {
         assert!(err.contains("klingon"), "{err}");
     }
 }
+
+/// The cleaning configuration flags, shared by `clean`, `review` and `explain`, so that
+/// `review` and `explain` show exactly what `clean` does with the same flags.
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// The built-in rule profile to start from.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// A YAML rule file applied over the profile (repeatable; later files win).
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+    /// Do not read a newsclean.yaml from the working folder or its parents.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Apply review-level rules too (changes that a person should look at).
+    #[arg(long)]
+    pub review: bool,
+    /// Read the input in this encoding (a WHATWG label: utf-8, gb18030, big5, utf-16le, …).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+}
+
+impl ConfigArgs {
+    /// What these flags ask for.
+    pub fn wanted(&self) -> Wanted<'_> {
+        Wanted {
+            profile: self.profile.as_deref(),
+            rules: &self.rules,
+            no_config: self.no_config,
+            review: self.review,
+            encoding: self.encoding.as_deref(),
+        }
+    }
+
+    /// The cleaner these flags ask for.
+    pub fn cleaner(&self) -> anyhow::Result<newsclean::Cleaner> {
+        let (config, _) = build(&self.wanted())?;
+        Ok(newsclean::Cleaner::from_config(&config)?)
+    }
+}

@@ -39,7 +39,7 @@ pub struct ExplainArgs {
     pub color: Color,
     /// How to clean: the same choices as `newsclean clean`.
     #[command(flatten)]
-    pub config: crate::review_cmd::ConfigArgs,
+    pub config: crate::config::ConfigArgs,
 }
 
 /// Run `explain`.

@@ -209,13 +209,9 @@ pub struct JsonlArgs {
 /// `newsclean clean --jsonl`: build the cleaner from the clean flags (profile, rules, review)
 /// and stream. Returns the exit code.
 pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::Result<u8> {
-    let (config, _) = crate::config::build(&crate::config::Wanted {
-        profile: args.profile.as_deref(),
-        rules: &args.rules,
-        no_config: args.no_config,
-        review: args.review,
-        encoding: None,
-    })?;
+    // JSON strings are UTF-8: --encoding has nothing to say here.
+    let (config, _) =
+        crate::config::build(&crate::config::Wanted { encoding: None, ..args.config.wanted() })?;
     let cleaner = newsclean::Cleaner::from_config(&config)?;
     let paths: Vec<String> = args.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let jobs = args.jobs.unwrap_or(0);

@@ -29,21 +29,27 @@ impl Pass for SplitLines {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        let mut blocks = Vec::new();
-        for (i, b) in page.blocks().iter().enumerate() {
-            if b.kind != BlockKind::Unknown {
-                blocks.push(b.clone());
-                continue;
-            }
-            for (r, line) in page.block_lines(i) {
-                if !line.trim().is_empty() {
-                    blocks.push(Block::new(r));
-                }
-            }
-        }
-        page.set_blocks(blocks);
+        split_undecided_blocks(page);
         Ok(())
     }
+}
+
+/// Make every line of every block no pass has decided yet a block of its own (blank lines
+/// stay in the text, between blocks). Decided blocks are kept whole.
+pub fn split_undecided_blocks(page: &mut Page) {
+    let mut blocks = Vec::new();
+    for (i, b) in page.blocks().iter().enumerate() {
+        if b.kind != BlockKind::Unknown {
+            blocks.push(b.clone());
+            continue;
+        }
+        for (r, line) in page.block_lines(i) {
+            if !line.trim().is_empty() {
+                blocks.push(Block::new(r));
+            }
+        }
+    }
+    page.set_blocks(blocks);
 }
 
 #[cfg(test)]

@@ -121,19 +121,7 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
     let last = page.log().batch_count() - 1;
     let starts: Vec<usize> = page.log().batch(last).iter().map(|e| e.new_start + e.after.len()).collect();
     // Split the blocks at the new line breaks.
-    let mut blocks = Vec::new();
-    for (i, b) in page.blocks().iter().enumerate() {
-        if b.kind != BlockKind::Unknown {
-            blocks.push(b.clone());
-            continue;
-        }
-        for (r, line) in page.block_lines(i) {
-            if !line.trim().is_empty() {
-                blocks.push(Block::new(r));
-            }
-        }
-    }
-    page.set_blocks(blocks);
+    crate::lines::split_undecided_blocks(page);
     // A split can free a byline glued to a title (漫 画 李泽峰 深耕“试验田”…).
     let mut edits = Vec::new();
     for i in 0..page.blocks().len() {
