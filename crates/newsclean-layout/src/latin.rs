@@ -99,6 +99,7 @@ impl Pass for JoinLatin {
         if !matches!(page.meta.script, Script::Latin | Script::Mixed) {
             return Ok(());
         }
+        remove_furniture_inside_latin_text(page)?;
         let open: Vec<bool> = (0..page.blocks().len()).map(|i| is_open_latin_block(page, i)).collect();
         if !open.iter().any(|&o| o) {
             return Ok(());
@@ -133,6 +134,41 @@ impl Pass for JoinLatin {
         }
         Ok(())
     }
+}
+
+/// Furniture lines that sit inside Latin text (an open Latin line, the furniture, an open
+/// Latin line, one line break apart each) are removed now, under the rule that classified them,
+/// rather than at the end: the text around them is then one run, as it is on the clean page,
+/// so the same junction is decided the same way when clean text is cleaned again.
+fn remove_furniture_inside_latin_text(page: &mut Page) -> Result<(), PassError> {
+    let blocks = page.blocks();
+    let text = page.text();
+    let single_break = |a: usize, b: usize| text[a..b].chars().filter(|&c| c == '\n').count() == 1;
+    let mut edits = Vec::new();
+    let mut i = 1;
+    while i < blocks.len() {
+        if blocks[i].kind != BlockKind::Furniture {
+            i += 1;
+            continue;
+        }
+        let run_end =
+            (i..blocks.len()).find(|&j| blocks[j].kind != BlockKind::Furniture).unwrap_or(blocks.len());
+        let inside = run_end < blocks.len()
+            && is_open_latin_block(page, i - 1)
+            && is_open_latin_block(page, run_end)
+            && (i..=run_end).all(|j| single_break(blocks[j - 1].range.end, blocks[j].range.start));
+        if inside {
+            for b in &blocks[i..run_end] {
+                let rule = b.rule.clone().unwrap_or_else(|| "page.furniture".into());
+                // The line and the line break after it.
+                let end = b.range.end + text[b.range.end..].find('\n').map_or(0, |n| n + 1);
+                edits.push(TextEdit::delete(b.range.start..end, rule));
+            }
+        }
+        i = run_end;
+    }
+    page.apply(edits).map_err(|source| PassError::Edit { pass: "layout.join-latin".into(), source })?;
+    Ok(())
 }
 
 /// A block no pass has classified yet, in Latin script.

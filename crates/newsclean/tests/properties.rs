@@ -62,9 +62,7 @@ fn seeds_are_deterministic() {
 }
 
 // A fixed seed: the layout heuristics decide from a page's context, and rare generated pages
-// still make a second clean differ (known cases in the issue notes: a Latin paragraph split by a
-// removed furniture line; a title-like CJK line whose class depends on a neighbour that
-// furniture removal takes away, now fixed). With a random seed CI would fail by chance on those; fixed,
+// still make a second clean differ (two such cases found so far are fixed and pinned below). With a random seed CI would fail by chance on those; fixed,
 // the same 128 cases run every time and any regression fails every time.
 proptest! {
     #![proptest_config(ProptestConfig {
@@ -102,11 +100,10 @@ proptest! {
     }
 }
 
-/// Known open case: a Latin paragraph cut by a furniture line (`©`) is regrouped only up to
-/// the furniture, so `À` / `a` stay apart; once the furniture is gone a second clean joins
-/// them. The fix: regroup Latin lines across removed furniture. Run with `--ignored`.
+/// Regression: a Latin paragraph cut by a furniture line (`©`) was regrouped only up to the
+/// furniture, so `À` / `a` stayed apart; once the furniture was gone a second clean joined
+/// them. The Latin pass now removes furniture inside Latin text before it regroups.
 #[test]
-#[ignore = "open: Latin regrouping stops at furniture lines (see the issue notes)"]
 fn idempotent_when_furniture_splits_a_latin_paragraph() {
     let once = cleaner().clean(&[192, 10, 169, 10, 97, 1]).unwrap();
     let twice = cleaner().clean(once.text.as_bytes()).unwrap();
