@@ -87,11 +87,15 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         return Ok(());
     }
     ensure_cargo_fuzz()?;
-    let status = fuzz_command(&root, "build", &sanitizer)
-        .status()
-        .context("cannot run `cargo fuzz build`")?;
-    if !status.success() {
-        bail!("`cargo fuzz build` failed ({status})");
+    // Only the targets asked for: a binary another run is using is left alone.
+    for target in &targets {
+        let status = fuzz_command(&root, "build", &sanitizer)
+            .arg(target)
+            .status()
+            .context("cannot run `cargo fuzz build`")?;
+        if !status.success() {
+            bail!("`cargo fuzz build {target}` failed ({status})");
+        }
     }
     std::fs::create_dir_all(fuzz.join("logs"))?;
     let secs = (minutes * 60.0).round().max(1.0) as u64;
@@ -134,7 +138,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
     let found: usize = outcomes.iter().map(|o| o.findings.len()).sum();
     if found > 0 {
-        bail!("{found} finding(s); replay one with `RUSTC_BOOTSTRAP=1 cargo fuzz run -a --sanitizer {sanitizer} TARGET FILE`");
+        bail!(
+            "{found} finding(s); replay one with `RUSTC_BOOTSTRAP=1 cargo fuzz run -a --sanitizer {sanitizer} TARGET FILE`"
+        );
     }
     Ok(())
 }
@@ -146,9 +152,13 @@ fn root() -> PathBuf {
 /// `cargo fuzz SUBCOMMAND -a --sanitizer S` in the repo root, nightly flags allowed on stable.
 fn fuzz_command(root: &Path, subcommand: &str, sanitizer: &str) -> Command {
     let mut cmd = Command::new("cargo");
-    cmd.current_dir(root)
-        .env("RUSTC_BOOTSTRAP", "1")
-        .args(["fuzz", subcommand, "--debug-assertions", "--sanitizer", sanitizer]);
+    cmd.current_dir(root).env("RUSTC_BOOTSTRAP", "1").args([
+        "fuzz",
+        subcommand,
+        "--debug-assertions",
+        "--sanitizer",
+        sanitizer,
+    ]);
     cmd
 }
 
@@ -368,7 +378,9 @@ fn pieces(text: &str, max: usize) -> Vec<String> {
 /// cannot represent the text is left out.
 fn encodings(text: &str) -> Vec<(&'static str, Vec<u8>)> {
     let mut out = Vec::new();
-    for (name, enc) in [("gbk", encoding_rs::GBK), ("big5", encoding_rs::BIG5), ("gb18030", encoding_rs::GB18030)] {
+    for (name, enc) in
+        [("gbk", encoding_rs::GBK), ("big5", encoding_rs::BIG5), ("gb18030", encoding_rs::GB18030)]
+    {
         let (bytes, _, unmappable) = enc.encode(text);
         if !unmappable {
             out.push((name, bytes.into_owned()));
@@ -423,12 +435,58 @@ fn split_rules(text: &str) -> Vec<String> {
 /// The dictionary for the rules target: the keys and values of the rule file format.
 fn write_dict(fuzz: &Path) -> anyhow::Result<()> {
     const WORDS: &[&str] = &[
-        "rules:", "disable:", "description:", "profile:", "extends:", "- id: ", "title: ", "why: ", "scope: ",
-        "safety: ", "regex:", "find: ", "replace: ", "map:", "from: ", "to: ", "pairs:", "pair:", "marks: ",
-        "into: ", "cjk_context: ", "builtin: ", "examples:", "before: ", "after: ", "unchanged:", "safe",
-        "review", "body", "headline", "caption", "byline", "furniture", "{{cjk}}", "{{han}}", "{{space}}",
-        "{{latin_alnum}}", "{{cjk_punct}}", "$1", "${1}", "(?P<x>", "\\p{Han}", "[^", "{0,9}", "*?",
-        "&a", "*a", "!!str", "|-", ">-", "---", "...",
+        "rules:",
+        "disable:",
+        "description:",
+        "profile:",
+        "extends:",
+        "- id: ",
+        "title: ",
+        "why: ",
+        "scope: ",
+        "safety: ",
+        "regex:",
+        "find: ",
+        "replace: ",
+        "map:",
+        "from: ",
+        "to: ",
+        "pairs:",
+        "pair:",
+        "marks: ",
+        "into: ",
+        "cjk_context: ",
+        "builtin: ",
+        "examples:",
+        "before: ",
+        "after: ",
+        "unchanged:",
+        "safe",
+        "review",
+        "body",
+        "headline",
+        "caption",
+        "byline",
+        "furniture",
+        "{{cjk}}",
+        "{{han}}",
+        "{{space}}",
+        "{{latin_alnum}}",
+        "{{cjk_punct}}",
+        "$1",
+        "${1}",
+        "(?P<x>",
+        "\\p{Han}",
+        "[^",
+        "{0,9}",
+        "*?",
+        "&a",
+        "*a",
+        "!!str",
+        "|-",
+        ">-",
+        "---",
+        "...",
     ];
     let mut dict = String::from("# Tokens of the rule file format, for the rules fuzz target.\n");
     for w in WORDS {
@@ -466,8 +524,14 @@ mod tests {
 
     #[test]
     fn status_lines_of_both_modes_parse() {
-        assert_eq!(status_line("#4096\tpulse  cov: 1234 ft: 5 corp: 9/1Kb exec/s: 2048 rss: 50Mb"), Some((4096, 1234)));
-        assert_eq!(status_line("#150325: cov: 4406 ft: 15 corp: 700 exec/s: 2450 oom/timeout/crash: 0/0/0"), Some((150325, 4406)));
+        assert_eq!(
+            status_line("#4096\tpulse  cov: 1234 ft: 5 corp: 9/1Kb exec/s: 2048 rss: 50Mb"),
+            Some((4096, 1234))
+        );
+        assert_eq!(
+            status_line("#150325: cov: 4406 ft: 15 corp: 700 exec/s: 2450 oom/timeout/crash: 0/0/0"),
+            Some((150325, 4406))
+        );
         assert_eq!(status_line("INFO: seed corpus: files: 5"), None);
     }
 
@@ -480,7 +544,8 @@ mod tests {
             // Preparing again adds nothing: the names are stable.
             assert_eq!(prepare(&root(), &dir.join(target), target).unwrap(), n, "{target}");
         }
-        let decode: Vec<_> = std::fs::read_dir(dir.join("decode")).unwrap().map(|e| e.unwrap().path()).collect();
+        let decode: Vec<_> =
+            std::fs::read_dir(dir.join("decode")).unwrap().map(|e| e.unwrap().path()).collect();
         assert!(decode.iter().any(|p| p.to_string_lossy().ends_with("-gbk")), "{decode:?}");
         assert!(decode.iter().all(|p| std::fs::metadata(p).unwrap().len() as usize <= MAX_LEN));
         std::fs::remove_dir_all(&dir).unwrap();
