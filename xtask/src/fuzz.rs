@@ -67,7 +67,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             s => bail!("unknown fuzz target {s:?}; targets: {}", TARGETS.join(", ")),
         }
     }
-    if !(minutes > 0.0) {
+    if minutes.is_nan() || minutes <= 0.0 {
         bail!("--minutes must be more than 0");
     }
     if !["none", "address"].contains(&sanitizer.as_str()) {

@@ -251,7 +251,7 @@ fn a_rule_that_grows_its_own_output_fails_loudly_and_finishes() {
     assert!(matches!(err, PassError::NoConvergence { .. }), "{err}");
     // The growth cap stops the repeats while the text is still small (at most one doubling
     // past it), then each of the other rounds doubles it, as before.
-    let cap = 2 * (3 * "xa".len() + SELF_FEED_GROWTH_BYTES) << (MAX_ROUNDS - 1);
+    let cap = (2 * (3 * "xa".len() + SELF_FEED_GROWTH_BYTES)) << (MAX_ROUNDS - 1);
     assert!(page.text().len() <= cap, "{} > {cap}", page.text().len());
 }
 
