@@ -6,6 +6,7 @@ mod codegen;
 mod corpus;
 mod eval_real;
 mod floor;
+mod fuzz;
 mod peer;
 mod spark;
 
@@ -20,6 +21,7 @@ const TASKS: &[(&str, Task)] = &[
     ("bench", bench::run),
     ("floor", floor::run),
     ("spark", spark::run),
+    ("fuzz", fuzz::run),
 ];
 
 fn main() -> anyhow::Result<()> {

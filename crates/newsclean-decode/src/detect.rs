@@ -42,16 +42,34 @@ const MAGICS: &[Magic] = &[
 ];
 
 /// The binary format whose signature starts `bytes`, if any.
+///
+/// Two signatures are plain printable text that a text file may start with, so they count
+/// only with the binary header around them: `GIF87a`/`GIF89a` need a control byte in the
+/// screen descriptor that follows (sizes and flags, NUL-rich), `ftyp` at 4 needs one in the
+/// big-endian box size before it. (Found by fuzzing: decoded text starting `GIF89a`, or with
+/// `ftyp` at byte 4, was refused when decoded again.)
 pub(crate) fn binary_magic(bytes: &[u8]) -> Option<&'static str> {
+    let binary_in = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range.start..range.end.min(bytes.len()))
+            .is_some_and(|b| b.iter().any(|&b| is_binary_byte(b)))
+    };
     MAGICS.iter().find_map(|m| {
         let hit = bytes.get(m.at..m.at + m.bytes.len()) == Some(m.bytes)
-            && match m.at {
-                4 if m.bytes == b"1AY&SY" => bytes.starts_with(b"BZh"),
-                8 => bytes.starts_with(b"RIFF"),
+            && match (m.at, m.bytes) {
+                (4, b"1AY&SY") => bytes.starts_with(b"BZh"),
+                (8, _) => bytes.starts_with(b"RIFF"),
+                (0, b"GIF87a" | b"GIF89a") => binary_in(6..13),
+                (4, b"ftyp") => binary_in(0..4),
                 _ => true,
             };
         hit.then_some(m.what)
     })
+}
+
+/// A byte that text does not have: a C0 control other than tab, LF, VT, FF, CR, or DEL.
+fn is_binary_byte(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) || b == 0x7F
 }
 
 /// Byte counts over the code units of a UTF-16 hypothesis.
@@ -275,6 +293,21 @@ mod tests {
         assert_eq!(binary_magic(b"PK stands for penalty kick"), None);
         assert_eq!(binary_magic(b"WEBP RIFF"), None);
         assert_eq!(binary_magic(b""), None);
+    }
+
+    /// Found by `cargo xtask fuzz` (target decode): `01 47 49 46 38 39 61` decoded to
+    /// `GIF89a`, and `3f 8a 0a 66 74 79 70 e7` (windows-1252) to `?Š\nftypç`, each refused
+    /// as binary when decoded again.
+    #[test]
+    fn text_signatures_need_their_binary_header() {
+        assert_eq!(binary_magic(b"GIF89a"), None);
+        assert_eq!(binary_magic(b"GIF89a is the format of this picture"), None);
+        assert_eq!(binary_magic("?Š\nftypç".as_bytes()), None);
+        assert_eq!(binary_magic(b"The ftyp box"), None);
+        // Real headers: a 640x480 GIF, an MP4 whose first box is 32 bytes.
+        assert_eq!(binary_magic(b"GIF89a\x80\x02\xe0\x01\xf7\x00\x00"), Some("a GIF image"));
+        assert_eq!(binary_magic(b"GIF87a\x01\x00\x01\x00\x80\x00\x00"), Some("a GIF image"));
+        assert!(binary_magic(b"\x00\x00\x00\x20ftypisom").unwrap().contains("MP4"));
     }
 
     fn utf16(text: &str, le: bool) -> Vec<u8> {

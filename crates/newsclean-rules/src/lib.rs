@@ -33,7 +33,10 @@ use newsclean_core::Pass;
 
 pub use compile::{CLASSES, CompiledRule};
 pub use examples::{ExampleFailure, FailureKind};
-pub use pass::{CompiledRules, MAX_ROUNDS, RulesPass};
+pub use pass::{
+    CompiledRules, MAX_ROUNDS, RulesPass, SELF_FEED_BUDGET_BYTES, SELF_FEED_BUDGET_FACTOR,
+    SELF_FEED_GROWTH_BYTES,
+};
 pub use schema::{RuleFile, RuleSpec, Scope, ScopeKind};
 
 /// The name of the default profile.

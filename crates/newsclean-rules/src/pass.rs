@@ -1,5 +1,6 @@
 //! The pass that applies a compiled profile: rule by rule, one logged batch per rule that
-//! changes something, round after round until nothing changes. A `RegexSet` of the rules'
+//! changes something (and one more each time a rule is applied again to its own output),
+//! round after round until nothing changes. A `RegexSet` of the rules'
 //! trigger patterns is the prefilter: one scan of a block tells which rules can fire in it.
 
 use std::sync::Arc;
@@ -12,6 +13,19 @@ use crate::compile::CompiledRule;
 /// How many rounds the rules may take to reach a text they no longer change. Rules that
 /// feed each other settle in two or three; more means two rules undo each other.
 pub const MAX_ROUNDS: usize = 8;
+
+/// Rules applied again to their own output (a run of marks that each feed the next) may
+/// rescan, in one run of the pass, at most this many times the page's bytes plus
+/// [`SELF_FEED_BUDGET_BYTES`]: linear time, and bounded growth, whatever the input.
+pub const SELF_FEED_BUDGET_FACTOR: usize = 4;
+
+/// See [`SELF_FEED_BUDGET_FACTOR`].
+pub const SELF_FEED_BUDGET_BYTES: usize = 1 << 20;
+
+/// Rules are applied again to their own output only while the page is at most three times
+/// its size at the start of the pass plus this many bytes: a rule that grows the text
+/// (`a` to `aa`) is left to the rounds, which fail loudly.
+pub const SELF_FEED_GROWTH_BYTES: usize = 1 << 12;
 
 /// A profile's rules compiled once, with the prefilter over all of them.
 #[derive(Debug)]
@@ -71,6 +85,11 @@ impl Pass for RulesPass {
         let mut dirty: Vec<bool> = vec![true; page.blocks().len()];
         // Which rules can fire in each block; recomputed for blocks that changed.
         let mut cands: Vec<Option<SetMatches>> = vec![None; page.blocks().len()];
+        // What the repeats of self-feeding rules (below) may scan in this whole run.
+        let mut budget = SELF_FEED_BUDGET_FACTOR * page.text().len() + SELF_FEED_BUDGET_BYTES;
+        // ... and they stop once the text grew past this (a run of ASCII marks becoming
+        // full-width ones at most triples it).
+        let grown = 3 * page.text().len() + SELF_FEED_GROWTH_BYTES;
         for _round in 0..MAX_ROUNDS {
             let mut changed: Vec<&str> = Vec::new();
             let mut next_dirty = vec![false; page.blocks().len()];
@@ -78,43 +97,66 @@ impl Pass for RulesPass {
                 if !ctx.allows(rule.safety) {
                     continue;
                 }
-                let mut edits: Vec<TextEdit> = Vec::new();
-                let mut touched: Vec<usize> = Vec::new();
-                for (bi, block) in page.blocks().iter().enumerate() {
-                    if !dirty[bi] || !rule.scope.covers(block.kind) {
-                        continue;
+                // A rule can feed itself: after CJK text a run of `;` turns one mark per
+                // application, each new `；` the context of the next. So the rule is applied
+                // again at once to the blocks it just changed, until it changes nothing more
+                // or its work budget is spent (a rule that grows the text, or undoes itself,
+                // is left to the rounds, which then fail loudly). The budget is for the whole
+                // run, so it cannot grow with a growing text. Each application is its own
+                // logged batch. Without this a run of more marks than MAX_ROUNDS failed the page.
+                let mut again: Option<Vec<usize>> = None;
+                loop {
+                    let mut edits: Vec<TextEdit> = Vec::new();
+                    let mut touched: Vec<usize> = Vec::new();
+                    for (bi, block) in page.blocks().iter().enumerate() {
+                        let wanted = match &again {
+                            Some(blocks) => blocks.contains(&bi),
+                            None => dirty[bi],
+                        };
+                        if !wanted || !rule.scope.covers(block.kind) {
+                            continue;
+                        }
+                        let text = &page.text()[block.range.clone()];
+                        if again.is_none()
+                            && self.prefilter
+                            && !cands[bi].get_or_insert_with(|| self.rules.set.matches(text)).matched(ri)
+                        {
+                            continue;
+                        }
+                        let n = edits.len();
+                        rule.edits(text, block.range.start, &mut edits);
+                        if edits.len() > n {
+                            touched.push(bi);
+                        }
                     }
-                    let text = &page.text()[block.range.clone()];
-                    if self.prefilter
-                        && !cands[bi].get_or_insert_with(|| self.rules.set.matches(text)).matched(ri)
-                    {
-                        continue;
+                    if edits.is_empty() {
+                        break;
                     }
-                    let n = edits.len();
-                    rule.edits(text, block.range.start, &mut edits);
-                    if edits.len() > n {
-                        touched.push(bi);
+                    let blocks_before = page.blocks().len();
+                    let applied = page
+                        .apply(edits)
+                        .map_err(|source| PassError::Edit { pass: self.id.clone(), source })?;
+                    if applied > 0 && changed.last() != Some(&rule.id.as_str()) {
+                        changed.push(&rule.id);
                     }
-                }
-                if edits.is_empty() {
-                    continue;
-                }
-                let blocks_before = page.blocks().len();
-                let applied =
-                    page.apply(edits).map_err(|source| PassError::Edit { pass: self.id.clone(), source })?;
-                if applied > 0 {
-                    changed.push(&rule.id);
-                }
-                if page.blocks().len() != blocks_before {
-                    // A block vanished: indices moved, so start over on every block.
-                    cands = vec![None; page.blocks().len()];
-                    dirty = vec![true; page.blocks().len()];
-                    next_dirty = vec![true; page.blocks().len()];
-                } else {
-                    for bi in touched {
+                    if page.blocks().len() != blocks_before {
+                        // A block vanished: indices moved, so start over on every block.
+                        cands = vec![None; page.blocks().len()];
+                        dirty = vec![true; page.blocks().len()];
+                        next_dirty = vec![true; page.blocks().len()];
+                        break;
+                    }
+                    for &bi in &touched {
                         cands[bi] = None;
                         next_dirty[bi] = true;
                     }
+                    // The next application scans the touched blocks again, as they are now.
+                    let rescan: usize = touched.iter().map(|&bi| page.blocks()[bi].range.len()).sum();
+                    if applied == 0 || rescan > budget || page.text().len() > grown {
+                        break;
+                    }
+                    budget -= rescan;
+                    again = Some(touched);
                 }
             }
             if changed.is_empty() {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError};
-use newsclean_rules::{FailureKind, RuleSet, RulesError, RulesPass};
+use newsclean_rules::{FailureKind, MAX_ROUNDS, RuleSet, RulesError, RulesPass, SELF_FEED_GROWTH_BYTES};
 
 /// Run a whole profile over a one-block page of `kind`.
 fn run_profile_on(profile: &str, text: &str, kind: BlockKind) -> Page {
@@ -220,4 +220,51 @@ fn a_wrong_example_is_reported_with_its_rule() {
     assert_eq!(failures[0].kind, FailureKind::Example);
     assert_eq!(failures[1].kind, FailureKind::Unchanged);
     assert_eq!(failures[1].got, "中，");
+}
+
+/// Found by `cargo xtask fuzz` (target pipeline, minimized): the GBK bytes `b8 9c` (笢) and
+/// eight `;`. zh.semicolon-fullwidth turned one `;` per round (each new `；` is the context of
+/// the next), so a run longer than MAX_ROUNDS failed the whole page with NoConvergence.
+#[test]
+fn a_run_of_marks_after_cjk_settles_in_one_pass() {
+    assert_eq!(run_profile("zh-newspaper", "笢;;;;;;;;"), "笢；；；；；；；；");
+    let long = format!("记者{}报道", "?".repeat(200));
+    assert_eq!(run_profile("zh-newspaper", &long), format!("记者{}报道", "？".repeat(200)));
+    // The log still undoes it, one batch per application.
+    let page = run_profile_on("zh-newspaper", "笢;;;;;;;;", BlockKind::Body);
+    assert_eq!(page.log().undo(page.text()), "笢;;;;;;;;");
+    // Not after Latin text: the run stays.
+    assert_eq!(run_profile("zh-newspaper", "a;;;;;;;;;;"), "a;;;;;;;;;;");
+}
+
+#[test]
+fn a_rule_that_grows_its_own_output_fails_loudly_and_finishes() {
+    let mut set = RuleSet::default();
+    set.add_file(
+        Path::new("grow.yaml"),
+        "rules:\n  - id: grow.a\n    title: t\n    why: w\n    regex: {find: a, replace: aa}\n",
+    )
+    .unwrap();
+    let passes = set.into_passes().unwrap();
+    let mut page = Page::new("xa");
+    let err = passes[0].run(&mut page, &Context::default()).unwrap_err();
+    assert!(matches!(err, PassError::NoConvergence { .. }), "{err}");
+    // The growth cap stops the repeats while the text is still small (at most one doubling
+    // past it), then each of the other rounds doubles it, as before.
+    let cap = (2 * (3 * "xa".len() + SELF_FEED_GROWTH_BYTES)) << (MAX_ROUNDS - 1);
+    assert!(page.text().len() <= cap, "{} > {cap}", page.text().len());
+}
+
+#[test]
+fn a_rule_that_undoes_itself_fails_loudly() {
+    let mut set = RuleSet::default();
+    set.add_file(
+        Path::new("swap.yaml"),
+        "rules:\n  - id: swap.ab\n    title: t\n    why: w\n    map: {from: ab, to: ba}\n",
+    )
+    .unwrap();
+    let passes = set.into_passes().unwrap();
+    let mut page = Page::new("xa");
+    let err = passes[0].run(&mut page, &Context::default()).unwrap_err();
+    assert!(matches!(err, PassError::NoConvergence { .. }), "{err}");
 }

@@ -1,0 +1,41 @@
+//! Inputs found by `cargo xtask fuzz` (target decode), minimized, each pinned by what it
+//! showed. The fuzz target checks that decoding is idempotent: the decoded text, decoded
+//! again as the UTF-8 it now is, comes back unchanged (`clean(clean(x)) == clean(x)` starts
+//! here).
+
+use newsclean_decode::{DecodeOptions, decode};
+
+fn decode_twice(bytes: &[u8]) -> (String, String) {
+    let opts = DecodeOptions::default();
+    let first = decode(bytes, &opts).expect("the first decode reads it").text;
+    let again = decode(first.as_bytes(), &opts).unwrap_or_else(|e| panic!("{first:?} refused: {e}")).text;
+    (first, again)
+}
+
+#[test]
+fn decoded_text_starting_gif89a_is_not_refused_as_a_gif_when_decoded_again() {
+    let (first, again) = decode_twice(b"\x01GIF89a");
+    assert_eq!(first, "GIF89a");
+    assert_eq!(again, first);
+}
+
+#[test]
+fn decoded_text_with_ftyp_at_byte_4_is_not_refused_as_mp4_when_decoded_again() {
+    let (first, again) = decode_twice(b"?\x8a\nftyp\xe7");
+    assert!(first.contains("ftyp"), "{first:?}");
+    assert_eq!(again, first);
+}
+
+/// Not fixed. `c8 0e aa 3b` is not UTF-8; read as windows-1252 it is `È\x0eª;`, and only
+/// after normalisation removes the control `\x0e` does `Èª` look like the windows-1252
+/// reading of the UTF-8 of `Ȫ`, which the second decode then repairs. Mojibake repair runs
+/// before normalisation (it needs the C1 controls that Latin-1 mojibake is full of); running
+/// it again after a removal would shift the removal offsets the report gives. Garbage bytes
+/// either way; the fuzz target does not count this case (first decode removed a control,
+/// second decode repaired mojibake).
+#[test]
+#[ignore = "open: mojibake that a removed control character split is repaired only by a second decode"]
+fn mojibake_split_by_a_removed_control_is_repaired_in_one_decode() {
+    let (first, again) = decode_twice(b"\xc8\x0e\xaa;");
+    assert_eq!(again, first);
+}
