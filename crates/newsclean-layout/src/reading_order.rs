@@ -344,6 +344,20 @@ mod tests {
     }
 
     #[test]
+    fn a_long_word_on_one_side_is_a_warning_not_a_move() {
+        let one_sided = STRAY
+            .replace("融入长三角一体", "融入长三角地区")
+            .replace("具有平湖辨", "具有中华人")
+            .replace("识度的元素，取得明显成效。", "民共和国的元素，取得明显。");
+        let p = run(&one_sided);
+        assert_eq!(moves(&p), 0, "{}", p.text());
+        assert_eq!(p.meta.warnings.len(), 1, "{:?}", p.meta.warnings);
+        assert!(p.meta.warnings[0].contains("中华人|民共和国"), "{:?}", p.meta.warnings);
+        // Two-character words on one side are too common by chance to name.
+        assert!(run(&STRAY.replace("识度的元素", "的这些元素")).meta.warnings.is_empty());
+    }
+
+    #[test]
     fn a_junction_without_a_break_is_no_place_for_a_line() {
         let p = run(&STRAY.replace("长三角一体\n\n识度", "长三角一体\n识度"));
         assert_eq!(moves(&p), 0, "{}", p.text());
