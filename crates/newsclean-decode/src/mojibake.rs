@@ -25,7 +25,9 @@
 //! A page that mixes genuine text with a little mojibake is left alone: a missed repair is
 //! better than a false one.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use encoding_rs::Encoding;
 use serde::Serialize;
@@ -101,6 +103,9 @@ impl Wrong {
 
     /// The UTF-8 text `run` came from, if the round trip through this encoding is exact.
     fn undo(self, run: &str) -> Option<String> {
+        if self.surely_not_utf8(run) {
+            return None;
+        }
         let bytes = match self.encoding() {
             Some(enc) => {
                 let bytes =
@@ -115,6 +120,73 @@ impl Wrong {
         String::from_utf8(bytes).ok()
     }
 }
+
+impl Wrong {
+    /// True when the first few characters of `run`, encoded in this encoding, are already
+    /// not UTF-8: then the whole run is not (the encodings are stateless, so its bytes
+    /// start with these). Ordinary text fails here after a few characters, which spares
+    /// encoding whole pages (GB18030's encoder is slow).
+    fn surely_not_utf8(self, run: &str) -> bool {
+        let Some(enc) = self.encoding() else { return false };
+        let head = &run[..run.char_indices().nth(HEAD_CHARS).map_or(run.len(), |(i, _)| i)];
+        if head.contains('€') {
+            return false;
+        }
+        let bytes = if enc == encoding_rs::GB18030 { gbk_head_bytes(head) } else { encode_exact(enc, head) };
+        if enc == encoding_rs::GB18030 && bytes.is_none() {
+            // A character outside GBK's two-byte table, or with two readings: the full
+            // encoder decides.
+            return false;
+        }
+        match bytes {
+            None => true,
+            Some(b) => std::str::from_utf8(&b).is_err_and(|e| e.error_len().is_some()),
+        }
+    }
+}
+
+/// GBK's two-byte table read backwards: each character the GBK decoder makes of a byte
+/// pair, with that pair (`None` when two pairs give the character). Built once, on first use,
+/// from the decoder itself; encoding_rs's own GBK encoder searches its tables linearly, which
+/// made encoding every page's first runs the largest cost of cleaning a page.
+static GBK_PAIRS: LazyLock<HashMap<char, Option<[u8; 2]>>> = LazyLock::new(|| {
+    let mut map = HashMap::with_capacity(24_000);
+    for lead in 0x81..=0xFEu8 {
+        for trail in (0x40..=0xFEu8).filter(|&t| t != 0x7F) {
+            let pair = [lead, trail];
+            let Some(decoded) = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&pair)
+            else {
+                continue;
+            };
+            let mut chars = decoded.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                map.entry(c)
+                    .and_modify(|e: &mut Option<[u8; 2]>| *e = e.filter(|p| *p == pair))
+                    .or_insert(Some(pair));
+            }
+        }
+    }
+    // The encoder writes `€` as the single byte 0x80, the decoder reads A2 E3 as `€` too.
+    map.insert('€', None);
+    map
+});
+
+/// The GBK bytes of `head` by [`GBK_PAIRS`]; `None` when a character is not in the table
+/// (or has two readings) and only the full encoder can say.
+fn gbk_head_bytes(head: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(head.len());
+    for c in head.chars() {
+        if c.is_ascii() {
+            out.push(c as u8);
+        } else {
+            out.extend_from_slice(&(*GBK_PAIRS.get(&c)?)?);
+        }
+    }
+    Some(out)
+}
+
+/// How many characters of a run [`Wrong::surely_not_utf8`] encodes.
+const HEAD_CHARS: usize = 8;
 
 /// `run` in GBK (GB18030 for what GBK lacks), the way the GBK decoder could have read it.
 ///
@@ -382,6 +454,55 @@ fn round3(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The undo without its fast reject.
+    fn slow_undo(w: Wrong, run: &str) -> Option<String> {
+        let bytes = match w.encoding() {
+            Some(enc) => {
+                let bytes =
+                    if enc == encoding_rs::GB18030 { gbk_bytes(run)? } else { encode_exact(enc, run)? };
+                if enc.decode_without_bom_handling_and_without_replacement(&bytes)? != run {
+                    return None;
+                }
+                bytes
+            }
+            None => run.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect::<Option<_>>()?,
+        };
+        String::from_utf8(bytes).ok()
+    }
+
+    #[test]
+    fn the_gbk_table_gives_the_encoders_bytes() {
+        let mut checked = 0;
+        for (&c, pair) in GBK_PAIRS.iter() {
+            if let Some(pair) = pair {
+                let s = c.to_string();
+                if let Some(bytes) = encode_exact(encoding_rs::GBK, &s) {
+                    assert_eq!(bytes, pair, "{c:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 21_000, "{checked}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, rng_seed: proptest::test_runner::RngSeed::Fixed(0x6d6f_6a69), ..ProptestConfig::default() })]
+        /// The fast reject never rejects a run that the full undo repairs: ordinary text,
+        /// mojibake of it in every candidate encoding, and mixtures.
+        #[test]
+        fn the_fast_reject_changes_no_decision(s in "[\\u{80}-\\u{2FF}\\u{4E00}-\\u{4E2F}€“”é。，]{1,24}", garbled in any::<bool>()) {
+            for w in Wrong::ALL {
+                let run = match (garbled, w.encoding()) {
+                    (true, Some(enc)) => garble(&s, enc),
+                    (true, None) => latin1(&s),
+                    (false, _) => s.clone(),
+                };
+                prop_assert_eq!(w.undo(&run), slow_undo(w, &run), "{:?} {:?}", w, run);
+            }
+        }
+    }
 
     /// UTF-8 bytes of `s` read as `enc`, as a mojibake string.
     fn garble(s: &str, enc: &'static Encoding) -> String {

@@ -45,6 +45,14 @@ pub fn undouble(line: &str) -> Option<String> {
     if n < 6 {
         return None;
     }
+    // The line starts and ends with a doubled run (it is trimmed): most lines fail this
+    // at once, before the quadratic search.
+    let half = n / 2;
+    let starts_doubled = (1..=half).any(|len| chars[..len] == chars[len..2 * len]);
+    let ends_doubled = (1..=half).any(|len| chars[n - 2 * len..n - len] == chars[n - len..]);
+    if !starts_doubled || !ends_doubled {
+        return None;
+    }
     // best[i]: a factorisation of chars[i..] as (run length) list, preferring long runs.
     let mut best: Vec<Option<Vec<usize>>> = vec![None; n + 1];
     best[n] = Some(Vec::new());

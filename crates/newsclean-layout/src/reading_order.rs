@@ -205,23 +205,30 @@ fn find(text: &str, pieces: &[Piece]) -> Findings {
     let piece_text = |k: usize| &text[pieces[k].range.clone()];
     let widths: Vec<(f32, bool)> =
         (0..n).map(|k| (cells(piece_text(k)), ends_sentence(piece_text(k)))).collect();
-    let full_line = |k: usize| {
-        let t = piece_text(k);
-        t.chars().filter(|c| is_cjk(*c)).count() >= MIN_PIECE_CHARS
-            && !widths[k].1
-            && column_width(&widths, k, 8).is_some_and(|w| (widths[k].0 - w).abs() <= FULL_LINE_SLACK)
-    };
-    let span = |a: usize, b: usize| spanning_word(piece_text(a), piece_text(b));
     // A blank line (a column or page break, where extraction cut) lies after piece k.
-    let break_after = |k: usize| {
-        k + 1 < n && text[pieces[k].range.end..pieces[k + 1].range.start].matches('\n').count() >= 2
-    };
+    let breaks: Vec<bool> = (0..n)
+        .map(|k| k + 1 < n && text[pieces[k].range.end..pieces[k + 1].range.start].matches('\n').count() >= 2)
+        .collect();
+    let break_after = |k: usize| breaks[k];
+    // Whether each piece next to a break (the only ones that can move or receive) is a full
+    // printed line of a column, decided once per piece.
+    let full: Vec<bool> = (0..n)
+        .map(|k| {
+            let t = piece_text(k);
+            (break_after(k) || (k > 0 && break_after(k - 1)))
+                && !widths[k].1
+                && t.chars().filter(|c| is_cjk(*c)).count() >= MIN_PIECE_CHARS
+                && column_width(&widths, k, 8).is_some_and(|w| (widths[k].0 - w).abs() <= FULL_LINE_SLACK)
+        })
+        .collect();
+    let full_line = |k: usize| full[k];
+    let span = |a: usize, b: usize| spanning_word(piece_text(a), piece_text(b));
     let mut found = Findings::default();
     // candidates[k] = the junctions (after piece j) where piece k fits.
     let mut candidates: HashMap<usize, Vec<(usize, [String; 2])>> = HashMap::new();
     for k in 0..n {
-        // A stray line sits at a break: it ends a run of lines or starts one.
-        if !full_line(k) || !(break_after(k) || (k > 0 && break_after(k - 1))) {
+        // A stray line sits at a break (it ends a run of lines or starts one): see `full`.
+        if !full_line(k) {
             continue;
         }
         // Where it stands, no word ties it to its neighbours.

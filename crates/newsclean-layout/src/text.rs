@@ -41,15 +41,31 @@ pub fn ends_clause(line: &str) -> bool {
 /// quotation is not a title), it does not end in clause punctuation and is not long.
 pub fn is_title_like(line: &str) -> bool {
     let t = line.trim();
-    let n = t.chars().count();
-    if n < 2 || cells(t) > 48.0 || ends_clause(t) {
+    if ends_clause(t) {
         return false;
     }
-    let inner_stops = t.chars().filter(|c| matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?')).count();
-    let commas = t.chars().filter(|c| matches!(c, '，' | ',' | '、')).count();
-    let count = |c: char| t.chars().filter(|&x| x == c).count();
-    let balanced = count('“') == count('”') && count('《') == count('》') && count('（') == count('）');
-    inner_stops == 0 && commas <= 1 && balanced && t.chars().any(is_cjk)
+    // One pass over the characters (this runs for every line of every page).
+    let (mut n, mut width, mut inner_stops, mut commas, mut any_cjk) =
+        (0usize, 0.0f32, 0usize, 0usize, false);
+    let mut open_close = [0i32; 3];
+    for c in t.chars() {
+        n += 1;
+        if !is_hspace(c) {
+            width += if c.is_ascii() { 0.5 } else { 1.0 };
+        }
+        match c {
+            '。' | '！' | '？' | '；' | ';' | '!' | '?' => inner_stops += 1,
+            '，' | ',' | '、' => commas += 1,
+            '“' => open_close[0] += 1,
+            '”' => open_close[0] -= 1,
+            '《' => open_close[1] += 1,
+            '》' => open_close[1] -= 1,
+            '（' => open_close[2] += 1,
+            '）' => open_close[2] -= 1,
+            _ => any_cjk |= is_cjk(c),
+        }
+    }
+    n >= 2 && width <= 48.0 && inner_stops == 0 && commas <= 1 && open_close == [0; 3] && any_cjk
 }
 
 /// True when a line starts like the continuation of a word or sentence cut by a wrap: one
