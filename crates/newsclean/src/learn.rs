@@ -4,8 +4,8 @@
 //! crate's language, each with how many pages it was seen on and two real examples.
 //!
 //! # What it does
-//! Every page is split into lines and run through the layout's line and furniture passes, so
-//! lines the built-in furniture pass already removes are left out. Each other line gets a
+//! Every page is split into lines and run through the layout's line, furniture and byline
+//! passes, so lines the built-in furniture pass already removes, and bylines, are left out. Each other line gets a
 //! shape: runs of digits, Chinese numerals of dates and page labels (三月, 第四版, 十九 after
 //! 月), the day of a weekday (星期五), a sexagenary year (癸卯年) and runs of spaces are
 //! masked, so `2023年3月10日◆星期五` and `2024年1月5日◆星期一` are one shape. A shape seen
@@ -37,6 +37,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::{BlockKind, Context, Page, Pass};
+use newsclean_layout::byline::Bylines;
 use newsclean_layout::furniture::Furniture;
 use newsclean_layout::lines::SplitLines;
 use newsclean_layout::text::ends_sentence;
@@ -105,6 +106,8 @@ pub struct LearnedRule {
     pub lines: usize,
     /// How many of them were at a page edge or stood alone.
     pub at_edges: usize,
+    /// How many of them stood inside running text (at most a tenth).
+    pub in_text: usize,
     /// Up to two real lines of this shape (distinct when there are two).
     pub examples: Vec<String>,
 }
@@ -246,6 +249,8 @@ struct Line {
     text: String,
     /// Removed by the built-in furniture pass.
     builtin: bool,
+    /// Decided as content by the layout (a byline): never learned.
+    decided: bool,
     /// A blank line (or the page's start) before it.
     blank_before: bool,
 }
@@ -256,6 +261,7 @@ fn page_lines(text: &str) -> Result<Vec<Line>, newsclean_core::PassError> {
     let ctx = Context::default();
     SplitLines.run(&mut page, &ctx)?;
     Furniture.run(&mut page, &ctx)?;
+    Bylines.run(&mut page, &ctx)?;
     let mut lines = Vec::with_capacity(page.blocks().len());
     let mut prev_end = None;
     for (i, b) in page.blocks().iter().enumerate() {
@@ -269,7 +275,8 @@ fn page_lines(text: &str) -> Result<Vec<Line>, newsclean_core::PassError> {
             }
             lines.push(Line {
                 text: l.trim().to_string(),
-                builtin: b.kind != BlockKind::Unknown,
+                builtin: !b.kind.is_content(),
+                decided: b.kind.is_content() && b.kind != BlockKind::Unknown,
                 blank_before: blank_before && n == 0,
             });
         }
@@ -310,7 +317,7 @@ pub fn learn(pages: &[&str], opts: &LearnOptions) -> Result<Learned, LearnError>
     let mut shapes: BTreeMap<Vec<Tok>, Seen> = BTreeMap::new();
     for (p, text) in pages.iter().enumerate() {
         let lines = page_lines(text).map_err(|source| LearnError::Pass { page: p, source })?;
-        let own: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].builtin).collect();
+        let own: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].builtin && !lines[i].decided).collect();
         for (k, &i) in own.iter().enumerate() {
             let line = &lines[i];
             let prev = i.checked_sub(1).map(|j| &lines[j]);
@@ -384,6 +391,7 @@ pub fn learn(pages: &[&str], opts: &LearnOptions) -> Result<Learned, LearnError>
                 pages: seen.pages.len(),
                 lines: seen.lines,
                 at_edges: seen.at_edges,
+                in_text: seen.in_text,
                 examples: seen.examples.iter().take(2).cloned().collect(),
             }),
         }
@@ -408,10 +416,10 @@ impl Learned {
                 title: format!("Page furniture: lines like {}", r.examples[0]),
                 why: format!(
                     "Seen on {} of {} pages ({} lines, {} of them at a page edge or standing alone, \
-                     none inside running text): furniture of this publication, not article text. \
+                     {} inside running text): furniture of this publication, not article text. \
                      Learned by `newsclean learn`; a line of article text of exactly this shape \
                      would be removed too.",
-                    r.pages, self.pages, r.lines, r.at_edges
+                    r.pages, self.pages, r.lines, r.at_edges, r.in_text
                 ),
                 scope: Default::default(),
                 safety: Default::default(),
