@@ -7,6 +7,7 @@ mod corpus;
 mod eval_real;
 mod floor;
 mod fuzz;
+mod learn_eval;
 mod peer;
 mod spark;
 
@@ -22,6 +23,7 @@ const TASKS: &[(&str, Task)] = &[
     ("floor", floor::run),
     ("spark", spark::run),
     ("fuzz", fuzz::run),
+    ("learn-eval", learn_eval::run),
 ];
 
 fn main() -> anyhow::Result<()> {

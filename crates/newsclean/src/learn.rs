@@ -21,8 +21,9 @@
 //! A shape is not learned, however often it recurs, when
 //! - more than a tenth of its lines stand inside running text: after a line of body text
 //!   that does not end a sentence and before a line that continues it (or ending that
-//!   sentence), or as the first line of wrapped text (a quoted slogan repeated inside
-//!   paragraphs, a line of a paragraph that appears on many pages);
+//!   sentence), or as the first line of wrapped text (as wide as the page's wrapped lines,
+//!   with body text right under it): a quoted slogan repeated inside paragraphs, a line of a
+//!   paragraph that appears on many pages;
 //! - its lines are long (more than [`LearnOptions::max_chars`] characters);
 //! - it ends a sentence (。！？) anywhere but at the page edges;
 //! - fewer than 80% of its lines are at a page edge (the first or last
@@ -40,7 +41,7 @@ use newsclean_core::{BlockKind, Context, Page, Pass};
 use newsclean_layout::byline::Bylines;
 use newsclean_layout::furniture::Furniture;
 use newsclean_layout::lines::SplitLines;
-use newsclean_layout::text::ends_sentence;
+use newsclean_layout::text::{cells, ends_sentence};
 use newsclean_rules::schema::{Example, RuleFile, RuleSpec};
 use newsclean_rules::{RuleSet, RulesError};
 
@@ -255,6 +256,16 @@ struct Line {
     blank_before: bool,
 }
 
+/// The width of the page's wrapped lines, in display cells: the most common width of its
+/// lines of eight characters or more (the wider one on a tie), or `None` on a page without.
+fn wrap_width(lines: &[Line]) -> Option<f32> {
+    let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
+    for l in lines.iter().filter(|l| body_like(l)) {
+        *counts.entry(cells(&l.text).round() as u32).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|&(w, n)| (n, w)).map(|(w, _)| w as f32)
+}
+
 /// The lines of one page, after the layout's line and furniture passes.
 fn page_lines(text: &str) -> Result<Vec<Line>, newsclean_core::PassError> {
     let mut page = Page::new(text);
@@ -292,9 +303,12 @@ struct Seen {
     lines: usize,
     at_edges: usize,
     in_text: usize,
+    /// For each line that looked like the first line of wrapped text: the shape of the line
+    /// under it. It counts as running text unless that line is furniture on its own
+    /// (two footer lines printed one under the other).
+    starts_over: Vec<Vec<Tok>>,
     sentence_mid_page: usize,
     longest: usize,
-    letters: usize,
     /// Digit forms per digit run, merged over the lines.
     digits: Vec<(bool, bool)>,
     /// Distinct lines in the order first seen.
@@ -317,6 +331,7 @@ pub fn learn(pages: &[&str], opts: &LearnOptions) -> Result<Learned, LearnError>
     let mut shapes: BTreeMap<Vec<Tok>, Seen> = BTreeMap::new();
     for (p, text) in pages.iter().enumerate() {
         let lines = page_lines(text).map_err(|source| LearnError::Pass { page: p, source })?;
+        let width = wrap_width(&lines);
         let own: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].builtin && !lines[i].decided).collect();
         for (k, &i) in own.iter().enumerate() {
             let line = &lines[i];
@@ -339,9 +354,13 @@ pub fn learn(pages: &[&str], opts: &LearnOptions) -> Result<Learned, LearnError>
             // first line of wrapped text.
             let between = prev_adj.is_some_and(|p| body_like(p) && !ends_sentence(&p.text))
                 && (next_adj.is_some_and(|n| !n.builtin) || ends);
-            let starts_text = body_like(line) && !ends && next_adj.is_some_and(body_like);
+            let full_width = width.is_some_and(|w| (cells(&line.text) - w).abs() <= 2.0);
+            let starts_text = body_like(line) && full_width && !ends && next_adj.is_some_and(body_like);
             let (toks, digits) = shape(&line.text);
             let seen = shapes.entry(toks).or_default();
+            if starts_text && !between {
+                seen.starts_over.push(shape(&next.expect("starts text: a next line").text).0);
+            }
             if seen.digits.is_empty() {
                 seen.digits = digits;
             } else {
@@ -352,7 +371,7 @@ pub fn learn(pages: &[&str], opts: &LearnOptions) -> Result<Learned, LearnError>
             seen.pages.insert(p);
             seen.lines += 1;
             seen.at_edges += usize::from(at_edge || alone);
-            seen.in_text += usize::from(between || starts_text);
+            seen.in_text += usize::from(between);
             seen.sentence_mid_page += usize::from(ends && !at_edge);
             seen.longest = seen.longest.max(line.text.chars().count());
             if !seen.examples.contains(&line.text) {
@@ -361,37 +380,43 @@ pub fn learn(pages: &[&str], opts: &LearnOptions) -> Result<Learned, LearnError>
         }
     }
     let threshold = ((opts.min_share * pages.len() as f64).ceil() as usize).max(opts.min_pages).max(1);
-    let mut rules = Vec::new();
-    let mut rejected = Vec::new();
-    for (toks, mut seen) in shapes {
-        if seen.pages.len() < threshold {
-            continue;
-        }
-        seen.letters =
+    let verdict = |toks: &[Tok], seen: &Seen, in_text: usize| -> Option<String> {
+        let letters =
             toks.iter().filter(|t| matches!(t, Tok::Lit(c) if c.is_alphabetic() || is_cjk(*c))).count();
-        let reason = if seen.letters < 2 {
+        if letters < 2 {
             Some("fewer than two letters of literal text".to_string())
         } else if seen.longest > opts.max_chars {
             Some(format!("a long line ({} characters)", seen.longest))
-        } else if seen.in_text * 10 > seen.lines {
-            Some(format!("inside running text ({} of {} lines)", seen.in_text, seen.lines))
+        } else if in_text * 10 > seen.lines {
+            Some(format!("inside running text ({in_text} of {} lines)", seen.lines))
         } else if seen.sentence_mid_page > 0 {
             Some(format!("a sentence in mid-page ({} of {} lines)", seen.sentence_mid_page, seen.lines))
         } else if seen.at_edges * 5 < seen.lines * 4 {
             Some(format!("not at the page edges ({} of {} lines are)", seen.at_edges, seen.lines))
         } else {
             None
-        };
+        }
+    };
+    shapes.retain(|_, seen| seen.pages.len() >= threshold);
+    // First without the lines that start wrapped text: which shapes are furniture on their own.
+    let alone: BTreeSet<&Vec<Tok>> =
+        shapes.iter().filter(|(t, seen)| verdict(t, seen, seen.in_text).is_none()).map(|(t, _)| t).collect();
+    let mut rules = Vec::new();
+    let mut rejected = Vec::new();
+    for (toks, seen) in &shapes {
+        let over_text = seen.starts_over.iter().filter(|next| !alone.contains(next)).count();
+        let in_text = seen.in_text + over_text;
+        let reason = verdict(toks, seen, in_text);
         match reason {
             Some(reason) => {
                 rejected.push(Rejected { example: seen.examples[0].clone(), pages: seen.pages.len(), reason })
             }
             None => rules.push(LearnedRule {
-                pattern: pattern(&toks, &seen.digits),
+                pattern: pattern(toks, &seen.digits),
                 pages: seen.pages.len(),
                 lines: seen.lines,
                 at_edges: seen.at_edges,
-                in_text: seen.in_text,
+                in_text,
                 examples: seen.examples.iter().take(2).cloned().collect(),
             }),
         }
@@ -616,6 +641,38 @@ mod tests {
                 .iter()
                 .any(|r| r.example.contains("段") && r.reason.starts_with("inside running text"))
         );
+    }
+
+    /// Six wrapped lines of twelve ideographs, different on every page.
+    fn even_body(n: usize) -> String {
+        let pool: Vec<char> = "春夏秋冬东南西北上下左右前后天地人和山水日月风云".chars().collect();
+        let mut out = String::new();
+        for k in 0..6 {
+            let line: String = (0..12).map(|j| pool[(n * 5 + k * 7 + j) % pool.len()]).collect();
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.pop();
+        out.pop();
+        out.push_str("。\n");
+        out
+    }
+
+    #[test]
+    fn footer_lines_printed_one_under_the_other_are_furniture() {
+        // The hotline line is as wide as the wrapped text and has a long line right under it;
+        // that line is furniture on its own, so the hotline does not start running text.
+        let ps =
+            pages(|n| format!("{}\n新闻热线请拨打本报值班室\n东海晨报数字版电子报纸\n", even_body(n)), 12);
+        let l = learned(&ps);
+        let pats: Vec<&str> = l.rules.iter().map(|r| r.pattern.as_str()).collect();
+        assert_eq!(pats, ["东海晨报数字版电子报纸", "新闻热线请拨打本报值班室"], "{:?}", l.rejected);
+        // The same line right above body text starts running text (its only guard here).
+        let ps = pages(|n| format!("新闻热线请拨打本报值班室\n{}", even_body(n)), 12);
+        let l = learned(&ps);
+        assert_eq!(l.rules, []);
+        let r = l.rejected.iter().find(|r| r.example.contains("新闻热线")).unwrap();
+        assert!(r.reason.starts_with("inside running text (12 of 12"), "{r:?}");
     }
 
     #[test]
