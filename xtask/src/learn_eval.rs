@@ -24,10 +24,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
-use newsclean::learn::{LearnOptions, learn};
+use newsclean::learn::{LearnOptions, Learned, learn};
 
-use crate::codegen::workspace_root;
 use crate::corpus::SplitMix;
+use crate::eval::workspace_root;
 
 /// The article text of the gold files.
 struct Source {
@@ -208,15 +208,49 @@ fn page(n: usize, src: &Source, decks: &mut [Deck; 3], rng: &mut SplitMix) -> Ge
 }
 
 /// Counts of one setting over the corpus.
-#[derive(Default)]
-struct Tally {
-    furniture: usize,
-    removed: usize,
-    by_kind: BTreeMap<&'static str, (usize, usize)>,
-    article_chars: usize,
-    kept_chars: usize,
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Furniture lines placed on the pages.
+    pub furniture: usize,
+    /// Of them, removed.
+    pub removed: usize,
+    /// (lines, removed) per kind of furniture.
+    pub by_kind: BTreeMap<&'static str, (usize, usize)>,
+    /// Letters, digits and ideographs of the article text placed on the pages.
+    pub article_chars: usize,
+    /// Of them, found in the clean pages.
+    pub kept_chars: usize,
     /// Lines removed by the learned rules that are not furniture of the page.
-    wrongly_learned: usize,
+    pub wrongly_learned: usize,
+}
+
+impl Tally {
+    /// The share of furniture lines removed.
+    pub fn removal(&self) -> f64 {
+        self.removed as f64 / self.furniture.max(1) as f64
+    }
+
+    /// The share of article characters kept.
+    pub fn kept(&self) -> f64 {
+        self.kept_chars as f64 / self.article_chars.max(1) as f64
+    }
+}
+
+/// What `cargo xtask learn-eval` measured.
+#[derive(Debug)]
+pub struct LearnEval {
+    /// The corpus folder, as shown (relative to the workspace root when under it).
+    pub corpus: String,
+    /// The learned rule file, as shown.
+    pub rules_file: String,
+    /// The number of pages.
+    pub pages: usize,
+    /// What was learned.
+    pub learned: Learned,
+    /// The built-in rules alone.
+    pub builtin: Tally,
+    /// The built-in rules with the learned ones added.
+    pub with_learned: Tally,
 }
 
 fn bag(t: &str) -> BTreeMap<char, usize> {
@@ -264,23 +298,11 @@ fn tally(cleaner: &newsclean::Cleaner, pages: &[GenPage], texts: &[String]) -> a
     Ok(t)
 }
 
-/// Run the task.
-pub fn run(args: &[String]) -> anyhow::Result<()> {
-    let root = workspace_root();
-    let mut n_pages = 240usize;
-    let mut out_dir = root.join("target/learn-corpus");
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--pages" => {
-                n_pages = it.next().context("--pages needs a number")?.parse().context("--pages N")?;
-            }
-            "--out" => out_dir = PathBuf::from(it.next().context("--out needs a folder")?),
-            _ => bail!("unknown argument {a:?}; usage: cargo xtask learn-eval [--pages N] [--out DIR]"),
-        }
-    }
+/// Build the corpus of `n_pages` pages under `out_dir/pages`, learn `out_dir/learned.yaml`
+/// from it and measure both settings. `root` is the workspace root (gold/ is read there).
+pub fn measure(root: &Path, n_pages: usize, out_dir: &Path) -> anyhow::Result<LearnEval> {
     if n_pages < 20 {
-        bail!("--pages {n_pages}: at least 20 pages, so that a shape can recur");
+        bail!("{n_pages} pages: at least 20, so that a shape can recur");
     }
     let src = read_gold(&root.join("gold"))?;
     let mut rng = SplitMix::new(0x6A69_616E_676E_616E);
@@ -316,49 +338,72 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let learned = learn(&refs, &LearnOptions::default())?;
-    let shown = dir.strip_prefix(&root).unwrap_or(&dir).display().to_string();
-    let yaml = learned.to_yaml(&shown)?;
+    let corpus = dir.strip_prefix(root).unwrap_or(&dir).display().to_string();
+    let yaml = learned.to_yaml(&corpus)?;
     let rules_path = out_dir.join("learned.yaml");
-    std::fs::write(&rules_path, &yaml)?;
-    let rules_shown = rules_path.strip_prefix(&root).unwrap_or(&rules_path).display().to_string();
-
+    std::fs::write(&rules_path, &yaml).with_context(|| format!("{}: cannot write", rules_path.display()))?;
+    let rules_file = rules_path.strip_prefix(root).unwrap_or(&rules_path).display().to_string();
     let builtin = newsclean::Cleaner::from_config(&newsclean::Config::default())?;
     let with_learned = newsclean::Cleaner::from_config(&newsclean::Config {
-        rule_files: vec![(rules_path.clone(), yaml.clone())],
+        rule_files: vec![(rules_path.clone(), yaml)],
         ..newsclean::Config::default()
     })?;
-    let a = tally(&builtin, &pages, &texts)?;
-    let b = tally(&with_learned, &pages, &texts)?;
+    Ok(LearnEval {
+        corpus,
+        rules_file,
+        pages: pages.len(),
+        builtin: tally(&builtin, &pages, &texts)?,
+        with_learned: tally(&with_learned, &pages, &texts)?,
+        learned,
+    })
+}
 
+/// Run the task: `cargo xtask learn-eval [--pages N] [--out DIR]`.
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let root = workspace_root();
+    let mut n_pages = 240usize;
+    let mut out_dir = root.join("target/learn-corpus");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--pages" => {
+                n_pages = it.next().context("--pages needs a number")?.parse().context("--pages N")?;
+            }
+            "--out" => out_dir = PathBuf::from(it.next().context("--out needs a folder")?),
+            _ => bail!("unknown argument {a:?}; usage: cargo xtask learn-eval [--pages N] [--out DIR]"),
+        }
+    }
+    let m = measure(&root, n_pages, &out_dir)?;
+    let (a, b) = (&m.builtin, &m.with_learned);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "corpus: {} pages of an invented newspaper ({}), built from the gold's H/B/P text",
-        pages.len(),
-        shown
+        m.pages, m.corpus
     );
     let _ = writeln!(
         out,
-        "learned: {} furniture rules ({rules_shown}), line shapes seen on at least {} pages; {} recurring shapes refused\n",
-        learned.rules.len(),
-        learned.threshold,
-        learned.rejected.len()
+        "learned: {} furniture rules ({}), line shapes seen on at least {} pages; {} recurring shapes refused\n",
+        m.learned.rules.len(),
+        m.rules_file,
+        m.learned.threshold,
+        m.learned.rejected.len()
     );
     let _ = writeln!(
         out,
         "| rules | furniture lines | removed | share removed | article chars | kept | share kept | article lines removed by learned rules |"
     );
     let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (name, t) in [("built-in (zh-newspaper)", &a), ("built-in + learned", &b)] {
+    for (name, t) in [("built-in (zh-newspaper)", a), ("built-in + learned", b)] {
         let _ = writeln!(
             out,
             "| {name} | {} | {} | {:.4} | {} | {} | {:.4} | {} |",
             t.furniture,
             t.removed,
-            t.removed as f64 / t.furniture as f64,
+            t.removal(),
             t.article_chars,
             t.kept_chars,
-            t.kept_chars as f64 / t.article_chars as f64,
+            t.kept(),
             t.wrongly_learned
         );
     }
@@ -368,9 +413,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let rb = b.by_kind.get(kind).map_or(0, |x| x.1);
         let _ = writeln!(out, "| {kind} | {n} | {r} | {rb} |");
     }
-    if !learned.rejected.is_empty() {
+    if !m.learned.rejected.is_empty() {
         let _ = writeln!(out, "\nrefused (first 5):");
-        for r in learned.rejected.iter().take(5) {
+        for r in m.learned.rejected.iter().take(5) {
             let _ = writeln!(out, "- {:?} on {} pages: {}", r.example, r.pages, r.reason);
         }
     }
