@@ -1,5 +1,6 @@
 //! Layout repair passes: they rebuild the articles of a raw page (furniture, doubled text,
-//! line and column-break joining, paragraphs, block kinds, bylines, duplicates).
+//! reading order, line and column-break joining, paragraphs, block kinds, bylines,
+//! duplicates).
 //!
 //! Each pass lives in its own module with its documentation (what it does, why, an
 //! example, when it must not fire) and its tests; [`passes`] lists them in the order they
@@ -32,6 +33,7 @@ pub mod join;
 pub mod latin;
 pub mod lines;
 pub mod paragraphs;
+pub mod reading_order;
 pub mod spaces;
 pub mod text;
 pub mod words;
@@ -49,11 +51,14 @@ use newsclean_core::Pass;
 ///    paragraph pass are found by looking back from them.
 /// 4. [`doubled::DoubledText`] before paragraphs: a doubled title is not title-like until it
 ///    is written once (its text would look twice as long).
-/// 5. [`paragraphs::Paragraphs`] decides titles, captions and body paragraphs and joins
+/// 5. [`reading_order::ReadingOrder`] before paragraphs: it moves a printed line, which
+///    must still be a line of its own (or a space-separated segment of one) to be moved;
+///    and it needs furniture out of the way (a date line between two runs is not text).
+/// 6. [`paragraphs::Paragraphs`] decides titles, captions and body paragraphs and joins
 ///    wrapped lines; it needs furniture and bylines classified.
-/// 6. [`spaces::CjkSpaces`] after paragraphs: whether a space inside CJK text is a wrap
+/// 7. [`spaces::CjkSpaces`] after paragraphs: whether a space inside CJK text is a wrap
 ///    artefact depends on the block's kind (body, not a title's element separator).
-/// 7. [`duplicates::Duplicates`] last: it compares whole paragraphs, which exist only now.
+/// 8. [`duplicates::Duplicates`] last: it compares whole paragraphs, which exist only now.
 pub fn passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(lines::SplitLines),
@@ -62,6 +67,7 @@ pub fn passes() -> Vec<Box<dyn Pass>> {
         Box::new(doubled::DoubledText),
         // Latin blocks are joined here, so the generic paragraph joining finds them done.
         Box::new(latin::JoinLatin),
+        Box::new(reading_order::ReadingOrder),
         Box::new(paragraphs::Paragraphs),
         Box::new(spaces::CjkSpaces),
         Box::new(duplicates::Duplicates),

@@ -12,14 +12,24 @@ static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 /// True when a dictionary word of two or more characters spans the point where `before`
 /// ends and `after` starts (the last and first few CJK characters are segmented together).
 pub fn word_spans(before: &str, after: &str) -> bool {
+    spanning_word(before, after).is_some()
+}
+
+/// The dictionary word of two or more characters that spans the point where `before` ends
+/// and `after` starts, written with a `|` at that point (`工|程`); `None` when the last and
+/// first few CJK characters, segmented together, keep the point between two words.
+pub fn spanning_word(before: &str, after: &str) -> Option<String> {
     let tail: Vec<char> = before.trim_end().chars().rev().take_while(|c| is_cjk(*c)).take(4).collect();
-    let head: String = after.trim_start().chars().take_while(|c| is_cjk(*c)).take(4).collect();
+    let head: Vec<char> = after.trim_start().chars().take_while(|c| is_cjk(*c)).take(4).collect();
     if tail.is_empty() || head.is_empty() {
-        return false;
+        return None;
     }
     let k = tail.len();
-    let joined: String = tail.iter().rev().chain(head.chars().collect::<Vec<_>>().iter()).collect();
-    JIEBA.cut(&joined, false).iter().any(|t| t.start < k && t.end > k)
+    let joined: String = tail.iter().rev().chain(head.iter()).collect();
+    JIEBA.cut(&joined, false).into_iter().find(|t| t.start < k && t.end > k).map(|t| {
+        let cut = t.word.char_indices().nth(k - t.start).map_or(t.word.len(), |(i, _)| i);
+        format!("{}|{}", &t.word[..cut], &t.word[cut..])
+    })
 }
 
 #[cfg(test)]
@@ -31,6 +41,13 @@ mod tests {
         assert!(word_spans("持续六年推进的铁军打造工", "程，为金平湖"));
         assert!(word_spans("要发挥部门力量，立足部门自", "身职能优势"));
         assert!(word_spans("稳投资，方能稳经济、稳增", "长。项目是"));
+    }
+
+    #[test]
+    fn the_word_is_named_with_the_break() {
+        assert_eq!(spanning_word("全面融入长三角一体", "化发展首位战略").as_deref(), Some("一体|化"));
+        assert_eq!(spanning_word("等具有平湖辨", "识度的元素").as_deref(), Some("辨|识"));
+        assert_eq!(spanning_word("abc", "程"), None);
     }
 
     #[test]

@@ -1,0 +1,394 @@
+//! Reading order, a first step: a printed line of one column that extraction put among the
+//! lines of another is moved back where a word shows it belongs.
+//!
+//! # What it does
+//! Reads the open lines of the page (not yet classified as furniture or bylines) as a
+//! sequence of printed lines, *pieces*: a line of the text, or, where extraction turned the
+//! wrap points into spaces (`…工作方 得实效。…`), each space-separated segment of it. A
+//! piece P is moved, under rule `layout.reading-order`, to the junction between two other
+//! pieces A and B when all of this holds:
+//! - the page is wrapped in columns there ([`crate::text::column_width`] finds a width) and
+//!   A and P are full printed lines of it (a piece cut from another column is a whole line);
+//! - a dictionary word spans A|P and another spans P|B ([`crate::words`]: `一体` / `化`,
+//!   `平湖辨` / `识度`), while no word spans A|B, nor P's junctions where it stands;
+//! - that junction is the only one within [`MAX_DISTANCE`] pieces that fits P, no other
+//!   piece fits it, and P is not itself an A or B of another move.
+//!
+//! The move is one batch of two edits (P and its separator deleted where it stood, and
+//! inserted after A as a line of its own), so the log undoes it; the note names the words
+//! that decided it. A piece with a word on one side only (`副董事长、总` / `经理盛跃…`
+//! elsewhere) is left where it is and named in the page's warnings, for a reviewer.
+//!
+//! # Why
+//! Layout extraction reads columns in the wrong order: a line of the next column lands in
+//! the middle of a paragraph, which then reads as nonsense twice (where the line is, and
+//! where it is missing).
+//!
+//! # Example
+//! `…全面融入长三角一体` · `识度的元素，…` on one side and `…的工作 化发展首位战略等具有平湖辨`
+//! on the other: the piece `化发展首位战略等具有平湖辨` goes between the first two
+//! (`一体化发展…平湖辨识度的元素`).
+//!
+//! # When it must not fire
+//! Text that shows no column wrapping (clean text, one paragraph a line: so cleaning clean
+//! output changes nothing); a piece whose words fit where it stands; a junction that a word
+//! already spans; evidence on one side only; two candidate places, or two candidate pieces
+//! for one place; pieces that end a sentence.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use newsclean_core::chars::is_cjk;
+use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
+
+use crate::paragraphs::cjk_inner_spaces;
+use crate::text::{cells, column_width, ends_sentence, is_open};
+use crate::words::spanning_word;
+
+/// How far, in pieces, a line may have strayed from its place.
+pub const MAX_DISTANCE: usize = 48;
+/// How far a full printed line's width may be from the column width, in cells.
+const FULL_LINE_SLACK: f32 = 1.5;
+/// Fewest CJK characters of a piece that may be moved.
+const MIN_PIECE_CHARS: usize = 4;
+
+/// The reading-order pass.
+#[derive(Debug, Default)]
+pub struct ReadingOrder;
+
+/// One printed line in reading order.
+#[derive(Clone, Debug)]
+struct Piece {
+    /// Index of its block.
+    block: usize,
+    /// Its text, in page bytes (trimmed).
+    range: Range<usize>,
+    /// What to delete with it when it moves: its separator (the space before it, or the
+    /// line break before it) and itself.
+    removal: Range<usize>,
+}
+
+/// A move of piece `piece` to the junction after piece `after`.
+#[derive(Clone, Debug, PartialEq)]
+struct Move {
+    piece: usize,
+    after: usize,
+    words: [String; 2],
+}
+
+/// What the pass found: the moves to make, and pieces with one-sided evidence.
+#[derive(Debug, Default)]
+struct Findings {
+    moves: Vec<Move>,
+    doubts: Vec<(usize, usize, String)>,
+}
+
+impl Pass for ReadingOrder {
+    fn id(&self) -> &str {
+        "layout.reading-order"
+    }
+
+    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        let pieces = pieces(page);
+        let found = find(page.text(), &pieces);
+        for (p, other, word) in &found.doubts {
+            let (lp, lo) = (
+                line_of(page.text(), pieces[*p].range.start),
+                line_of(page.text(), pieces[*other].range.start),
+            );
+            page.meta.warnings.push(format!(
+                "reading order: line {lp} `{}` may belong next to line {lo} ({word} spans the break), left in place",
+                &page.text()[pieces[*p].range.clone()]
+            ));
+        }
+        if found.moves.is_empty() {
+            return Ok(());
+        }
+        let text = page.text();
+        let mut edits = Vec::new();
+        for m in &found.moves {
+            let (p, a) = (&pieces[m.piece], &pieces[m.after]);
+            let moved = &text[p.range.clone()];
+            let (lp, la) = (line_of(text, p.range.start), line_of(text, a.range.start));
+            let note = format!(
+                "{} and {} span the breaks; moved from line {lp} to after line {la}",
+                m.words[0], m.words[1]
+            );
+            edits.push(TextEdit::delete(p.removal.clone(), "layout.reading-order").with_note(note.clone()));
+            // Where A's line holds its printed lines one space apart, P joins it the same
+            // way; otherwise it becomes a line of its own.
+            let line_start = text[..a.range.start].rfind('\n').map_or(0, |i| i + 1);
+            let sep = if line_start < a.range.start { " " } else { "\n" };
+            edits.push(
+                TextEdit::insert(a.range.end, format!("{sep}{moved}"), "layout.reading-order")
+                    .with_note(note),
+            );
+        }
+        let before = page.log().edits().len();
+        page.apply(edits).map_err(|e| PassError::Edit { pass: self.id().to_string(), source: e })?;
+        // Each inserted piece is a line block of its own, cut off the block it was inserted
+        // into (that block's end took the insertion in).
+        let inserted: Vec<Range<usize>> = page.log().edits()[before..]
+            .iter()
+            .filter(|e| e.before.is_empty() && e.after.starts_with('\n'))
+            .map(|e| e.new_start + 1..e.new_start + e.after.len())
+            .collect();
+        let mut blocks: Vec<Block> = Vec::with_capacity(page.blocks().len() + inserted.len());
+        for b in page.blocks() {
+            match inserted.iter().find(|r| b.range.start < r.start && r.end <= b.range.end) {
+                Some(r) => {
+                    blocks.push(Block { range: b.range.start..r.start - 1, ..b.clone() });
+                    blocks.push(Block { range: r.clone(), kind: BlockKind::Unknown, rule: None });
+                    if r.end < b.range.end {
+                        blocks.push(Block { range: r.end..b.range.end, ..b.clone() });
+                    }
+                }
+                None => blocks.push(b.clone()),
+            }
+        }
+        page.set_blocks(blocks);
+        Ok(())
+    }
+}
+
+/// The 1-based line number of byte `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text[..at].matches('\n').count() + 1
+}
+
+/// The printed lines of the open blocks, in page order.
+fn pieces(page: &Page) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let text = page.text();
+    for (i, b) in page.blocks().iter().enumerate() {
+        if !is_open(b.kind) {
+            continue;
+        }
+        for (range, line) in page.block_lines(i) {
+            let trimmed_start = range.start + (line.len() - line.trim_start().len());
+            let trimmed_end = range.start + line.trim_end().len();
+            if trimmed_start >= trimmed_end {
+                continue;
+            }
+            // The line break before a line goes with it (the line before stays whole).
+            let line_removal_start = text[..trimmed_start].trim_end().len();
+            let mut start = trimmed_start;
+            let mut sep_start = line_removal_start;
+            for gap in cjk_inner_spaces(&text[trimmed_start..trimmed_end]) {
+                let (gs, ge) = (trimmed_start + gap.start, trimmed_start + gap.end);
+                out.push(Piece { block: i, range: start..gs, removal: sep_start..gs });
+                start = ge;
+                sep_start = gs;
+            }
+            out.push(Piece { block: i, range: start..trimmed_end, removal: sep_start..trimmed_end });
+        }
+    }
+    // A line's first piece takes the space after it instead of the line break before it,
+    // when the line goes on: the line then starts where the next piece starts.
+    for k in 0..out.len() {
+        let line_goes_on = out.get(k + 1).is_some_and(|n| {
+            n.block == out[k].block && !page.text()[out[k].range.end..n.range.start].contains('\n')
+        });
+        let first_of_line = k == 0
+            || page.text()[out[k - 1].range.end..out[k].range.start].contains('\n')
+            || out[k - 1].block != out[k].block;
+        if first_of_line && line_goes_on {
+            out[k].removal = out[k].range.start..out[k + 1].range.start;
+        }
+    }
+    out
+}
+
+/// Decide the moves (and the doubts) over `pieces` of `text`.
+fn find(text: &str, pieces: &[Piece]) -> Findings {
+    let n = pieces.len();
+    let piece_text = |k: usize| &text[pieces[k].range.clone()];
+    let widths: Vec<(f32, bool)> =
+        (0..n).map(|k| (cells(piece_text(k)), ends_sentence(piece_text(k)))).collect();
+    let full_line = |k: usize| {
+        let t = piece_text(k);
+        t.chars().filter(|c| is_cjk(*c)).count() >= MIN_PIECE_CHARS
+            && !widths[k].1
+            && column_width(&widths, k, 8).is_some_and(|w| (widths[k].0 - w).abs() <= FULL_LINE_SLACK)
+    };
+    let span = |a: usize, b: usize| spanning_word(piece_text(a), piece_text(b));
+    // A blank line (a column or page break, where extraction cut) lies after piece k.
+    let break_after = |k: usize| {
+        k + 1 < n && text[pieces[k].range.end..pieces[k + 1].range.start].matches('\n').count() >= 2
+    };
+    let mut found = Findings::default();
+    // candidates[k] = the junctions (after piece j) where piece k fits.
+    let mut candidates: HashMap<usize, Vec<(usize, [String; 2])>> = HashMap::new();
+    for k in 0..n {
+        // A stray line sits at a break: it ends a run of lines or starts one.
+        if !full_line(k) || !(break_after(k) || (k > 0 && break_after(k - 1))) {
+            continue;
+        }
+        // Where it stands, no word ties it to its neighbours.
+        if (k > 0 && span(k - 1, k).is_some()) || (k + 1 < n && span(k, k + 1).is_some()) {
+            continue;
+        }
+        let lo = k.saturating_sub(MAX_DISTANCE);
+        let hi = (k + MAX_DISTANCE).min(n.saturating_sub(1));
+        for a in lo..hi {
+            let b = a + 1;
+            if a == k || b == k || a + 1 == k {
+                continue;
+            }
+            if !break_after(a) || !full_line(a) || span(a, b).is_some() {
+                continue;
+            }
+            match (span(a, k), span(k, b)) {
+                (Some(w1), Some(w2)) => candidates.entry(k).or_default().push((a, [w1, w2])),
+                // One side only: not enough to move; worth a reviewer's look when the word is
+                // long enough to be unlikely by chance.
+                (Some(w), None) | (None, Some(w)) if w.chars().count() > 4 => found.doubts.push((k, a, w)),
+                _ => {}
+            }
+        }
+    }
+    let mut keys: Vec<usize> = candidates.keys().copied().collect();
+    keys.sort_unstable();
+    let mut moves: Vec<Move> = keys
+        .iter()
+        .filter(|k| candidates[k].len() == 1)
+        .map(|&k| {
+            let (after, words) = candidates[&k][0].clone();
+            Move { piece: k, after, words }
+        })
+        .collect();
+    // A junction wanted by two pieces, or a piece that is another move's neighbour, is not
+    // clear.
+    let snapshot = moves.clone();
+    moves.retain(|m| {
+        snapshot.iter().filter(|o| o.after == m.after).count() == 1
+            && !snapshot.iter().any(|o| {
+                o.piece == m.after || o.piece == m.after + 1 || o.after == m.piece || o.after + 1 == m.piece
+            })
+    });
+    found.moves = moves;
+    found.doubts.retain(|(k, _, _)| !found.moves.iter().any(|m| m.piece == *k));
+    found.doubts.sort();
+    found.doubts.dedup_by_key(|d| d.0);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{byline::Bylines, furniture::Furniture, lines::SplitLines};
+
+    /// The text after the passes up to this one, and the page.
+    fn run(text: &str) -> Page {
+        let mut p = Page::new(text);
+        for pass in [&SplitLines as &dyn Pass, &Furniture, &Bylines, &ReadingOrder] {
+            pass.run(&mut p, &Context::default()).unwrap();
+        }
+        assert_eq!(p.log().undo(p.text()), text, "the log undoes the pass");
+        p
+    }
+
+    fn moves(p: &Page) -> usize {
+        p.log().edits().iter().filter(|e| e.rule == "layout.reading-order").count() / 2
+    }
+
+    /// Two paragraphs in columns 13 characters wide; the last line of the second run
+    /// (`化发展…平湖辨`) belongs at the break inside the first (`长三角一体` / `识度的元素`).
+    const STRAY: &str = "本报讯今年以来，我省持续推\n进乡村振兴工作，在主题教育\n中紧紧围绕新的发展目标和任\n务，坚持全面融入长三角一体\n\n识度的元素，取得明显成效。\n\n据介绍，下一步将继续加大投\n入力度，推动各项工作落实落\n细，确保走深走实，力求实效\n化发展首位战略等具有平湖辨\n\n会议要求，要高质量交出答卷。\n";
+
+    #[test]
+    fn a_stray_line_goes_back_between_the_words_it_completes() {
+        let p = run(STRAY);
+        assert_eq!(moves(&p), 1);
+        assert!(p.text().contains("长三角一体\n化发展首位战略等具有平湖辨\n\n识度的元素"), "{}", p.text());
+        assert!(p.text().contains("力求实效\n\n会议要求"), "{}", p.text());
+        let note = p.log().edits().iter().find_map(|e| e.note.clone()).unwrap();
+        assert!(note.contains("一体|化") && note.contains("辨|识"), "{note}");
+        let blocks: Vec<&str> = (0..p.blocks().len()).map(|i| p.block_text(i)).collect();
+        assert!(blocks.contains(&"化发展首位战略等具有平湖辨"), "{blocks:?}");
+    }
+
+    #[test]
+    fn wrap_points_turned_into_spaces_move_the_same_way() {
+        // Seed 002's shape: each run of printed lines is one line, the lines a space apart.
+        let spaced: String =
+            STRAY.split("\n\n").map(|run| run.trim_end().replace('\n', " ")).collect::<Vec<_>>().join("\n\n");
+        let p = run(&spaced);
+        assert_eq!(moves(&p), 1);
+        assert!(p.text().contains("长三角一体 化发展首位战略等具有平湖辨\n\n识度"), "{}", p.text());
+        assert!(p.text().contains("力求实效\n\n会议要求"), "{}", p.text());
+    }
+
+    #[test]
+    fn the_whole_pipeline_reads_the_paragraph_in_order() {
+        let mut p = Page::new(STRAY);
+        let mut pipeline = newsclean_core::Pipeline::new();
+        pipeline.extend(crate::passes());
+        pipeline.run(&mut p, &Context::default()).unwrap();
+        assert!(
+            p.text().contains("长三角一体化发展首位战略等具有平湖辨识度的元素，取得明显成效。"),
+            "{}",
+            p.text()
+        );
+        assert_eq!(p.log().undo(p.text()), STRAY);
+        // Clean output shows no column wrapping: nothing moves again.
+        let mut again = Page::new(p.text());
+        pipeline.run(&mut again, &Context::default()).unwrap();
+        assert_eq!(again.text(), p.text());
+    }
+
+    #[test]
+    fn evidence_on_one_side_only_moves_nothing() {
+        let p = run(&STRAY.replace("识度的元素", "的这些元素"));
+        assert_eq!(moves(&p), 0, "{}", p.text());
+    }
+
+    #[test]
+    fn a_long_word_on_one_side_is_a_warning_not_a_move() {
+        let one_sided = STRAY
+            .replace("融入长三角一体", "融入长三角地区")
+            .replace("具有平湖辨", "具有中华人")
+            .replace("识度的元素，取得明显成效。", "民共和国的元素，取得明显。");
+        let p = run(&one_sided);
+        assert_eq!(moves(&p), 0, "{}", p.text());
+        assert_eq!(p.meta.warnings.len(), 1, "{:?}", p.meta.warnings);
+        assert!(p.meta.warnings[0].contains("中华人|民共和国"), "{:?}", p.meta.warnings);
+        // Two-character words on one side are too common by chance to name.
+        assert!(run(&STRAY.replace("识度的元素", "的这些元素")).meta.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_junction_without_a_break_is_no_place_for_a_line() {
+        let p = run(&STRAY.replace("长三角一体\n\n识度", "长三角一体\n识度"));
+        assert_eq!(moves(&p), 0, "{}", p.text());
+    }
+
+    #[test]
+    fn a_line_that_fits_where_it_stands_stays() {
+        // `统一` / `化…` spans a word where the line stands.
+        let p = run(&STRAY.replace("力求实效\n", "力求统一\n"));
+        assert_eq!(moves(&p), 0, "{}", p.text());
+    }
+
+    #[test]
+    fn two_places_that_fit_are_not_clear() {
+        let twice = format!(
+            "{STRAY}\n本报讯今年以来，我省持续推\n进乡村振兴工作，在主题教育\n中紧紧围绕新的发展目标和任\n务，坚持全面融入长三角一体\n\n识度的元素，取得明显成效。\n"
+        );
+        let p = run(&twice);
+        assert_eq!(moves(&p), 0, "{}", p.text());
+    }
+
+    #[test]
+    fn a_line_that_ends_a_sentence_is_not_moved() {
+        let p = run(&STRAY.replace("化发展首位战略等具有平湖辨", "化发展首位战略等具有平湖。"));
+        assert_eq!(moves(&p), 0, "{}", p.text());
+    }
+
+    #[test]
+    fn clean_text_is_left_alone() {
+        let clean = "本报讯今年以来，我省持续推进乡村振兴工作，坚持全面融入长三角一体\n识度的元素，取得明显成效。\n化发展首位战略等具有平湖辨\n会议要求，要高质量交出答卷。\n";
+        let p = run(clean);
+        assert_eq!(moves(&p), 0, "{}", p.text());
+    }
+}
