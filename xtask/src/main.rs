@@ -3,12 +3,13 @@
 mod bench;
 mod bench_rules;
 mod codegen;
-mod corpus;
 mod eval_real;
 mod floor;
 mod fuzz;
 mod peer;
 mod spark;
+
+use xtask::corpus;
 
 /// A task: it takes the arguments after its name.
 type Task = fn(&[String]) -> anyhow::Result<()>;
@@ -22,6 +23,7 @@ const TASKS: &[(&str, Task)] = &[
     ("floor", floor::run),
     ("spark", spark::run),
     ("fuzz", fuzz::run),
+    ("learn-eval", xtask::learn_eval::run),
 ];
 
 fn main() -> anyhow::Result<()> {

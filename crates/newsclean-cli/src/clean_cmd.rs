@@ -166,7 +166,7 @@ struct Run<'a> {
     stdin: Option<Vec<u8>>,
 }
 
-fn error_line(display: &str, message: impl std::fmt::Display) -> String {
+pub(crate) fn error_line(display: &str, message: impl std::fmt::Display) -> String {
     format!("newsclean: error: {display}: {message}")
 }
 
@@ -472,7 +472,7 @@ fn with_json_error(run: &Run<'_>, mut out: Outcome, display: &str) -> Outcome {
     out
 }
 
-fn read_file(p: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read_file(p: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(p).map_err(|e| inputs::describe_open_error(&e))?;
     if !meta.is_file() {
         return Err("not a regular file; skipped".into());

@@ -8,6 +8,7 @@ mod config;
 mod explain_cmd;
 mod inputs;
 mod jsonl;
+mod learn_cmd;
 mod review_cmd;
 mod rules_cmd;
 
@@ -30,6 +31,8 @@ enum Command {
     Review(review_cmd::ReviewArgs),
     /// List every edit made to one file: rule, position, before and after, evidence.
     Explain(explain_cmd::ExplainArgs),
+    /// Learn a publication's page furniture from a folder of its pages: write a rule file.
+    Learn(learn_cmd::LearnArgs),
 }
 
 /// `newsclean clean`: the file flags, plus the JSON Lines streaming flags.
@@ -58,5 +61,6 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Rules(args) => rules_cmd::run(&args),
         Command::Review(args) => review_cmd::run(&args),
         Command::Explain(args) => explain_cmd::run(&args),
+        Command::Learn(args) => learn_cmd::run(&args),
     }
 }

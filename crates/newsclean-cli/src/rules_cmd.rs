@@ -142,6 +142,9 @@ fn explain(rule: &Rule, profile: &str, out: &mut dyn Write) -> std::io::Result<(
     if let Some(BuiltinSpec::Nfc) = s.builtin {
         writeln!(out, "built-in: nfc")?;
     }
+    if let Some(f) = &s.furniture {
+        writeln!(out, "furniture (a whole line): {f}")?;
+    }
     writeln!(out, "\nWhy: {}", s.why.trim())?;
     if !s.examples.is_empty() {
         writeln!(out, "\nExamples:")?;

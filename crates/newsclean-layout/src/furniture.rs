@@ -40,6 +40,9 @@ use crate::text::{ends_clause, ends_sentence, is_open};
 #[derive(Debug, Default)]
 pub struct Furniture;
 
+/// The id of the furniture pass: the facade puts the rules' furniture pass right after it.
+pub const PASS_ID: &str = "layout.furniture";
+
 macro_rules! re {
     ($name:ident, $pat:expr) => {
         static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
@@ -260,7 +263,7 @@ fn is_cjk_page(text: &str) -> bool {
 
 impl Pass for Furniture {
     fn id(&self) -> &str {
-        "layout.furniture"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {

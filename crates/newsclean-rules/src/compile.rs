@@ -70,10 +70,19 @@ pub struct CompiledRule {
 
 #[derive(Clone, Debug)]
 pub(crate) enum Action {
-    Regex { re: Regex, replace: String },
-    Map { table: CharMap },
+    Regex {
+        re: Regex,
+        replace: String,
+    },
+    Map {
+        table: CharMap,
+    },
     Nfc,
     Pair(Pair),
+    /// Whole lines of page furniture: the pattern anchored at both ends.
+    Furniture {
+        re: Regex,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -91,9 +100,16 @@ impl CompiledRule {
     /// Compile a rule as written; the error says what is wrong with it.
     pub fn new(spec: &RuleSpec) -> Result<CompiledRule, String> {
         check_id(&spec.id)?;
-        let actions = [spec.regex.is_some(), spec.map.is_some(), spec.pair.is_some(), spec.builtin.is_some()];
+        let actions = [
+            spec.regex.is_some(),
+            spec.map.is_some(),
+            spec.pair.is_some(),
+            spec.builtin.is_some(),
+            spec.furniture.is_some(),
+        ];
+        const ACTIONS: &str = "`regex`, `map`, `pair`, `builtin` or `furniture`";
         let (action, trigger) = match actions.iter().filter(|a| **a).count() {
-            0 => return Err("no action: give one of `regex`, `map`, `pair` or `builtin`".into()),
+            0 => return Err(format!("no action: give one of {ACTIONS}")),
             1 => {
                 if let Some(r) = &spec.regex {
                     compile_regex(r)?
@@ -101,17 +117,22 @@ impl CompiledRule {
                     compile_map(m)?
                 } else if let Some(p) = &spec.pair {
                     compile_pair(p)?
+                } else if let Some(f) = &spec.furniture {
+                    if !spec.scope.is_all() {
+                        return Err(
+                            "a `furniture` rule decides whole lines that no pass has classified yet; \
+                                    `scope` does not apply to it (leave it out)"
+                                .into(),
+                        );
+                    }
+                    compile_furniture(f)?
                 } else {
                     match spec.builtin.expect("one action") {
                         BuiltinSpec::Nfc => (Action::Nfc, r"[^\x00-\x7F]".to_string()),
                     }
                 }
             }
-            _ => {
-                return Err(
-                    "more than one action: give only one of `regex`, `map`, `pair` or `builtin`".into()
-                );
-            }
+            _ => return Err(format!("more than one action: give only one of {ACTIONS}")),
         };
         Ok(CompiledRule {
             id: spec.id.clone(),
@@ -130,6 +151,25 @@ impl CompiledRule {
             Action::Map { table } => map_edits(table, text, base, &self.id, out),
             Action::Nfc => nfc_edits(text, base, &self.id, out),
             Action::Pair(p) => pair_edits(p, text, base, &self.id, out),
+            // Furniture rules edit no text: they classify lines (see `FurniturePass`).
+            Action::Furniture { .. } => {}
+        }
+    }
+
+    /// True for a `furniture` rule: it removes whole lines, in its own pass.
+    pub fn is_furniture(&self) -> bool {
+        matches!(self.action, Action::Furniture { .. })
+    }
+
+    /// For a `furniture` rule: true when `line`, trimmed, is furniture by this rule. Always
+    /// false for other rules.
+    pub fn matches_line(&self, line: &str) -> bool {
+        match &self.action {
+            Action::Furniture { re } => {
+                let t = line.trim();
+                !t.is_empty() && re.is_match(t)
+            }
+            _ => false,
         }
     }
 }
@@ -157,6 +197,19 @@ fn compile_regex(r: &RegexSpec) -> Result<(Action, String), String> {
     }
     check_replacement(&re, &r.replace)?;
     Ok((Action::Regex { re, replace: r.replace.clone() }, pattern))
+}
+
+/// A furniture pattern, anchored so that it must match a whole (trimmed) line.
+fn compile_furniture(find: &str) -> Result<(Action, String), String> {
+    let pattern = format!("^(?:{})$", expand_classes(find)?);
+    let re = RegexBuilder::new(&pattern)
+        .size_limit(1 << 22)
+        .build()
+        .map_err(|e| format!("bad regex in `furniture`: {e}"))?;
+    if re.is_match("") {
+        return Err("`furniture` matches an empty line; a rule must match some text".into());
+    }
+    Ok((Action::Furniture { re }, pattern))
 }
 
 /// Refuse a replacement that names a group the pattern does not have (the regex crate

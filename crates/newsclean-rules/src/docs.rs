@@ -88,6 +88,9 @@ pub fn rules_markdown() -> Result<String, RulesError> {
         if let Some(BuiltinSpec::Nfc) = s.builtin {
             let _ = writeln!(w, "- built-in: `nfc`");
         }
+        if let Some(f) = &s.furniture {
+            let _ = writeln!(w, "- furniture (a whole line): `{}`", f.replace('|', "\\|"));
+        }
         if !s.examples.is_empty() {
             let _ = writeln!(w, "\n| before | after |\n| --- | --- |");
             for e in &s.examples {
@@ -123,7 +126,7 @@ rules:
     why: The typesetter's dash, typed as two hyphens.
     scope: body                    # all (default), body, headline, byline, caption, or a list
     safety: review                 # safe (default) or review: applied only when asked
-    regex:                         # or `map`, `pair`, `builtin`: exactly one action
+    regex:                         # or `map`, `pair`, `builtin`, `furniture`: exactly one
       find: '({{cjk}})--({{cjk}})' # no look-around: context goes in capture groups
       replace: '$1——$2'
     examples:
@@ -145,6 +148,27 @@ Actions:
   pair is replaced by the two characters of `into`; nothing changes in a block whose marks do not
   all pair up. With `cjk_context: true` a pair changes only when it encloses or touches CJK text.
 - `builtin: nfc`: Unicode canonical composition.
+- `furniture: PATTERN`: page furniture. A line (trimmed) that the pattern matches as a whole
+  (it is anchored at both ends; `{{name}}` classes work) and that no layout pass has classified
+  yet is removed as furniture, logged under the rule's id, like the built-in furniture of the
+  layout. Furniture rules run in their own pass right after the layout furniture pass, before
+  lines are joined into paragraphs (a furniture line often stands between two wrapped lines of
+  an article); `scope` does not apply to them. Their `examples` and `unchanged` cases are lines:
+  the lines a rule removes are gone, the others kept. `newsclean learn DIR` writes such rules
+  from a folder of one publication's pages.
+
+```yaml
+rules:
+  - id: my.column-title
+    title: The running column title at the top of the page
+    why: Printed on every page of the section; not part of any article.
+    furniture: '第[0-9]+版{{space}}+城市观察'
+    examples:
+      - before: 第3版 城市观察
+        after: ''
+    unchanged:
+      - 他说第3版 城市观察很好看，
+```
 
 Rules run in order, each applied to every content block of its scope (furniture and junk are
 never touched; a subtitle counts as a headline, an unclassified block as body), round after round
@@ -170,11 +194,14 @@ mod tests {
 
     /// The example rule file of the format reference loads and passes its own examples.
     #[test]
-    fn format_example_is_a_valid_rule_file() {
-        let start = FORMAT.find("```yaml\n").unwrap() + "```yaml\n".len();
-        let end = start + FORMAT[start..].find("```").unwrap();
-        let set = RuleSet::from_file(std::path::Path::new("docs/rules.md"), &FORMAT[start..end]).unwrap();
-        assert_eq!(set.rules().len(), 1);
-        assert_eq!(set.test(), []);
+    fn format_examples_are_valid_rule_files() {
+        let blocks: Vec<&str> =
+            FORMAT.split("```yaml\n").skip(1).map(|b| &b[..b.find("```").unwrap()]).collect();
+        assert_eq!(blocks.len(), 2);
+        for block in blocks {
+            let set = RuleSet::from_file(std::path::Path::new("docs/rules.md"), block).unwrap();
+            assert_eq!(set.rules().len(), 1);
+            assert_eq!(set.test(), []);
+        }
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use newsclean_core::{Context, Page, Pass};
 
 use crate::Rule;
+use crate::furniture::FurniturePass;
 use crate::pass::{CompiledRules, RulesPass};
 
 /// Which kind of case failed.
@@ -48,8 +49,21 @@ impl fmt::Display for ExampleFailure {
 }
 
 /// Run a rule alone over `text`, as the body of a one-block page of a kind in its scope,
-/// review-level changes included.
+/// review-level changes included. A `furniture` rule runs on the lines of `text`: the lines
+/// it removes are gone, the others kept with one `\n` between them (and a final one only if
+/// `text` has one).
 pub fn apply_rule(rule: &Rule, text: &str) -> Result<String, String> {
+    if rule.compiled().is_furniture() {
+        let pass = FurniturePass::new("rules.example", vec![rule.compiled().clone()]);
+        let mut page = Page::new(text);
+        pass.run(&mut page, &Context { apply_review: true }).map_err(|e| e.to_string())?;
+        page.finalize().map_err(|e| e.to_string())?;
+        let mut out = page.text().to_string();
+        if !text.ends_with('\n') && out.ends_with('\n') {
+            out.pop();
+        }
+        return Ok(out);
+    }
     let compiled = CompiledRules::new(vec![rule.compiled().clone()])?;
     let pass = RulesPass::new("rules.example", Arc::new(compiled));
     let mut page = Page::new(text);

@@ -2,8 +2,9 @@
 //!
 //! A profile is an ordered list of rules; each rule has a stable id, a title, a `why`, a
 //! scope (block kinds), a safety, one action (a regex with its context in capture groups, a
-//! character map, or a named built-in) and its own `examples` and `unchanged` cases, which
-//! run as tests. The built-in profiles live in the top-level `rules/` folder and are
+//! character map, a named built-in, or a whole-line `furniture` pattern) and its own
+//! `examples` and `unchanged` cases, which run as tests. Furniture rules run as their own
+//! pass ([`RulePasses::furniture`]), before paragraphs are joined; the others after layout. The built-in profiles live in the top-level `rules/` folder and are
 //! embedded; a user's file adds or overrides rules by id.
 //!
 //! ```
@@ -23,6 +24,7 @@
 pub mod compile;
 pub mod docs;
 pub mod examples;
+pub mod furniture;
 pub mod pass;
 pub mod schema;
 
@@ -33,6 +35,7 @@ use newsclean_core::Pass;
 
 pub use compile::{CLASSES, CompiledRule};
 pub use examples::{ExampleFailure, FailureKind};
+pub use furniture::FurniturePass;
 pub use pass::{
     CompiledRules, MAX_ROUNDS, RulesPass, SELF_FEED_BUDGET_BYTES, SELF_FEED_BUDGET_FACTOR,
     SELF_FEED_GROWTH_BYTES,
@@ -274,21 +277,49 @@ impl RuleSet {
         self.rules.iter().flat_map(examples::check_rule).collect()
     }
 
-    /// Compile the rules once, with the prefilter over all of them.
+    /// Compile the text rules (every rule but the `furniture` ones) once, with the prefilter
+    /// over all of them.
     pub fn compile(&self) -> Result<CompiledRules, RulesError> {
-        CompiledRules::new(self.rules.iter().map(|r| r.compiled.clone()).collect()).map_err(|message| {
-            RulesError::Parse { path: PathBuf::from(&self.profile), line: 1, column: 1, message }
+        let text_rules = self.rules.iter().map(|r| r.compiled.clone()).filter(|c| !c.is_furniture());
+        CompiledRules::new(text_rules.collect()).map_err(|message| RulesError::Parse {
+            path: PathBuf::from(&self.profile),
+            line: 1,
+            column: 1,
+            message,
         })
     }
 
-    /// Compile the rules into the pass that applies them.
-    pub fn into_passes(self) -> Result<Vec<Box<dyn Pass>>, RulesError> {
-        if self.rules.is_empty() {
-            return Ok(Vec::new());
-        }
-        let compiled = Arc::new(self.compile()?);
-        Ok(vec![Box::new(RulesPass::new("rules", compiled))])
+    /// The rules as passes, by where they belong in a pipeline.
+    pub fn into_rule_passes(self) -> Result<RulePasses, RulesError> {
+        let furniture: Vec<CompiledRule> =
+            self.rules.iter().map(|r| r.compiled.clone()).filter(CompiledRule::is_furniture).collect();
+        let furniture = (!furniture.is_empty())
+            .then(|| Box::new(FurniturePass::new("rules.furniture", furniture)) as Box<dyn Pass>);
+        let text = if self.rules.iter().any(|r| !r.compiled.is_furniture()) {
+            let compiled = Arc::new(self.compile()?);
+            Some(Box::new(RulesPass::new("rules", compiled)) as Box<dyn Pass>)
+        } else {
+            None
+        };
+        Ok(RulePasses { furniture, text })
     }
+
+    /// Compile the rules into the passes that apply them: the furniture rules' pass (if
+    /// any), then the text rules' pass (if any). A pipeline with layout passes puts the first
+    /// right after the layout furniture pass instead (see [`RuleSet::into_rule_passes`]).
+    pub fn into_passes(self) -> Result<Vec<Box<dyn Pass>>, RulesError> {
+        let p = self.into_rule_passes()?;
+        Ok(p.furniture.into_iter().chain(p.text).collect())
+    }
+}
+
+/// A rule set's passes, by where they run.
+pub struct RulePasses {
+    /// The `furniture` rules: whole lines classified as furniture. Runs on lines, before
+    /// anything joins them (right after the layout furniture pass).
+    pub furniture: Option<Box<dyn Pass>>,
+    /// Every other rule: edits inside content blocks, after the layout passes.
+    pub text: Option<Box<dyn Pass>>,
 }
 
 #[cfg(test)]

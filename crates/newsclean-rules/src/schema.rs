@@ -43,10 +43,10 @@ pub struct RuleSpec {
     /// Why the change is right, for a reviewer.
     pub why: String,
     /// The kinds of block it applies to (default: all content blocks).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Scope::is_all")]
     pub scope: Scope,
     /// `safe` (applied by default) or `review` (applied only when asked).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_safe")]
     pub safety: Safety,
     /// A regex replacement with its context as capture groups.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,12 +60,20 @@ pub struct RuleSpec {
     /// A named built-in transformation without parameters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub builtin: Option<BuiltinSpec>,
+    /// Page furniture: a pattern that a whole line (trimmed) must match; such lines are
+    /// removed as furniture before paragraphs are joined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<String>,
     /// Texts and what the rule alone makes of them.
     #[serde(default)]
     pub examples: Vec<Example>,
     /// Texts the rule alone must leave exactly as they are.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unchanged: Vec<String>,
+}
+
+fn is_safe(s: &Safety) -> bool {
+    *s == Safety::Safe
 }
 
 /// A regex replacement: every match of `find` is replaced by `replace` (`$1`, `${name}`
@@ -170,6 +178,11 @@ impl Scope {
     /// A scope of these kinds.
     pub fn new(kinds: Vec<ScopeKind>) -> Self {
         Scope(kinds)
+    }
+
+    /// True for the default scope, every content block.
+    pub fn is_all(&self) -> bool {
+        self.0 == [ScopeKind::All]
     }
 
     /// The scope words.

@@ -12,6 +12,7 @@ pub use newsclean_decode as decode;
 pub use newsclean_layout as layout;
 pub use newsclean_rules as rules;
 
+pub mod learn;
 pub mod report;
 
 use std::path::PathBuf;
@@ -117,14 +118,26 @@ impl Cleaner {
     }
 
     /// The layout passes and the rules of `profile` with the user's rule files over them.
+    /// The `furniture` rules run right after the layout furniture pass (on lines, before
+    /// anything joins them), the other rules after the layout passes.
     fn pipeline(profile: &str, rule_files: &[(PathBuf, String)]) -> Result<Pipeline, Error> {
         let mut rules = RuleSet::builtin(profile)?;
         for (path, text) in rule_files {
             rules.add_file(path, text)?;
         }
+        let rule_passes = rules.into_rule_passes()?;
+        let mut furniture = rule_passes.furniture;
         let mut pipeline = Pipeline::new();
-        pipeline.extend(newsclean_layout::passes());
-        pipeline.extend(rules.into_passes()?);
+        for pass in newsclean_layout::passes() {
+            let after_furniture = pass.id() == newsclean_layout::furniture::PASS_ID;
+            pipeline.push(pass);
+            if after_furniture && let Some(f) = furniture.take() {
+                pipeline.push(f);
+            }
+        }
+        // A layout without a furniture pass still gets the rules, before the text rules.
+        pipeline.extend(furniture);
+        pipeline.extend(rule_passes.text);
         Ok(pipeline)
     }
 
