@@ -34,7 +34,7 @@ use newsclean_core::chars::is_cjk;
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 use regex::Regex;
 
-use crate::text::{ends_clause, ends_sentence, is_open};
+use crate::text::{cells, ends_clause, ends_sentence, is_open};
 
 /// The furniture pass.
 #[derive(Debug, Default)]
@@ -279,6 +279,12 @@ impl Pass for Furniture {
                 continue; // one line per block is what this pass expects
             }
             if let Some(kind) = furniture_kind(&text, cjk_page) {
+                // The shapes known only by a word (a promo, a publisher) are short lines; one
+                // that is a line of wrapped running text (`…请关注“平湖发` / `布”微信公众号`)
+                // is article text.
+                if matches!(kind, "app-promo" | "publisher") && in_running_text(page, i) {
+                    continue;
+                }
                 learn(page, kind, text.trim());
                 page.classify(i, BlockKind::Furniture, format!("layout.furniture.{kind}"));
                 continue;
@@ -312,6 +318,30 @@ impl Pass for Furniture {
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
     }
+}
+
+/// True when block `i` is a line of wrapped running text: it continues the line right above
+/// it (no blank line between, not indented, that line cut in mid-sentence and at least as
+/// wide), or it is
+/// cut in mid-sentence itself and the line right below it is no wider (it goes on there).
+fn in_running_text(page: &Page, i: usize) -> bool {
+    let line = page.block_text(i).trim();
+    let adjacent = |j: usize| is_open(page.blocks()[j].kind) && !page.block_text(j).contains('\n');
+    // An indented line starts something new (` 平湖发布 今平湖客户端` under a headline).
+    let above = i > 0
+        && adjacent(i - 1)
+        && !crate::text::blank_between(page, i - 1)
+        && !crate::text::indented(page, i)
+        && {
+            let above = page.block_text(i - 1).trim();
+            !ends_clause(above) && cells(above) >= cells(line)
+        };
+    let below = i + 1 < page.blocks().len()
+        && adjacent(i + 1)
+        && !crate::text::blank_between(page, i)
+        && !ends_clause(line)
+        && cells(line) >= cells(page.block_text(i + 1).trim());
+    above || below
 }
 
 /// The decisions of [`furniture_kind`] without its cheap character checks, to prove they
@@ -421,6 +451,16 @@ mod prefilter {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_promo_word_in_a_wrapped_line_is_article_text() {
+        let text = "本报讯 市民可扫码关注“平湖发\n布”微信公众号\n了解更多信息。\n\n扫码关注公众号\n";
+        let mut p = Page::new(text);
+        crate::lines::SplitLines.run(&mut p, &Context::default()).unwrap();
+        Furniture.run(&mut p, &Context::default()).unwrap();
+        let kinds: Vec<BlockKind> = p.blocks().iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Unknown, BlockKind::Unknown, BlockKind::Unknown, BlockKind::Furniture]);
+    }
+
     use super::*;
     use crate::lines::SplitLines;
 
