@@ -99,8 +99,7 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     }
     // Each regex below is tried only when the characters it cannot match without are
     // there (this runs on every line of every page; the checks never change a decision).
-    let has_copyright =
-        (t.contains(['未', '版', '不', '©']) || t.contains("opyright")) && COPYRIGHT.is_match(t);
+    let has_copyright = || (t.contains(['未', '版', '不', '©']) || t.contains("opyright")) && COPYRIGHT.is_match(t);
     if t.contains(['转', '接'])
         && let Some(m) = JUMP.find(t)
         && m.start() == 0
@@ -121,7 +120,7 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     if is_date_line(t) {
         return Some("date");
     }
-    if ends_sentence(t) && !has_copyright {
+    if ends_sentence(t) && !has_copyright() {
         return None;
     }
     let roles = if t.contains(['/', '／', '：', ':']) { CREDIT_ROLE.find_iter(t).count() } else { 0 };
@@ -130,7 +129,7 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     {
         return Some("credits");
     }
-    if has_copyright && t.chars().count() <= 120 {
+    if t.chars().count() <= 120 && has_copyright() {
         return Some("copyright");
     }
     if is_contact_line(t) {
@@ -177,8 +176,10 @@ fn is_contact_line(t: &str) -> bool {
     let digits_in_a_row = t
         .chars()
         .scan(0usize, |run, c| {
-            // `is_numeric` holds for every digit `\d` matches (and more).
-            *run = if c.is_numeric() { *run + 1 } else { 0 };
+            // `is_numeric` holds for every digit `\d` matches (and more); ideographs are
+            // none, and skipping them spares its table search.
+            let digit = c.is_ascii_digit() || (!c.is_ascii() && !is_cjk(c) && c.is_numeric());
+            *run = if digit { *run + 1 } else { 0 };
             Some(*run)
         })
         .any(|run| run >= 7);
