@@ -224,6 +224,7 @@ impl Page {
     /// did), exactly one `\n` between blocks and after the last, nothing before the first.
     /// After this, [`Page::text`] is the clean text.
     pub fn finalize(&mut self) -> Result<usize, EditError> {
+        self.adopt_orphan_text();
         let mut edits = Vec::new();
         let mut cursor = 0;
         let mut first_kept = true;
@@ -254,6 +255,40 @@ impl Page {
     /// The text as output: after [`Page::finalize`], the clean text.
     pub fn render(&self) -> String {
         self.text.clone()
+    }
+
+    /// Blocks never leave text outside them but white space; should a pass break that,
+    /// each line of text between blocks becomes an [`BlockKind::Unknown`] block of its own,
+    /// so that finalize keeps it rather than treating it as a separator.
+    fn adopt_orphan_text(&mut self) {
+        let mut orphans = Vec::new();
+        let mut cursor = 0;
+        let ends = self
+            .blocks
+            .iter()
+            .map(|b| (b.range.start, b.range.end))
+            .chain([(self.text.len(), self.text.len())]);
+        for (start, end) in ends {
+            let gap = &self.text[cursor..start.max(cursor)];
+            if !gap.trim().is_empty() {
+                let mut at = cursor;
+                for line in gap.split_inclusive('\n') {
+                    if !line.trim().is_empty() {
+                        orphans.push(Block {
+                            range: at..at + line.len(),
+                            kind: BlockKind::Unknown,
+                            rule: None,
+                        });
+                    }
+                    at += line.len();
+                }
+            }
+            cursor = cursor.max(end);
+        }
+        if !orphans.is_empty() {
+            self.blocks.extend(orphans);
+            self.fix_blocks();
+        }
     }
 
     fn fix_blocks(&mut self) {
@@ -326,6 +361,16 @@ pub fn lines_in(text: &str, range: Range<usize>) -> impl Iterator<Item = (Range<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_no_block_holds_is_kept_by_finalize() {
+        let mut p = Page::new("甲\n\n乙\n\n丙\n");
+        let first = p.blocks()[0].clone();
+        p.set_blocks(vec![first]);
+        p.finalize().unwrap();
+        assert_eq!(p.text(), "甲\n乙\n丙\n");
+        assert_eq!(p.log().undo(p.text()), "甲\n\n乙\n\n丙\n");
+    }
 
     #[test]
     fn segments_on_blank_lines() {

@@ -99,7 +99,8 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     }
     // Each regex below is tried only when the characters it cannot match without are
     // there (this runs on every line of every page; the checks never change a decision).
-    let has_copyright = || (t.contains(['未', '版', '不', '©']) || t.contains("opyright")) && COPYRIGHT.is_match(t);
+    let has_copyright =
+        || (t.contains(['未', '版', '不', '©']) || t.contains("opyright")) && COPYRIGHT.is_match(t);
     if t.contains(['转', '接'])
         && let Some(m) = JUMP.find(t)
         && m.start() == 0

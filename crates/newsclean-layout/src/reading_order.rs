@@ -146,6 +146,14 @@ impl Pass for ReadingOrder {
                 None => blocks.push(b.clone()),
             }
         }
+        // An insertion that no block took in (it cannot happen while a block's end maps to
+        // the right of text inserted there) still becomes a block: text outside blocks is
+        // white space to finalize.
+        for r in &inserted {
+            if !blocks.iter().any(|b| b.range == *r) {
+                blocks.push(Block { range: r.clone(), kind: BlockKind::Unknown, rule: None });
+            }
+        }
         page.set_blocks(blocks);
         Ok(())
     }
