@@ -15,6 +15,8 @@
 //! `本报讯 昨天,市委常委会 会议暨市委学习` → `本报讯昨天,市委常委会会议暨市委学习`.
 //!
 //! # When it must not fire
+//! Blocks without a CJK character (English text shares the curly quotes: `“Carmen,”
+//! “Mignon,”` keeps its space);
 //! Spaces next to digits or Latin letters (`投入了 2亿`, the rules' business), spaces
 //! between title elements (`听取民意 汲取民智`, `重研发 助发展`), spaces between names in
 //! bylines (`■记者 胡佳英 林旭东`).
@@ -73,6 +75,11 @@ impl Pass for CjkSpaces {
             }
             let start = page.blocks()[i].range.start;
             let text = page.block_text(i);
+            // Curly quotes and dashes are CJK punctuation and English punctuation alike: a
+            // block without a CJK character (`“Carmen,” “Mignon,”`) has no CJK spacing.
+            if !text.chars().any(is_cjk) {
+                continue;
+            }
             let ranges = if matches!(kind, BlockKind::Body | BlockKind::Caption) && text.chars().count() > 20
             {
                 edits.extend(
@@ -107,6 +114,26 @@ impl Pass for CjkSpaces {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_curly_quotes_keep_their_spaces() {
+        for text in [
+            "He sang in English, “Carmen,” “Mignon,” and many other works of the day.\n",
+            "‘ ’ I am, Sir, your obedient servant.\n",
+        ] {
+            let mut p = Page::new(text);
+            for i in 0..p.blocks().len() {
+                p.classify(i, BlockKind::Body, "t");
+            }
+            CjkSpaces.run(&mut p, &Context::default()).unwrap();
+            assert_eq!(p.text(), text);
+        }
+        // In CJK text the same marks lose the space between them.
+        let mut p = Page::new("“最美拥军人物” “最美复退军人”\n");
+        p.classify(0, BlockKind::Headline, "t");
+        CjkSpaces.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.text(), "“最美拥军人物”“最美复退军人”\n");
+    }
 
     #[test]
     fn letter_spaced() {
