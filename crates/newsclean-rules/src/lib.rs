@@ -37,8 +37,8 @@ pub use compile::{CLASSES, CompiledRule};
 pub use examples::{ExampleFailure, FailureKind};
 pub use furniture::FurniturePass;
 pub use pass::{
-    CompiledRules, MAX_ROUNDS, RulesPass, SELF_FEED_BUDGET_BYTES, SELF_FEED_BUDGET_FACTOR,
-    SELF_FEED_GROWTH_BYTES,
+    CompiledRules, GROWTH_LIMIT_BYTES, GROWTH_LIMIT_FACTOR, MAX_ROUNDS, RulesPass, SELF_FEED_BUDGET_BYTES,
+    SELF_FEED_BUDGET_FACTOR, SELF_FEED_GROWTH_BYTES,
 };
 pub use schema::{RuleFile, RuleSpec, Scope, ScopeKind};
 

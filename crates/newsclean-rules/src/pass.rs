@@ -27,6 +27,15 @@ pub const SELF_FEED_BUDGET_BYTES: usize = 1 << 20;
 /// (`a` to `aa`) is left to the rounds, which fail loudly.
 pub const SELF_FEED_GROWTH_BYTES: usize = 1 << 12;
 
+/// The rules pass fails (rather than fill memory) when its edits would take the page past
+/// this many times its size at the start of the pass plus [`GROWTH_LIMIT_BYTES`]: a rule
+/// whose replacement is longer than its match and matches its own output grows the text
+/// without end.
+pub const GROWTH_LIMIT_FACTOR: usize = 8;
+
+/// See [`GROWTH_LIMIT_FACTOR`].
+pub const GROWTH_LIMIT_BYTES: usize = 1 << 20;
+
 /// A profile's rules compiled once, with the prefilter over all of them.
 #[derive(Debug)]
 pub struct CompiledRules {
@@ -90,6 +99,9 @@ impl Pass for RulesPass {
         // ... and they stop once the text grew past this (a run of ASCII marks becoming
         // full-width ones at most triples it).
         let grown = 3 * page.text().len() + SELF_FEED_GROWTH_BYTES;
+        // ... and no rule may take the page past this, rounds included.
+        let start_len = page.text().len();
+        let limit = GROWTH_LIMIT_FACTOR * start_len + GROWTH_LIMIT_BYTES;
         for _round in 0..MAX_ROUNDS {
             let mut changed: Vec<&str> = Vec::new();
             let mut next_dirty = vec![false; page.blocks().len()];
@@ -131,6 +143,20 @@ impl Pass for RulesPass {
                     }
                     if edits.is_empty() {
                         break;
+                    }
+                    // A rule whose replacement keeps growing the text would fill memory
+                    // round after round: stop before applying past the hard limit.
+                    let growth: usize =
+                        edits.iter().map(|e| e.replacement.len().saturating_sub(e.range.len())).sum();
+                    if page.text().len() + growth > limit {
+                        return Err(PassError::Other {
+                            pass: self.id.clone(),
+                            message: format!(
+                                "rule {} would grow the page from {start_len} to {} bytes; a rule must not keep growing the text",
+                                rule.id,
+                                page.text().len() + growth
+                            ),
+                        });
                     }
                     let blocks_before = page.blocks().len();
                     let applied = page

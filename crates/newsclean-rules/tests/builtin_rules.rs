@@ -4,7 +4,10 @@
 use std::path::Path;
 
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError};
-use newsclean_rules::{FailureKind, MAX_ROUNDS, RuleSet, RulesError, RulesPass, SELF_FEED_GROWTH_BYTES};
+use newsclean_rules::{
+    FailureKind, GROWTH_LIMIT_BYTES, GROWTH_LIMIT_FACTOR, MAX_ROUNDS, RuleSet, RulesError, RulesPass,
+    SELF_FEED_GROWTH_BYTES,
+};
 
 /// Run a whole profile over a one-block page of `kind`.
 fn run_profile_on(profile: &str, text: &str, kind: BlockKind) -> Page {
@@ -248,11 +251,35 @@ fn a_rule_that_grows_its_own_output_fails_loudly_and_finishes() {
     let passes = set.into_passes().unwrap();
     let mut page = Page::new("xa");
     let err = passes[0].run(&mut page, &Context::default()).unwrap_err();
-    assert!(matches!(err, PassError::NoConvergence { .. }), "{err}");
+    assert!(matches!(err, PassError::NoConvergence { .. } | PassError::Other { .. }), "{err}");
     // The growth cap stops the repeats while the text is still small (at most one doubling
     // past it), then each of the other rounds doubles it, as before.
     let cap = (2 * (3 * "xa".len() + SELF_FEED_GROWTH_BYTES)) << (MAX_ROUNDS - 1);
     assert!(page.text().len() <= cap, "{} > {cap}", page.text().len());
+}
+
+/// Found by `cargo xtask fuzz` (target rules, an out-of-memory): a user's rule whose
+/// replacement is longer than its match and matches its own output (`([^x])[ ]{0,}([^x])` →
+/// `$1 $2` and 130 characters) grew the page about 65 times a round, past 2 GB by the
+/// eighth round. The pass now fails with a message before its edits would take the page
+/// past GROWTH_LIMIT_FACTOR times its size plus GROWTH_LIMIT_BYTES.
+#[test]
+fn a_rule_that_multiplies_the_text_fails_before_filling_memory() {
+    let mut set = RuleSet::default();
+    let long = "<".repeat(130);
+    set.add_file(
+        Path::new("oom.yaml"),
+        &format!("rules:\n  - id: oom.grow\n    title: t\n    why: w\n    regex: {{find: '([^x])[ ]{{0,}}([^x])', replace: '$1 $2{long}'}}\n"),
+    )
+    .unwrap();
+    let passes = set.into_passes().unwrap();
+    let input = "The quick brown fox jumps over the lazy dog.\n".repeat(20);
+    let mut page = Page::new(&input);
+    let err = passes[0].run(&mut page, &Context::default()).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("oom.grow") && msg.contains("grow the page"), "{msg}");
+    let limit = GROWTH_LIMIT_FACTOR * input.len() + GROWTH_LIMIT_BYTES;
+    assert!(page.text().len() <= limit, "{} > {limit}", page.text().len());
 }
 
 #[test]
