@@ -334,6 +334,30 @@ fn jobs_1_and_jobs_2_give_byte_identical_output() {
     assert!(runs[0].3 == runs[1].3, "removed sidecars differ");
 }
 
+/// More files than one window of the batch (64 per job): results still come out in input
+/// order, the same with one job and two.
+#[test]
+fn a_batch_larger_than_a_window_prints_in_input_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let n = 300;
+    for i in 0..n {
+        fs::write(input.join(format!("{i:04}.txt")), format!("第{i}号文件,内容\n")).unwrap();
+    }
+    let expected: Vec<String> = (0..n).map(|i| format!("{i:04}.txt")).collect();
+    for jobs in ["1", "2"] {
+        let o = run(tmp.path(), &["clean", "in", "--jobs", jobs, "-q", "--format", "json"]);
+        assert_eq!(code(&o), 0);
+        let files: Vec<String> = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .map(|v| v["file"].as_str().unwrap().rsplit('/').next().unwrap().to_string())
+            .collect();
+        assert!(files == expected, "--jobs {jobs}: reports out of input order");
+    }
+}
+
 #[test]
 fn color_follows_the_flag_and_no_color() {
     let seed = seeds_dir().join("003_921ff9284966c71a.txt");

@@ -166,6 +166,10 @@ struct Run<'a> {
     stdin: Option<Vec<u8>>,
 }
 
+/// Files per job in a window of the batch (see `run`): enough that a slow file rarely idles
+/// the other workers for long, few enough that waiting results stay small.
+const WINDOW_PER_JOB: usize = 64;
+
 pub(crate) fn error_line(display: &str, message: impl std::fmt::Display) -> String {
     format!("newsclean: error: {display}: {message}")
 }
@@ -240,15 +244,23 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
         let items = &items;
         let run = &run;
         s.spawn(move || {
-            pool.install(|| {
-                items.par_iter().enumerate().for_each_with(tx, |tx, (i, item)| {
-                    let outcome = match item {
-                        Ok(job) => process(run, job),
-                        Err(line) => Outcome { error: Some(line.clone()), ..Outcome::default() },
-                    };
-                    let _ = tx.send((i, outcome));
+            // Windows of files, each cleaned in parallel: results are printed in input order,
+            // so the results that finish early wait for their turn; a window bounds how many
+            // wait (over the whole batch, rayon's halves would leave half of it waiting).
+            let window = WINDOW_PER_JOB * jobs;
+            for (w, chunk) in items.chunks(window).enumerate() {
+                let tx = tx.clone();
+                pool.install(|| {
+                    chunk.par_iter().enumerate().for_each_with(tx, |tx, (i, item)| {
+                        let outcome = match item {
+                            Ok(job) => process(run, job),
+                            Err(line) => Outcome { error: Some(line.clone()), ..Outcome::default() },
+                        };
+                        let _ = tx.send((w * window + i, outcome));
+                    });
                 });
-            });
+            }
+            drop(tx);
         });
         // Print in input order as results arrive: keep early arrivals until their turn.
         let mut pending = BTreeMap::new();
