@@ -220,6 +220,19 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
         return Err(DecodeError::Binary { reason: format!("read as {}: {reason}", read.encoding.name()) });
     }
     let (text, norm) = normalize::normalize(text);
+    // The clean text must not start like a binary format: decoded again (as the UTF-8 it now
+    // is) it would be refused. A BOM, leading control bytes or zero-width characters that
+    // came off can leave `%PDF-` or `BZh91AY&SY` in front (found by fuzzing).
+    if read.detected_by != DetectedBy::Forced
+        && let Some(what) = detect::binary_magic(text.as_bytes())
+    {
+        return Err(DecodeError::Binary {
+            reason: format!(
+                "read as {}, it starts like {what} once invisible characters are removed",
+                read.encoding.name()
+            ),
+        });
+    }
 
     let mut warnings = Vec::new();
     if !read.confident {

@@ -39,3 +39,19 @@ fn mojibake_split_by_a_removed_control_is_repaired_in_one_decode() {
     let (first, again) = decode_twice(b"\xc8\x0e\xaa;");
     assert_eq!(again, first);
 }
+
+/// Found by `cargo xtask fuzz` (target decode): `15 15 15 15 %PDF- …` is not a PDF at byte 0,
+/// but once the control bytes are removed the text starts `%PDF-`, which a second decode
+/// refused. Such a file is refused the first time, as it is once decoded; the same for a BOM
+/// in front.
+#[test]
+fn a_pdf_signature_behind_removed_control_bytes_is_refused_at_once() {
+    let opts = DecodeOptions::default();
+    let artifact = [b"\x15\x15%PDF-".as_slice(), &[b'i'; 60]].concat();
+    for bytes in [&artifact[..], b"\xef\xbb\xbf%PDF-1.7 text", b"\x05%PDF-iiiiiiiiiiiiiiiiiiiiiiiiiiii"] {
+        let err = decode(bytes, &opts).expect_err("starts like a PDF once decoded");
+        assert!(err.to_string().contains("PDF"), "{err}");
+    }
+    // A page that only mentions the format stays text.
+    assert!(decode("关于%PDF-1.7格式的说明".as_bytes(), &opts).is_ok());
+}
