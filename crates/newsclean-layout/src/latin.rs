@@ -204,12 +204,21 @@ fn regroup(page: &mut Page, open: &[bool]) -> HashSet<usize> {
 
 /// True when a blank line between `before` and `after` cuts a sentence rather than ending a
 /// paragraph.
+///
+/// The same two cases as a wrap inside a block ([`split_paragraphs`]): the sentence goes on
+/// into a lowercase word, or the line ends in a word hyphen (`sec-`). Clean output has no
+/// blank lines, so a join refused here would be made by a second clean (found by a property
+/// test: `a-`, blank, `A《`).
 fn continues(before: &str, after: &str) -> bool {
-    let ends_open =
-        before.trim_end().chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
+    let last = before.trim_end();
+    let ends_open = last.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
+    let ends_word_hyphen = {
+        let mut rev = last.chars().rev();
+        rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
+    };
     let next_lower = after.trim_start().chars().next().is_some_and(char::is_lowercase);
     let heading = before.lines().last().is_some_and(is_heading_line);
-    ends_open && next_lower && !heading
+    (ends_open && next_lower || ends_word_hyphen) && !heading
 }
 
 /// True for a short line whose letters are all capitals (`LAND SALE.`, `THE WAR.`).

@@ -100,6 +100,17 @@ proptest! {
     }
 }
 
+/// Regression (found by the property test with a random seed): `a-`, a blank line, `A《`.
+/// Inside a block a line ending in a word hyphen is joined to the next; across a blank line it
+/// was not, so the clean text (`a-` / `A《`, no blank line left) was joined by a second clean.
+/// A blank line after a word hyphen is now joined across, like a wrap.
+#[test]
+fn idempotent_when_a_blank_line_follows_a_word_hyphen() {
+    let once = cleaner().clean_text("a-\n\nA《").unwrap();
+    let twice = cleaner().clean_text(&once.text).unwrap();
+    assert_eq!(twice.text, once.text);
+}
+
 /// Regression: a Latin paragraph cut by a furniture line (`©`) was regrouped only up to the
 /// furniture, so `À` / `a` stayed apart; once the furniture was gone a second clean joined
 /// them. The Latin pass now removes furniture inside Latin text before it regroups.
