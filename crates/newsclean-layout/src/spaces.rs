@@ -91,10 +91,17 @@ impl Pass for CjkSpaces {
             } else {
                 let mut r = letter_spacing(text);
                 // Between two punctuation marks in a title (“最美拥军人物” “最美复退军人”).
+                // A CJK character must touch the pair, as in the rules' zh.space-between-quotes
+                // (which handles the quotes that were straight in the raw text): otherwise
+                // `"　”、` kept its space once and lost it on a second clean.
                 r.extend(cjk_inner_spaces(text).into_iter().filter(|r| {
-                    let before = text[..r.start].chars().next_back();
-                    let after = text[r.end..].chars().next();
-                    before.is_some_and(is_cjk_punct) && after.is_some_and(is_cjk_punct)
+                    let mut back = text[..r.start].chars().rev();
+                    let mut fwd = text[r.end..].chars();
+                    let (before, outer_before) = (back.next(), back.next());
+                    let (after, outer_after) = (fwd.next(), fwd.next());
+                    before.is_some_and(is_cjk_punct)
+                        && after.is_some_and(is_cjk_punct)
+                        && (outer_before.is_some_and(is_cjk) || outer_after.is_some_and(is_cjk))
                 }));
                 r.sort_by_key(|r| r.start);
                 r.dedup();

@@ -111,6 +111,17 @@ fn idempotent_when_a_blank_line_follows_a_word_hyphen() {
     assert_eq!(twice.text, once.text);
 }
 
+/// Regression (found by the property test with a random seed): `"　”、报`. The rules make
+/// the straight quote curly after layout, so the layout's "no space between two punctuation
+/// marks" saw the pair only on a second clean. Both now need a CJK character touching the
+/// pair, and here none does: the space stays, both times.
+#[test]
+fn idempotent_when_rules_make_a_quote_pair_without_cjk_around_it() {
+    let once = cleaner().clean_text("\"\u{3000}”、报").unwrap();
+    let twice = cleaner().clean_text(&once.text).unwrap();
+    assert_eq!(twice.text, once.text);
+}
+
 /// Regression: a Latin paragraph cut by a furniture line (`©`) was regrouped only up to the
 /// furniture, so `À` / `a` stayed apart; once the furniture was gone a second clean joined
 /// them. The Latin pass now removes furniture inside Latin text before it regroups.
