@@ -4,7 +4,8 @@
 //! Classifies as [`BlockKind::Byline`] a line that opens with a credit role (记者, 通讯员,
 //! 摄影, 实习生, 漫画, 文/图 …, optionally after ■ and letter-spaced: 记 者) followed by
 //! names, or a ■ followed by a short pen name alone (■言成声). A line holding one name alone
-//! that directly follows a byline in the same run is joined to it. The text is normalised:
+//! that directly follows a byline in the same run is joined to it, on a page that still
+//! shows raw layout (blank lines; clean text has none). The text is normalised:
 //! the role's letter spacing removed (`layout.byline.role`), a name padded with a space
 //! joined (王 强 → 王强), names one ASCII space apart (`layout.byline.names`).
 //!
@@ -141,6 +142,10 @@ impl Pass for Bylines {
         let mut edits = Vec::new();
         let mut merges = Vec::new();
         let mut prev_byline: Option<usize> = None;
+        // Clean text has no blank lines and its bylines hold their names; there, a short line
+        // under a byline is a paragraph of its own that a blank line kept apart the first
+        // time (`记者`, blank, `新闻`: found by a property test), not a name to join.
+        let raw_layout = page.text().trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty());
         for i in 0..page.blocks().len() {
             let kind = page.blocks()[i].kind;
             if !is_open(kind) {
@@ -164,7 +169,7 @@ impl Pass for Bylines {
                 continue;
             }
             // Names alone on the line under a byline continue it (■摄影 王 强 陈明远 / 蒋林璐).
-            if let Some(b) = prev_byline.filter(|&b| b + 1 == i && !blank_between(page, b)) {
+            if let Some(b) = prev_byline.filter(|&b| raw_layout && b + 1 == i && !blank_between(page, b)) {
                 // One name alone: two names side by side (重研发 助发展) may as well be a
                 // title under the credit.
                 let one_name =
@@ -229,5 +234,15 @@ mod tests {
         Bylines.run(&mut q, &Context::default()).unwrap();
         assert_eq!(q.block_text(1), "重研发 助发展");
         assert_eq!(p.log().undo(p.text()), "■摄影 王 强 陈明远\n蒋林璐\n\n重研发 助发展\n");
+    }
+
+    #[test]
+    fn clean_text_keeps_a_short_line_under_a_byline() {
+        // No blank line on the page: clean text, whose bylines already hold their names.
+        let mut p = Page::new("■记者 王强\n新闻\n本报讯今天上午，会议召开。\n");
+        SplitLines.run(&mut p, &Context::default()).unwrap();
+        Bylines.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.block_text(0), "■记者 王强");
+        assert_eq!(p.block_text(1), "新闻");
     }
 }
