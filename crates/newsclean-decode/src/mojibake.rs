@@ -270,7 +270,13 @@ fn encode_exact(enc: &'static Encoding, run: &str) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// Maximal runs of non-ASCII characters, as byte ranges.
+/// An ASCII control byte that normalisation removes (not tab, LF or CR).
+fn is_run_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F
+}
+
+/// Maximal runs of non-ASCII characters, as byte ranges; a run goes on across control bytes
+/// ([`is_run_control`]) that non-ASCII text follows.
 fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let b = text.as_bytes();
     let mut i = 0;
@@ -282,8 +288,19 @@ fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             return None;
         }
         let start = i;
-        while i < b.len() && b[i] >= 0x80 {
-            i += 1;
+        loop {
+            while i < b.len() && b[i] >= 0x80 {
+                i += 1;
+            }
+            let mut j = i;
+            while j < b.len() && is_run_control(b[j]) {
+                j += 1;
+            }
+            if j > i && j < b.len() && b[j] >= 0x80 {
+                i = j;
+            } else {
+                break;
+            }
         }
         Some(start..i)
     })
@@ -380,7 +397,18 @@ fn try_encoding(text: &str, wrong: Wrong) -> Option<Candidate> {
             cand.runs_left += 1;
             continue;
         }
-        match wrong.undo(s) {
+        // Control bytes inside a run (normalisation removes them after this) are set aside:
+        // the rest is undone, and they follow the repaired text, to be removed and reported
+        // by normalisation as before. `È\x0eª` is `Ȫ` then; left split, the repair happened
+        // only on a second decode, once the control was gone (found by fuzzing).
+        let (core, controls): (String, String) = if s.bytes().any(is_run_control) {
+            s.chars().partition(|&c| !(c.is_ascii() && is_run_control(c as u8)))
+        } else {
+            (String::new(), String::new())
+        };
+        let undone =
+            if controls.is_empty() { wrong.undo(s) } else { wrong.undo(&core).map(|f| f + &controls) };
+        match undone {
             None => {
                 cand.runs_left += 1;
                 // Characters that normalisation removes (controls, zero-width) are not text
