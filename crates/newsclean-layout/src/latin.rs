@@ -29,6 +29,10 @@ use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, Safety, S
 use lexicon::{ENGLISH, Lexicon};
 pub use script::script;
 
+/// Share of a block's line junctions where the next line plainly goes on (starts in lowercase,
+/// or the line ends in a word hyphen or a comma) that wrap evidence needs.
+const MIN_GOES_ON_SHARE: f32 = 0.2;
+
 /// Rule id: a word split at a line end with a hyphen, joined without it.
 pub const DEHYPHEN: &str = "latin.dehyphen";
 /// Rule id: a compound broken at its own hyphen, joined with the hyphen kept.
@@ -253,6 +257,8 @@ struct LineShape {
     starts_lower: bool,
     /// Ends in a hyphen after a letter or digit (`sec-`, `1842-`): a word cut by the wrap.
     ends_word_hyphen: bool,
+    /// Ends in a comma.
+    ends_comma: bool,
 }
 
 /// Split the Latin blocks (by their start offsets in `starts`) into paragraphs; the parts
@@ -288,6 +294,7 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
                     let mut rev = l.trim_end().chars().rev();
                     rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
                 },
+                ends_comma: l.trim_end().ends_with(','),
             })
             .collect();
         // Wrapped column text ends most lines mid-sentence; text with one paragraph a line
@@ -297,7 +304,18 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
         // Wrap evidence needs a column: a few lines of a printed column's width, two of
         // them ending mid-sentence at least. Scraps of text (a title, a name, one-word
         // lines) are no column, and joining them would join clean output again.
-        let wrapped = is_column(&lines) && open as f32 >= MIN_OPEN_SHARE * junctions as f32 && open >= 2;
+        // And a wrap shows in the next line: prose cut at a column edge goes on in lowercase
+        // (or after a hyphen or comma) at least now and then; one short paragraph a line of
+        // clean text starts each line anew (found by a property test: four short lines that
+        // a blank line kept apart were joined by a second clean).
+        let goes_on = lines
+            .windows(2)
+            .filter(|w| w[1].starts_lower || w[0].ends_word_hyphen || w[0].ends_comma)
+            .count();
+        let wrapped = is_column(&lines)
+            && open as f32 >= MIN_OPEN_SHARE * junctions as f32
+            && open >= 2
+            && goes_on as f32 >= MIN_GOES_ON_SHARE * junctions as f32;
         for k in (0..junctions).rev() {
             let (line, next) = (&lines[k], &lines[k + 1]);
             let around = k.checked_sub(1).map_or(0, |p| lines[p].len).max(next.len);

@@ -145,6 +145,23 @@ fn idempotent_when_a_blank_line_kept_a_byline_from_the_line_after() {
     assert_eq!(twice.text, once.text);
 }
 
+/// Regression (found by the property test with a random seed): short Latin lines of one
+/// width (`! ‘ A`, `¡A a !`, `! A`, `! A`), kept apart the first time, looked like a printed
+/// column once adjacent in the clean text and were joined by a second clean. Wrap evidence
+/// now also needs lines that plainly go on (lowercase start, or a hyphen or comma before).
+#[test]
+fn idempotent_when_short_latin_paragraphs_look_like_a_column() {
+    let bytes = [
+        1, 1, 1, 1, 1, 1, 1, 1, 32, 32, 32, 32, 32, 33, 32, 32, 32, 32, 32, 145, 32, 32, 32, 65, 9, 9, 32,
+        10, 161, 65, 10, 97, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 33, 10, 32, 32, 33, 32, 32, 32, 32,
+        32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 65, 10, 32, 33, 32, 32, 32, 32, 32, 32, 26, 26, 32, 32, 32,
+        32, 32, 32, 32, 32, 32, 32, 32, 65, 32, 32, 32,
+    ];
+    let once = cleaner().clean(&bytes).unwrap();
+    let twice = cleaner().clean(once.text.as_bytes()).unwrap();
+    assert_eq!(twice.text, once.text);
+}
+
 /// Regression: a Latin paragraph cut by a furniture line (`©`) was regrouped only up to the
 /// furniture, so `À` / `a` stayed apart; once the furniture was gone a second clean joined
 /// them. The Latin pass now removes furniture inside Latin text before it regroups.
