@@ -397,17 +397,23 @@ fn try_encoding(text: &str, wrong: Wrong) -> Option<Candidate> {
             cand.runs_left += 1;
             continue;
         }
-        // Control bytes inside a run (normalisation removes them after this) are set aside:
-        // the rest is undone, and they follow the repaired text, to be removed and reported
-        // by normalisation as before. `È\x0eª` is `Ȫ` then; left split, the repair happened
-        // only on a second decode, once the control was gone (found by fuzzing).
-        let (core, controls): (String, String) = if s.bytes().any(is_run_control) {
-            s.chars().partition(|&c| !(c.is_ascii() && is_run_control(c as u8)))
-        } else {
-            (String::new(), String::new())
-        };
-        let undone =
-            if controls.is_empty() { wrong.undo(s) } else { wrong.undo(&core).map(|f| f + &controls) };
+        // Characters that normalisation removes after this (controls, zero-width) may sit
+        // inside a run without belonging to the mojibake: when the run does not undo whole,
+        // they are set aside, the rest is undone, and they follow the repaired text, to be
+        // removed and reported by normalisation as before. Otherwise a second decode, which no
+        // longer sees them, repaired what the first left (`È\x0eª` is `Ȫ`; a stray byte read
+        // as U+009D inside `æœŸâ‚€`; found by fuzzing).
+        let undone = wrong.undo(s).or_else(|| {
+            if !s.chars().any(crate::normalize::is_removable) {
+                return None;
+            }
+            let (core, removed): (String, String) =
+                s.chars().partition(|&c| !crate::normalize::is_removable(c));
+            if core.is_empty() {
+                return None;
+            }
+            wrong.undo(&core).map(|fixed| fixed + &removed)
+        });
         match undone {
             None => {
                 cand.runs_left += 1;
@@ -418,8 +424,16 @@ fn try_encoding(text: &str, wrong: Wrong) -> Option<Candidate> {
             }
             Some(fixed) => {
                 exact_chars += n;
-                let before = score(s);
-                let after = score(&fixed);
+                // Scored without what normalisation removes: it is not text either way.
+                let visible = |t: &str| -> (f64, usize) {
+                    if t.chars().any(crate::normalize::is_removable) {
+                        score(&t.chars().filter(|&c| !crate::normalize::is_removable(c)).collect::<String>())
+                    } else {
+                        score(t)
+                    }
+                };
+                let before = visible(s);
+                let after = visible(&fixed);
                 cand.before = (cand.before.0 + before.0, cand.before.1 + before.1);
                 cand.after = (cand.after.0 + after.0, cand.after.1 + after.1);
                 cand.fixes.push((run, fixed));

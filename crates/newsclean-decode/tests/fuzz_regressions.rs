@@ -63,3 +63,20 @@ fn controls_do_not_count_against_a_mojibake_repair() {
     assert_eq!(first, "Ø\nAšA");
     assert_eq!(again, first);
 }
+
+/// Found by `cargo xtask fuzz` (target decode): the UTF-8 of `期₀`, a stray byte `9d`, the
+/// UTF-8 of `的管`, then ASCII with one more stray byte. Not UTF-8, so read as windows-1252:
+/// `æœŸâ‚€` U+009D `çš„ç®¡`. The run did not undo whole (the stray byte), normalisation then
+/// removed U+009D, and a second decode repaired the run. The removable character is now set
+/// aside and the rest repaired at once.
+#[test]
+fn a_stray_control_inside_mojibake_does_not_block_its_repair() {
+    let mut bytes = "期₀".as_bytes().to_vec();
+    bytes.push(0x9d);
+    bytes.extend_from_slice("的管2222ssssss".as_bytes());
+    bytes.push(0x8c);
+    bytes.extend_from_slice(b"sssss22222");
+    let (first, again) = decode_twice(&bytes);
+    assert!(first.starts_with("期₀的管"), "{first:?}");
+    assert_eq!(again, first);
+}
