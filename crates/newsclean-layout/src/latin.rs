@@ -222,7 +222,12 @@ fn continues(before: &str, after: &str) -> bool {
     };
     let next_lower = after.trim_start().chars().next().is_some_and(char::is_lowercase);
     let heading = before.lines().last().is_some_and(is_heading_line);
-    (ends_open && next_lower || ends_word_hyphen) && !heading
+    // Two heading lines with no sentence end between them are one heading, as they are when
+    // no blank line parts them ([`split_paragraphs`]); clean text keeps no blank line, so a
+    // second clean would join them (found by a property test: `AAA`, blank, `AAA!`).
+    let heading_goes_on =
+        heading && !ends_sentence(last) && after.lines().next().is_some_and(is_heading_line);
+    (ends_open && next_lower || ends_word_hyphen) && !heading || heading_goes_on
 }
 
 /// True for a short line whose letters are all capitals (`LAND SALE.`, `THE WAR.`).

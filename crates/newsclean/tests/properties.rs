@@ -162,6 +162,18 @@ fn idempotent_when_short_latin_paragraphs_look_like_a_column() {
     assert_eq!(twice.text, once.text);
 }
 
+/// Regression (found by the property test with a random seed): `AAA`, a blank line, `AAA!`.
+/// Heading lines in a row are one heading; across the blank line they were not, so the clean
+/// text (`AAA` / `AAA!`) was joined by a second clean. A blank line between two heading lines
+/// with no sentence end between them is now joined across too.
+#[test]
+fn idempotent_when_a_blank_line_parts_two_heading_lines() {
+    let once = cleaner().clean_text("AAA\n\nAAA!").unwrap();
+    assert_eq!(once.text, "AAA AAA!\n");
+    let twice = cleaner().clean_text(&once.text).unwrap();
+    assert_eq!(twice.text, once.text);
+}
+
 /// Regression: a Latin paragraph cut by a furniture line (`©`) was regrouped only up to the
 /// furniture, so `À` / `a` stayed apart; once the furniture was gone a second clean joined
 /// them. The Latin pass now removes furniture inside Latin text before it regroups.

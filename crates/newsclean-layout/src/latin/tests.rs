@@ -181,6 +181,17 @@ fn all_caps_heading_stays_on_its_own_line() {
 }
 
 #[test]
+fn heading_lines_across_a_blank_line() {
+    // One heading cut by a blank line is joined, as it is without the blank line...
+    assert_eq!(
+        clean("EXPLOSION IN A\n\nFIRE-PLACE.\nA boy was hurt.\n"),
+        "EXPLOSION IN A FIRE-PLACE.\nA boy was hurt.\n"
+    );
+    // ... but a heading that ends a sentence stays apart from the next one.
+    assert_eq!(clean("LAND SALE.\n\nTO THE EDITOR.\n"), "LAND SALE.\nTO THE EDITOR.\n");
+}
+
+#[test]
 fn cjk_blocks_untouched() {
     let raw = "党建强，则根\n基稳。\n\nThe mail closes\nat noon.\n";
     let page = run_with(raw, false);
