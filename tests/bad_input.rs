@@ -360,3 +360,40 @@ fn a_catastrophic_regex_rule_stays_linear_on_a_huge_input() {
     assert_eq!(out.lines().count(), 2001);
     assert!(took < Duration::from_secs(120), "took {took:?}");
 }
+
+/// A user's rules that never settle (two that undo each other) or that grow the text without
+/// end: the file is left alone with a message that names the rules and says where to look,
+/// exit 2, and the rest of the batch is cleaned (the growth limit came from fuzzing).
+#[test]
+fn rules_that_never_settle_or_keep_growing_are_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    batch_with(&dir);
+    fs::write(dir.join("bad.txt"), "甲乙ab丙丁\n").unwrap();
+    fs::write(
+        tmp.path().join("loop.yaml"),
+        "rules:\n  - id: user.ab\n    title: t\n    why: w\n    regex: {find: a, replace: b}\n  - id: user.ba\n    title: t\n    why: w\n    regex: {find: b, replace: a}\n",
+    )
+    .unwrap();
+    fs::write(
+        tmp.path().join("grow.yaml"),
+        "rules:\n  - id: user.grow\n    title: t\n    why: w\n    regex: {find: '(.)(.)', replace: '$1 $2<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<'}\n",
+    )
+    .unwrap();
+    for (file, named) in [("loop.yaml", "user.ab"), ("grow.yaml", "user.grow")] {
+        let out = tmp.path().join(format!("out-{file}"));
+        let o = run_with_deadline(
+            tmp.path(),
+            &["clean", "--rules", file, "in", "--out-dir", out.to_str().unwrap()],
+            Duration::from_secs(60),
+        );
+        assert_eq!(code(&o), 2, "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("bad.txt") && err.contains(named) && err.contains("check the rules"), "{err}");
+        assert!(!out.join("bad.txt").exists(), "a file whose rules failed is not written");
+        if file == "loop.yaml" {
+            // No `a` or `b` in the good page: the loop never starts there.
+            assert_good_done(&out);
+        }
+    }
+}

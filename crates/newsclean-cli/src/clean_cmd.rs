@@ -493,8 +493,15 @@ pub(crate) fn read_file(p: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn clean_error_advice(e: &newsclean::Error) -> String {
+    use newsclean::core::PassError;
     match e {
         newsclean::Error::Decode(d) => format!("{d}; skipped"),
+        // Rules that never settle or that grow the text: with the user's rule files that is
+        // most likely one of theirs, so say which way to look.
+        newsclean::Error::Pass(p @ (PassError::NoConvergence { .. } | PassError::Other { .. })) => format!(
+            "{p}; the file was left alone (check the rules it names in your rule files: two that undo each \
+             other, or one whose replacement matches again; if they are built-in, please report it with the file)"
+        ),
         other => format!("{other}; the file was left alone (please report this as a bug with the file)"),
     }
 }
