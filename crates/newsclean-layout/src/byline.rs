@@ -27,7 +27,7 @@ use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 use regex::Regex;
 
-use crate::text::{blank_between, ends_clause, is_open};
+use crate::text::{blank_between, ends_clause, is_open, shows_raw_layout};
 
 /// The byline pass.
 #[derive(Debug, Default)]
@@ -145,7 +145,7 @@ impl Pass for Bylines {
         // Clean text has no blank lines and its bylines hold their names; there, a short line
         // under a byline is a paragraph of its own that a blank line kept apart the first
         // time (`记者`, blank, `新闻`: found by a property test), not a name to join.
-        let raw_layout = page.text().trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty());
+        let raw_layout = shows_raw_layout(page.text());
         for i in 0..page.blocks().len() {
             let kind = page.blocks()[i].kind;
             if !is_open(kind) {

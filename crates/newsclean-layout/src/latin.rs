@@ -216,10 +216,7 @@ fn regroup(page: &mut Page, open: &[bool]) -> HashSet<usize> {
 fn continues(before: &str, after: &str) -> bool {
     let last = before.trim_end();
     let ends_open = last.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
-    let ends_word_hyphen = {
-        let mut rev = last.chars().rev();
-        rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
-    };
+    let ends_word_hyphen = ends_word_hyphen(last);
     let next_lower = after.trim_start().chars().next().is_some_and(char::is_lowercase);
     let heading = before.lines().last().is_some_and(is_heading_line);
     // Two heading lines with no sentence end between them are one heading, as they are when
@@ -228,6 +225,12 @@ fn continues(before: &str, after: &str) -> bool {
     let heading_goes_on =
         heading && !ends_sentence(last) && after.lines().next().is_some_and(is_heading_line);
     (ends_open && next_lower || ends_word_hyphen) && !heading || heading_goes_on
+}
+
+/// True when the line ends in a hyphen after a letter or digit (`sec-`, `1842-`).
+fn ends_word_hyphen(line: &str) -> bool {
+    let mut rev = line.trim_end().chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
 }
 
 /// True for a short line whose letters are all capitals (`LAND SALE.`, `THE WAR.`).
@@ -295,10 +298,7 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
                     .last()
                     .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-'),
                 starts_lower: l.trim_start().chars().next().is_some_and(char::is_lowercase),
-                ends_word_hyphen: {
-                    let mut rev = l.trim_end().chars().rev();
-                    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
-                },
+                ends_word_hyphen: ends_word_hyphen(l),
                 ends_comma: l.trim_end().ends_with(','),
             })
             .collect();

@@ -47,7 +47,7 @@ use crate::byline::byline_form;
 use crate::join::junction;
 use crate::text::{
     blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like,
-    starts_as_continuation, starts_dateline,
+    shows_raw_layout, starts_as_continuation, starts_dateline,
 };
 use crate::words::word_spans;
 
@@ -87,7 +87,7 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
     let mut edits = Vec::new();
     // Only on a page that shows raw layout (a blank line somewhere): clean text has none,
     // and its title lines are already split.
-    let raw_layout = page.text().contains("\n\n") || page.text().contains("\n \n");
+    let raw_layout = shows_raw_layout(page.text());
     for i in 0..page.blocks().len() {
         if page.blocks()[i].kind != BlockKind::Unknown {
             continue;

@@ -91,7 +91,7 @@ impl Pass for CjkSpaces {
             } else {
                 let mut r = letter_spacing(text);
                 // Between two punctuation marks in a title (“最美拥军人物” “最美复退军人”).
-                // A CJK character must touch the pair, as in the rules' zh.space-between-quotes
+                // A CJK character must touch the pair, as in the rules' zh.space-between-punct
                 // (which handles the quotes that were straight in the raw text): otherwise
                 // `"　”、` kept its space once and lost it on a second clean.
                 r.extend(cjk_inner_spaces(text).into_iter().filter(|r| {

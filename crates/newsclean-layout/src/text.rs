@@ -126,6 +126,13 @@ pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32
     best.map(|(_, k)| k as f32 / 2.0)
 }
 
+/// True when `text` still shows raw layout: a blank line between two lines of text. Clean
+/// output has none (one block a line), so decisions that a blank line would have prevented
+/// the first time are taken only on raw pages, and cleaning clean text changes nothing.
+pub fn shows_raw_layout(text: &str) -> bool {
+    text.trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty())
+}
+
 /// True when the white space between blocks `i` and `i + 1` holds a blank line.
 pub fn blank_between(page: &Page, i: usize) -> bool {
     let gap = &page.text()[page.blocks()[i].range.end..page.blocks()[i + 1].range.start];
