@@ -467,3 +467,34 @@ fn summary_counts_files_changed_failed_skipped() {
     assert_eq!(error_lines(&o).len(), 1);
     assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
 }
+
+#[test]
+fn batch_evidence_lets_other_pages_decide_a_broken_compound() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("a.txt"), "The ship sails to-day for London.\nThe court sits to-day at ten.\n")
+        .unwrap();
+    fs::write(input.join("b.txt"), "The mail closes early to-\nday at the office of the port.\n").unwrap();
+    // Alone, page b says nothing about `to-day`: the word is joined.
+    let o = run(tmp.path(), &["clean", "in/b.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "The mail closes early today at the office of the port.\n");
+    // In its batch, page a writes `to-day` twice: the hyphen stays, and the diff says why.
+    let o = run(tmp.path(), &["clean", "--batch-evidence", "in", "--out-dir", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let b = fs::read_to_string(tmp.path().join("out/b.txt")).unwrap();
+    assert_eq!(b, "The mail closes early to-day at the office of the port.\n");
+    let o = run(tmp.path(), &["clean", "--batch-evidence", "in", "--diff", "--color", "never"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("latin.keep-hyphen"), "{}", stdout(&o));
+    let o = run(tmp.path(), &["clean", "--batch-evidence", "in", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let report = stdout(&o);
+    assert!(report.contains(r#""rule":"latin.keep-hyphen""#), "{report}");
+    assert!(report.contains(r#""note":"batch writes to-day 2x, today 0x""#), "{report}");
+    // JSON Lines are read once: the flag is refused there with the reason.
+    let o = run(tmp.path(), &["clean", "--jsonl", "--batch-evidence", "in/a.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--batch-evidence"), "{}", stderr(&o));
+}

@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
+use newsclean::core::WordCounts;
 use newsclean::report::{ErrorReport, FileReport};
 use newsclean::{Cleaned, Cleaner};
 use rayon::prelude::*;
@@ -113,6 +114,12 @@ pub struct CleanArgs {
     /// Number of files cleaned at once (default: the number of cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Read every input once first and count its words: where a page's own text is silent
+    /// (Latin `to-`/`day`: `to-day` or `today`?), the batch decides. A page's output then
+    /// depends on the batch it was cleaned with.
+    #[arg(long)]
+    pub batch_evidence: bool,
 
     /// Say more: the rule files used, skipped entries, the summary for one file.
     #[arg(long, short = 'v', action = clap::ArgAction::Count)]
@@ -223,6 +230,19 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
             io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    let jobs =
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+    let cleaner = if args.batch_evidence {
+        let words = count_batch_words(&cleaner, &items, stdin.as_deref(), &pool);
+        if args.verbose > 0 {
+            eprintln!("newsclean: batch evidence: {} distinct words counted", words.len());
+        }
+        cleaner.with_batch_words(std::sync::Arc::new(words))
+    } else {
+        cleaner
+    };
     let run = Run { args, cleaner, color, stdin };
 
     let mut removed_out = match &args.removed {
@@ -231,10 +251,6 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     };
 
     let progress = progress_bar(args, n_inputs);
-    let jobs =
-        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let pool =
-        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
 
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut stdout_ok = true;
@@ -323,6 +339,36 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
         EXIT_CHANGES
     } else {
         EXIT_OK
+    })
+}
+
+/// The words of every input, counted in parallel for `--batch-evidence`. A file that cannot be
+/// read counts nothing here; cleaning it reports the error.
+fn count_batch_words(
+    cleaner: &Cleaner,
+    items: &[Result<Job, String>],
+    stdin: Option<&[u8]>,
+    pool: &rayon::ThreadPool,
+) -> WordCounts {
+    pool.install(|| {
+        items
+            .par_iter()
+            .fold(WordCounts::new, |mut words, item| {
+                match item.as_ref().map(|job| &job.input.source) {
+                    Ok(Source::Stdin) => cleaner.count_batch_words(stdin.unwrap_or_default(), &mut words),
+                    Ok(Source::File(p)) => {
+                        if let Ok(bytes) = read_file(p) {
+                            cleaner.count_batch_words(&bytes, &mut words);
+                        }
+                    }
+                    Err(_) => {}
+                }
+                words
+            })
+            .reduce(WordCounts::new, |mut a, b| {
+                a.merge(b);
+                a
+            })
     })
 }
 

@@ -24,7 +24,9 @@ pub mod script;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit};
+use newsclean_core::{
+    Block, BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit, WordCounts,
+};
 
 use lexicon::{ENGLISH, Lexicon};
 pub use script::script;
@@ -399,20 +401,15 @@ impl PageVocab {
         let n = toks.len();
         let mut prev: Option<String> = None;
         for (k, t) in toks.iter().enumerate() {
-            let broken = k + 1 == n && t.ends_with('-');
-            let w = normalize(t);
-            if w.is_empty() || broken {
+            let Some((w, whole)) = token_word(t, k, n) else {
                 prev = None;
                 continue;
-            }
-            // A compound is whole wherever it stands (`to-day` at a line end); other words
-            // only inside the line.
-            let compound = compound_parts(&w);
-            if let Some((head, tail)) = compound {
+            };
+            if let Some((head, tail)) = compound_parts(&w) {
                 *self.heads.entry(head.to_string()).or_default() += 1;
                 *self.tails.entry(tail.to_string()).or_default() += 1;
             }
-            if compound.is_some() || (k > 0 && k + 1 < n) {
+            if whole {
                 *self.words.entry(w.clone()).or_default() += 1;
             }
             if let Some(p) = prev.take() {
@@ -442,6 +439,41 @@ impl PageVocab {
     /// How often the page writes `left right` as two words on one line.
     pub fn pair(&self, left: &str, right: &str) -> u32 {
         self.pairs.get(&format!("{left} {right}")).copied().unwrap_or(0)
+    }
+}
+
+/// Token `k` of the `n` of a line, case-folded without the punctuation around it, and whether
+/// it is a whole written word: a compound is whole wherever it stands (`to-day` at a line end),
+/// other words only inside the line, where no line break can have cut them. `None` for a
+/// token of no letters or digits and for a word broken at the line end (`sec-`).
+fn token_word(token: &str, k: usize, n: usize) -> Option<(String, bool)> {
+    if k + 1 == n && token.ends_with('-') {
+        return None;
+    }
+    let w = normalize(token);
+    if w.is_empty() {
+        return None;
+    }
+    let whole = (k > 0 && k + 1 < n) || compound_parts(&w).is_some();
+    Some((w, whole))
+}
+
+/// Count into `counts` the whole written words of `text` that the batch evidence of
+/// [`JoinLatin`] asks about: words of letters and compounds of them (`section`, `to-day`),
+/// found as [`PageVocab`] finds them. Run over every page of a batch, the counts go into
+/// [`Context::batch_words`]: where a page's own text is silent on `to-`/`day`, the batch decides
+/// between `to-day` and `today`.
+pub fn count_batch_words(text: &str, counts: &mut WordCounts) {
+    for line in text.lines() {
+        let toks: Vec<&str> = line.split_whitespace().collect();
+        let n = toks.len();
+        for (k, t) in toks.iter().enumerate() {
+            if let Some((w, true)) = token_word(t, k, n)
+                && (w.chars().all(char::is_alphabetic) || compound_parts(&w).is_some())
+            {
+                counts.add(&w);
+            }
+        }
     }
 }
 
@@ -486,7 +518,7 @@ fn junction_edit(
     }
     let gap_start = prev.0.start + left.len();
     let gap_end = next.0.start + (next.1.len() - right.len());
-    let edit = match decide(left, right, vocab, lex) {
+    let edit = match decide(left, right, vocab, ctx.batch_words.as_deref(), lex) {
         Decision::Space => TextEdit::replace(gap_start..gap_end, " ", JOIN_SPACE),
         Decision::Dehyphen(note) => TextEdit::delete(gap_start - 1..gap_end, DEHYPHEN).with_note(note),
         Decision::KeepHyphen(note) => TextEdit::delete(gap_start..gap_end, KEEP_HYPHEN).with_note(note),
@@ -516,7 +548,7 @@ fn leading_letters(s: &str) -> &str {
 }
 
 /// Decide a junction from the end of one line and the start of the next.
-fn decide(left: &str, right: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision {
+fn decide(left: &str, right: &str, vocab: &PageVocab, batch: Option<&WordCounts>, lex: &Lexicon) -> Decision {
     let first = right.chars().next().unwrap_or(' ');
     if let Some(body) = left.strip_suffix('-') {
         let before = body.chars().last().unwrap_or(' ');
@@ -535,13 +567,13 @@ fn decide(left: &str, right: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision
         if l.is_empty() || r.is_empty() {
             return Decision::Space;
         }
-        return decide_hyphen(l, r, vocab, lex);
+        return decide_hyphen(l, r, vocab, batch, lex);
     }
     decide_no_hyphen(left, right, first, vocab, lex)
 }
 
 /// A line ending in `l-` and the next starting with `r`: a broken word or a compound?
-fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision {
+fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, batch: Option<&WordCounts>, lex: &Lexicon) -> Decision {
     let (lf, rf) = (l.to_lowercase(), r.to_lowercase());
     let joined = format!("{lf}{rf}");
     let hyphenated = format!("{lf}-{rf}");
@@ -551,6 +583,16 @@ fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision
     }
     if so > hy {
         return Decision::Dehyphen(format!("page writes {joined} {so}x, {hyphenated} {hy}x"));
+    }
+    // The page is silent: the other pages of the batch (the same paper's spelling of its day).
+    if let Some(batch) = batch {
+        let (hy, so) = (batch.get(&hyphenated), batch.get(&joined));
+        if hy > so {
+            return Decision::KeepHyphen(format!("batch writes {hyphenated} {hy}x, {joined} {so}x"));
+        }
+        if so > hy {
+            return Decision::Dehyphen(format!("batch writes {joined} {so}x, {hyphenated} {hy}x"));
+        }
     }
     let mut rc = r.chars();
     let capital = rc.next().is_some_and(char::is_uppercase) && rc.any(char::is_lowercase);
