@@ -498,3 +498,38 @@ fn batch_evidence_lets_other_pages_decide_a_broken_compound() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("--batch-evidence"), "{}", stderr(&o));
 }
+
+#[test]
+fn two_arguments_with_the_same_relative_path_do_not_overwrite_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    for d in ["a", "b"] {
+        fs::create_dir_all(tmp.path().join(d)).unwrap();
+        fs::write(tmp.path().join(d).join("p.txt"), format!("正文{d}\n")).unwrap();
+    }
+    fs::write(tmp.path().join("b/q.txt"), "正文q\n").unwrap();
+    let o = run(tmp.path(), &["clean", "a", "b", "--out-dir", "out"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let errors = error_lines(&o);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("b/p.txt") && errors[0].contains("also the output of an input found under a"),
+        "{errors:?}"
+    );
+    // The first keeps its output, the other file of b is cleaned.
+    assert_eq!(fs::read_to_string(tmp.path().join("out/p.txt")).unwrap(), "正文a\n");
+    assert_eq!(fs::read_to_string(tmp.path().join("out/q.txt")).unwrap(), "正文q\n");
+}
+
+#[test]
+fn in_place_cleans_a_file_reached_twice_through_a_folder_link_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("in/real");
+    fs::create_dir_all(&real).unwrap();
+    let (_, raw) = seeds().remove(0);
+    fs::write(real.join("p.txt"), &raw).unwrap();
+    std::os::unix::fs::symlink("real", tmp.path().join("in/alias")).unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--in-place", "-v"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 files, 1 changed"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(real.join("p.txt")).unwrap(), expected_clean(&raw));
+}
