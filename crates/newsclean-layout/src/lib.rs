@@ -26,6 +26,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod byline;
+pub mod columns;
 pub mod doubled;
 pub mod duplicates;
 pub mod furniture;
@@ -43,7 +44,9 @@ use newsclean_core::Pass;
 /// The layout passes, in the order they run.
 ///
 /// Why this order:
-/// 1. [`lines::SplitLines`] first: every later pass decides line by line, and the blank
+/// 0. [`columns::Columns`] before everything: side-by-side columns (`pdftotext -layout`)
+///    become one column after another, so every later pass reads one column's lines in a row.
+/// 1. [`lines::SplitLines`] next: every later pass decides line by line, and the blank
 ///    lines left between line blocks are the evidence of column and paragraph breaks.
 /// 2. [`furniture::Furniture`] before anything reads the text as articles: a date line or a
 ///    jump line inside a paragraph would otherwise be joined into it.
@@ -63,6 +66,7 @@ use newsclean_core::Pass;
 /// 9. [`duplicates::Duplicates`] last: it compares whole paragraphs, which exist only now.
 pub fn passes() -> Vec<Box<dyn Pass>> {
     vec![
+        Box::new(columns::Columns),
         Box::new(lines::SplitLines),
         Box::new(furniture::Furniture),
         Box::new(byline::Bylines),

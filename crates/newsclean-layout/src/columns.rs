@@ -1,0 +1,525 @@
+//! Split side-by-side columns (`pdftotext -layout` text) into one column stream after another.
+//!
+//! # What it does
+//! `pdftotext -layout` prints a broadsheet as it stands: on each line, the lines of several
+//! columns side by side, separated by runs of spaces (the gutters). This pass finds regions
+//! of consecutive lines that share gutters and rewrites each region as column 1's lines,
+//! a blank line, column 2's lines, and so on, each piece trimmed. Lines that span the
+//! gutters (a header band, a headline across columns) end a region and stay where they are.
+//! Each region is one edit under `layout.columns` whose note gives the gutter positions.
+//!
+//! # Why
+//! Every later pass reads a page line after line; side-by-side columns interleave the
+//! sentences of four articles. Read column after column, the wrapped lines of one article
+//! follow each other and the paragraph pass can join them.
+//!
+//! # How
+//! Positions are display columns (CJK and full-width characters count 2). A line's *gap
+//! evidence* is a run of two or more spaces between text, or a single space next to a wide
+//! character (pdftotext leaves only one where a CJK column runs to its edge). A gutter at
+//! display column `x` holds for a region when, on at least 70% of its lines, `x` is blank or
+//! within [`SNAP`] columns of gap evidence, at least [`MIN_LINES`] lines have text on both
+//! sides, and a good share of those have a run of two or more spaces there. pdftotext pushes
+//! a column to the right when the text left of it is wider than it estimated, so each line is
+//! cut at the gap nearest to the gutter within [`SNAP`] columns; where there is no space at
+//! all and the characters on both sides of the gutter are CJK, the line is cut at the gutter
+//! itself (the note counts those lines).
+//!
+//! # Example
+//! ```text
+//! 本报讯今年以来，我省持续    全省共建成示范村一百多
+//! 推进乡村振兴，成效明显。    个，带动农民增收致富。
+//! ```
+//! becomes `本报讯今年以来，我省持续` / `推进乡村振兴，成效明显。` / (blank) /
+//! `全省共建成示范村一百多` / `个，带动农民增收致富。` (with at least four lines).
+//!
+//! # When it must not fire
+//! Ordinary text: a page with fewer than [`MIN_LINES`] lines holding a run of two spaces
+//! after text is left at once (most pages). Indented paragraphs, a centred poem, a table
+//! line or two, English text (single spaces between words are no gap evidence), a single
+//! run of spaces somewhere: none shows a gutter at one position on several lines with text
+//! on both sides. Clean output has no gutters left, so a second run changes nothing.
+
+use std::ops::Range;
+
+use newsclean_core::chars::{is_cjk, is_cjk_punct};
+use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
+use unicode_width::UnicodeWidthChar;
+
+/// The rule id of the edits.
+pub const RULE: &str = "layout.columns";
+/// The fewest lines of a region, and the fewest lines with text on both sides of a gutter.
+pub const MIN_LINES: usize = 4;
+/// How far (display columns) a line's cut may lie from the region's gutter position.
+pub const SNAP: usize = 8;
+/// Share of a region's lines on which a gutter must be blank or near gap evidence.
+const SUPPORT: f64 = 0.7;
+/// Share of the lines with text on both sides of a gutter that must show two spaces or more.
+const STRONG: f64 = 0.3;
+/// Lines looked at to find a region's gutters before it is grown.
+const WINDOW: usize = 8;
+/// A run of spaces this wide inside a piece that is no cut marks a line spanning gutters.
+const WIDE_RUN: usize = 4;
+/// The narrowest column (display columns) between two gutters.
+const MIN_COLUMN: usize = 8;
+
+/// The column-splitting pass.
+#[derive(Debug, Default)]
+pub struct Columns;
+
+impl Pass for Columns {
+    fn id(&self) -> &str {
+        RULE
+    }
+
+    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        let edits = column_edits(page.text());
+        if edits.is_empty() {
+            return Ok(());
+        }
+        page.apply(edits).map_err(|source| PassError::Edit { pass: RULE.into(), source })?;
+        // Re-segment (when no pass decided blocks yet): the column streams are separated by
+        // blank lines now.
+        if page.blocks().iter().all(|b| b.kind == BlockKind::Unknown) {
+            let blocks = segment(page.text());
+            page.set_blocks(blocks);
+        }
+        Ok(())
+    }
+}
+
+/// The edits that rewrite every column region of `text` as column streams (empty when the
+/// text shows no columns).
+pub fn column_edits(text: &str) -> Vec<TextEdit> {
+    if !worth_a_look(text) {
+        return Vec::new();
+    }
+    let lines: Vec<Line> = line_ranges(text).map(|r| Line::new(text, r)).collect();
+    let mut edits = Vec::new();
+    let mut i = 0;
+    let mut floor = 0; // first line not yet in a region
+    while i + MIN_LINES <= lines.len() {
+        let Some(region) = region_at(&lines, i, floor) else {
+            i += 1;
+            continue;
+        };
+        edits.push(region.edit(text, &lines));
+        floor = region.lines.end;
+        i = region.lines.end;
+    }
+    edits
+}
+
+/// The cheap gate: at least [`MIN_LINES`] lines hold a run of two spaces after text.
+fn worth_a_look(text: &str) -> bool {
+    text.lines().filter(|l| l.trim().contains("  ")).take(MIN_LINES).count() >= MIN_LINES
+}
+
+fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    text.split_inclusive('\n').map(move |l| {
+        let start = at;
+        at += l.len();
+        let body = l.strip_suffix('\n').unwrap_or(l);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        start..start + body.len()
+    })
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}')
+}
+
+fn is_wide_text(c: char) -> bool {
+    !is_space(c) && c.width().unwrap_or(0) >= 2
+}
+
+fn is_cjk_char(c: char) -> bool {
+    is_cjk(c) || is_cjk_punct(c)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    col: usize,
+    byte: usize,
+    ch: char,
+}
+
+/// A run of spaces between text: cells `cells` (indices), display columns `cols`.
+#[derive(Debug, Clone)]
+struct Run {
+    cells: Range<usize>,
+    cols: Range<usize>,
+    /// Two spaces or more.
+    strong: bool,
+}
+
+#[derive(Debug)]
+struct Line {
+    /// Byte range of the line in the text (without its newline).
+    range: Range<usize>,
+    cells: Vec<Cell>,
+    /// Cell indices of the first and past the last character that is not a space.
+    text_cells: Range<usize>,
+    /// Display columns of the same.
+    text_cols: Range<usize>,
+    /// Interior runs of spaces that are gap evidence.
+    runs: Vec<Run>,
+    /// The line holds only spaces.
+    blank: bool,
+}
+
+/// Where a line is cut at one gutter: the cells removed between the two pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Cut {
+    /// At a run of spaces (or the leading or trailing blank) `cells`; `strong`: two spaces
+    /// or more with text on both sides.
+    Gap { cells: Range<usize>, strong: bool, both: bool },
+    /// Between two CJK characters without a space: before cell `at`.
+    Cjk { at: usize },
+}
+
+impl Cut {
+    fn cells(&self) -> Range<usize> {
+        match self {
+            Cut::Gap { cells, .. } => cells.clone(),
+            Cut::Cjk { at } => *at..*at,
+        }
+    }
+}
+
+impl Line {
+    fn new(text: &str, range: Range<usize>) -> Line {
+        let s = &text[range.clone()];
+        let mut cells = Vec::with_capacity(s.len());
+        let mut col = 0;
+        for (b, ch) in s.char_indices() {
+            cells.push(Cell { col, byte: range.start + b, ch });
+            col += if ch == '\t' { 1 } else { ch.width().unwrap_or(0) };
+        }
+        let end_col = col;
+        let first = cells.iter().position(|c| !is_space(c.ch));
+        let Some(first) = first else {
+            return Line {
+                range,
+                cells,
+                text_cells: 0..0,
+                text_cols: 0..0,
+                runs: Vec::new(),
+                blank: true,
+            };
+        };
+        let last = cells.iter().rposition(|c| !is_space(c.ch)).unwrap_or(first) + 1;
+        let col_of = |i: usize| cells.get(i).map_or(end_col, |c| c.col);
+        let mut runs = Vec::new();
+        let mut i = first;
+        while i < last {
+            if is_space(cells[i].ch) {
+                let mut j = i;
+                while is_space(cells[j].ch) {
+                    j += 1;
+                }
+                let strong = j - i >= 2;
+                if strong || is_wide_text(cells[i - 1].ch) || is_wide_text(cells[j].ch) {
+                    runs.push(Run { cells: i..j, cols: col_of(i)..col_of(j), strong });
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        let text_cols = col_of(first)..col_of(last);
+        Line { range, cells, text_cells: first..last, text_cols, runs, blank: false }
+    }
+
+    /// Is display column `x` blank or within [`SNAP`] of gap evidence on this line?
+    fn supports(&self, x: usize) -> bool {
+        x < self.text_cols.start + SNAP
+            || x + SNAP >= self.text_cols.end
+            || self.runs.iter().any(|r| x + SNAP >= r.cols.start && x < r.cols.end + SNAP)
+    }
+
+    /// Is display column `x` blank on this line (no snapping)?
+    fn blank_at(&self, x: usize) -> bool {
+        x < self.text_cols.start
+            || x >= self.text_cols.end
+            || self.runs.iter().any(|r| r.cols.contains(&x))
+    }
+
+    /// Text on both sides of `x`, with two spaces or more within [`SNAP`] of it?
+    fn both_sides(&self, x: usize) -> (bool, bool) {
+        let both = self.text_cols.start < x && self.text_cols.end > x + 1;
+        let strong = both
+            && self
+                .runs
+                .iter()
+                .any(|r| r.strong && x + SNAP >= r.cols.start && x < r.cols.end + SNAP);
+        (both, strong)
+    }
+
+    /// Where to cut this line at gutter `x`: the gap nearest to `x` within [`SNAP`]
+    /// columns (the blank before or after the text counts), else between two CJK
+    /// characters at `x`; `None` when the line's text runs through the gutter.
+    fn cut(&self, x: usize) -> Option<Cut> {
+        let dist = |cols: &Range<usize>| {
+            if x < cols.start {
+                cols.start - x
+            } else if x >= cols.end {
+                x + 1 - cols.end
+            } else {
+                0
+            }
+        };
+        let mut best: Option<(usize, bool, Cut)> = None;
+        let mut consider = |d: usize, strong: bool, cut: Cut| {
+            let better = match &best {
+                None => true,
+                Some((bd, bs, _)) => d < *bd || (d == *bd && strong && !*bs),
+            };
+            if d <= SNAP && better {
+                best = Some((d, strong, cut));
+            }
+        };
+        consider(
+            dist(&(0..self.text_cols.start)),
+            true,
+            Cut::Gap { cells: 0..self.text_cells.start, strong: false, both: false },
+        );
+        for r in &self.runs {
+            consider(dist(&r.cols), r.strong, Cut::Gap { cells: r.cells.clone(), strong: r.strong, both: true });
+        }
+        consider(
+            dist(&(self.text_cols.end..usize::MAX)),
+            true,
+            Cut::Gap { cells: self.text_cells.end..self.cells.len(), strong: false, both: false },
+        );
+        if let Some((_, _, cut)) = best {
+            return Some(cut);
+        }
+        // No space near: cut between two CJK characters at the gutter.
+        let at = self.cells.iter().position(|c| c.col >= x)?;
+        let prev = at.checked_sub(1)?;
+        (is_cjk_char(self.cells[prev].ch) && is_cjk_char(self.cells[at].ch)).then_some(Cut::Cjk { at })
+    }
+
+    /// The cuts of this line at `gutters`, when the line fits the column structure: every
+    /// gutter has a cut, in order; a cut between CJK characters needs a real gap at another
+    /// gutter of the line; no wide run of spaces is left inside a piece (a header band).
+    fn cuts(&self, gutters: &[usize]) -> Option<Vec<Cut>> {
+        let mut cuts = Vec::with_capacity(gutters.len());
+        for &g in gutters {
+            let cut = self.cut(g)?;
+            if let Some(prev) = cuts.last().map(Cut::cells)
+                && cut.cells().start < prev.start
+            {
+                return None;
+            }
+            cuts.push(cut);
+        }
+        let has_cjk = cuts.iter().any(|c| matches!(c, Cut::Cjk { .. }));
+        let has_gap = cuts.iter().any(|c| matches!(c, Cut::Gap { both: true, .. }));
+        if has_cjk && !has_gap {
+            return None;
+        }
+        let used: Vec<Range<usize>> = cuts.iter().map(Cut::cells).collect();
+        let wide_unused = self.runs.iter().any(|r| {
+            r.strong && r.cols.len() >= WIDE_RUN && !used.iter().any(|u| u.start == r.cells.start)
+        });
+        if wide_unused {
+            return None;
+        }
+        Some(cuts)
+    }
+
+    /// The trimmed pieces of this line between `cuts`, as byte ranges (empty when none).
+    fn pieces(&self, cuts: &[Cut]) -> Vec<Range<usize>> {
+        let mut out = Vec::with_capacity(cuts.len() + 1);
+        let mut from = 0;
+        for cut in cuts.iter().map(Cut::cells).chain([self.cells.len()..self.cells.len()]) {
+            let to = cut.start.max(from);
+            out.push(self.trimmed(from..to));
+            from = cut.end.max(from);
+        }
+        out
+    }
+
+    fn trimmed(&self, cells: Range<usize>) -> Range<usize> {
+        let slice = &self.cells[cells];
+        let Some(a) = slice.iter().position(|c| !is_space(c.ch)) else {
+            return 0..0;
+        };
+        let b = slice.iter().rposition(|c| !is_space(c.ch)).unwrap_or(a);
+        let start = slice[a].byte;
+        let end = slice[b].byte + slice[b].ch.len_utf8();
+        start..end
+    }
+}
+
+/// The gutters that a window of lines shows (display columns, left to right).
+fn find_gutters(lines: &[Line]) -> Vec<usize> {
+    let text: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
+    let n = text.len();
+    if n < MIN_LINES {
+        return Vec::new();
+    }
+    let width = text.iter().map(|l| l.text_cols.end).max().unwrap_or(0);
+    let need = (SUPPORT * n as f64).ceil() as usize;
+    let mut gutters = Vec::new();
+    let mut x = 1;
+    while x < width {
+        if text.iter().filter(|l| l.supports(x)).count() < need {
+            x += 1;
+            continue;
+        }
+        // A stretch of supported columns: take its best position.
+        let start = x;
+        while x < width && text.iter().filter(|l| l.supports(x)).count() >= need {
+            x += 1;
+        }
+        let best = (start..x)
+            .map(|g| {
+                let blank = text.iter().filter(|l| l.blank_at(g)).count();
+                let sides: Vec<(bool, bool)> = text.iter().map(|l| l.both_sides(g)).collect();
+                let both = sides.iter().filter(|s| s.0).count();
+                let strong = sides.iter().filter(|s| s.1).count();
+                (g, blank, both, strong)
+            })
+            .filter(|&(_, _, both, strong)| {
+                both >= MIN_LINES && strong >= 3 && strong as f64 >= STRONG * both as f64
+            })
+            .max_by_key(|&(g, blank, both, _)| (blank, both, std::cmp::Reverse(g)));
+        if let Some((g, ..)) = best
+            && gutters.last().is_none_or(|&last: &usize| g >= last + MIN_COLUMN)
+        {
+            gutters.push(g);
+        }
+    }
+    gutters
+}
+
+/// A region of lines read as columns.
+#[derive(Debug)]
+struct Region {
+    lines: Range<usize>,
+    gutters: Vec<usize>,
+    /// The cuts of each line of the region (`None` for a blank line).
+    cuts: Vec<Option<Vec<Cut>>>,
+}
+
+/// The region that starts at (or grows back from) line `i`, not reaching above `floor`.
+fn region_at(lines: &[Line], i: usize, floor: usize) -> Option<Region> {
+    let first = &lines[i];
+    if first.blank || !first.runs.iter().any(|r| r.strong) {
+        return None;
+    }
+    let end = (i + WINDOW).min(lines.len());
+    let gutters = find_gutters(&lines[i..end]);
+    if gutters.is_empty() {
+        return None;
+    }
+    let fits = |l: &Line| l.blank || l.cuts(&gutters).is_some();
+    if !fits(first) {
+        return None;
+    }
+    let mut b = i;
+    while b < lines.len() && fits(&lines[b]) {
+        b += 1;
+    }
+    let mut a = i;
+    while a > floor && fits(&lines[a - 1]) {
+        a -= 1;
+    }
+    while a < b && lines[a].blank {
+        a += 1;
+    }
+    while b > a && lines[b - 1].blank {
+        b -= 1;
+    }
+    let cuts: Vec<Option<Vec<Cut>>> =
+        lines[a..b].iter().map(|l| if l.blank { None } else { l.cuts(&gutters) }).collect();
+    // The evidence over the whole region, gutter by gutter.
+    let n = cuts.iter().flatten().count();
+    if n < MIN_LINES {
+        return None;
+    }
+    for k in 0..gutters.len() {
+        let at: Vec<&Cut> = cuts.iter().flatten().map(|c| &c[k]).collect();
+        let gaps = at.iter().filter(|c| matches!(c, Cut::Gap { .. })).count();
+        let both = at.iter().filter(|c| matches!(c, Cut::Gap { both: true, .. } | Cut::Cjk { .. })).count();
+        let strong = at.iter().filter(|c| matches!(c, Cut::Gap { strong: true, both: true, .. })).count();
+        if (gaps as f64) < SUPPORT * n as f64
+            || both < MIN_LINES
+            || strong < 3
+            || (strong as f64) < STRONG * both as f64
+        {
+            return None;
+        }
+    }
+    Some(Region { lines: a..b, gutters, cuts })
+}
+
+impl Region {
+    /// The edit that replaces the region's lines by its column streams.
+    fn edit(&self, text: &str, lines: &[Line]) -> TextEdit {
+        let ncols = self.gutters.len() + 1;
+        let mut streams: Vec<Vec<&str>> = vec![Vec::new(); ncols];
+        let mut gap_pending = vec![false; ncols];
+        let mut cjk_cuts = 0;
+        for (line, cuts) in lines[self.lines.clone()].iter().zip(&self.cuts) {
+            let Some(cuts) = cuts else { continue };
+            cjk_cuts += usize::from(cuts.iter().any(|c| matches!(c, Cut::Cjk { .. })));
+            for (k, piece) in line.pieces(cuts).into_iter().enumerate() {
+                if piece.is_empty() {
+                    // An empty stretch inside a column: keep one blank line there.
+                    gap_pending[k] = !streams[k].is_empty();
+                    continue;
+                }
+                if gap_pending[k] {
+                    streams[k].push("");
+                    gap_pending[k] = false;
+                }
+                streams[k].push(&text[piece]);
+            }
+        }
+        let body = streams
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.join("\n"))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let start = lines[self.lines.start].range.start;
+        let end = lines[self.lines.end - 1].range.end;
+        let before = self.lines.start > 0 && !lines[self.lines.start - 1].blank;
+        let after = self.lines.end < lines.len() && !lines[self.lines.end].blank;
+        let replacement = format!("{}{}{}", if before { "\n" } else { "" }, body, if after { "\n" } else { "" });
+        let gutters: Vec<String> = self.gutters.iter().map(|g| g.to_string()).collect();
+        let mut note = format!(
+            "{} columns side by side on lines {}-{}: gutters at display columns {}",
+            ncols,
+            self.lines.start + 1,
+            self.lines.end,
+            gutters.join(", ")
+        );
+        if cjk_cuts > 0 {
+            note.push_str(&format!("; {cjk_cuts} line(s) cut between CJK characters with no space at a gutter"));
+        }
+        TextEdit::replace(start..end, replacement, RULE).with_note(note)
+    }
+}
+
+/// Blocks over `text`: runs of lines that are not blank.
+fn segment(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut open: Option<Range<usize>> = None;
+    for r in line_ranges(text) {
+        if text[r.clone()].trim().is_empty() {
+            if let Some(b) = open.take() {
+                blocks.push(Block::new(b));
+            }
+        } else {
+            open = Some(open.map_or(r.clone(), |b| b.start..r.end));
+        }
+    }
+    blocks.extend(open.map(Block::new));
+    blocks
+}
