@@ -1,3 +1,4 @@
+#![allow(missing_docs, private_interfaces)]
 //! Split side-by-side columns (`pdftotext -layout` text) into one column stream after another.
 //!
 //! # What it does
@@ -57,11 +58,11 @@ const SUPPORT: f64 = 0.7;
 /// Share of the lines with text on both sides of a gutter that must show two spaces or more.
 const STRONG: f64 = 0.3;
 /// Lines looked at to find a region's gutters before it is grown.
-const WINDOW: usize = 8;
+const WINDOW: usize = 20;
 /// A run of spaces this wide inside a piece that is no cut marks a line spanning gutters.
 const WIDE_RUN: usize = 4;
 /// The narrowest column (display columns) between two gutters.
-const MIN_COLUMN: usize = 8;
+const MIN_COLUMN: usize = 16;
 
 /// The column-splitting pass.
 #[derive(Debug, Default)]
@@ -115,7 +116,7 @@ fn worth_a_look(text: &str) -> bool {
     text.lines().filter(|l| l.trim().contains("  ")).take(MIN_LINES).count() >= MIN_LINES
 }
 
-fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+pub fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     text.split_inclusive('\n').map(move |l| {
         let start = at;
@@ -155,7 +156,7 @@ struct Run {
 }
 
 #[derive(Debug)]
-struct Line {
+pub struct Line {
     /// Byte range of the line in the text (without its newline).
     range: Range<usize>,
     cells: Vec<Cell>,
@@ -171,7 +172,7 @@ struct Line {
 
 /// Where a line is cut at one gutter: the cells removed between the two pieces.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Cut {
+pub enum Cut {
     /// At a run of spaces (or the leading or trailing blank) `cells`; `strong`: two spaces
     /// or more with text on both sides.
     Gap { cells: Range<usize>, strong: bool, both: bool },
@@ -189,7 +190,7 @@ impl Cut {
 }
 
 impl Line {
-    fn new(text: &str, range: Range<usize>) -> Line {
+    pub fn new(text: &str, range: Range<usize>) -> Line {
         let s = &text[range.clone()];
         let mut cells = Vec::with_capacity(s.len());
         let mut col = 0;
@@ -270,14 +271,14 @@ impl Line {
                 0
             }
         };
-        let mut best: Option<(usize, bool, Cut)> = None;
+        // A run of two spaces or more may lie up to 3 × SNAP away (pdftotext pushes a
+        // column right by the overflow of the text left of it), a single space up to
+        // SNAP / 2, and it counts as twice as far.
+        let mut best: Option<(usize, Cut)> = None;
         let mut consider = |d: usize, strong: bool, cut: Cut| {
-            let better = match &best {
-                None => true,
-                Some((bd, bs, _)) => d < *bd || (d == *bd && strong && !*bs),
-            };
-            if d <= SNAP && better {
-                best = Some((d, strong, cut));
+            let (limit, eff) = if strong { (3 * SNAP, d) } else { (SNAP / 2, 2 * d + 2) };
+            if d <= limit && best.as_ref().is_none_or(|(b, _)| eff < *b) {
+                best = Some((eff, cut));
             }
         };
         consider(
@@ -293,7 +294,7 @@ impl Line {
             true,
             Cut::Gap { cells: self.text_cells.end..self.cells.len(), strong: false, both: false },
         );
-        if let Some((_, _, cut)) = best {
+        if let Some((_, cut)) = best {
             return Some(cut);
         }
         // No space near: cut between two CJK characters at the gutter.
@@ -305,7 +306,7 @@ impl Line {
     /// The cuts of this line at `gutters`, when the line fits the column structure: every
     /// gutter has a cut, in order; a cut between CJK characters needs a real gap at another
     /// gutter of the line; no wide run of spaces is left inside a piece (a header band).
-    fn cuts(&self, gutters: &[usize]) -> Option<Vec<Cut>> {
+    pub fn cuts(&self, gutters: &[usize]) -> Option<Vec<Cut>> {
         let mut cuts = Vec::with_capacity(gutters.len());
         for &g in gutters {
             let cut = self.cut(g)?;
@@ -356,7 +357,7 @@ impl Line {
 }
 
 /// The gutters that a window of lines shows (display columns, left to right).
-fn find_gutters(lines: &[Line]) -> Vec<usize> {
+pub fn find_gutters(lines: &[Line]) -> Vec<usize> {
     let text: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
     let n = text.len();
     if n < MIN_LINES {
