@@ -1,4 +1,3 @@
-#![allow(missing_docs, private_interfaces)]
 //! Split side-by-side columns (`pdftotext -layout` text) into one column stream after another.
 //!
 //! # What it does
@@ -61,6 +60,8 @@ const STRONG: f64 = 0.3;
 const WINDOW: usize = 20;
 /// A run of spaces this wide inside a piece that is no cut marks a line spanning gutters.
 const WIDE_RUN: usize = 4;
+/// How far left of a gutter's edge the next column's text may begin.
+const EDGE_SLACK: usize = 3;
 /// The narrowest column (display columns) between two gutters.
 const MIN_COLUMN: usize = 16;
 
@@ -116,7 +117,7 @@ fn worth_a_look(text: &str) -> bool {
     text.lines().filter(|l| l.trim().contains("  ")).take(MIN_LINES).count() >= MIN_LINES
 }
 
-pub fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     text.split_inclusive('\n').map(move |l| {
         let start = at;
@@ -153,10 +154,24 @@ struct Run {
     cols: Range<usize>,
     /// Two spaces or more.
     strong: bool,
+    /// Strong evidence of a gutter: two spaces or more, or one between two wide characters
+    /// (CJK text has no spaces of its own).
+    evidence: bool,
+}
+
+/// A gutter of a region: `center`, the display column blank on most lines, and `edge`,
+/// where the column right of it begins when nothing pushes it (pdftotext moves a column
+/// right by the overflow of the text left of it, never left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Gutter {
+    /// The display column blank (or near a gap) on most of the region's lines.
+    center: usize,
+    /// The display column where the next column's text begins, unpushed.
+    edge: usize,
 }
 
 #[derive(Debug)]
-pub struct Line {
+struct Line {
     /// Byte range of the line in the text (without its newline).
     range: Range<usize>,
     cells: Vec<Cell>,
@@ -172,7 +187,7 @@ pub struct Line {
 
 /// Where a line is cut at one gutter: the cells removed between the two pieces.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cut {
+enum Cut {
     /// At a run of spaces (or the leading or trailing blank) `cells`; `strong`: two spaces
     /// or more with text on both sides.
     Gap { cells: Range<usize>, strong: bool, both: bool },
@@ -190,7 +205,7 @@ impl Cut {
 }
 
 impl Line {
-    pub fn new(text: &str, range: Range<usize>) -> Line {
+    fn new(text: &str, range: Range<usize>) -> Line {
         let s = &text[range.clone()];
         let mut cells = Vec::with_capacity(s.len());
         let mut col = 0;
@@ -221,8 +236,10 @@ impl Line {
                     j += 1;
                 }
                 let strong = j - i >= 2;
-                if strong || is_wide_text(cells[i - 1].ch) || is_wide_text(cells[j].ch) {
-                    runs.push(Run { cells: i..j, cols: col_of(i)..col_of(j), strong });
+                let (left, right) = (is_wide_text(cells[i - 1].ch), is_wide_text(cells[j].ch));
+                if strong || left || right {
+                    let evidence = strong || (left && right);
+                    runs.push(Run { cells: i..j, cols: col_of(i)..col_of(j), strong, evidence });
                 }
                 i = j;
             } else {
@@ -247,58 +264,55 @@ impl Line {
             || self.runs.iter().any(|r| r.cols.contains(&x))
     }
 
-    /// Text on both sides of `x`, with two spaces or more within [`SNAP`] of it?
+    /// Text on both sides of `x`, with gap evidence within [`SNAP`] of it?
     fn both_sides(&self, x: usize) -> (bool, bool) {
         let both = self.text_cols.start < x && self.text_cols.end > x + 1;
         let strong = both
             && self
                 .runs
                 .iter()
-                .any(|r| r.strong && x + SNAP >= r.cols.start && x < r.cols.end + SNAP);
+                .any(|r| r.evidence && x + SNAP >= r.cols.start && x < r.cols.end + SNAP);
         (both, strong)
     }
 
-    /// Where to cut this line at gutter `x`: the gap nearest to `x` within [`SNAP`]
-    /// columns (the blank before or after the text counts), else between two CJK
-    /// characters at `x`; `None` when the line's text runs through the gutter.
-    fn cut(&self, x: usize) -> Option<Cut> {
-        let dist = |cols: &Range<usize>| {
-            if x < cols.start {
-                cols.start - x
-            } else if x >= cols.end {
-                x + 1 - cols.end
-            } else {
-                0
-            }
+    /// Where to cut this line at gutter `g`: at the first gap (or the blank before or
+    /// after the text) after which text begins at the gutter's edge or right of it, and
+    /// which begins no further than `2 × SNAP` right of its centre; else at a wide run of
+    /// spaces up to `2 × SNAP` left of the edge; else between two CJK characters at the
+    /// centre; `None` when the line's text runs through the gutter.
+    fn cut(&self, g: &Gutter) -> Option<Cut> {
+        let low = g.edge.saturating_sub(EDGE_SLACK);
+        let high = g.center + 2 * SNAP;
+        let leading = (self.text_cols.start >= low && self.text_cols.start > 0)
+            .then(|| Cut::Gap { cells: 0..self.text_cells.start, strong: false, both: false });
+        let run = || {
+            self.runs.iter().find(|r| r.cols.end >= low && r.cols.start <= high).map(|r| Cut::Gap {
+                cells: r.cells.clone(),
+                strong: r.evidence,
+                both: true,
+            })
         };
-        // A run of two spaces or more may lie up to 3 × SNAP away (pdftotext pushes a
-        // column right by the overflow of the text left of it), a single space up to
-        // SNAP / 2, and it counts as twice as far.
-        let mut best: Option<(usize, Cut)> = None;
-        let mut consider = |d: usize, strong: bool, cut: Cut| {
-            let (limit, eff) = if strong { (3 * SNAP, d) } else { (SNAP / 2, 2 * d + 2) };
-            if d <= limit && best.as_ref().is_none_or(|(b, _)| eff < *b) {
-                best = Some((eff, cut));
-            }
+        let trailing = || {
+            (self.text_cols.end <= high).then(|| Cut::Gap {
+                cells: self.text_cells.end..self.cells.len(),
+                strong: false,
+                both: false,
+            })
         };
-        consider(
-            dist(&(0..self.text_cols.start)),
-            true,
-            Cut::Gap { cells: 0..self.text_cells.start, strong: false, both: false },
-        );
-        for r in &self.runs {
-            consider(dist(&r.cols), r.strong, Cut::Gap { cells: r.cells.clone(), strong: r.strong, both: true });
-        }
-        consider(
-            dist(&(self.text_cols.end..usize::MAX)),
-            true,
-            Cut::Gap { cells: self.text_cells.end..self.cells.len(), strong: false, both: false },
-        );
-        if let Some((_, cut)) = best {
+        // A wide run of spaces a little left of the edge: the column began earlier here.
+        let early = || {
+            self.runs
+                .iter()
+                .filter(|r| r.strong && r.cols.len() >= WIDE_RUN)
+                .filter(|r| r.cols.end < low && r.cols.end + 2 * SNAP >= low)
+                .next_back()
+                .map(|r| Cut::Gap { cells: r.cells.clone(), strong: true, both: true })
+        };
+        if let Some(cut) = leading.or_else(run).or_else(trailing).or_else(early) {
             return Some(cut);
         }
-        // No space near: cut between two CJK characters at the gutter.
-        let at = self.cells.iter().position(|c| c.col >= x)?;
+        // No space near: cut between two CJK characters at the gutter's centre.
+        let at = self.cells.iter().position(|c| c.col >= g.center)?;
         let prev = at.checked_sub(1)?;
         (is_cjk_char(self.cells[prev].ch) && is_cjk_char(self.cells[at].ch)).then_some(Cut::Cjk { at })
     }
@@ -306,9 +320,9 @@ impl Line {
     /// The cuts of this line at `gutters`, when the line fits the column structure: every
     /// gutter has a cut, in order; a cut between CJK characters needs a real gap at another
     /// gutter of the line; no wide run of spaces is left inside a piece (a header band).
-    pub fn cuts(&self, gutters: &[usize]) -> Option<Vec<Cut>> {
+    fn cuts(&self, gutters: &[Gutter]) -> Option<Vec<Cut>> {
         let mut cuts = Vec::with_capacity(gutters.len());
-        for &g in gutters {
+        for g in gutters {
             let cut = self.cut(g)?;
             if let Some(prev) = cuts.last().map(Cut::cells)
                 && cut.cells().start < prev.start
@@ -357,7 +371,7 @@ impl Line {
 }
 
 /// The gutters that a window of lines shows (display columns, left to right).
-pub fn find_gutters(lines: &[Line]) -> Vec<usize> {
+fn find_gutters(lines: &[Line]) -> Vec<Gutter> {
     let text: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
     let n = text.len();
     if n < MIN_LINES {
@@ -390,19 +404,39 @@ pub fn find_gutters(lines: &[Line]) -> Vec<usize> {
             })
             .max_by_key(|&(g, blank, both, _)| (blank, both, std::cmp::Reverse(g)));
         if let Some((g, ..)) = best
-            && gutters.last().is_none_or(|&last: &usize| g >= last + MIN_COLUMN)
+            && gutters.last().is_none_or(|last: &Gutter| g >= last.center + MIN_COLUMN)
         {
-            gutters.push(g);
+            let edge = column_edge(&text, start, x).unwrap_or(g).min(g);
+            gutters.push(Gutter { center: g, edge });
         }
     }
     gutters
+}
+
+/// Where the column right of a gutter whose supported stretch is `stretch_start..stretch_end`
+/// begins unpushed: a low percentile of where text begins after a gap (or the line's
+/// indentation) near the stretch.
+fn column_edge(lines: &[&Line], stretch_start: usize, stretch_end: usize) -> Option<usize> {
+    let low = stretch_start.saturating_sub(SNAP);
+    let high = stretch_end + 2 * SNAP;
+    let mut starts: Vec<usize> = Vec::new();
+    for l in lines {
+        let lead = (l.text_cols.start > 0).then_some(l.text_cols.start);
+        let ends = l.runs.iter().filter(|r| r.evidence).map(|r| r.cols.end).chain(lead);
+        starts.extend(ends.filter(|e| (low..high).contains(e)));
+    }
+    if starts.len() < MIN_LINES {
+        return None;
+    }
+    starts.sort_unstable();
+    Some(starts[starts.len() / 10])
 }
 
 /// A region of lines read as columns.
 #[derive(Debug)]
 struct Region {
     lines: Range<usize>,
-    gutters: Vec<usize>,
+    gutters: Vec<Gutter>,
     /// The cuts of each line of the region (`None` for a blank line).
     cuts: Vec<Option<Vec<Cut>>>,
 }
@@ -493,7 +527,8 @@ impl Region {
         let before = self.lines.start > 0 && !lines[self.lines.start - 1].blank;
         let after = self.lines.end < lines.len() && !lines[self.lines.end].blank;
         let replacement = format!("{}{}{}", if before { "\n" } else { "" }, body, if after { "\n" } else { "" });
-        let gutters: Vec<String> = self.gutters.iter().map(|g| g.to_string()).collect();
+        let gutters: Vec<String> =
+            self.gutters.iter().map(|g| format!("{} (next column from {})", g.center, g.edge)).collect();
         let mut note = format!(
             "{} columns side by side on lines {}-{}: gutters at display columns {}",
             ncols,
