@@ -62,6 +62,8 @@ const WINDOW: usize = 20;
 const WIDE_RUN: usize = 4;
 /// How far left of a gutter's edge the next column's text may begin.
 const EDGE_SLACK: usize = 3;
+/// The narrowest median piece of a column (display columns): table cells are narrower.
+const MIN_PIECE: usize = 12;
 /// The narrowest column (display columns) between two gutters.
 const MIN_COLUMN: usize = 16;
 
@@ -284,7 +286,7 @@ impl Line {
         let low = g.edge.saturating_sub(EDGE_SLACK);
         let high = g.center + 2 * SNAP;
         let leading = (self.text_cols.start >= low && self.text_cols.start > 0)
-            .then(|| Cut::Gap { cells: 0..self.text_cells.start, strong: false, both: false });
+            .then_some(Cut::Gap { cells: 0..self.text_cells.start, strong: false, both: false });
         let run = || {
             self.runs.iter().find(|r| r.cols.end >= low && r.cols.start <= high).map(|r| Cut::Gap {
                 cells: r.cells.clone(),
@@ -293,7 +295,7 @@ impl Line {
             })
         };
         let trailing = || {
-            (self.text_cols.end <= high).then(|| Cut::Gap {
+            (self.text_cols.end <= high).then_some(Cut::Gap {
                 cells: self.text_cells.end..self.cells.len(),
                 strong: false,
                 both: false,
@@ -303,9 +305,9 @@ impl Line {
         let early = || {
             self.runs
                 .iter()
-                .filter(|r| r.strong && r.cols.len() >= WIDE_RUN)
-                .filter(|r| r.cols.end < low && r.cols.end + 2 * SNAP >= low)
-                .next_back()
+                .rfind(|r| {
+                    r.strong && r.cols.len() >= WIDE_RUN && r.cols.end < low && r.cols.end + 2 * SNAP >= low
+                })
                 .map(|r| Cut::Gap { cells: r.cells.clone(), strong: true, both: true })
         };
         if let Some(cut) = leading.or_else(run).or_else(trailing).or_else(early) {
@@ -350,12 +352,24 @@ impl Line {
     fn pieces(&self, cuts: &[Cut]) -> Vec<Range<usize>> {
         let mut out = Vec::with_capacity(cuts.len() + 1);
         let mut from = 0;
-        for cut in cuts.iter().map(Cut::cells).chain([self.cells.len()..self.cells.len()]) {
-            let to = cut.start.max(from);
+        let end = self.cells.len();
+        for (start, stop) in cuts.iter().map(|c| (c.cells().start, c.cells().end)).chain(Some((end, end))) {
+            let to = start.max(from);
             out.push(self.trimmed(from..to));
-            from = cut.end.max(from);
+            from = stop.max(from);
         }
         out
+    }
+
+    /// Display width of a byte range of the line.
+    fn width_of(&self, bytes: Range<usize>) -> usize {
+        let a = self.cells.partition_point(|c| c.byte < bytes.start);
+        let b = self.cells.partition_point(|c| c.byte < bytes.end);
+        self.cells.get(b).map_or_else(|| self.end_col(), |c| c.col) - self.cells[a].col
+    }
+
+    fn end_col(&self) -> usize {
+        self.cells.last().map_or(0, |c| c.col + c.ch.width().unwrap_or(0))
     }
 
     fn trimmed(&self, cells: Range<usize>) -> Range<usize> {
@@ -490,6 +504,22 @@ fn region_at(lines: &[Line], i: usize, floor: usize) -> Option<Region> {
             return None;
         }
     }
+    // Columns of prose, not the cells of a table: each column's pieces are wide.
+    let mut widths: Vec<Vec<usize>> = vec![Vec::new(); gutters.len() + 1];
+    for (line, cuts) in lines[a..b].iter().zip(&cuts) {
+        let Some(cuts) = cuts else { continue };
+        for (k, piece) in line.pieces(cuts).into_iter().enumerate() {
+            if !piece.is_empty() {
+                widths[k].push(line.width_of(piece));
+            }
+        }
+    }
+    for w in &mut widths {
+        w.sort_unstable();
+        if w.len() < MIN_LINES || w[w.len() / 2] < MIN_PIECE {
+            return None;
+        }
+    }
     Some(Region { lines: a..b, gutters, cuts })
 }
 
@@ -558,4 +588,237 @@ fn segment(text: &str) -> Vec<Block> {
     }
     blocks.extend(open.map(Block::new));
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    /// Lay `columns` out side by side: column k padded to `width` display columns, then
+    /// `gutter` spaces.
+    fn side_by_side(columns: &[&[&str]], width: usize, gutter: usize) -> String {
+        let rows = columns.iter().map(|c| c.len()).max().unwrap_or(0);
+        let mut out = String::new();
+        for r in 0..rows {
+            let mut line = String::new();
+            for (k, col) in columns.iter().enumerate() {
+                let piece = col.get(r).copied().unwrap_or("");
+                line.push_str(piece);
+                if k + 1 < columns.len() {
+                    line.push_str(&" ".repeat(width.saturating_sub(piece.width()) + gutter));
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn run(text: &str) -> Page {
+        let mut page = Page::new(text);
+        Columns.run(&mut page, &Context::default()).unwrap();
+        page
+    }
+
+    fn assert_unchanged(text: &str) {
+        let page = run(text);
+        assert!(page.log().is_empty(), "fired on:\n{text}\n=>\n{}", page.text());
+        assert_eq!(page.text(), text);
+    }
+
+    const COL1: [&str; 5] = [
+        "本报讯今年以来，我省持续推进",
+        "乡村振兴，全省共建成示范村一",
+        "百多个，带动农民增收，成效明",
+        "显。各地因地制宜，发展特色产",
+        "业，群众得到实惠。",
+    ];
+    const COL2: [&str; 5] = [
+        "近日，市委召开常委会会议，研",
+        "究部署下一阶段重点工作。会议",
+        "强调，要坚持稳中求进工作总基",
+        "调，扎实推进高质量发展，确保",
+        "各项任务落到实处。",
+    ];
+    const COL3: [&str; 5] = [
+        "记者从市交通局获悉，城南路延",
+        "伸段工程已进入收尾阶段，预计",
+        "下月底建成通车，届时将大大缓",
+        "解主城区交通压力，方便市民出",
+        "行。",
+    ];
+    const COL4: [&str; 5] = [
+        "市图书馆新馆昨日开馆，馆内藏",
+        "书五十万册，设有少儿阅览区、",
+        "数字阅读区和自习区，每天开放",
+        "十二小时，吸引了众多读者前来",
+        "借阅。",
+    ];
+
+    fn streams(cols: &[&[&str]]) -> String {
+        cols.iter().map(|c| c.join("\n")).collect::<Vec<_>>().join("\n\n") + "\n"
+    }
+
+    #[test]
+    fn three_cjk_columns_become_streams() {
+        let raw = side_by_side(&[&COL1, &COL2, &COL3], 28, 4);
+        let page = run(&raw);
+        assert_eq!(page.text(), streams(&[&COL1, &COL2, &COL3]));
+        let edits = page.log().edits();
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].rule, RULE);
+        assert!(edits[0].note.as_deref().unwrap().contains("gutters at display columns"));
+        assert_eq!(page.log().undo(page.text()), raw);
+        // The streams are blocks of their own.
+        assert_eq!(page.blocks().len(), 3);
+    }
+
+    #[test]
+    fn four_cjk_columns_with_one_space_gutters() {
+        // pdftotext leaves one space where a CJK column runs to its edge: two of the three
+        // gutters have a single space on most lines.
+        let mut raw = String::new();
+        for r in 0..5 {
+            let pad = |s: &str, min: usize| {
+                let w = s.width();
+                format!("{s}{}", " ".repeat(if w >= 28 { min } else { 28 - w + min }))
+            };
+            raw.push_str(&pad(COL1[r], 1));
+            raw.push_str(&pad(COL2[r], 4));
+            raw.push_str(&pad(COL3[r], 1));
+            raw.push_str(COL4[r]);
+            raw = raw.trim_end().to_string();
+            raw.push('\n');
+        }
+        let page = run(&raw);
+        assert_eq!(page.text(), streams(&[&COL1, &COL2, &COL3, &COL4]), "{raw}");
+        assert_eq!(page.log().undo(page.text()), raw);
+    }
+
+    #[test]
+    fn a_pushed_column_and_a_cjk_cut_without_space() {
+        // Line 3: column 1 runs into column 2 with no space at all (cut between two CJK
+        // characters at the gutter, as the line has a real gap at the other gutter);
+        // line 2: column 2 pushed right by two display columns.
+        let raw = "\
+本报讯今年以来，我省持续推进    近日，市委召开常委会会议，研    记者从市交通局获悉，城南路延
+乡村振兴，全省共建成示范村一      究部署下一阶段重点工作。会议  伸段工程已进入收尾阶段，预计
+百多个，带动农民增收，成效明强调，要坚持稳中求进工作总基    下月底建成通车，届时将大大缓
+显。各地因地制宜，发展特色产    调，扎实推进高质量发展，确保    解主城区交通压力，方便市民出
+业，群众得到实惠。              各项任务落到实处。              行。
+";
+        let page = run(raw);
+        assert_eq!(page.text(), streams(&[&COL1, &COL2, &COL3]));
+        let note = page.log().edits()[0].note.clone().unwrap();
+        assert!(note.contains("1 line(s) cut between CJK characters"), "{note}");
+    }
+
+    #[test]
+    fn no_cut_between_cjk_characters_without_a_gap_on_the_line() {
+        // Two columns: the line that runs through the only gutter could as well be a
+        // title across both columns, so the region ends there and the line stays whole.
+        let raw = "\
+本报讯今年以来，我省持续推进    近日，市委召开常委会会议，研
+乡村振兴，全省共建成示范村一    究部署下一阶段重点工作。会议
+百多个，带动农民增收，成效明    强调，要坚持稳中求进工作总基
+显。各地因地制宜，发展特色产    调，扎实推进高质量发展，确保
+业，群众得到实惠。全省共建成示范村一百多个，带动农民增收成效
+";
+        let page = run(raw);
+        let want = "本报讯今年以来，我省持续推进\n乡村振兴，全省共建成示范村一\n百多个，带动农民增收，成效明\n显。各地因地制宜，发展特色产\n\n近日，市委召开常委会会议，研\n究部署下一阶段重点工作。会议\n强调，要坚持稳中求进工作总基\n调，扎实推进高质量发展，确保\n\n业，群众得到实惠。全省共建成示范村一百多个，带动农民增收成效\n";
+        assert_eq!(page.text(), want);
+    }
+
+    #[test]
+    fn four_latin_columns() {
+        let a: [&str; 5] = ["The council met on", "Monday to discuss the", "new budget for the", "coming year, which", "rises by 4 percent."];
+        let b: [&str; 5] = ["Rain is expected over", "the weekend, with", "strong winds along", "the coast and cooler", "nights inland."];
+        let c: [&str; 5] = ["The library opens its", "new wing next week", "after two years of", "building work and a", "long public debate."];
+        let d: [&str; 5] = ["Local schools report", "record enrolment in", "science courses this", "autumn, the board", "said on Friday."];
+        let raw = side_by_side(&[&a, &b, &c, &d], 24, 3);
+        let page = run(&raw);
+        assert_eq!(page.text(), streams(&[&a, &b, &c, &d]));
+    }
+
+    #[test]
+    fn a_header_band_line_stays_in_place() {
+        let header = "责任编辑：程怡            溪岳新闻          2025年2月5日 星期三         区县新闻     3";
+        let body = side_by_side(&[&COL1, &COL2, &COL3], 28, 4);
+        let raw = format!("{header}\n{body}");
+        let page = run(&raw);
+        assert_eq!(page.text(), format!("{header}\n\n{}", streams(&[&COL1, &COL2, &COL3])));
+    }
+
+    #[test]
+    fn a_line_spanning_the_columns_ends_the_region() {
+        let top = side_by_side(&[&COL1, &COL2], 28, 4);
+        let bottom = side_by_side(&[&COL3, &COL4], 28, 4);
+        let title = "市图书馆新馆昨日正式开馆迎客，城南路延伸段工程进入收尾阶段";
+        let raw = format!("{top}{title}\n{bottom}");
+        let page = run(&raw);
+        let want = format!("{}\n{title}\n\n{}", streams(&[&COL1, &COL2]), streams(&[&COL3, &COL4]));
+        assert_eq!(page.text(), want);
+        assert_eq!(page.log().undo(page.text()), raw);
+    }
+
+    #[test]
+    fn idempotent() {
+        let raw = side_by_side(&[&COL1, &COL2, &COL3, &COL4], 28, 3);
+        let once = run(&raw);
+        assert!(!once.log().is_empty());
+        assert_unchanged(once.text());
+    }
+
+    #[test]
+    fn must_not_fire_on_the_seeds() {
+        for (name, text) in [
+            ("000", include_str!("../../../seeds/000_754509dbfb55a7fd.txt")),
+            ("001", include_str!("../../../seeds/001_4761a9b087fadb1d.txt")),
+            ("002", include_str!("../../../seeds/002_ed8b4f82a5f7e9b1.txt")),
+            ("003", include_str!("../../../seeds/003_921ff9284966c71a.txt")),
+            ("004", include_str!("../../../seeds/004_21d0c9da4e890f31.txt")),
+        ] {
+            assert!(column_edits(text).is_empty(), "seed {name}");
+        }
+    }
+
+    #[test]
+    fn must_not_fire_on_clean_or_flowing_text() {
+        // Clean CJK output: one paragraph a line.
+        assert_unchanged(&format!("{}\n{}\n{}\n", COL1.join(""), COL2.join(""), COL3.join("")));
+        // PyMuPDF-like output: one column's lines in reading order, a stray space.
+        assert_unchanged(&(COL1.join("\n") + "\n" + &COL2.join("\n") + "\n市委常委会 会议暨\n"));
+        // English prose with two spaces after full stops, at different places on each line.
+        assert_unchanged(
+            "The council met on Monday.  It discussed the budget for the coming\n\
+             year.  Members asked for more money for roads and for schools in the\n\
+             north of the county, where the population grew fast.  The leader said\n\
+             the plan would be published next month.  A vote follows in March, after\n\
+             a public consultation.  Residents can send comments by post or online.\n",
+        );
+    }
+
+    #[test]
+    fn must_not_fire_on_tables_poems_and_indented_text() {
+        // A table line or two.
+        assert_unchanged("Name      Age    City\nWang      34     Hangzhou\nLi        29     Ningbo\n");
+        // A table of short cells over several rows: cells, not columns of prose.
+        assert_unchanged(
+            "品名      单价      涨跌\n白菜      2.5       +0.1\n萝卜      1.8       -0.2\n土豆      3.0       +0.3\n番茄      4.2       0.0\n黄瓜      3.6       +0.5\n",
+        );
+        // A poem with centred lines.
+        assert_unchanged("        春眠不觉晓\n      处处闻啼鸟\n        夜来风雨声\n      花落知多少\n");
+        // Indented paragraphs.
+        assert_unchanged("    本报讯今年以来，我省持续推进乡村振兴。\n    全省共建成示范村一百多个。\n    带动农民增收，成效明显。\n    各地因地制宜，发展特色产业。\n");
+        // A single run of spaces somewhere.
+        assert_unchanged("本报讯今年以来，我省持续推进乡村振兴，\n全省共建成示范村        一百多个，\n带动农民增收，成效明显。\n");
+    }
+
+    #[test]
+    fn four_short_double_spaced_lines_do_not_make_columns() {
+        // Two spaces at one position on a few lines, but with text on the right of only
+        // two of them: no gutter.
+        assert_unchanged("第一条  总则\n第二条  适用范围\n本办法自发布之日起施行，由市政府负责解释。\n第三条  定义\n第四条  职责\n");
+    }
 }
