@@ -114,9 +114,34 @@ pub fn column_edits(text: &str) -> Vec<TextEdit> {
     edits
 }
 
-/// The cheap gate: at least [`MIN_LINES`] lines hold a run of two spaces after text.
+/// The cheap gate: at least [`MIN_LINES`] lines hold a run of two spaces between text.
+/// It jumps from one double space to the next, so a page with none costs one search.
 fn worth_a_look(text: &str) -> bool {
-    text.lines().filter(|l| l.trim().contains("  ")).take(MIN_LINES).count() >= MIN_LINES
+    let b = text.as_bytes();
+    let mut lines = 0;
+    let mut from = 0;
+    while let Some(p) = text[from..].find("  ").map(|p| p + from) {
+        let mut e = p;
+        while e < b.len() && b[e] == b' ' {
+            e += 1;
+        }
+        let after_text = p > 0 && !matches!(b[p - 1], b'\n' | b'\r' | b'\t');
+        let before_text = e < b.len() && !matches!(b[e], b'\n' | b'\r' | b'\t');
+        if after_text && before_text {
+            lines += 1;
+            if lines >= MIN_LINES {
+                return true;
+            }
+            // One count a line: go on from the next line.
+            match text[e..].find('\n') {
+                Some(n) => from = e + n + 1,
+                None => return false,
+            }
+        } else {
+            from = e;
+        }
+    }
+    false
 }
 
 fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
