@@ -305,8 +305,8 @@ impl Line {
     /// Where to cut this line at gutter `g`: at the first gap (or the blank before or
     /// after the text) after which text begins at the gutter's edge or right of it, and
     /// which begins no further than `2 × SNAP` right of its centre; else at a wide run of
-    /// spaces up to `2 × SNAP` left of the edge; else between two CJK characters at the
-    /// centre; `None` when the line's text runs through the gutter.
+    /// spaces up to `2 × SNAP` left of the edge; else at the gap evidence nearest to the
+    /// edge within [`SNAP`]; else between two CJK characters at the centre; `None` when the line's text runs through the gutter.
     fn cut(&self, g: &Gutter) -> Option<Cut> {
         let low = g.edge.saturating_sub(EDGE_SLACK);
         let high = g.center + 2 * SNAP;
@@ -335,7 +335,16 @@ impl Line {
                 })
                 .map(|r| Cut::Gap { cells: r.cells.clone(), strong: true, both: true })
         };
-        if let Some(cut) = leading.or_else(run).or_else(trailing).or_else(early) {
+        // Any gap evidence whose text begins near the edge (a line where the next column
+        // begins a little earlier than the edge).
+        let near = || {
+            self.runs
+                .iter()
+                .filter(|r| r.evidence && r.cols.end.abs_diff(g.edge) <= SNAP)
+                .min_by_key(|r| r.cols.end.abs_diff(g.edge))
+                .map(|r| Cut::Gap { cells: r.cells.clone(), strong: true, both: true })
+        };
+        if let Some(cut) = leading.or_else(run).or_else(trailing).or_else(early).or_else(near) {
             return Some(cut);
         }
         // No space near: cut between two CJK characters at the gutter's centre.
