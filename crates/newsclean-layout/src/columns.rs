@@ -62,6 +62,12 @@ const WINDOW: usize = 20;
 const WIDE_RUN: usize = 4;
 /// How far left of a gutter's edge the next column's text may begin.
 const EDGE_SLACK: usize = 3;
+/// Rounds of the search on one page (each reads out the regions it finds).
+const MAX_ROUNDS: usize = 8;
+/// Lines × display columns the gutter search may look at on one page; past it the pass
+/// keeps the regions found so far and stops (a page of many very wide lines with spaces
+/// everywhere is no newspaper page to read as columns).
+const MAX_WORK: usize = 8_000_000;
 /// The narrowest median piece of a column (display columns): table cells are narrower.
 const MIN_PIECE: usize = 12;
 /// The narrowest column (display columns) between two gutters.
@@ -77,11 +83,21 @@ impl Pass for Columns {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        let edits = column_edits(page.text());
-        if edits.is_empty() {
+        // Regions are found greedily from the top; once a region is read out, the lines
+        // around it may show a region of their own. Repeat until the text shows none, so
+        // that a second run finds nothing (idempotence).
+        let mut changed = false;
+        for _ in 0..MAX_ROUNDS {
+            let edits = column_edits(page.text());
+            if edits.is_empty() {
+                break;
+            }
+            page.apply(edits).map_err(|source| PassError::Edit { pass: RULE.into(), source })?;
+            changed = true;
+        }
+        if !changed {
             return Ok(());
         }
-        page.apply(edits).map_err(|source| PassError::Edit { pass: RULE.into(), source })?;
         // Re-segment (when no pass decided blocks yet): the column streams are separated by
         // blank lines now.
         if page.blocks().iter().all(|b| b.kind == BlockKind::Unknown) {
@@ -102,8 +118,9 @@ pub fn column_edits(text: &str) -> Vec<TextEdit> {
     let mut edits = Vec::new();
     let mut i = 0;
     let mut floor = 0; // first line not yet in a region
-    while i + MIN_LINES <= lines.len() {
-        let Some(region) = region_at(&lines, i, floor) else {
+    let mut work = 0;
+    while i + MIN_LINES <= lines.len() && work <= MAX_WORK {
+        let Some(region) = region_at(&lines, i, floor, &mut work) else {
             i += 1;
             continue;
         };
@@ -243,14 +260,7 @@ impl Line {
         let end_col = col;
         let first = cells.iter().position(|c| !is_space(c.ch));
         let Some(first) = first else {
-            return Line {
-                range,
-                cells,
-                text_cells: 0..0,
-                text_cols: 0..0,
-                runs: Vec::new(),
-                blank: true,
-            };
+            return Line { range, cells, text_cells: 0..0, text_cols: 0..0, runs: Vec::new(), blank: true };
         };
         let last = cells.iter().rposition(|c| !is_space(c.ch)).unwrap_or(first) + 1;
         let col_of = |i: usize| cells.get(i).map_or(end_col, |c| c.col);
@@ -286,19 +296,14 @@ impl Line {
 
     /// Is display column `x` blank on this line (no snapping)?
     fn blank_at(&self, x: usize) -> bool {
-        x < self.text_cols.start
-            || x >= self.text_cols.end
-            || self.runs.iter().any(|r| r.cols.contains(&x))
+        x < self.text_cols.start || x >= self.text_cols.end || self.runs.iter().any(|r| r.cols.contains(&x))
     }
 
     /// Text on both sides of `x`, with gap evidence within [`SNAP`] of it?
     fn both_sides(&self, x: usize) -> (bool, bool) {
         let both = self.text_cols.start < x && self.text_cols.end > x + 1;
-        let strong = both
-            && self
-                .runs
-                .iter()
-                .any(|r| r.evidence && x + SNAP >= r.cols.start && x < r.cols.end + SNAP);
+        let strong =
+            both && self.runs.iter().any(|r| r.evidence && x + SNAP >= r.cols.start && x < r.cols.end + SNAP);
         (both, strong)
     }
 
@@ -310,8 +315,11 @@ impl Line {
     fn cut(&self, g: &Gutter) -> Option<Cut> {
         let low = g.edge.saturating_sub(EDGE_SLACK);
         let high = g.center + 2 * SNAP;
-        let leading = (self.text_cols.start >= low && self.text_cols.start > 0)
-            .then_some(Cut::Gap { cells: 0..self.text_cells.start, strong: false, both: false });
+        let leading = (self.text_cols.start >= low && self.text_cols.start > 0).then_some(Cut::Gap {
+            cells: 0..self.text_cells.start,
+            strong: false,
+            both: false,
+        });
         let run = || {
             self.runs.iter().find(|r| r.cols.end >= low && r.cols.start <= high).map(|r| Cut::Gap {
                 cells: r.cells.clone(),
@@ -373,9 +381,10 @@ impl Line {
             return None;
         }
         let used: Vec<Range<usize>> = cuts.iter().map(Cut::cells).collect();
-        let wide_unused = self.runs.iter().any(|r| {
-            r.strong && r.cols.len() >= WIDE_RUN && !used.iter().any(|u| u.start == r.cells.start)
-        });
+        let wide_unused = self
+            .runs
+            .iter()
+            .any(|r| r.strong && r.cols.len() >= WIDE_RUN && !used.iter().any(|u| u.start == r.cells.start));
         if wide_unused {
             return None;
         }
@@ -419,13 +428,14 @@ impl Line {
 }
 
 /// The gutters that a window of lines shows (display columns, left to right).
-fn find_gutters(lines: &[Line]) -> Vec<Gutter> {
+fn find_gutters(lines: &[Line], work: &mut usize) -> Vec<Gutter> {
     let text: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
     let n = text.len();
     if n < MIN_LINES {
         return Vec::new();
     }
     let width = text.iter().map(|l| l.text_cols.end).max().unwrap_or(0);
+    *work += width * n;
     let need = (SUPPORT * n as f64).ceil() as usize;
     let mut gutters = Vec::new();
     let mut x = 1;
@@ -439,6 +449,7 @@ fn find_gutters(lines: &[Line]) -> Vec<Gutter> {
         while x < width && text.iter().filter(|l| l.supports(x)).count() >= need {
             x += 1;
         }
+        *work += (x - start) * n;
         let best = (start..x)
             .map(|g| {
                 let blank = text.iter().filter(|l| l.blank_at(g)).count();
@@ -490,13 +501,13 @@ struct Region {
 }
 
 /// The region that starts at (or grows back from) line `i`, not reaching above `floor`.
-fn region_at(lines: &[Line], i: usize, floor: usize) -> Option<Region> {
+fn region_at(lines: &[Line], i: usize, floor: usize, work: &mut usize) -> Option<Region> {
     let first = &lines[i];
     if first.blank || !first.runs.iter().any(|r| r.strong) {
         return None;
     }
     let end = (i + WINDOW).min(lines.len());
-    let gutters = find_gutters(&lines[i..end]);
+    let gutters = find_gutters(&lines[i..end], work);
     if gutters.is_empty() {
         return None;
     }
@@ -580,17 +591,14 @@ impl Region {
                 streams[k].push(&text[piece]);
             }
         }
-        let body = streams
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| s.join("\n"))
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let body =
+            streams.iter().filter(|s| !s.is_empty()).map(|s| s.join("\n")).collect::<Vec<_>>().join("\n\n");
         let start = lines[self.lines.start].range.start;
         let end = lines[self.lines.end - 1].range.end;
         let before = self.lines.start > 0 && !lines[self.lines.start - 1].blank;
         let after = self.lines.end < lines.len() && !lines[self.lines.end].blank;
-        let replacement = format!("{}{}{}", if before { "\n" } else { "" }, body, if after { "\n" } else { "" });
+        let replacement =
+            format!("{}{}{}", if before { "\n" } else { "" }, body, if after { "\n" } else { "" });
         let gutters: Vec<String> =
             self.gutters.iter().map(|g| format!("{} (next column from {})", g.center, g.edge)).collect();
         let mut note = format!(
@@ -601,7 +609,9 @@ impl Region {
             gutters.join(", ")
         );
         if cjk_cuts > 0 {
-            note.push_str(&format!("; {cjk_cuts} line(s) cut between CJK characters with no space at a gutter"));
+            note.push_str(&format!(
+                "; {cjk_cuts} line(s) cut between CJK characters with no space at a gutter"
+            ));
         }
         TextEdit::replace(start..end, replacement, RULE).with_note(note)
     }
@@ -766,10 +776,34 @@ mod tests {
 
     #[test]
     fn four_latin_columns() {
-        let a: [&str; 5] = ["The council met on", "Monday to discuss the", "new budget for the", "coming year, which", "rises by 4 percent."];
-        let b: [&str; 5] = ["Rain is expected over", "the weekend, with", "strong winds along", "the coast and cooler", "nights inland."];
-        let c: [&str; 5] = ["The library opens its", "new wing next week", "after two years of", "building work and a", "long public debate."];
-        let d: [&str; 5] = ["Local schools report", "record enrolment in", "science courses this", "autumn, the board", "said on Friday."];
+        let a: [&str; 5] = [
+            "The council met on",
+            "Monday to discuss the",
+            "new budget for the",
+            "coming year, which",
+            "rises by 4 percent.",
+        ];
+        let b: [&str; 5] = [
+            "Rain is expected over",
+            "the weekend, with",
+            "strong winds along",
+            "the coast and cooler",
+            "nights inland.",
+        ];
+        let c: [&str; 5] = [
+            "The library opens its",
+            "new wing next week",
+            "after two years of",
+            "building work and a",
+            "long public debate.",
+        ];
+        let d: [&str; 5] = [
+            "Local schools report",
+            "record enrolment in",
+            "science courses this",
+            "autumn, the board",
+            "said on Friday.",
+        ];
         let raw = side_by_side(&[&a, &b, &c, &d], 24, 3);
         let page = run(&raw);
         assert_eq!(page.text(), streams(&[&a, &b, &c, &d]));
@@ -844,15 +878,64 @@ mod tests {
         // A poem with centred lines.
         assert_unchanged("        春眠不觉晓\n      处处闻啼鸟\n        夜来风雨声\n      花落知多少\n");
         // Indented paragraphs.
-        assert_unchanged("    本报讯今年以来，我省持续推进乡村振兴。\n    全省共建成示范村一百多个。\n    带动农民增收，成效明显。\n    各地因地制宜，发展特色产业。\n");
+        assert_unchanged(
+            "    本报讯今年以来，我省持续推进乡村振兴。\n    全省共建成示范村一百多个。\n    带动农民增收，成效明显。\n    各地因地制宜，发展特色产业。\n",
+        );
         // A single run of spaces somewhere.
-        assert_unchanged("本报讯今年以来，我省持续推进乡村振兴，\n全省共建成示范村        一百多个，\n带动农民增收，成效明显。\n");
+        assert_unchanged(
+            "本报讯今年以来，我省持续推进乡村振兴，\n全省共建成示范村        一百多个，\n带动农民增收，成效明显。\n",
+        );
     }
 
     #[test]
     fn four_short_double_spaced_lines_do_not_make_columns() {
         // Two spaces at one position on a few lines, but with text on the right of only
         // two of them: no gutter.
-        assert_unchanged("第一条  总则\n第二条  适用范围\n本办法自发布之日起施行，由市政府负责解释。\n第三条  定义\n第四条  职责\n");
+        assert_unchanged(
+            "第一条  总则\n第二条  适用范围\n本办法自发布之日起施行，由市政府负责解释。\n第三条  定义\n第四条  职责\n",
+        );
+    }
+
+    #[test]
+    fn a_pathological_page_stays_within_the_work_budget() {
+        // Thousands of wide lines with spaces everywhere: the search stops at its budget
+        // and leaves the page alone (cells one character wide are no columns anyway).
+        let line = format!("x{}y", "  ".repeat(400));
+        let text = vec![line; 3000].join("\n");
+        assert!(column_edits(&text).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lossless_on_any_text(parts in proptest::collection::vec(
+            proptest::sample::select(vec![" ", "  ", "     ", "中", "文字", "，", "a", "bc", "\n", "\u{3000}"]),
+            0..400,
+        )) {
+            let text: String = parts.concat();
+            let page = run(&text);
+            proptest::prop_assert_eq!(page.log().undo(page.text()), text);
+        }
+
+        #[test]
+        fn lossless_on_columns_with_noise(rows in proptest::collection::vec(
+            (0usize..3, 0usize..28, 1usize..6),
+            4..30,
+        )) {
+            // Three columns whose lines are cut short and pushed at random.
+            let cols = [&COL1, &COL2, &COL3];
+            let mut text = String::new();
+            for (r, &(skip, cut, gap)) in rows.iter().enumerate() {
+                for (k, col) in cols.iter().enumerate() {
+                    let piece: String = if k == skip { String::new() } else { col[r % 5].chars().take(cut / 2 + 1).collect() };
+                    text.push_str(&piece);
+                    text.push_str(&" ".repeat(30 - piece.width().min(29) + gap));
+                }
+                text.push('\n');
+            }
+            let page = run(&text);
+            proptest::prop_assert_eq!(page.log().undo(page.text()), text.clone());
+            let again = run(page.text());
+            proptest::prop_assert_eq!(again.text(), page.text());
+        }
     }
 }
