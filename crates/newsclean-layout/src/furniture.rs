@@ -418,7 +418,12 @@ fn classify_bands(page: &mut Page) {
 /// cut in mid-sentence itself and the line right below it is no wider (it goes on there).
 fn in_running_text(page: &Page, i: usize) -> bool {
     let line = page.block_text(i).trim();
-    let adjacent = |j: usize| is_open(page.blocks()[j].kind) && !page.block_text(j).contains('\n');
+    // A neighbour that is furniture itself (a date line under the publisher's line) is no
+    // running text, classified yet or not.
+    let adjacent = |j: usize| {
+        let t = page.block_text(j);
+        is_open(page.blocks()[j].kind) && !t.contains('\n') && furniture_kind(t, true).is_none()
+    };
     // An indented line starts something new (` 平湖发布 今平湖客户端` under a headline).
     let above = i > 0
         && adjacent(i - 1)
