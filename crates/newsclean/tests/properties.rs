@@ -202,7 +202,8 @@ fn seeds_without_blank_lines_are_idempotent_and_lossless() {
     let c = cleaner();
     for (name, bytes) in seeds() {
         let text = String::from_utf8_lossy(&bytes);
-        let packed: String = text.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
+        let packed: String =
+            text.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
         let once = c.clean_text(&packed).unwrap();
         assert_eq!(once.page.log().undo(&once.text), packed, "{name}");
         let twice = c.clean_text(&once.text).unwrap();
