@@ -106,6 +106,8 @@ re!(
 #[derive(Default)]
 struct Seen {
     chars: usize,
+    /// Characters but white space (a wide gutter inside a header line counts nothing).
+    visible: usize,
     upper: bool,
     jump: bool,
     label: bool,
@@ -124,6 +126,7 @@ impl Seen {
         let mut s = Seen { markup_only: true, ..Seen::default() };
         for c in t.chars() {
             s.chars += 1;
+            s.visible += usize::from(!c.is_whitespace());
             s.markup_only &= c == '>' || c.is_whitespace();
             match c {
                 'A'..='Z' => {
@@ -196,7 +199,8 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
         return None;
     }
     let roles = if seen.role_mark { CREDIT_ROLE.find_iter(t).count() } else { 0 };
-    if roles >= 2 || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && seen.chars <= 40) {
+    if roles >= 2 || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && seen.visible <= 40)
+    {
         return Some("credits");
     }
     if seen.chars <= 120 && has_copyright() {
@@ -563,7 +567,9 @@ mod prefilter {
         }
         let roles = CREDIT_ROLE.find_iter(t).count();
         if roles >= 2
-            || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && t.chars().count() <= 40)
+            || (roles == 1
+                && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0)
+                && t.chars().filter(|c| !c.is_whitespace()).count() <= 40)
         {
             return Some("credits");
         }
