@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use xtask::eval::workspace_root;
-use xtask::realpages_eval::EXTRACTORS;
+use xtask::realpages_eval::{EXTRACTORS, check_against, check_chars, gold_chars};
 use xtask::score::{self, GoldLine};
 
 const USAGE: &str = "usage: cargo xtask realpages [--out DIR] [--pages N] [--seed S] [--prepare] [--no-ocr]\n\n\
@@ -166,7 +166,12 @@ fn run_ok(cmd: &mut Command, what: &str) -> anyhow::Result<Vec<u8>> {
 }
 
 fn has(bin: &str) -> bool {
-    Command::new("sh").arg("-c").arg(format!("command -v {bin}")).stdout(Stdio::null()).status().is_ok_and(|s| s.success())
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {bin}"))
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 fn stdout_of(cmd: &str) -> String {
@@ -233,7 +238,7 @@ fn tool_versions(python: &Path) -> anyhow::Result<BTreeMap<String, String>> {
     v.insert("tesseract-ocr-chi-sim".into(), dpkg("tesseract-ocr-chi-sim"));
     v.insert("fonts-noto-cjk".into(), dpkg("fonts-noto-cjk"));
     let py = run_ok(
-        Command::new(python).args(["-c", "import pymupdf,sys;print(pymupdf.VersionBind, sys.version.split()[0])"]),
+        Command::new(python).args(["-c", "import pymupdf,sys;print(pymupdf.__version__+'/MuPDF-'+pymupdf.VersionFitz, sys.version.split()[0])"]),
         "the venv's python",
     )?;
     let py = String::from_utf8_lossy(&py);
@@ -469,7 +474,8 @@ const PLACES: [(&str, &str); 16] = [
     ("桐", "TONG"),
     ("岳", "YUE"),
 ];
-const KINDS: [(&str, &str); 4] = [("日报", "DAILY"), ("晚报", "EVENING NEWS"), ("时报", "TIMES"), ("新闻", "NEWS")];
+const KINDS: [(&str, &str); 4] =
+    [("日报", "DAILY"), ("晚报", "EVENING NEWS"), ("时报", "TIMES"), ("新闻", "NEWS")];
 const SECTIONS: [&str; 8] = ["要闻", "综合", "经济", "城事", "民生", "时评", "区县新闻", "文化"];
 
 fn person(rng: &mut Rng) -> String {
@@ -518,9 +524,9 @@ fn date(rng: &mut Rng) -> Date {
     let branches: Vec<char> = "子丑寅卯辰巳午未申酉戌亥".chars().collect();
     let months = ["正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊"];
     let days = [
-        "初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十", "十一", "十二", "十三", "十四",
-        "十五", "十六", "十七", "十八", "十九", "二十", "廿一", "廿二", "廿三", "廿四", "廿五", "廿六", "廿七", "廿八",
-        "廿九", "三十",
+        "初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十", "十一", "十二",
+        "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "廿一", "廿二", "廿三", "廿四",
+        "廿五", "廿六", "廿七", "廿八", "廿九", "三十",
     ];
     let lunar = format!(
         "农历{}{}年{}月{}",
@@ -598,7 +604,8 @@ fn byline(rng: &mut Rng) -> Vec<(String, String)> {
         }
     };
     let pad = rng.chance(0.3);
-    let printed_names = names.iter().map(|n| padded(n, pad)).collect::<Vec<_>>().join(if pad { "　" } else { " " });
+    let printed_names =
+        names.iter().map(|n| padded(n, pad)).collect::<Vec<_>>().join(if pad { "　" } else { " " });
     let gold_names = names.join(" ");
     let mut lines = Vec::new();
     match rng.below(3) {
@@ -648,7 +655,14 @@ fn article(
                 seen_main += 1;
                 if mains > 1 && seen_main < mains { ("kicker", false) } else { ("title", true) }
             };
-            let class = if main && big { "title big" } else { class };
+            let class = if main && big {
+                "title big"
+            } else if !main && rng.chance(0.3) {
+                // Letter-spaced, as kickers and subtitles often are.
+                if class == "kicker" { "kicker spaced" } else { "subt spaced" }
+            } else {
+                class
+            };
             if main && rng.chance(0.45) {
                 if rng.chance(0.5) {
                     // A copy drawn again a hair to the side.
@@ -667,11 +681,16 @@ fn article(
         }
         for (printed, gold) in byline(rng) {
             b.push('B', &gold);
-            let _ = write!(h, "<p class=\"by\">{}</p>", esc(&printed));
+            let spaced = if rng.chance(0.2) { " style=\"letter-spacing:0.25em\"" } else { "" };
+            let _ = write!(h, "<p class=\"by\"{spaced}>{}</p>", esc(&printed));
         }
     }
     if let Some(caption) = photo {
-        let _ = write!(h, "<figure class=\"photo\"><div class=\"pic\"></div><figcaption>{}</figcaption>", esc(caption));
+        let _ = write!(
+            h,
+            "<figure class=\"photo\"><div class=\"pic\"></div><figcaption>{}</figcaption>",
+            esc(caption)
+        );
         b.push('C', caption);
         let who = person(rng);
         let (printed, gold, tag) = match rng.below(3) {
@@ -679,7 +698,11 @@ fn article(
             1 => (format!("本报记者　{who}　摄"), format!("本报记者 {who} 摄"), 'B'),
             _ => {
                 let a = rng.below(PLACES.len());
-                let org = format!("{}{}区文化馆", PLACES[a].0, PLACES[(a + 1 + rng.below(PLACES.len() - 1)) % PLACES.len()].0);
+                let org = format!(
+                    "{}{}区文化馆",
+                    PLACES[a].0,
+                    PLACES[(a + 1 + rng.below(PLACES.len() - 1)) % PLACES.len()].0
+                );
                 (format!("图片由{org}提供"), format!("图片由{org}提供"), 'C')
             }
         };
@@ -724,7 +747,8 @@ fn article(
         }
     }
     if cut && let Some(to) = jump_to {
-        let text = if rng.chance(0.5) { format!("（下转第{to}版）") } else { format!("■下转第{to}版") };
+        let text =
+            if rng.chance(0.5) { format!("（下转第{to}版）") } else { format!("■下转第{to}版") };
         h.push_str(&b.furn("p", "jump", &text));
     }
     if body_cols.is_some() {
@@ -745,8 +769,8 @@ fn compose(
     let layout = [Layout::Columns, Layout::Sidebar, Layout::LeadTwo][i % 3];
     let sizes = [(297.0, 420.0), (330.0, 480.0), (280.0, 400.0), (350.0, 500.0)];
     let style = Style {
-        front: i % 4 == 0,
-        page_no: if i % 4 == 0 { 1 } else { 2 + rng.below(11) },
+        front: i.is_multiple_of(4),
+        page_no: if i.is_multiple_of(4) { 1 } else { 2 + rng.below(11) },
         cols: rng.range(3, 5),
         size_mm: *rng.pick(&sizes),
         margin_mm: rng.range(10, 16) as f64,
@@ -784,7 +808,8 @@ fn compose(
         body.push_str("</div></header>");
     } else {
         body.push_str("<header class=\"band\">");
-        let page_label = if rng.chance(0.5) { format!("{}", style.page_no) } else { format!("A{}", style.page_no) };
+        let page_label =
+            if rng.chance(0.5) { format!("{}", style.page_no) } else { format!("A{}", style.page_no) };
         let parts = [
             page_label,
             SECTIONS[rng.below(SECTIONS.len())].to_string(),
@@ -816,7 +841,8 @@ fn compose(
             let _ = write!(body, "<main class=\"cols\" style=\"column-count:{}\">", style.cols);
             let mut used = 0;
             let mut n = 0;
-            if !style.front && rng.chance(0.5) {
+            if !style.front {
+                // An inner page opens with the continuation of a front-page article.
                 let a = next_article();
                 let budget = capacity / 4;
                 body.push_str(&article(&mut b, rng, a, budget, None, None, None, Some(1), false));
@@ -854,7 +880,17 @@ fn compose(
                 let a = next_article();
                 let photo = if k == 1 && rng.chance(0.5) { caption(rng) } else { None };
                 body.push_str("<div>");
-                body.push_str(&article(&mut b, rng, a, capacity / 5, Some(2), photo.as_deref(), None, None, false));
+                body.push_str(&article(
+                    &mut b,
+                    rng,
+                    a,
+                    capacity / 5,
+                    Some(2),
+                    photo.as_deref(),
+                    None,
+                    None,
+                    false,
+                ));
                 body.push_str("</div>");
             }
             body.push_str("</div></main>");
@@ -867,7 +903,11 @@ fn compose(
     body.push_str(&b.furn("span", "foot", &hotline));
     body.push_str(&b.furn("span", "foot", &format!("网址：{host}")));
     if style.front {
-        body.push_str(&b.furn("span", "foot", &format!("地址：{}路{}号", zh.chars().take(2).collect::<String>(), rng.range(1, 300))));
+        body.push_str(&b.furn(
+            "span",
+            "foot",
+            &format!("地址：{}路{}号", zh.chars().take(2).collect::<String>(), rng.range(1, 300)),
+        ));
     } else {
         body.push_str(&b.furn("span", "foot", &format!("责任编辑：{editor}　校对：{}", person(rng))));
     }
@@ -921,6 +961,7 @@ h2.title {{ font-size: {t1}pt; }}
 h2.big {{ font-size: {t2}pt; column-span: all; }}
 h2.kicker {{ font-size: {t3}pt; font-weight: 400; }}
 h2.subt {{ font-size: {t3}pt; font-weight: 400; }}
+h2.spaced {{ letter-spacing: 0.3em; }}
 h2.shadow {{ text-shadow: 0.6pt 0 0 #111; }}
 h2.dbl {{ position: relative; }}
 h2.dbl .copy {{ position: absolute; left: 0.5pt; top: 0.3pt; }}
@@ -955,24 +996,6 @@ fn gold_tsv(gold: &[GoldLine]) -> String {
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-/// The characters the spec's check compares: no white space, no ASCII or full-width
-/// punctuation.
-fn check_chars(s: &str) -> BTreeMap<char, i64> {
-    let mut m = BTreeMap::new();
-    for c in s.chars() {
-        let punct = c.is_ascii_punctuation()
-            || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '·');
-        if !c.is_whitespace() && !punct {
-            *m.entry(c).or_insert(0) += 1;
-        }
-    }
-    m
-}
-
-fn gold_chars(gold: &[GoldLine]) -> BTreeMap<char, i64> {
-    check_chars(&gold.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join("\n"))
-}
-
 /// The visible text of a page's HTML: the body with its tags removed.
 fn html_text(html: &str) -> String {
     let body = html.split_once("<body>").map_or(html, |(_, b)| b);
@@ -1005,25 +1028,14 @@ fn check_html(page: &Composed) -> anyhow::Result<()> {
     for (c, n) in &expected {
         *page_chars.entry(*c).or_insert(0) -= n;
     }
-    let diff: Vec<String> = page_chars.iter().filter(|(_, n)| **n != 0).map(|(c, n)| format!("{c}:{n:+}")).collect();
+    let diff: Vec<String> =
+        page_chars.iter().filter(|(_, n)| **n != 0).map(|(c, n)| format!("{c}:{n:+}")).collect();
     if !diff.is_empty() {
-        bail!("{}: the gold does not account for the page's text (page minus gold: {})", page.name, diff.join(" "));
-    }
-    Ok(())
-}
-
-/// The spec's check against an extractor's text: every gold character is there.
-fn check_against(name: &str, gold: &[GoldLine], text: &str) -> anyhow::Result<()> {
-    let have = check_chars(text);
-    let missing: Vec<String> = gold_chars(gold)
-        .into_iter()
-        .filter_map(|(c, n)| {
-            let h = have.get(&c).copied().unwrap_or(0);
-            (h < n).then(|| format!("{c}×{}", n - h))
-        })
-        .collect();
-    if !missing.is_empty() {
-        bail!("{name}: gold characters missing from the PyMuPDF text of the PDF: {}", missing.join(" "));
+        bail!(
+            "{}: the gold does not account for the page's text (page minus gold: {})",
+            page.name,
+            diff.join(" ")
+        );
     }
     Ok(())
 }
@@ -1038,7 +1050,10 @@ fn check_furniture(name: &str, gold: &[GoldLine]) -> anyhow::Result<()> {
         let s = strip(&f.text);
         let clash = if s.chars().count() >= 4 { all.contains(&s) } else { kept.contains(&s) };
         if clash {
-            bail!("{name}: furniture {:?} also occurs in the article text; the metric could not tell", f.text);
+            bail!(
+                "{name}: furniture {:?} also occurs in the article text; the metric could not tell",
+                f.text
+            );
         }
     }
     Ok(())
@@ -1064,7 +1079,10 @@ mod tests {
         };
         assert!(check_html(&page).is_err());
         let page = Composed {
-            gold: vec![GoldLine { tag: 'P', text: "正文一。".into() }, GoldLine { tag: 'P', text: "正文二。".into() }],
+            gold: vec![
+                GoldLine { tag: 'P', text: "正文一。".into() },
+                GoldLine { tag: 'P', text: "正文二。".into() },
+            ],
             ..page
         };
         assert!(check_html(&page).is_ok());

@@ -4,11 +4,13 @@
 //!
 //! The scoring is [`crate::eval::score_all`] with the extractor's folder as the raw pages.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
 use crate::eval::{self, PageScore, workspace_root};
+use crate::score::GoldLine;
 
 /// The extractors, each the name of its folder of text in the output of `cargo xtask realpages`.
 pub const EXTRACTORS: [&str; 4] = ["pymupdf", "pdftotext", "pdftotext-layout", "tesseract"];
@@ -85,7 +87,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             "--realpages" => {}
             "--write" => write = Some(PathBuf::from(it.next().context("--write needs a folder")?)),
             s if !s.starts_with('-') => dir = PathBuf::from(s),
-            other => bail!("eval --realpages: unknown option {other:?}; usage: cargo xtask eval --realpages [DIR] [--write DIR]"),
+            other => bail!(
+                "eval --realpages: unknown option {other:?}; usage: cargo xtask eval --realpages [DIR] [--write DIR]"
+            ),
         }
     }
     if !dir.join("gold").is_dir() {
@@ -109,11 +113,63 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     if let Ok(v) = std::fs::read_to_string(dir.join("versions.json")) {
         println!("pages of {} (versions.json):\n{}", dir.display(), v.trim_end());
     }
+    let cleaner = newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE)?;
+    let mut unstable = Vec::new();
+    let mut total = 0;
+    for ex in &scores {
+        for p in &ex.pages {
+            total += 1;
+            if cleaner.clean(p.output.as_bytes()).map(|c| c.text).ok().as_deref() != Some(p.output.as_str()) {
+                unstable.push(format!("{}/{}", ex.extractor, p.name));
+            }
+        }
+    }
+    println!(
+        "\nidempotence: {}/{total} outputs unchanged when cleaned again{}",
+        total - unstable.len(),
+        if unstable.is_empty() { String::new() } else { format!(" (changed: {})", unstable.join(" ")) }
+    );
     println!("\nMean over the pages, as output:");
     print!("{}", table(&scores, false));
     println!(
         "\nWhat layout controls (punctuation, quotes, full-width forms and CJK–ASCII spacing folded on both sides):"
     );
     print!("{}", table(&scores, true));
+    Ok(())
+}
+
+/// The characters the spec's check compares: no white space, no ASCII or full-width
+/// punctuation.
+pub fn check_chars(s: &str) -> BTreeMap<char, i64> {
+    let mut m = BTreeMap::new();
+    for c in s.chars() {
+        let punct = c.is_ascii_punctuation()
+            || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '·');
+        if !c.is_whitespace() && !punct {
+            *m.entry(c).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// The check's characters of all the lines of a gold page.
+pub fn gold_chars(gold: &[GoldLine]) -> BTreeMap<char, i64> {
+    check_chars(&gold.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join("\n"))
+}
+
+/// The spec's check against an extractor's text of the page: every gold character is there
+/// (`name` names the page in the error).
+pub fn check_against(name: &str, gold: &[GoldLine], text: &str) -> anyhow::Result<()> {
+    let have = check_chars(text);
+    let missing: Vec<String> = gold_chars(gold)
+        .into_iter()
+        .filter_map(|(c, n)| {
+            let h = have.get(&c).copied().unwrap_or(0);
+            (h < n).then(|| format!("{c}×{}", n - h))
+        })
+        .collect();
+    if !missing.is_empty() {
+        bail!("{name}: gold characters missing from the extracted text: {}", missing.join(" "));
+    }
     Ok(())
 }
