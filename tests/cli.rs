@@ -467,3 +467,69 @@ fn summary_counts_files_changed_failed_skipped() {
     assert_eq!(error_lines(&o).len(), 1);
     assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
 }
+
+#[test]
+fn batch_evidence_lets_other_pages_decide_a_broken_compound() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("a.txt"), "The ship sails to-day for London.\nThe court sits to-day at ten.\n")
+        .unwrap();
+    fs::write(input.join("b.txt"), "The mail closes early to-\nday at the office of the port.\n").unwrap();
+    // Alone, page b says nothing about `to-day`: the word is joined.
+    let o = run(tmp.path(), &["clean", "in/b.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "The mail closes early today at the office of the port.\n");
+    // In its batch, page a writes `to-day` twice: the hyphen stays, and the diff says why.
+    let o = run(tmp.path(), &["clean", "--batch-evidence", "in", "--out-dir", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let b = fs::read_to_string(tmp.path().join("out/b.txt")).unwrap();
+    assert_eq!(b, "The mail closes early to-day at the office of the port.\n");
+    let o = run(tmp.path(), &["clean", "--batch-evidence", "in", "--diff", "--color", "never"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("latin.keep-hyphen"), "{}", stdout(&o));
+    let o = run(tmp.path(), &["clean", "--batch-evidence", "in", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let report = stdout(&o);
+    assert!(report.contains(r#""rule":"latin.keep-hyphen""#), "{report}");
+    assert!(report.contains(r#""note":"batch writes to-day 2x, today 0x""#), "{report}");
+    // JSON Lines are read once: the flag is refused there with the reason.
+    let o = run(tmp.path(), &["clean", "--jsonl", "--batch-evidence", "in/a.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--batch-evidence"), "{}", stderr(&o));
+}
+
+#[test]
+fn two_arguments_with_the_same_relative_path_do_not_overwrite_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    for d in ["a", "b"] {
+        fs::create_dir_all(tmp.path().join(d)).unwrap();
+        fs::write(tmp.path().join(d).join("p.txt"), format!("正文{d}\n")).unwrap();
+    }
+    fs::write(tmp.path().join("b/q.txt"), "正文q\n").unwrap();
+    let o = run(tmp.path(), &["clean", "a", "b", "--out-dir", "out"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let errors = error_lines(&o);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("b/p.txt") && errors[0].contains("also the output of an input found under a"),
+        "{errors:?}"
+    );
+    // The first keeps its output, the other file of b is cleaned.
+    assert_eq!(fs::read_to_string(tmp.path().join("out/p.txt")).unwrap(), "正文a\n");
+    assert_eq!(fs::read_to_string(tmp.path().join("out/q.txt")).unwrap(), "正文q\n");
+}
+
+#[test]
+fn in_place_cleans_a_file_reached_twice_through_a_folder_link_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("in/real");
+    fs::create_dir_all(&real).unwrap();
+    let (_, raw) = seeds().remove(0);
+    fs::write(real.join("p.txt"), &raw).unwrap();
+    std::os::unix::fs::symlink("real", tmp.path().join("in/alias")).unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--in-place", "-v"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 files, 1 changed"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(real.join("p.txt")).unwrap(), expected_clean(&raw));
+}

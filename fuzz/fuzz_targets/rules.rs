@@ -37,7 +37,7 @@ fuzz_target!(|bytes: &[u8]| {
     let mut pipeline = Pipeline::new();
     pipeline.extend(passes);
     let mut page = Page::new(SAMPLE);
-    match pipeline.run(&mut page, &Context { apply_review: true }) {
+    match pipeline.run(&mut page, &Context { apply_review: true, ..Context::default() }) {
         Ok(()) => {}
         Err(e @ PassError::Edit { .. }) => panic!("a rule made edits the log refused: {e}"),
         Err(e) => {

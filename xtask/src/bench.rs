@@ -149,6 +149,41 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     for (name, bytes, n, cmd, stdout) in plan {
         add(name, bytes, n, cmd, stdout)?;
     }
+    // The English path, on real OCR where the data is (it is not in the repository).
+    let en_data = root.join("../shared/realdata/en-overproof");
+    let english =
+        crate::corpus::build_english(&en_data, &target.join("bench-corpus"), opts.mb / 4, FILES_PER_MB)?;
+    let english_note = match &english {
+        Some(en) => {
+            let f = en.files_dir.to_string_lossy().into_owned();
+            for j in ["1", "2"] {
+                add(
+                    &format!("floor en -j{j}"),
+                    en.bytes,
+                    en.files,
+                    s(&[&fl, "floor", "-j", j, "--out-dir", &o(&format!("flooren{j}")), &f]),
+                    None,
+                )?;
+            }
+            for j in ["1", "2"] {
+                add(
+                    &format!("clean en -j{j}"),
+                    en.bytes,
+                    en.files,
+                    s(&[&nc, "clean", "-j", j, &f, "--out-dir", &o(&format!("cleanen{j}"))]),
+                    None,
+                )?;
+            }
+            format!(
+                "English: {} files, {:.1} MB of real OCR ({} articles of {})",
+                en.files,
+                en.bytes as f64 / 1e6,
+                en.articles,
+                en_data.display()
+            )
+        }
+        None => format!("English: skipped, no real OCR set at {}", en_data.display()),
+    };
     let mut peer_note = "peer not run (--no-peer)".to_string();
     if opts.peer {
         match crate::peer::install(&bench_dir.join("peer")) {
@@ -178,7 +213,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     std::fs::remove_dir_all(&out).ok();
 
     let load = format!("load average before {load_before}, after {}", load_average());
-    let report = Report::new(&runs, &corpus, &peer_note, &load);
+    let report = Report::new(&runs, &corpus, &peer_note, &load, &english_note);
     let table = report.table();
     println!("{table}");
     let path = bench_dir.join("results.json");
@@ -335,11 +370,18 @@ struct Report<'a> {
     corpus: &'a crate::corpus::Corpus,
     peer_note: &'a str,
     load: &'a str,
+    english: &'a str,
 }
 
 impl<'a> Report<'a> {
-    fn new(runs: &'a [Run], corpus: &'a crate::corpus::Corpus, peer_note: &'a str, load: &'a str) -> Self {
-        Report { runs, corpus, peer_note, load }
+    fn new(
+        runs: &'a [Run],
+        corpus: &'a crate::corpus::Corpus,
+        peer_note: &'a str,
+        load: &'a str,
+        english: &'a str,
+    ) -> Self {
+        Report { runs, corpus, peer_note, load, english }
     }
 
     fn get(&self, name: &str) -> Option<&Run> {
@@ -381,6 +423,9 @@ impl<'a> Report<'a> {
         ratio("clean -j2 / floor -j2", "clean -j2", "floor -j2", 0.25);
         ratio("jsonl -j1 / floor jsonl -j1", "clean --jsonl -j1", "floor jsonl -j1", 0.25);
         ratio("clean -j2 / peer", "clean -j2", "peer autocorrect --fix", 5.0);
+        ratio("clean en -j1 / floor en -j1", "clean en -j1", "floor en -j1", 0.25);
+        let r = self.ratio("clean en -j2", "clean en -j1");
+        t.push(("clean en -j2 / clean en -j1".into(), fmt(r, "x"), ">= 1.8x".into(), r.map(|r| r >= 1.8)));
         let r = self.ratio("clean -j2", "clean -j1");
         t.push(("clean -j2 / clean -j1".into(), fmt(r, "x"), ">= 1.8x".into(), r.map(|r| r >= 1.8)));
         let r = self.ratio("clean --jsonl -j2", "clean --jsonl -j1");
@@ -424,6 +469,7 @@ impl<'a> Report<'a> {
             c.records,
             c.jsonl_bytes as f64 / 1e6
         );
+        let _ = writeln!(s, "{}", self.english);
         let _ = writeln!(s, "peer: {}", self.peer_note);
         let _ = writeln!(s, "{} (a loaded machine stretches wall clock; MB/cpu-s is steadier)", self.load);
         let _ = writeln!(
@@ -434,6 +480,8 @@ impl<'a> Report<'a> {
         for r in self.runs {
             let floor = if r.name.contains("jsonl") {
                 "floor jsonl -j1"
+            } else if r.name.contains(" en ") {
+                if r.name.contains("-j2") { "floor en -j2" } else { "floor en -j1" }
             } else if r.name.contains("-j2") {
                 "floor -j2"
             } else {
@@ -474,6 +522,7 @@ impl<'a> Report<'a> {
                 "few_files": c.few, "few_bytes": c.few_bytes,
                 "jsonl_records": c.records, "jsonl_bytes": c.jsonl_bytes,
             },
+            "english": self.english,
             "peer": self.peer_note,
             "load": self.load,
             "runs": self.runs.iter().map(|r| json!({

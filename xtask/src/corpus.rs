@@ -184,6 +184,84 @@ pub fn build(seeds: &Path, cache: &Path, mb: u64, files_per_mb: u64) -> anyhow::
     Ok(corpus)
 }
 
+/// An English corpus built from real OCR (the articles of `../shared/realdata/en-overproof`),
+/// which is not in the repository: built only where the data is, never committed.
+#[derive(Debug)]
+pub struct EnglishCorpus {
+    /// The folder of page files.
+    pub files_dir: PathBuf,
+    /// Files in it.
+    pub files: u64,
+    /// Their bytes.
+    pub bytes: u64,
+    /// Articles the pages are made of.
+    pub articles: usize,
+}
+
+/// The raw OCR articles (`articles/NNN.raw.txt`) of `data`, in name order, or `None` where the
+/// folder is absent.
+pub fn english_articles(data: &Path) -> anyhow::Result<Option<Vec<String>>> {
+    let dir = data.join("articles");
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("{}: cannot list", dir.display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    names.retain(|p| p.to_string_lossy().ends_with(".raw.txt"));
+    names.sort();
+    let mut out = Vec::new();
+    for p in names {
+        let text = std::fs::read_to_string(&p).with_context(|| format!("{}: not UTF-8 text", p.display()))?;
+        let text = text.trim();
+        if !text.is_empty() {
+            out.push(text.to_string());
+        }
+    }
+    Ok((!out.is_empty()).then_some(out))
+}
+
+/// Build (or reuse) an English corpus of about `mb` MB in `mb × files_per_mb` files: each page
+/// is whole raw OCR articles, drawn and ordered by the same generator as the Chinese pages,
+/// one blank line apart (as articles follow each other on a page).
+pub fn build_english(
+    data: &Path,
+    cache: &Path,
+    mb: u64,
+    files_per_mb: u64,
+) -> anyhow::Result<Option<EnglishCorpus>> {
+    let Some(articles) = english_articles(data)? else {
+        return Ok(None);
+    };
+    let dir = cache.join(format!("en-v{GENERATOR_VERSION}-{mb}mb"));
+    let n_files = (mb * files_per_mb).max(12);
+    let avg = (mb * 1_000_000 / n_files) as usize;
+    let mut corpus =
+        EnglishCorpus { files_dir: dir.join("files"), files: n_files, bytes: 0, articles: articles.len() };
+    let manifest = dir.join("corpus.json");
+    if let Ok(m) = std::fs::read_to_string(&manifest) {
+        let m: serde_json::Value = serde_json::from_str(&m)?;
+        corpus.bytes = m["bytes"].as_u64().with_context(|| format!("{}: no bytes", manifest.display()))?;
+        eprintln!("bench: reusing corpus {}", dir.display());
+        return Ok(Some(corpus));
+    }
+    eprintln!("bench: building English corpus {} ({n_files} files, about {mb} MB)", dir.display());
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&corpus.files_dir)?;
+    let pages = vec![articles];
+    for k in 0..n_files {
+        let text = page(&pages, 3, k, avg);
+        std::fs::write(corpus.files_dir.join(format!("page-{k:06}.txt")), &text)?;
+        corpus.bytes += text.len() as u64;
+    }
+    let m = json!({ "generator": GENERATOR_VERSION, "mb": mb, "files": n_files, "bytes": corpus.bytes });
+    std::fs::write(&manifest, serde_json::to_string_pretty(&m)?)?;
+    Ok(Some(corpus))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +274,33 @@ mod tests {
         assert_ne!(a, page(&pages, 1, 8, 200));
         assert!(a.len() >= 100 && a.len() < 300 + 20, "{}", a.len());
         assert!(a.split("\n\n").filter(|p| !p.is_empty()).all(|p| pages[0].iter().any(|q| q == p)));
+    }
+
+    #[test]
+    fn english_corpus_is_skipped_without_the_data() {
+        let tmp = std::env::temp_dir().join(format!("newsclean-no-en-{}", std::process::id()));
+        assert!(build_english(&tmp.join("absent"), &tmp, 1, 10).unwrap().is_none());
+    }
+
+    #[test]
+    fn english_corpus_pages_are_whole_articles() {
+        let tmp = std::env::temp_dir().join(format!("newsclean-en-{}", std::process::id()));
+        let data = tmp.join("data");
+        std::fs::create_dir_all(data.join("articles")).unwrap();
+        std::fs::write(data.join("articles/000.raw.txt"), "LAND SALE.\nThe sale of Crown\nLnnd was held.\n")
+            .unwrap();
+        std::fs::write(data.join("articles/001.raw.txt"), "The ship sails\nto-day.\n").unwrap();
+        let c = build_english(&data, &tmp.join("cache"), 1, 12).unwrap().unwrap();
+        assert_eq!((c.files, c.articles), (12, 2));
+        let text = std::fs::read_to_string(c.files_dir.join("page-000003.txt")).unwrap();
+        assert!(
+            text.split("\n\n")
+                .filter(|a| !a.is_empty())
+                .all(|a| a.starts_with("LAND") || a.starts_with("The ship"))
+        );
+        let again = build_english(&data, &tmp.join("cache"), 1, 12).unwrap().unwrap();
+        assert_eq!(again.bytes, c.bytes);
+        std::fs::remove_dir_all(&tmp).unwrap();
     }
 
     #[test]

@@ -27,6 +27,7 @@ struct Options {
     data: PathBuf,
     review: bool,
     keep: bool,
+    page_only: bool,
     scorer_args: Vec<String>,
 }
 
@@ -36,6 +37,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
         data: root.join("../shared/realdata/en-overproof"),
         review: false,
         keep: false,
+        page_only: false,
         scorer_args: Vec::new(),
     };
     let mut it = args.iter();
@@ -45,6 +47,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
             "--data" => opts.data = PathBuf::from(it.next().context("--data needs a folder")?),
             "--review" => opts.review = true,
             "--keep" => opts.keep = true,
+            "--page-only" => opts.page_only = true,
             "--per-article" | "--json" => opts.scorer_args.push(a.clone()),
             "--show-errors" => {
                 let n = it.next().context("--show-errors needs a number")?;
@@ -52,7 +55,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
             }
             other => bail!(
                 "eval --real: unknown option {other:?}; options: --data DIR, --review, --keep, \
-                 --per-article, --show-errors N, --json"
+                 --page-only, --per-article, --show-errors N, --json"
             ),
         }
     }
@@ -90,6 +93,21 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         })
         .collect::<anyhow::Result<_>>()?;
 
+    // The set is one batch, as `newsclean clean --batch-evidence DIR` sees it: words counted
+    // over all articles decide the junctions their own page is silent on.
+    let cleaner = if opts.page_only {
+        cleaner
+    } else {
+        let mut words = newsclean::core::WordCounts::new();
+        for (_, raw) in &inputs {
+            cleaner.count_batch_words(raw, &mut words);
+        }
+        println!(
+            "eval --real: batch evidence: {} distinct words counted over the set (--page-only: none)",
+            words.len()
+        );
+        cleaner.with_batch_words(std::sync::Arc::new(words))
+    };
     let out = std::env::temp_dir().join(format!("newsclean-eval-real-{}", std::process::id()));
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     let bytes: usize = inputs.iter().map(|(_, b)| b.len()).sum();

@@ -2,8 +2,9 @@
 //! reports in input order whatever the thread count, atomic writes, and exit codes
 //! 0 (ok), 1 (changes found under `--check`), 2 (an error).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
+use std::hash::{Hash as _, Hasher as _};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -11,6 +12,7 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
+use newsclean::core::WordCounts;
 use newsclean::report::{ErrorReport, FileReport};
 use newsclean::{Cleaned, Cleaner};
 use rayon::prelude::*;
@@ -114,6 +116,12 @@ pub struct CleanArgs {
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 
+    /// Read every input once first and count its words: where a page's own text is silent
+    /// (Latin `to-`/`day`: `to-day` or `today`?), the batch decides. A page's output then
+    /// depends on the batch it was cleaned with.
+    #[arg(long)]
+    pub batch_evidence: bool,
+
     /// Say more: the rule files used, skipped entries, the summary for one file.
     #[arg(long, short = 'v', action = clap::ArgAction::Count)]
     pub verbose: u8,
@@ -134,8 +142,6 @@ enum Dest {
     OutFile(PathBuf),
     /// The input file itself, replaced atomically (the resolved path, symlinks followed).
     InPlace(PathBuf),
-    /// A file already reached through another path (a link): cleaned once, under that path.
-    Duplicate,
 }
 
 /// The result of one input, printed in input order.
@@ -175,6 +181,10 @@ pub(crate) fn error_line(display: &str, message: impl std::fmt::Display) -> Stri
 }
 
 /// Run `newsclean clean`. Returns the exit code.
+///
+/// Memory stays flat however many files there are: the folders are walked lazily, twice (a
+/// first walk only counts the inputs and checks the run can go ahead), and the files are
+/// cleaned in windows, so no list of the whole batch is ever held.
 pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let (config, rule_files) = config::build(&args.config.wanted())?;
@@ -188,34 +198,16 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         anyhow::bail!("`-` (standard input) given more than once; it can be read only once");
     }
-    let found = inputs::collect(&args.paths, &filter, args.out_dir.as_deref());
+    let walk = || inputs::walk_indexed(&args.paths, &filter, args.out_dir.as_deref());
+    let survey = Survey::take(args, walk())?;
 
-    let mut skipped = 0usize;
-    let mut items: Vec<Result<Job, String>> = Vec::new();
-    for f in found {
-        match f {
-            Found::Input(input) => items.push(Ok(Job { input, dest: Dest::None })),
-            Found::Problem { display, message } => items.push(Err(error_line(&display, message))),
-            Found::Skipped { display, reason } => {
-                skipped += 1;
-                if args.verbose > 0 {
-                    eprintln!("newsclean: note: {display}: skipped ({reason})");
-                }
-            }
-        }
-    }
-    plan_destinations(args, &mut items)?;
-    let n_inputs = items.len();
-    clean_stale_temps(args, &items);
-
-    let stdin =
-        if items.iter().any(|i| matches!(i, Ok(Job { input: Input { source: Source::Stdin, .. }, .. }))) {
-            let mut b = Vec::new();
-            io::stdin().lock().read_to_end(&mut b).context("cannot read standard input")?;
-            Some(b)
-        } else {
-            None
-        };
+    let stdin = if survey.stdin {
+        let mut b = Vec::new();
+        io::stdin().lock().read_to_end(&mut b).context("cannot read standard input")?;
+        Some(b)
+    } else {
+        None
+    };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -223,32 +215,55 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
             io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let run = Run { args, cleaner, color, stdin };
-
-    let mut removed_out = match &args.removed {
-        Some(path) => Some(RemovedSink::create(path, &items)?),
-        None => None,
-    };
-
-    let progress = progress_bar(args, n_inputs);
     let jobs =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
+    let cleaner = if args.batch_evidence {
+        let words = count_batch_words(&cleaner, walk(), stdin.as_deref(), &pool);
+        if args.verbose > 0 {
+            eprintln!("newsclean: batch evidence: {} distinct words counted", words.len());
+        }
+        cleaner.with_batch_words(std::sync::Arc::new(words))
+    } else {
+        cleaner
+    };
+    let run = Run { args, cleaner, color, stdin };
 
+    let mut removed_out = match &args.removed {
+        Some(path) => Some(RemovedSink::create(path)?),
+        None => None,
+    };
+
+    let progress = progress_bar(args, survey.inputs);
+    let skipped = survey.skipped;
+    let mut n_inputs = 0usize;
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut stdout_ok = true;
     let (mut changed, mut failed, mut bytes) = (0usize, 0usize, 0u64);
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|s| -> anyhow::Result<()> {
-        let items = &items;
         let run = &run;
+        let walk = &walk;
         s.spawn(move || {
             // Windows of files, each cleaned in parallel: results are printed in input order,
             // so the results that finish early wait for their turn; a window bounds how many
-            // wait (over the whole batch, rayon's halves would leave half of it waiting).
+            // wait (over the whole batch, rayon's halves would leave half of it waiting) and
+            // how many jobs are planned ahead of the cleaning.
             let window = WINDOW_PER_JOB * jobs;
-            for (w, chunk) in items.chunks(window).enumerate() {
+            let mut planner = Planner::new(args);
+            let mut items = walk().filter_map(|(k, found)| match found {
+                Found::Input(input) => planner.plan(k, input),
+                Found::Problem { display, message } => Some(Err(error_line(&display, message))),
+                Found::Skipped { .. } => None,
+            });
+            let mut base = 0;
+            loop {
+                let chunk: Vec<Result<Job, String>> = items.by_ref().take(window).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                clean_stale_temps(args, &chunk);
                 let tx = tx.clone();
                 pool.install(|| {
                     chunk.par_iter().enumerate().for_each_with(tx, |tx, (i, item)| {
@@ -256,9 +271,10 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
                             Ok(job) => process(run, job),
                             Err(line) => Outcome { error: Some(line.clone()), ..Outcome::default() },
                         };
-                        let _ = tx.send((w * window + i, outcome));
+                        let _ = tx.send((base + i, outcome));
                     });
                 });
+                base += chunk.len();
             }
             drop(tx);
         });
@@ -269,6 +285,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
             pending.insert(i, outcome);
             while let Some(o) = pending.remove(&next) {
                 next += 1;
+                n_inputs += 1;
                 progress.inc(1);
                 bytes += o.bytes;
                 changed += usize::from(o.changed);
@@ -326,68 +343,166 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     })
 }
 
-/// Decide where each input's clean text goes, and refuse outputs that would overwrite an
-/// input or collide with another output.
-fn plan_destinations(args: &CleanArgs, items: &mut Vec<Result<Job, String>>) -> anyhow::Result<()> {
-    let to_stdout_text = !args.check && args.diff.is_none() && args.format == Format::Text;
-    let n_files = items.iter().filter(|i| i.is_ok()).count();
-    if to_stdout_text && args.out_dir.is_none() && !args.in_place && n_files > 1 {
-        anyhow::bail!(
-            "{n_files} inputs but the clean text of only one can go to stdout; choose where it goes with \
-             --out-dir DIR or --in-place (or use --check, --diff or --format json)"
-        );
+/// The words of every input, counted in parallel for `--batch-evidence`. A file that cannot be
+/// read counts nothing here; cleaning it reports the error.
+fn count_batch_words(
+    cleaner: &Cleaner,
+    walk: impl Iterator<Item = (usize, Found)> + Send,
+    stdin: Option<&[u8]>,
+    pool: &rayon::ThreadPool,
+) -> WordCounts {
+    pool.install(|| {
+        walk.par_bridge()
+            .fold(WordCounts::new, |mut words, (_, found)| {
+                match found {
+                    Found::Input(Input { source: Source::Stdin, .. }) => {
+                        cleaner.count_batch_words(stdin.unwrap_or_default(), &mut words)
+                    }
+                    Found::Input(Input { source: Source::File(p), .. }) => {
+                        if let Ok(bytes) = read_file(&p) {
+                            cleaner.count_batch_words(&bytes, &mut words);
+                        }
+                    }
+                    Found::Problem { .. } | Found::Skipped { .. } => {}
+                }
+                words
+            })
+            .reduce(WordCounts::new, |mut a, b| {
+                a.merge(b);
+                a
+            })
+    })
+}
+
+/// What a first walk over the inputs finds, before anything is read: how many inputs there
+/// are (for the progress bar), whether stdin is one, how many entries were skipped.
+struct Survey {
+    inputs: usize,
+    stdin: bool,
+    skipped: usize,
+}
+
+impl Survey {
+    /// Walk the inputs once, and refuse a run that cannot go ahead: several inputs with only
+    /// stdout to write to, or a `--removed` file that is one of the inputs.
+    fn take(args: &CleanArgs, walk: impl Iterator<Item = (usize, Found)>) -> anyhow::Result<Survey> {
+        use std::os::unix::fs::MetadataExt;
+        let removed = args.removed.as_ref().and_then(|p| fs::metadata(p).ok()).map(|m| (m.dev(), m.ino()));
+        let mut survey = Survey { inputs: 0, stdin: false, skipped: 0 };
+        for (_, found) in walk {
+            match found {
+                Found::Input(input) => {
+                    survey.inputs += 1;
+                    match &input.source {
+                        Source::Stdin => survey.stdin = true,
+                        Source::File(p) => {
+                            if let (Some(r), Some(path)) = (removed, &args.removed)
+                                && fs::metadata(p).is_ok_and(|m| (m.dev(), m.ino()) == r)
+                            {
+                                anyhow::bail!(
+                                    "--removed {}: that is an input file; refusing to overwrite it (choose another path)",
+                                    path.display()
+                                );
+                            }
+                        }
+                    }
+                }
+                Found::Problem { .. } => survey.inputs += 1,
+                Found::Skipped { display, reason } => {
+                    survey.skipped += 1;
+                    if args.verbose > 0 {
+                        eprintln!("newsclean: note: {display}: skipped ({reason})");
+                    }
+                }
+            }
+        }
+        let to_stdout_text = !args.check && args.diff.is_none() && args.format == Format::Text;
+        let files = survey.inputs;
+        if to_stdout_text && args.out_dir.is_none() && !args.in_place && files > 1 {
+            anyhow::bail!(
+                "{files} inputs but the clean text of only one can go to stdout; choose where it goes with \
+                 --out-dir DIR or --in-place (or use --check, --diff or --format json)"
+            );
+        }
+        Ok(survey)
     }
-    let mut taken: BTreeMap<PathBuf, String> = BTreeMap::new();
-    for item in items.iter_mut() {
-        let Ok(job) = item else { continue };
-        let path = match &job.input.source {
+}
+
+/// Where each input's clean text goes, decided one input at a time as the walk goes on.
+/// Refuses outputs that would overwrite an input or collide with another output. What it
+/// remembers is small: nothing for one folder into `--out-dir`; with several arguments, a
+/// hash of each output path (two arguments can hold the same relative path); with
+/// `--in-place`, each file's device and inode (a file reached twice, through a link, is
+/// cleaned once).
+struct Planner<'a> {
+    args: &'a CleanArgs,
+    to_stdout_text: bool,
+    outputs: HashMap<u64, usize>,
+    in_place: HashSet<(u64, u64)>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(args: &'a CleanArgs) -> Self {
+        let to_stdout_text = !args.check && args.diff.is_none() && args.format == Format::Text;
+        Planner { args, to_stdout_text, outputs: HashMap::new(), in_place: HashSet::new() }
+    }
+
+    /// The job for `input`, found under argument `arg`; `None` for a file already planned.
+    fn plan(&mut self, arg: usize, input: Input) -> Option<Result<Job, String>> {
+        use std::os::unix::fs::MetadataExt;
+        let path = match &input.source {
             Source::Stdin => {
-                job.dest = if to_stdout_text { Dest::Stdout } else { Dest::None };
-                continue;
+                let dest = if self.to_stdout_text { Dest::Stdout } else { Dest::None };
+                return Some(Ok(Job { input, dest }));
             }
             Source::File(p) => p.clone(),
         };
-        job.dest = if let Some(out) = &args.out_dir {
-            let target = out.join(&job.input.rel);
+        let args = self.args;
+        let dest = if let Some(out) = &args.out_dir {
+            let target = out.join(&input.rel);
             if same_file(&target, &path) {
-                *item = Err(error_line(
-                    &job.input.display,
+                return Some(Err(error_line(
+                    &input.display,
                     format!(
                         "the output {} is the input itself; refusing to overwrite it (use --in-place to \
                          change files in place, or another --out-dir)",
                         target.display()
                     ),
-                ));
-                continue;
+                )));
             }
-            if let Some(first) = taken.insert(target.clone(), job.input.display.clone()) {
-                *item = Err(error_line(
-                    &job.input.display,
-                    format!(
-                        "its output {} is also the output of {first}; refusing to overwrite it (clean the two \
-                         into different --out-dir folders)",
-                        target.display()
-                    ),
-                ));
-                continue;
+            if args.paths.len() > 1 {
+                let mut h = std::hash::DefaultHasher::new();
+                input.rel.hash(&mut h);
+                if let Some(&first) = self.outputs.get(&h.finish()) {
+                    return Some(Err(error_line(
+                        &input.display,
+                        format!(
+                            "its output {} is also the output of an input found under {}; refusing to \
+                             overwrite it (clean the two into different --out-dir folders)",
+                            target.display(),
+                            args.paths[first].display()
+                        ),
+                    )));
+                }
+                self.outputs.insert(h.finish(), arg);
             }
             Dest::OutFile(target)
         } else if args.in_place {
             let real = fs::canonicalize(&path).unwrap_or(path);
-            if taken.insert(real.clone(), job.input.display.clone()).is_some() {
+            if let Ok(m) = fs::metadata(&real)
+                && !self.in_place.insert((m.dev(), m.ino()))
+            {
                 // The same file reached twice (through a link): clean it once.
-                job.dest = Dest::Duplicate;
-                continue;
+                return None;
             }
             Dest::InPlace(real)
-        } else if to_stdout_text {
+        } else if self.to_stdout_text {
             Dest::Stdout
         } else {
             Dest::None
         };
+        Some(Ok(Job { input, dest }))
     }
-    items.retain(|i| !matches!(i, Ok(Job { dest: Dest::Duplicate, .. })));
-    Ok(())
 }
 
 /// True when `a` and `b` name the same existing file.
@@ -515,7 +630,7 @@ fn write_output(
     out: &mut Outcome,
 ) -> Result<(), String> {
     match &job.dest {
-        Dest::None | Dest::Stdout | Dest::Duplicate => Ok(()),
+        Dest::None | Dest::Stdout => Ok(()),
         Dest::OutFile(target) => {
             let dir = atomic::parent_dir(target);
             fs::create_dir_all(dir).map_err(|e| {
@@ -639,17 +754,8 @@ struct RemovedSink {
 }
 
 impl RemovedSink {
-    fn create(path: &Path, items: &[Result<Job, String>]) -> anyhow::Result<Self> {
-        for job in items.iter().flatten() {
-            if let Source::File(p) = &job.input.source
-                && same_file(p, path)
-            {
-                anyhow::bail!(
-                    "--removed {}: that is an input file; refusing to overwrite it (choose another path)",
-                    path.display()
-                );
-            }
-        }
+    /// Open the sink (that `path` is not an input was checked by [`Survey::take`]).
+    fn create(path: &Path) -> anyhow::Result<Self> {
         let dir = atomic::parent_dir(path);
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let tmp = tempfile::Builder::new()

@@ -93,84 +93,122 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// Resolve the command-line arguments into inputs, in argument order, each folder walked
 /// in file-name order. `skip_dir` (when given) is left out of every walk: the `--out-dir`.
 pub fn collect(args: &[PathBuf], filter: &Filter, skip_dir: Option<&Path>) -> Vec<Found> {
-    let skip_dir = skip_dir.and_then(|d| std::fs::canonicalize(d).ok());
-    let mut found = Vec::new();
-    for arg in args {
-        if arg.as_os_str() == "-" {
-            found.push(Found::Input(Input { source: Source::Stdin, display: "-".into(), rel: "-".into() }));
-            continue;
-        }
-        let display = arg.display().to_string();
-        match std::fs::metadata(arg) {
-            Err(e) => found.push(Found::Problem { display, message: describe_open_error(&e) }),
-            Ok(m) if m.is_dir() => walk(arg, filter, skip_dir.as_deref(), &mut found),
-            Ok(m) if m.is_file() => found.push(Found::Input(Input {
-                source: Source::File(arg.clone()),
-                display,
-                rel: arg.file_name().map(PathBuf::from).unwrap_or_else(|| arg.clone()),
-            })),
-            Ok(m) => found.push(Found::Problem { display, message: not_regular(&m) }),
-        }
-    }
-    found
+    walk_inputs(args, filter, skip_dir).collect()
 }
 
-fn walk(root: &Path, filter: &Filter, skip_dir: Option<&Path>, found: &mut Vec<Found>) {
-    let mut hidden = Vec::new();
-    let walker =
-        walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-            if e.depth() > 0 && is_hidden(e.file_name()) {
-                hidden.push(e.path().display().to_string());
-                return false;
+/// [`collect`] as a lazy walk: the inputs come one at a time, so a run over millions of files
+/// holds one folder's listing at a time, never the whole list. Each item comes with the index
+/// of the argument it was found under.
+pub fn walk_inputs<'a>(
+    args: &'a [PathBuf],
+    filter: &'a Filter,
+    skip_dir: Option<&Path>,
+) -> impl Iterator<Item = Found> + 'a {
+    walk_indexed(args, filter, skip_dir).map(|(_, f)| f)
+}
+
+/// [`walk_inputs`] with the index of the argument each item was found under.
+pub fn walk_indexed<'a>(
+    args: &'a [PathBuf],
+    filter: &'a Filter,
+    skip_dir: Option<&Path>,
+) -> impl Iterator<Item = (usize, Found)> + Send + 'a {
+    let skip_dir = skip_dir.and_then(|d| std::fs::canonicalize(d).ok());
+    args.iter().enumerate().flat_map(
+        move |(k, arg)| -> Box<dyn Iterator<Item = (usize, Found)> + Send + 'a> {
+            if arg.as_os_str() == "-" {
+                let stdin =
+                    Found::Input(Input { source: Source::Stdin, display: "-".into(), rel: "-".into() });
+                return Box::new(std::iter::once((k, stdin)));
             }
-            if e.depth() > 0
-                && e.file_type().is_dir()
-                && let Some(skip) = skip_dir
-                && std::fs::canonicalize(e.path()).is_ok_and(|p| p == skip)
-            {
-                return false;
-            }
-            true
-        });
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_dir() => {}
-            Ok(e) => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
-                let display = e.path().display().to_string();
-                if !e.file_type().is_file() {
-                    match e.metadata() {
-                        Ok(m) => found.push(Found::Problem { display, message: not_regular(&m) }),
-                        Err(err) => found.push(Found::Problem { display, message: err.to_string() }),
-                    }
-                    continue;
+            let display = arg.display().to_string();
+            let one = |f: Found| -> Box<dyn Iterator<Item = (usize, Found)> + Send + 'a> {
+                Box::new(std::iter::once((k, f)))
+            };
+            match std::fs::metadata(arg) {
+                Err(e) => one(Found::Problem { display, message: describe_open_error(&e) }),
+                Ok(m) if m.is_dir() => {
+                    Box::new(DirWalk::new(arg, filter, skip_dir.clone()).map(move |f| (k, f)))
                 }
-                if filter.accepts(&rel) {
-                    found.push(Found::Input(Input {
-                        source: Source::File(e.path().to_path_buf()),
-                        display,
-                        rel,
-                    }));
-                }
+                Ok(m) if m.is_file() => one(Found::Input(Input {
+                    source: Source::File(arg.clone()),
+                    display,
+                    rel: arg.file_name().map(PathBuf::from).unwrap_or_else(|| arg.clone()),
+                })),
+                Ok(m) => one(Found::Problem { display, message: not_regular(&m) }),
             }
-            Err(err) => {
-                let display = err.path().unwrap_or(root).display().to_string();
-                let message = if let Some(anc) = err.loop_ancestor() {
-                    format!(
-                        "symlink loop: it leads back to {}; skipped (remove the link, or name the real folder)",
-                        anc.display()
-                    )
-                } else if let Some(io) = err.io_error() {
-                    describe_open_error(io)
-                } else {
-                    err.to_string()
-                };
-                found.push(Found::Problem { display, message });
+        },
+    )
+}
+
+/// The walk of one folder argument, lazily, in file-name order.
+struct DirWalk<'a> {
+    root: PathBuf,
+    it: walkdir::IntoIter,
+    filter: &'a Filter,
+    skip_dir: Option<PathBuf>,
+}
+
+impl<'a> DirWalk<'a> {
+    fn new(root: &Path, filter: &'a Filter, skip_dir: Option<PathBuf>) -> Self {
+        let it = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+        DirWalk { root: root.to_path_buf(), it, filter, skip_dir }
+    }
+}
+
+impl Iterator for DirWalk<'_> {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        loop {
+            let entry = match self.it.next()? {
+                Ok(e) => e,
+                Err(err) => {
+                    let display = err.path().unwrap_or(&self.root).display().to_string();
+                    let message = if let Some(anc) = err.loop_ancestor() {
+                        format!(
+                            "symlink loop: it leads back to {}; skipped (remove the link, or name the real folder)",
+                            anc.display()
+                        )
+                    } else if let Some(io) = err.io_error() {
+                        describe_open_error(io)
+                    } else {
+                        err.to_string()
+                    };
+                    return Some(Found::Problem { display, message });
+                }
+            };
+            let is_dir = entry.file_type().is_dir();
+            if entry.depth() > 0 && is_hidden(entry.file_name()) {
+                if is_dir {
+                    self.it.skip_current_dir();
+                }
+                return Some(Found::Skipped {
+                    display: entry.path().display().to_string(),
+                    reason: "hidden".into(),
+                });
+            }
+            if is_dir {
+                if entry.depth() > 0
+                    && let Some(skip) = &self.skip_dir
+                    && std::fs::canonicalize(entry.path()).is_ok_and(|p| &p == skip)
+                {
+                    self.it.skip_current_dir();
+                }
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&self.root).unwrap_or(entry.path()).to_path_buf();
+            let display = entry.path().display().to_string();
+            if !entry.file_type().is_file() {
+                return Some(match entry.metadata() {
+                    Ok(m) => Found::Problem { display, message: not_regular(&m) },
+                    Err(err) => Found::Problem { display, message: err.to_string() },
+                });
+            }
+            if self.filter.accepts(&rel) {
+                return Some(Found::Input(Input { source: Source::File(entry.into_path()), display, rel }));
             }
         }
-    }
-    for h in hidden {
-        found.push(Found::Skipped { display: h, reason: "hidden".into() });
     }
 }
 

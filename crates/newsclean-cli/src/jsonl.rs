@@ -209,6 +209,12 @@ pub struct JsonlArgs {
 /// `newsclean clean --jsonl`: build the cleaner from the clean flags (profile, rules, review)
 /// and stream. Returns the exit code.
 pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::Result<u8> {
+    if args.batch_evidence {
+        anyhow::bail!(
+            "--batch-evidence reads the inputs twice and is for files and folders; JSON Lines are \
+             streamed once (clean the records as files, or without it)"
+        );
+    }
     // JSON strings are UTF-8: --encoding has nothing to say here.
     let (config, _) =
         crate::config::build(&crate::config::Wanted { encoding: None, ..args.config.wanted() })?;

@@ -21,7 +21,9 @@ pub mod chars;
 pub mod edit;
 pub mod page;
 pub mod pass;
+pub mod words;
 
 pub use edit::{Edit, EditError, EditLog, TextEdit};
 pub use page::{Block, BlockKind, Page, PageMeta, Script};
 pub use pass::{Context, Pass, PassError, Pipeline, Safety};
+pub use words::WordCounts;

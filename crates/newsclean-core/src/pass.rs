@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::edit::EditError;
 use crate::page::Page;
+use crate::words::WordCounts;
 
 /// How sure a rule is that its change is right.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -22,6 +23,10 @@ pub enum Safety {
 pub struct Context {
     /// Apply changes of [`Safety::Review`] too.
     pub apply_review: bool,
+    /// Words counted over the whole batch the page belongs to, when the run counted them
+    /// (`newsclean clean --batch-evidence`): evidence a pass may weigh when the page's own
+    /// is silent.
+    pub batch_words: Option<std::sync::Arc<WordCounts>>,
 }
 
 impl Context {

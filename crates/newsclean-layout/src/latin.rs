@@ -21,12 +21,16 @@
 pub mod lexicon;
 pub mod script;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::Hasher as _;
 use std::ops::Range;
 
-use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit};
+use newsclean_core::{
+    Block, BlockKind, Context, Page, Pass, PassError, Safety, Script, TextEdit, WordCounts,
+};
 
 use lexicon::{ENGLISH, Lexicon};
+use rustc_hash::{FxHashMap, FxHasher};
 pub use script::script;
 
 /// Share of a block's line junctions where the next line plainly goes on (starts in lowercase,
@@ -372,22 +376,42 @@ fn ends_sentence(line: &str) -> bool {
 
 /// In-line word counts of a page: tokens inside a line (not its first or last, which a line
 /// break may have cut), case-folded, and the pairs of words written apart on one line.
+///
+/// Words are kept as 64-bit hashes (FxHash): counting is the Latin pass's hot loop, and a
+/// page's few thousand words never share a hash in practice.
 #[derive(Debug, Default)]
 pub struct PageVocab {
-    words: HashMap<String, u32>,
-    pairs: HashMap<String, u32>,
+    words: FxHashMap<u64, u32>,
+    pairs: FxHashMap<u64, u32>,
     /// In-line compounds by their first part (`to-day` counts for `to`) and by their last.
-    heads: HashMap<String, u32>,
-    tails: HashMap<String, u32>,
+    heads: FxHashMap<u64, u32>,
+    tails: FxHashMap<u64, u32>,
+}
+
+/// The key of a word in a [`PageVocab`].
+fn word_key(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// The key of two words written apart (`a round`).
+fn pair_key(left: &str, right: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(left.as_bytes());
+    h.write_u8(b' ');
+    h.write(right.as_bytes());
+    h.finish()
 }
 
 impl PageVocab {
     /// Count the in-line words of the given blocks of `page`.
     pub fn build(page: &Page, blocks: &[usize]) -> Self {
         let mut v = PageVocab::default();
+        let mut toks = Vec::new();
         for &i in blocks {
             for (_, line) in page.block_lines(i) {
-                v.add_line(line);
+                v.add_line_with(line, &mut toks);
             }
         }
         v
@@ -395,53 +419,90 @@ impl PageVocab {
 
     /// Count one line.
     pub fn add_line(&mut self, line: &str) {
-        let toks: Vec<&str> = line.split_whitespace().collect();
+        self.add_line_with(line, &mut Vec::new());
+    }
+
+    /// Count one line, splitting it into `toks` (a buffer reused across lines).
+    fn add_line_with<'a>(&mut self, line: &'a str, toks: &mut Vec<&'a str>) {
+        toks.clear();
+        toks.extend(line.split_whitespace());
         let n = toks.len();
-        let mut prev: Option<String> = None;
+        let (mut prev, mut cur) = (String::new(), String::new());
+        let mut has_prev = false;
         for (k, t) in toks.iter().enumerate() {
-            let broken = k + 1 == n && t.ends_with('-');
-            let w = normalize(t);
-            if w.is_empty() || broken {
-                prev = None;
+            let Some(whole) = token_word_into(t, k, n, &mut cur) else {
+                has_prev = false;
                 continue;
+            };
+            if let Some((head, tail)) = compound_parts(&cur) {
+                *self.heads.entry(word_key(head)).or_default() += 1;
+                *self.tails.entry(word_key(tail)).or_default() += 1;
             }
-            // A compound is whole wherever it stands (`to-day` at a line end); other words
-            // only inside the line.
-            let compound = compound_parts(&w);
-            if let Some((head, tail)) = compound {
-                *self.heads.entry(head.to_string()).or_default() += 1;
-                *self.tails.entry(tail.to_string()).or_default() += 1;
+            if whole {
+                *self.words.entry(word_key(&cur)).or_default() += 1;
             }
-            if compound.is_some() || (k > 0 && k + 1 < n) {
-                *self.words.entry(w.clone()).or_default() += 1;
-            }
-            if let Some(p) = prev.take() {
-                *self.pairs.entry(format!("{p} {w}")).or_default() += 1;
+            if has_prev {
+                *self.pairs.entry(pair_key(&prev, &cur)).or_default() += 1;
             }
             // Punctuation after a word ends the pair (`round, table` is not `round table`).
-            let clean_end = t.chars().last().is_some_and(char::is_alphanumeric);
-            prev = clean_end.then_some(w);
+            has_prev = t.chars().last().is_some_and(char::is_alphanumeric);
+            std::mem::swap(&mut prev, &mut cur);
         }
     }
 
     /// How often the page writes `word` inside a line.
     pub fn word(&self, word: &str) -> u32 {
-        self.words.get(word).copied().unwrap_or(0)
+        self.words.get(&word_key(word)).copied().unwrap_or(0)
     }
 
     /// How many in-line compounds of the page begin with `head-`.
     pub fn compounds_with_head(&self, head: &str) -> u32 {
-        self.heads.get(head).copied().unwrap_or(0)
+        self.heads.get(&word_key(head)).copied().unwrap_or(0)
     }
 
     /// How many in-line compounds of the page end with `-tail`.
     pub fn compounds_with_tail(&self, tail: &str) -> u32 {
-        self.tails.get(tail).copied().unwrap_or(0)
+        self.tails.get(&word_key(tail)).copied().unwrap_or(0)
     }
 
     /// How often the page writes `left right` as two words on one line.
     pub fn pair(&self, left: &str, right: &str) -> u32 {
-        self.pairs.get(&format!("{left} {right}")).copied().unwrap_or(0)
+        self.pairs.get(&pair_key(left, right)).copied().unwrap_or(0)
+    }
+}
+
+/// Token `k` of the `n` of a line, case-folded without the punctuation around it, into `out`,
+/// and whether it is a whole written word: a compound is whole wherever it stands (`to-day` at
+/// a line end), other words only inside the line, where no line break can have cut them.
+/// `None` for a token of no letters or digits and for a word broken at the line end (`sec-`).
+fn token_word_into(token: &str, k: usize, n: usize, out: &mut String) -> Option<bool> {
+    if k + 1 == n && token.ends_with('-') {
+        return None;
+    }
+    normalize_into(token, out);
+    if out.is_empty() {
+        return None;
+    }
+    Some((k > 0 && k + 1 < n) || compound_parts(out).is_some())
+}
+
+/// Count into `counts` the whole written words of `text` that the batch evidence of
+/// [`JoinLatin`] asks about: words of letters and compounds of them (`section`, `to-day`),
+/// found as [`PageVocab`] finds them. Run over every page of a batch, the counts go into
+/// [`Context::batch_words`]: where a page's own text is silent on `to-`/`day`, the batch decides
+/// between `to-day` and `today`.
+pub fn count_batch_words(text: &str, counts: &mut WordCounts) {
+    for line in text.lines() {
+        let toks: Vec<&str> = line.split_whitespace().collect();
+        let n = toks.len();
+        let mut w = String::new();
+        for (k, t) in toks.iter().enumerate() {
+            if token_word_into(t, k, n, &mut w) == Some(true)
+                && (w.chars().all(char::is_alphabetic) || compound_parts(&w).is_some())
+            {
+                counts.add(&w);
+            }
+        }
     }
 }
 
@@ -453,9 +514,17 @@ fn compound_parts(word: &str) -> Option<(&str, &str)> {
     (letters(head) && letters(tail) && word.split('-').all(letters)).then_some((head, tail))
 }
 
-/// A token case-folded, without the punctuation around it (`"Gold-fields,"` -> `gold-fields`).
-fn normalize(token: &str) -> String {
-    token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+/// A token case-folded, without the punctuation around it (`"Gold-fields,"` -> `gold-fields`),
+/// into `out` (no allocation for ASCII tokens once `out` has grown).
+fn normalize_into(token: &str, out: &mut String) {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    out.clear();
+    if t.is_ascii() {
+        out.push_str(t);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&t.to_lowercase());
+    }
 }
 
 /// What to do at one line junction.
@@ -486,7 +555,7 @@ fn junction_edit(
     }
     let gap_start = prev.0.start + left.len();
     let gap_end = next.0.start + (next.1.len() - right.len());
-    let edit = match decide(left, right, vocab, lex) {
+    let edit = match decide(left, right, vocab, ctx.batch_words.as_deref(), lex) {
         Decision::Space => TextEdit::replace(gap_start..gap_end, " ", JOIN_SPACE),
         Decision::Dehyphen(note) => TextEdit::delete(gap_start - 1..gap_end, DEHYPHEN).with_note(note),
         Decision::KeepHyphen(note) => TextEdit::delete(gap_start..gap_end, KEEP_HYPHEN).with_note(note),
@@ -516,7 +585,7 @@ fn leading_letters(s: &str) -> &str {
 }
 
 /// Decide a junction from the end of one line and the start of the next.
-fn decide(left: &str, right: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision {
+fn decide(left: &str, right: &str, vocab: &PageVocab, batch: Option<&WordCounts>, lex: &Lexicon) -> Decision {
     let first = right.chars().next().unwrap_or(' ');
     if let Some(body) = left.strip_suffix('-') {
         let before = body.chars().last().unwrap_or(' ');
@@ -535,13 +604,13 @@ fn decide(left: &str, right: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision
         if l.is_empty() || r.is_empty() {
             return Decision::Space;
         }
-        return decide_hyphen(l, r, vocab, lex);
+        return decide_hyphen(l, r, vocab, batch, lex);
     }
     decide_no_hyphen(left, right, first, vocab, lex)
 }
 
 /// A line ending in `l-` and the next starting with `r`: a broken word or a compound?
-fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision {
+fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, batch: Option<&WordCounts>, lex: &Lexicon) -> Decision {
     let (lf, rf) = (l.to_lowercase(), r.to_lowercase());
     let joined = format!("{lf}{rf}");
     let hyphenated = format!("{lf}-{rf}");
@@ -551,6 +620,16 @@ fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, lex: &Lexicon) -> Decision
     }
     if so > hy {
         return Decision::Dehyphen(format!("page writes {joined} {so}x, {hyphenated} {hy}x"));
+    }
+    // The page is silent: the other pages of the batch (the same paper's spelling of its day).
+    if let Some(batch) = batch {
+        let (hy, so) = (batch.get(&hyphenated), batch.get(&joined));
+        if hy > so {
+            return Decision::KeepHyphen(format!("batch writes {hyphenated} {hy}x, {joined} {so}x"));
+        }
+        if so > hy {
+            return Decision::Dehyphen(format!("batch writes {joined} {so}x, {hyphenated} {hy}x"));
+        }
     }
     let mut rc = r.chars();
     let capital = rc.next().is_some_and(char::is_uppercase) && rc.any(char::is_lowercase);

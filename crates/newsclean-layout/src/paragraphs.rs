@@ -377,7 +377,7 @@ impl Pass for Paragraphs {
         // Clean text (the output of finalize) has no blank line: a page without one shows
         // no raw layout, and its lines are not joined, so cleaning clean text changes
         // nothing whatever the widths of its lines happen to be.
-        let raw_layout = (1..n).any(|i| lines[i].blank_before);
+        let raw_layout = (1..n).any(|i| lines[i].blank_before) || crate::text::shows_wrapping(page.text());
         for (p, &i) in open_idx.iter().enumerate() {
             width[i] = if raw_layout { column_width(&lens, p, 8) } else { None };
         }

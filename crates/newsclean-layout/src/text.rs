@@ -130,7 +130,61 @@ pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32
 /// output has none (one block a line), so decisions that a blank line would have prevented
 /// the first time are taken only on raw pages, and cleaning clean text changes nothing.
 pub fn shows_raw_layout(text: &str) -> bool {
-    text.trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty())
+    text.trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty()) || shows_wrapping(text)
+}
+
+/// Lines of one column width (to the cell) that at least this many lines of a page have…
+const WRAP_MIN_LINES: usize = 8;
+/// …and at least this share of the page's lines…
+const WRAP_MIN_SHARE: f32 = 0.25;
+/// …with a dictionary word cut by at least this many of the breaks between two of them…
+const WRAP_MIN_CUT_WORDS: usize = 3;
+/// …and by at least this share of those breaks (a break in running text falls inside a word
+/// about half the time; between whole lines, titles or names, a word spans it by chance).
+const WRAP_MIN_CUT_SHARE: f32 = 0.3;
+
+/// True when the page holds hard-wrapped column lines even without a blank line (PyMuPDF and
+/// some OCR engines print a column's lines with no blank line anywhere): many lines of one
+/// width, not ending in clause punctuation, whose breaks cut words ([`crate::words`]). Clean
+/// text (one paragraph a line) has no such run, so it is still left alone.
+pub fn shows_wrapping(text: &str) -> bool {
+    let lines: Vec<(&str, f32)> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| (l, cells(l)))
+        .collect();
+    // The most frequent width (half cells, a digit more or less) of lines that could be
+    // wrapped: 6-40 cells, not ending a clause.
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for &(l, w) in &lines {
+        if (6.0..=40.0).contains(&w) && !ends_clause(l) {
+            let key = (w * 2.0).round() as u32;
+            match counts.iter_mut().find(|(k, _)| *k == key) {
+                Some(e) => e.1 += 1,
+                None => counts.push((key, 1)),
+            }
+        }
+    }
+    let Some((key, n)) = counts
+        .iter()
+        .map(|&(k, _)| (k, counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum::<usize>()))
+        .max_by_key(|&(k, n)| (n, k))
+    else {
+        return false;
+    };
+    if n < WRAP_MIN_LINES || (n as f32) < WRAP_MIN_SHARE * lines.len() as f32 {
+        return false;
+    }
+    let full = |(l, w): (&str, f32)| ((w * 2.0).round() as u32).abs_diff(key) <= 1 && !ends_clause(l);
+    let (mut breaks, mut cut) = (0usize, 0usize);
+    for pair in lines.windows(2) {
+        if full(pair[0]) {
+            breaks += 1;
+            cut += usize::from(crate::words::word_spans(pair[0].0, pair[1].0));
+        }
+    }
+    cut >= WRAP_MIN_CUT_WORDS && cut as f32 >= WRAP_MIN_CUT_SHARE * breaks as f32
 }
 
 /// True when the white space between blocks `i` and `i + 1` holds a blank line.

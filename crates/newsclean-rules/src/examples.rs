@@ -56,7 +56,8 @@ pub fn apply_rule(rule: &Rule, text: &str) -> Result<String, String> {
     if rule.compiled().is_furniture() {
         let pass = FurniturePass::new("rules.example", vec![rule.compiled().clone()]);
         let mut page = Page::new(text);
-        pass.run(&mut page, &Context { apply_review: true }).map_err(|e| e.to_string())?;
+        pass.run(&mut page, &Context { apply_review: true, ..Context::default() })
+            .map_err(|e| e.to_string())?;
         page.finalize().map_err(|e| e.to_string())?;
         let mut out = page.text().to_string();
         if !text.ends_with('\n') && out.ends_with('\n') {
@@ -71,7 +72,7 @@ pub fn apply_rule(rule: &Rule, text: &str) -> Result<String, String> {
     for i in 0..page.blocks().len() {
         page.set_kind(i, kind);
     }
-    pass.run(&mut page, &Context { apply_review: true }).map_err(|e| e.to_string())?;
+    pass.run(&mut page, &Context { apply_review: true, ..Context::default() }).map_err(|e| e.to_string())?;
     Ok(page.text().to_string())
 }
 

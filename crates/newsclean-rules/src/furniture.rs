@@ -111,7 +111,7 @@ mod tests {
         let review = pass("furniture: '城市观察'\nsafety: review");
         review.run(&mut page, &Context::default()).unwrap();
         assert_eq!(page.blocks()[0].kind, BlockKind::Unknown);
-        review.run(&mut page, &Context { apply_review: true }).unwrap();
+        review.run(&mut page, &Context { apply_review: true, ..Context::default() }).unwrap();
         assert_eq!(page.blocks()[0].kind, BlockKind::Furniture);
     }
 

@@ -181,7 +181,7 @@ fn review_rules_apply_only_when_asked() {
     for (review, want) in [(false, "甲，丙"), (true, "乙，丙")] {
         let mut page = Page::new("甲,丙");
         for p in &passes {
-            p.run(&mut page, &Context { apply_review: review }).unwrap();
+            p.run(&mut page, &Context { apply_review: review, ..Context::default() }).unwrap();
         }
         assert_eq!(page.text(), want);
     }

@@ -31,7 +31,7 @@ proptest! {
     fn converges_idempotent_lossless(raw in text()) {
         for (profile, review) in RuleSet::builtin_names().iter().flat_map(|p| [(p, false), (p, true)]) {
             let (fast, slow) = passes(profile);
-            let ctx = Context { apply_review: review };
+            let ctx = Context { apply_review: review, ..Context::default() };
             let mut page = Page::new(raw.as_str());
             fast.run(&mut page, &ctx).unwrap();
             prop_assert_eq!(page.log().undo(page.text()), raw.clone());

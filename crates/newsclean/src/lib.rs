@@ -16,8 +16,9 @@ pub mod learn;
 pub mod report;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use newsclean_core::{Context, Page, PassError, Pipeline, Script};
+use newsclean_core::{Context, Page, PassError, Pipeline, Script, WordCounts};
 use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
 use newsclean_rules::{RuleSet, RulesError};
 
@@ -113,7 +114,7 @@ impl Cleaner {
             Some(p) if *p != config.profile => Some(Self::pipeline(p, &config.rule_files)?),
             _ => None,
         };
-        let ctx = Context { apply_review: config.apply_review };
+        let ctx = Context { apply_review: config.apply_review, ..Context::default() };
         Ok(Cleaner { decode: config.decode, pipeline, latin, ctx })
     }
 
@@ -156,6 +157,23 @@ impl Cleaner {
     pub fn with_review(mut self, apply_review: bool) -> Self {
         self.ctx.apply_review = apply_review;
         self
+    }
+
+    /// Weigh the words counted over a whole batch ([`Cleaner::count_batch_words`]) where a
+    /// page's own text is silent (`to-`/`day`: `to-day` or `today`?). Every page of the batch
+    /// is then cleaned against the same counts, so the output of a page depends on its batch.
+    pub fn with_batch_words(mut self, words: Arc<WordCounts>) -> Self {
+        self.ctx.batch_words = Some(words);
+        self
+    }
+
+    /// Decode one page of a batch and count its words into `counts`, as the passes that read
+    /// batch evidence want them. Bytes that do not decode count nothing (cleaning them fails
+    /// later with the reason).
+    pub fn count_batch_words(&self, bytes: &[u8], counts: &mut WordCounts) {
+        if let Ok(decoded) = newsclean_decode::decode(bytes, &self.decode) {
+            newsclean_layout::latin::count_batch_words(&decoded.text, counts);
+        }
     }
 
     /// Decode and clean one page.

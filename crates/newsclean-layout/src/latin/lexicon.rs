@@ -133,26 +133,51 @@ impl Lexicon {
 }
 
 /// The edit distance between `a` and `b` when it is at most `max`.
+///
+/// Only the band of cells within `max` of the diagonal can hold a distance of `max` or less,
+/// so only it is computed, in two rows on the stack (words are short; longer input takes
+/// the heap): the lookups of [`Lexicon::nearest`] are the Latin pass's costliest loop.
 pub fn levenshtein_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    const STACK: usize = 64;
+    let n = b.len();
+    let (mut s1, mut s2) = ([0usize; STACK], [0usize; STACK]);
+    let (mut h1, mut h2) = (Vec::new(), Vec::new());
+    let (mut prev, mut cur): (&mut [usize], &mut [usize]) = if n < STACK {
+        (&mut s1[..=n], &mut s2[..=n])
+    } else {
+        h1.resize(n + 1, 0);
+        h2.resize(n + 1, 0);
+        (&mut h1[..], &mut h2[..])
+    };
+    // Cells outside the band count as "too far".
+    let far = max + 1;
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = if j <= max { j } else { far };
+    }
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+        let i = i + 1;
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(n);
+        cur[lo - 1] = if lo == 1 { i.min(far) } else { far };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
+            let sub = prev[j - 1] + usize::from(ca != b[j - 1]);
+            let v = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(far);
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if hi < n {
+            cur[hi + 1] = far;
         }
         if row_min > max {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let d = prev[b.len()];
+    let d = prev[n];
     (d <= max).then_some(d)
 }
 
@@ -206,6 +231,12 @@ mod tests {
         assert!(lx.nearest("pas", 2, 1.5).is_none());
         assert_eq!(levenshtein_within(b"kitten", b"sitting", 3), Some(3));
         assert_eq!(levenshtein_within(b"kitten", b"sitting", 2), None);
+        assert_eq!(levenshtein_within(b"", b"ab", 2), Some(2));
+        assert_eq!(levenshtein_within(b"ab", b"", 1), None);
+        let long = vec![b'a'; 100];
+        let mut other = long.clone();
+        other[50] = b'b';
+        assert_eq!(levenshtein_within(&long, &other, 1), Some(1));
     }
 
     #[test]
@@ -216,5 +247,29 @@ mod tests {
         // Fragments are rare as words but common as the start or end of words.
         assert!(ENGLISH.prefix_mass("dis") > 10.0 * ENGLISH.freq("dis"));
         assert!(ENGLISH.suffix_mass("tion") > 10.0 * ENGLISH.freq("tion"));
+    }
+
+    /// The plain full-table edit distance, the reference for the banded one.
+    fn full_distance(a: &[u8], b: &[u8]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, &ca) in a.iter().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, &cb) in b.iter().enumerate() {
+                cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn banded_distance_is_the_full_distance_within_max(
+            a in "[abc]{0,12}", b in "[abc]{0,12}", max in 0usize..4,
+        ) {
+            let d = full_distance(a.as_bytes(), b.as_bytes());
+            let want = (d <= max).then_some(d);
+            proptest::prop_assert_eq!(levenshtein_within(a.as_bytes(), b.as_bytes(), max), want);
+        }
     }
 }

@@ -8,7 +8,7 @@ fn run_with(raw: &str, apply_review: bool) -> Page {
     let mut pl = Pipeline::new();
     pl.push(Box::new(JoinLatin));
     let mut page = Page::new(raw);
-    pl.run(&mut page, &Context { apply_review }).unwrap();
+    pl.run(&mut page, &Context { apply_review, ..Context::default() }).unwrap();
     assert_eq!(page.log().undo(page.text()), raw, "lossless");
     page
 }
@@ -285,4 +285,59 @@ fn short_last_line_of_a_paragraph_ends_it() {
 fn clean_text_with_one_paragraph_a_line_is_left_alone() {
     let text = "The council met on Monday night and passed the estimates for the year, after a debate that lasted until the small hours.\nThe mayor then left for the country by the evening train, and will return to the city on Thursday next.\nVerdict for the defendants.\nThe court rose.\n";
     assert_eq!(clean(text), text);
+}
+
+fn run_in_batch(raw: &str, batch: &[&str]) -> Page {
+    let mut words = WordCounts::new();
+    for page in batch {
+        count_batch_words(page, &mut words);
+    }
+    let mut pl = Pipeline::new();
+    pl.push(Box::new(JoinLatin));
+    let mut page = Page::new(raw);
+    let ctx = Context { batch_words: Some(std::sync::Arc::new(words)), ..Context::default() };
+    pl.run(&mut page, &ctx).unwrap();
+    assert_eq!(page.log().undo(page.text()), raw, "lossless");
+    page
+}
+
+#[test]
+fn batch_evidence_decides_where_the_page_is_silent() {
+    let raw = "The mail closes early to-\nday at the office.\n";
+    // Alone, nothing on the page says `to-day`: the default joins the word.
+    assert_eq!(clean(raw), "The mail closes early today at the office.\n");
+    // Other pages of the batch write `to-day` inside their lines: the batch keeps the hyphen,
+    // and the note says why.
+    let other = "The ship sails to-day for London.\nThe court sits to-day at ten.\n";
+    let page = run_in_batch(raw, &[other, raw]);
+    assert_eq!(page.render(), "The mail closes early to-day at the office.\n");
+    let e = page.log().edits().iter().find(|e| e.rule == KEEP_HYPHEN).expect("a keep-hyphen edit");
+    assert!(e.note.as_deref().unwrap().contains("batch writes to-day 2x, today 0x"), "{:?}", e.note);
+}
+
+#[test]
+fn batch_evidence_never_outweighs_the_page() {
+    // The page writes `today` itself: the batch's `to-day` does not change that.
+    let raw = "Prices fell today, and the mail closes early to-\nday at the office.\n";
+    let other = "The ship sails to-day for London.\nThe court sits to-day at ten.\nHe left to-day.\n";
+    let page = run_in_batch(raw, &[other, raw]);
+    assert_eq!(page.render(), "Prices fell today, and the mail closes early today at the office.\n");
+}
+
+#[test]
+fn batch_words_count_only_whole_written_words() {
+    let mut w = WordCounts::new();
+    // First and last words of a line may be cut by the break; `sec-` is cut; `4th` has digits.
+    count_batch_words("sec-\ntion of the 4th to-day\nmorning\n", &mut w);
+    assert_eq!((w.get("of"), w.get("the"), w.get("to-day")), (1, 1, 1));
+    assert_eq!((w.get("sec"), w.get("tion"), w.get("4th"), w.get("morning")), (0, 0, 0, 0));
+}
+
+#[test]
+fn batch_evidence_does_not_join_words_the_ocr_split() {
+    // A batch that writes `around` does not make `a`/`round` one word: lost-hyphen joins weigh
+    // the page only (the joined form occurs in a batch by chance as often as not).
+    let raw = "They sat at a\nround table in the hall of the town.\n";
+    let page = run_in_batch(raw, &["We walked around the town and around the park.\n"]);
+    assert_eq!(flat(&page.render()), "They sat at a round table in the hall of the town.");
 }
