@@ -20,7 +20,7 @@
 //! than [`MAX_CHARS`] (titles are short; the search is quadratic).
 
 use newsclean_core::chars::is_cjk;
-use newsclean_core::{Context, Page, Pass, PassError, TextEdit};
+use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
 use crate::text::{ends_sentence, is_open};
 
@@ -106,6 +106,69 @@ pub fn undouble(line: &str) -> Option<String> {
     Some(out)
 }
 
+/// The title with its repeated opening written once, when it opens with a run of at least
+/// [`MIN_REPEAT`] characters (two of them CJK) written twice and then goes on
+/// (`未来产业：抢占风口大有可未来产业：抢占风口大有可为` → `未来产业：抢占风口大有可为`): the
+/// offset copy of a fake-bold title wrapped in a narrow column comes out of a PDF as its
+/// first line twice, then the rest once. For titles only (body text may repeat a phrase).
+pub fn unrepeat(title: &str) -> Option<String> {
+    let t = title.trim();
+    if t.chars().count() > MAX_CHARS || ends_sentence(t) {
+        return None;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let n = chars.len();
+    let len = (MIN_REPEAT..=n / 2).rev().find(|&len| chars[..len] == chars[len..2 * len])?;
+    if 2 * len == n || chars[..len].iter().filter(|c| is_cjk(**c)).count() < 2 {
+        return None;
+    }
+    Some(chars[..len].iter().chain(&chars[2 * len..]).collect())
+}
+
+/// The shortest repeated opening [`unrepeat`] takes.
+pub const MIN_REPEAT: usize = 4;
+
+/// Doubled titles that only show once their lines are joined: fake-bold copies printed as
+/// lines of their own (`汇率避险` / `汇率避险“工具箱` / `工具箱”再扩容` / `再扩容`, or a title's
+/// first line twice). Runs after [`crate::paragraphs::Paragraphs`], on headlines, subtitles
+/// and captions, with [`undouble`] and [`unrepeat`]; rule `layout.doubled`.
+#[derive(Debug, Default)]
+pub struct DoubledTitles;
+
+impl Pass for DoubledTitles {
+    fn id(&self) -> &str {
+        "layout.doubled-titles"
+    }
+
+    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        let mut edits = Vec::new();
+        for i in 0..page.blocks().len() {
+            if !matches!(
+                page.blocks()[i].kind,
+                BlockKind::Headline | BlockKind::Subtitle | BlockKind::Caption
+            ) {
+                continue;
+            }
+            let text = page.block_text(i);
+            if text.contains('\n') {
+                continue;
+            }
+            let (once, note) = match undouble(text) {
+                Some(once) => (once, "every run of the title is written twice"),
+                None => match unrepeat(text) {
+                    Some(once) => (once, "the title's opening is written twice"),
+                    None => continue,
+                },
+            };
+            edits.push(
+                TextEdit::replace(page.blocks()[i].range.clone(), once, "layout.doubled").with_note(note),
+            );
+        }
+        page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        Ok(())
+    }
+}
+
 impl Pass for DoubledText {
     fn id(&self) -> &str {
         "layout.doubled"
@@ -148,6 +211,20 @@ mod tests {
             undouble("““招商日招商日””发力发力 ““一把手一把手””亲力亲力").as_deref(),
             Some("“招商日”发力 “一把手”亲力")
         );
+    }
+
+    #[test]
+    fn repeated_openings_of_titles() {
+        assert_eq!(
+            unrepeat("未来产业：抢占风口大有可未来产业：抢占风口大有可为").as_deref(),
+            Some("未来产业：抢占风口大有可为")
+        );
+        // Not: a short repeat, a whole title doubled (undouble's case), a Latin repeat, a
+        // sentence, a title that only shares a word.
+        for t in ["谢谢谢谢大家", "两面锦旗两面锦旗", "abcdabcdef", "我们我们去北京。", "平湖平湖人的故事"]
+        {
+            assert_eq!(unrepeat(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -54,7 +54,7 @@ re!(MASTHEAD, r"^[A-Z][A-Z'&.]+(?:[ \t]+[A-Z][A-Z'&.]+)*$");
 re!(
     PAGE_LABEL,
     &format!(
-        r"^[■◆●]?\s*(?:第\s*{NUM}{{1,3}}\s*版|叠\s*[A-Z]|[A-Z]\s*\d{{1,2}}(?:\s*版)?|[A-Z]叠|\p{{Han}}{{1,4}}版)\s*$"
+        r"^[■◆●]?\s*(?:第\s*{NUM}{{1,3}}\s*版|叠\s*[A-Z]|[A-Z]\s*\d{{1,2}}(?:\s*版)?|[A-Z]叠|\p{{Han}}{{1,4}}版|今日\s*{NUM}{{1,3}}\s*版)\s*$"
     )
 );
 re!(
@@ -82,6 +82,12 @@ re!(
     r"未经.{0,12}(?:授权|许可|同意)|版权所有|不得(?:复制|转载|摘编)|^[■◆●\s]*(?:[Cc]opyright|COPYRIGHT|©)"
 );
 re!(URL, r"(?:https?://|www\.)[A-Za-z0-9./_\-?=&%#]+");
+// The serial numbers of a periodical: CN 33-0001, CN33-0001/N, ISSN 1234-567X.
+re!(
+    SERIAL,
+    r"(?:CN|ＣＮ)\s*\d{2}\s*[-－—–]\s*\d{4}(?:\s*/\s*[A-Z]{1,2})?|ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]"
+);
+re!(WEEKDAY_LINE, r"^(?:星期[一二三四五六日天]|礼拜[一二三四五六日天])$");
 re!(PHONE, r"(?:\d{3,4}[-－])?\d{7,8}|1[3-9]\d{9}");
 re!(CONTACT_WORD, r"热线|电话|传真|邮编|投诉|订阅|发行|广告|网址|数字报|网站|邮箱|微信|\p{Han}{1,4}网");
 re!(PUBLISHER, r"(?:联办|主办|主管|出版|协办|承办)$");
@@ -126,6 +132,9 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     if is_date_line(t) {
         return Some("date");
     }
+    if let Some(kind) = shape_kind(t, cjk_page) {
+        return Some(kind);
+    }
     if ends_sentence(t) && !has_copyright() {
         return None;
     }
@@ -147,6 +156,34 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     }
     if short && t.chars().count() <= 20 && APP.is_match(t) {
         return Some("app-promo");
+    }
+    None
+}
+
+/// Furniture known by its shape alone: the serial-number line (国内统一连续出版物号
+/// CN33-0001, ISSN …: the codes with a short label), a weekday standing alone, a masthead in
+/// letter-spaced capitals (`X I N H UA D A I LY`, as justified type comes out of a PDF).
+fn shape_kind(t: &str, cjk_page: bool) -> Option<&'static str> {
+    if t.contains(['C', 'Ｃ', 'I']) && SERIAL.is_match(t) {
+        let rest = SERIAL.replace_all(t, "");
+        let label = rest
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '：' | ':' | '|' | '/' | '·' | '，' | ','));
+        if label.clone().count() <= 14 && label.clone().all(is_cjk) {
+            return Some("serial");
+        }
+    }
+    if t.contains(['星', '礼']) && WEEKDAY_LINE.is_match(t) {
+        return Some("date");
+    }
+    if cjk_page && t.as_bytes()[0].is_ascii_uppercase() {
+        let tokens: Vec<&str> = t.split_whitespace().collect();
+        let spaced = tokens.len() >= 5
+            && tokens.iter().all(|w| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            && tokens.iter().map(|w| w.len()).sum::<usize>() >= 6;
+        if spaced {
+            return Some("masthead");
+        }
     }
     None
 }
@@ -322,8 +359,56 @@ impl Pass for Furniture {
                 }
             }
         }
+        classify_bands(page);
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
+    }
+}
+
+/// The most lines of a run that [`classify_bands`] takes for one band...
+const BAND_MAX_LINES: usize = 3;
+/// ...each at most this wide (cells): a section name (要闻), a page number (11, A5), a
+/// newspaper's name (青枫日报), a short label and value (地址：泽汀路5号).
+const BAND_MAX_CELLS: f32 = 10.0;
+
+/// Header and footer bands: short lines standing between furniture lines (or between
+/// furniture and the page's edge) are furniture too (`layout.furniture.band`). A header band
+/// prints the paper's name, the section and the page number beside the date and the editor's
+/// credit, and they come out of a PDF as lines of their own between those.
+///
+/// Must not fire on the first headline under the band (an article line follows it), on
+/// bylines, on lines that end a clause, or on a run of short lines with no furniture beside it.
+fn classify_bands(page: &mut Page) {
+    let n = page.blocks().len();
+    let furniture = |page: &Page, j: usize| page.blocks()[j].kind == BlockKind::Furniture;
+    let candidate = |page: &Page, j: usize| {
+        let t = page.block_text(j).trim();
+        is_open(page.blocks()[j].kind)
+            && !t.contains('\n')
+            && cells(t) <= BAND_MAX_CELLS
+            && !ends_clause(t)
+            && !t.contains(['。', '，', '！', '？', '；'])
+            && !crate::text::starts_dateline(t)
+            && crate::byline::byline_form(t).is_none()
+    };
+    let mut i = 0;
+    while i < n {
+        if !candidate(page, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < n && j + 1 - i < BAND_MAX_LINES && candidate(page, j + 1) {
+            j += 1;
+        }
+        let before = i > 0 && furniture(page, i - 1);
+        let after = j + 1 < n && furniture(page, j + 1);
+        if (before || i == 0) && (after || j + 1 == n) && (before || after) {
+            for k in i..=j {
+                page.classify(k, BlockKind::Furniture, "layout.furniture.band");
+            }
+        }
+        i = j + 1;
     }
 }
 
@@ -408,6 +493,9 @@ mod prefilter {
         if is_date_line_reference(t) {
             return Some("date");
         }
+        if let Some(kind) = shape_kind(t, cjk_page) {
+            return Some(kind);
+        }
         if ends_sentence(t) && !COPYRIGHT.is_match(t) {
             return None;
         }
@@ -459,6 +547,71 @@ mod prefilter {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn shapes_of_other_papers() {
+        use super::furniture_kind as k;
+        assert_eq!(k("国内统一连续出版物号 CN65-3607", true), Some("serial"));
+        assert_eq!(k("CN33-0012/N ISSN 1234-567X", true), Some("serial"));
+        assert_eq!(k("星期六", true), Some("date"));
+        assert_eq!(k("今日12版", true), Some("page-label"));
+        assert_eq!(k("Z E T I N G E V E N I N G N E W S", true), Some("masthead"));
+        assert_eq!(k("X I N H UA D A I LY", true), Some("masthead"));
+        // Not these: a sentence naming a serial number, a weekday in a line, spaced capitals
+        // on a Latin page or too few of them.
+        assert_eq!(k("本刊的国内统一连续出版物号为CN65-3607，欢迎订阅。", true), None);
+        assert_eq!(k("星期六上午，市委召开会议", true), None);
+        assert_eq!(k("Z E T I N G E V E N I N G N E W S", false), None);
+        assert_eq!(k("A B C", true), None);
+    }
+
+    fn page_of(lines: &[&str]) -> newsclean_core::Page {
+        let mut page = newsclean_core::Page::new(&(lines.join("\n") + "\n"));
+        crate::lines::split_undecided_blocks(&mut page);
+        newsclean_core::Pass::run(&super::Furniture, &mut page, &newsclean_core::Context::default()).unwrap();
+        page
+    }
+
+    fn furniture_lines(page: &newsclean_core::Page) -> Vec<&str> {
+        (0..page.blocks().len())
+            .filter(|&i| page.blocks()[i].kind == newsclean_core::BlockKind::Furniture)
+            .map(|i| page.block_text(i))
+            .collect()
+    }
+
+    #[test]
+    fn a_header_band_is_furniture_between_its_known_lines() {
+        let page = page_of(&[
+            "责任编辑：雷海",
+            "青枫日报",
+            "2024年4月14日 星期日",
+            "要闻",
+            "A5",
+            "推动清廉建设工作不断走深走实",
+            "本报讯7月30日下午，评议会召开。市委书记在会上强调，要按照省党代会的要求推进。",
+        ]);
+        assert_eq!(
+            furniture_lines(&page),
+            ["责任编辑：雷海", "青枫日报", "2024年4月14日 星期日", "要闻", "A5"]
+        );
+    }
+
+    #[test]
+    fn a_band_needs_furniture_beside_it() {
+        // The first headline under the band has article text below: not furniture.
+        let page = page_of(&[
+            "2024年4月14日 星期日",
+            "春耕",
+            "本报讯昨天，全市春耕生产全面展开，农机手们忙个不停。",
+        ]);
+        assert_eq!(furniture_lines(&page), ["2024年4月14日 星期日"]);
+        // Short lines with no furniture beside them are not a band.
+        let page = page_of(&["春耕", "夏种", "本报讯昨天，全市春耕生产全面展开，农机手们忙个不停。"]);
+        assert!(furniture_lines(&page).is_empty());
+        // A byline between two furniture lines stays a byline.
+        let page = page_of(&["2024年4月14日 星期日", "本报记者 王强", "（下转第2版）"]);
+        assert_eq!(furniture_lines(&page), ["2024年4月14日 星期日", "（下转第2版）"]);
+    }
+
+    #[test]
     fn a_copyright_sign_inside_a_line_is_text() {
         assert_eq!(furniture_kind("© 2024 Example Daily. All rights reserved", false), Some("copyright"));
         assert_eq!(furniture_kind("■Copyright 2024 本报", true), Some("copyright"));
@@ -501,7 +654,10 @@ mod tests {
             "人民日报\nRENMIN RIBAO\n2024年5月6日 星期一\n第5版\n责任编辑：张三\n（下转第四版）\n正文第一段，讲一件事。\n",
         );
         let k = kinds(&p);
-        assert_eq!(k[0].1, None, "a bare title is not furniture by shape");
+        // A bare title is not furniture by its shape; at the page's top edge, above the
+        // masthead, it is the paper's name in a header band.
+        assert_eq!(furniture_kind("人民日报", true), None);
+        assert_eq!(k[0].1.as_deref(), Some("layout.furniture.band"));
         assert_eq!(k[1].1.as_deref(), Some("layout.furniture.masthead"));
         assert_eq!(k[2].1.as_deref(), Some("layout.furniture.date"));
         assert_eq!(k[3].1.as_deref(), Some("layout.furniture.page-label"));

@@ -56,9 +56,11 @@ use newsclean_core::Pass;
 ///    and it needs furniture out of the way (a date line between two runs is not text).
 /// 6. [`paragraphs::Paragraphs`] decides titles, captions and body paragraphs and joins
 ///    wrapped lines; it needs furniture and bylines classified.
-/// 7. [`spaces::CjkSpaces`] after paragraphs: whether a space inside CJK text is a wrap
+/// 7. [`doubled::DoubledTitles`] right after: a fake-bold copy printed on lines of its own
+///    shows as doubled only once the title's lines are joined.
+/// 8. [`spaces::CjkSpaces`] after paragraphs: whether a space inside CJK text is a wrap
 ///    artefact depends on the block's kind (body, not a title's element separator).
-/// 8. [`duplicates::Duplicates`] last: it compares whole paragraphs, which exist only now.
+/// 9. [`duplicates::Duplicates`] last: it compares whole paragraphs, which exist only now.
 pub fn passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(lines::SplitLines),
@@ -69,6 +71,7 @@ pub fn passes() -> Vec<Box<dyn Pass>> {
         Box::new(latin::JoinLatin),
         Box::new(reading_order::ReadingOrder),
         Box::new(paragraphs::Paragraphs),
+        Box::new(doubled::DoubledTitles),
         Box::new(spaces::CjkSpaces),
         Box::new(duplicates::Duplicates),
     ]

@@ -220,6 +220,18 @@ impl Pass for Paragraphs {
         for l in lines.iter_mut().filter(|l| l.open && is_subtitle(&l.text)) {
             l.kind = BlockKind::Subtitle;
         }
+        // A subtitle wrapped onto the next line (——解码…现代产业体 / 系（四）).
+        for i in 1..n {
+            if lines[i - 1].kind == BlockKind::Subtitle
+                && undecided(&lines[i])
+                && !lines[i].blank_before
+                && !ends_sentence(&lines[i].text)
+                && cells(&lines[i].text) < cells(&lines[i - 1].text)
+                && title_goes_on(&lines[i - 1].text, &lines[i].text)
+            {
+                lines[i].kind = BlockKind::Subtitle;
+            }
+        }
 
         // Picture credits (图片由新埭镇提供) are captions.
         for l in lines.iter_mut().filter(|l| l.open && is_picture_credit(&l.text)) {
@@ -269,7 +281,15 @@ impl Pass for Paragraphs {
             while j > 0 && zone.len() < MAX_ZONE {
                 j -= 1;
                 let l = &lines[j];
-                if !undecided(l) || !is_title_like(&l.text) || starts_dateline(&l.text) {
+                // The last character or two of a title wrapped in a narrow column (大有可 / 为)
+                // belong to the title line above.
+                let tail = j > 0
+                    && l.text.trim().chars().count() <= 2
+                    && !ends_clause(&l.text)
+                    && undecided(&lines[j - 1])
+                    && is_title_like(&lines[j - 1].text)
+                    && title_goes_on(&lines[j - 1].text, &l.text);
+                if !undecided(l) || !(is_title_like(&l.text) || tail) || starts_dateline(&l.text) {
                     break;
                 }
                 zone.push(j);
@@ -377,7 +397,8 @@ impl Pass for Paragraphs {
         // Clean text (the output of finalize) has no blank line: a page without one shows
         // no raw layout, and its lines are not joined, so cleaning clean text changes
         // nothing whatever the widths of its lines happen to be.
-        let raw_layout = (1..n).any(|i| lines[i].blank_before) || crate::text::shows_wrapping(page.text());
+        let blank_layout = (1..n).any(|i| lines[i].blank_before);
+        let raw_layout = blank_layout || crate::text::shows_wrapping(page.text());
         for (p, &i) in open_idx.iter().enumerate() {
             width[i] = if raw_layout { column_width(&lens, p, 8) } else { None };
         }
@@ -447,8 +468,16 @@ impl Pass for Paragraphs {
                                 && !l.blank_before
                                 && !l.split_off
                                 && (width[last].is_some() || width[i].is_some())
+                                && (blank_layout || title_goes_on(&p.text, &l.text))
                         }
-                        BlockKind::Subtitle => false,
+                        // A subtitle wrapped in a narrow column (——解码…产业体 / 系（四）).
+                        BlockKind::Subtitle => {
+                            last + 1 == i
+                                && !l.blank_before
+                                && !l.split_off
+                                && !l.text.starts_with("——")
+                                && title_goes_on(&p.text, &l.text)
+                        }
                         _ if p.title || l.title => {
                             p.title
                                 && l.title
@@ -535,6 +564,22 @@ impl Pass for Paragraphs {
     }
 }
 
+/// True when the title line `next` goes on from `prev` (one element wrapped, not the next
+/// element): a dictionary word spans the break (营商|环境), a quote or bracket opened in
+/// `prev` closes after it, `next` is the same line again (a fake-bold copy, written once by
+/// [`crate::doubled::DoubledTitles`]), or `next` is a single character. On a page with blank
+/// lines, a title's elements stand apart and this is not needed; without any (PyMuPDF),
+/// every printed line is a line of its own and only such evidence joins two.
+fn title_goes_on(prev: &str, next: &str) -> bool {
+    let open = |t: &str, a: char, b: char| t.matches(a).count() > t.matches(b).count();
+    prev.trim() == next.trim()
+        || next.trim().chars().count() == 1
+        || open(prev, '“', '”')
+        || open(prev, '（', '）')
+        || open(prev, '《', '》')
+        || word_spans(prev, next)
+}
+
 /// The byte ranges of white space between two CJK characters (or CJK punctuation) inside
 /// `text`: spaces that mark a lost wrap point or letter spacing.
 pub fn cjk_inner_spaces(text: &str) -> Vec<Range<usize>> {
@@ -582,9 +627,10 @@ mod tests {
     #[test]
     fn paragraphs_of_another_newspaper() {
         let (out, _) = clean(PAGE);
+        // The paper's name above the date is the header band: furniture.
         assert_eq!(
             out,
-            "人民日报\n本报记者 王明\n本报讯 今年以来，我省持续推进乡村振兴，取得明显成效。全省共建成示范村一百个，带动增收。\n据介绍，下一步将继续加大投入力度，推动各项工作落实落实细。\n乡村振兴结硕果\n——我省推进乡村建设综述\n"
+            "本报记者 王明\n本报讯 今年以来，我省持续推进乡村振兴，取得明显成效。全省共建成示范村一百个，带动增收。\n据介绍，下一步将继续加大投入力度，推动各项工作落实落实细。\n乡村振兴结硕果\n——我省推进乡村建设综述\n"
         );
     }
 

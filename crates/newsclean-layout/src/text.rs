@@ -148,12 +148,8 @@ const WRAP_MIN_CUT_SHARE: f32 = 0.3;
 /// width, not ending in clause punctuation, whose breaks cut words ([`crate::words`]). Clean
 /// text (one paragraph a line) has no such run, so it is still left alone.
 pub fn shows_wrapping(text: &str) -> bool {
-    let lines: Vec<(&str, f32)> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| (l, cells(l)))
-        .collect();
+    let lines: Vec<(&str, f32)> =
+        text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| (l, cells(l))).collect();
     // The most frequent width (half cells, a digit more or less) of lines that could be
     // wrapped: 6-40 cells, not ending a clause.
     let mut counts: Vec<(u32, usize)> = Vec::new();
@@ -168,7 +164,9 @@ pub fn shows_wrapping(text: &str) -> bool {
     }
     let Some((key, n)) = counts
         .iter()
-        .map(|&(k, _)| (k, counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum::<usize>()))
+        .map(|&(k, _)| {
+            (k, counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum::<usize>())
+        })
         .max_by_key(|&(k, n)| (n, k))
     else {
         return false;

@@ -46,7 +46,8 @@ fn renmin_ribao_page() {
     let page = clean(RENMIN);
     assert_eq!(
         page.text(),
-        "人民日报\n本报记者 张伟\n\
+        // 人民日报 heads the band of masthead, date and page label: furniture.
+        "本报记者 张伟\n\
          本报北京5月5日电今年一季度，全国规模以上工业增加值同比增长明显，比上年全年加快许多，制造业发展态势良好，新动能持续壮大，高技术制造业增加值增长较快，对工业增长的贡献明显提升。\n\
          专家表示，随着一系列政策措施落地见效，经济回升向好的基础将不断巩固，全年目标有望顺利实现。\n\
          新质生产力加快发展\n"
@@ -104,4 +105,74 @@ fn narrow_columns_subhead_and_doubled_caption() {
         kinds,
         [BlockKind::Byline, BlockKind::Body, BlockKind::Headline, BlockKind::Body, BlockKind::Caption]
     );
+}
+
+/// A page as PyMuPDF prints it: every printed line a line of its own, no blank line anywhere;
+/// a header band, two titles of one article, a fake-bold title copied on its own lines, a
+/// subtitle and a title wrapped in a narrow column.
+const NO_BLANK_LINES: &str = "\
+责任编辑：林立
+江南日报
+2024年3月8日 星期五
+城事
+A3
+市委召开全体会议强调
+扎实推进城乡融合发展
+扎实推进城乡融合发展
+本报记者 王明
+本报讯3月7日，市委召开全
+体会议，研究部署城乡融合发
+展工作。会议指出，要坚持规
+划先行，统筹推进城乡基础设
+施建设，加快公共服务向农村
+延伸，让群众共享成果。
+会议要求，各地各部门要强化
+责任担当，细化工作举措，确
+保各项任务落地见效。
+新兴产业：积蓄动能大有可
+新兴产业：积蓄动能大有可
+为
+——聚焦本市现代产业体
+系建设
+本报讯今年以来，本市加快培
+育新兴产业，新增规上企业一
+百余家，产业结构持续优化。
+";
+
+#[test]
+fn a_page_without_blank_lines() {
+    let page = clean(NO_BLANK_LINES);
+    assert_eq!(
+        page.text(),
+        "市委召开全体会议强调\n\
+         扎实推进城乡融合发展\n\
+         本报记者 王明\n\
+         本报讯3月7日，市委召开全体会议，研究部署城乡融合发展工作。会议指出，要坚持规划先行，统筹推进城乡基础设施建设，加快公共服务向农村延伸，让群众共享成果。\n\
+         会议要求，各地各部门要强化责任担当，细化工作举措，确保各项任务落地见效。\n\
+         新兴产业：积蓄动能大有可为\n\
+         ——聚焦本市现代产业体系建设\n\
+         本报讯今年以来，本市加快培育新兴产业，新增规上企业一百余家，产业结构持续优化。\n"
+    );
+    // Cleaning the clean text changes nothing.
+    assert_eq!(clean(page.text()).text(), page.text());
+}
+
+/// Without blank lines and without wrapped column text, nothing is joined: lines of clean
+/// text, titles in a list, stay as they are.
+#[test]
+fn lines_without_wrapping_are_left_alone() {
+    let text = "\
+今日导读
+全市春耕生产全面展开
+城乡融合发展扎实推进
+新兴产业积蓄发展动能
+老旧小区改造提速增效
+文旅市场持续回暖升温
+教育服务质量稳步提升
+社区养老服务更加贴心
+交通路网建设全面提速
+";
+    assert!(!newsclean_layout::text::shows_wrapping(text));
+    let page = clean(text);
+    assert_eq!(page.text(), text);
 }
