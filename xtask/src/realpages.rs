@@ -1064,6 +1064,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn furniture_that_the_metric_cannot_tell_from_text_is_refused() {
+        let line = |tag, text: &str| GoldLine { tag, text: text.into() };
+        let ok = [line('F', "要闻"), line('F', "2024年9月2日"), line('P', "要闻版的文章。")];
+        assert!(check_furniture("p", &ok).is_ok(), "a short label inside a longer line is told apart");
+        let long = [line('F', "新闻热线"), line('P', "拨打新闻热线反映。")];
+        assert!(check_furniture("p", &long).is_err());
+        let short = [line('F', "要闻"), line('H', "要闻")];
+        assert!(check_furniture("p", &short).is_err());
+    }
+
+    #[test]
     fn weekdays() {
         assert_eq!(weekday(2024, 1, 1), 1, "a Monday");
         assert_eq!(weekday(2026, 11, 26), 4, "a Thursday");
@@ -1089,6 +1100,32 @@ mod tests {
     }
 
     #[test]
+    fn gold_pages_are_cut_into_articles_at_headline_runs() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let gold = "F\t平湖版\nH\t主标题\nH\t——副标题\nB\t■记者 王强\nP\t第一段。\nH\t小标题\nP\t第二段。\n\
+                    C\t图片说明。\nH\t另一篇\nP\t第三段。\nX\t第三段。\n";
+        std::fs::write(dir.path().join("a.gold.tsv"), gold).expect("write");
+        let source = Source::load(dir.path()).expect("load");
+        assert_eq!(source.articles.len(), 2);
+        assert_eq!(source.articles[0].titles, ["主标题", "——副标题"]);
+        let body: Vec<String> = source.articles[0]
+            .body
+            .iter()
+            .map(|b| match b {
+                Body::P(s) => format!("P {s}"),
+                Body::Sub(s) => format!("H {s}"),
+            })
+            .collect();
+        assert_eq!(
+            body,
+            ["P 第一段。", "H 小标题", "P 第二段。"],
+            "one H line between paragraphs is a subhead"
+        );
+        assert_eq!(source.articles[1].titles, ["另一篇"]);
+        assert_eq!(source.captions, ["图片说明。"]);
+    }
+
+    #[test]
     fn composing_is_deterministic_and_checked() {
         let source = Source::load(&workspace_root().join("gold")).expect("gold");
         let order: Vec<usize> = (0..source.articles.len()).collect();
@@ -1099,6 +1136,15 @@ mod tests {
                 .map(|i| compose(i, &mut rng, &source, &order, &mut cursor).expect("compose"))
                 .collect::<Vec<_>>()
         };
+        // Other seeds compose and check too (the checks fail loudly in `realpages`).
+        for seed in 0..30 {
+            let mut rng = Rng::new(seed);
+            let mut cursor = 0;
+            for i in 0..12 {
+                let page = compose(i, &mut rng, &source, &order, &mut cursor).expect("compose");
+                check_html(&page).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+            }
+        }
         let (a, b) = (run(), run());
         for (x, y) in a.iter().zip(&b) {
             assert_eq!(x.html, y.html);

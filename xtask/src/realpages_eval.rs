@@ -173,3 +173,16 @@ pub fn check_against(name: &str, gold: &[GoldLine], text: &str) -> anyhow::Resul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_character_check_ignores_space_and_punctuation_only() {
+        let gold = vec![GoldLine { tag: 'P', text: "平湖，2023年“新”。".into() }];
+        assert!(check_against("p", &gold, "平 湖,2023 年\"新\"\n").is_ok());
+        assert!(check_against("p", &gold, "平湖，2023年。").is_err(), "a missing 新");
+        assert!(check_against("p", &gold, "平湖，2O23年“新”。").is_err(), "O is not 0");
+    }
+}
