@@ -71,25 +71,11 @@ fn the_sample_is_complete_and_its_gold_checks() {
 
 /// Pages whose clean output a second clean still changes, each with the reason; the test
 /// fails when one of them becomes stable (take it off the list) or another becomes unstable.
-const KNOWN_UNSTABLE: &[(&str, &str)] = &[
-    (
-        "pymupdf/000-cols5-front.txt",
-        "a headline drawn twice with a text-shadow, which PyMuPDF reads as the line and its copy, \
-         is joined by the first clean into `“两面锦旗”唱响营商环境“创优曲”“两面锦旗”唱响营商环境“创优曲”`; \
-         the second clean undoubles it",
-    ),
-    (
-        "pdftotext-layout/001-sidebar-inner.txt",
-        "the first clean leaves a line of three fused columns (`…阶段性成效明显。展清廉单元的示范点…本报记者贾成辉摄`); \
+const KNOWN_UNSTABLE: &[(&str, &str)] = &[(
+    "pdftotext-layout/001-sidebar-inner.txt",
+    "the first clean leaves a line of three fused columns (`…阶段性成效明显。展清廉单元的示范点…本报记者贾成辉摄`); \
          the second joins it with the lines after it",
-    ),
-    (
-        "tesseract/001-sidebar-inner.txt",
-        "the OCR's header line `责任编辑: 雷海 <gutter> 青枫日报` (ASCII colon, a run of spaces) is not \
-         furniture to the first clean, which joins it into `责任编辑：雷海青枫日报`; the second clean \
-         takes that for an editor line and drops it",
-    ),
-];
+)];
 
 #[test]
 fn every_page_cleans_idempotently_and_losslessly() {
