@@ -77,7 +77,8 @@ pub fn score_all(gold_dir: &Path, seed_dir: &Path, with_cer: bool) -> anyhow::Re
     Ok(out)
 }
 
-const COLUMNS: [&str; 13] = [
+/// The metric columns of the tables, in order (an empty name ends the list).
+pub const COLUMNS: [&str; 13] = [
     "exact_all",
     "exact_P",
     "exact_H",

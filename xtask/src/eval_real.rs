@@ -28,6 +28,7 @@ struct Options {
     review: bool,
     keep: bool,
     page_only: bool,
+    ceiling: bool,
     scorer_args: Vec<String>,
 }
 
@@ -38,6 +39,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
         review: false,
         keep: false,
         page_only: false,
+        ceiling: false,
         scorer_args: Vec::new(),
     };
     let mut it = args.iter();
@@ -48,6 +50,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
             "--review" => opts.review = true,
             "--keep" => opts.keep = true,
             "--page-only" => opts.page_only = true,
+            "--ceiling" => opts.ceiling = true,
             "--per-article" | "--json" => opts.scorer_args.push(a.clone()),
             "--show-errors" => {
                 let n = it.next().context("--show-errors needs a number")?;
@@ -55,7 +58,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
             }
             other => bail!(
                 "eval --real: unknown option {other:?}; options: --data DIR, --review, --keep, \
-                 --page-only, --per-article, --show-errors N, --json"
+                 --page-only, --ceiling, --per-article, --show-errors N, --json"
             ),
         }
     }
@@ -173,6 +176,19 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
     if !status.success() {
         bail!("score_en.py failed ({status}); it needs rapidfuzz: pip install rapidfuzz");
+    }
+    if opts.ceiling {
+        // What evidence exists for the lost-hyphen junctions (xtask/realdata/ceiling.py).
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let status = Command::new("python3")
+            .arg(root.join("realdata/ceiling.py"))
+            .arg(&opts.data)
+            .arg(root.join("../crates/newsclean-layout/data/en-words.txt"))
+            .status()
+            .context("running python3 for ceiling.py")?;
+        if !status.success() {
+            bail!("ceiling.py failed ({status})");
+        }
     }
     Ok(())
 }

@@ -276,8 +276,19 @@ fn tally(cleaner: &newsclean::Cleaner, pages: &[GenPage], texts: &[String]) -> a
             .count();
         let clean_key = key(&clean);
         let mut in_clean = bag(&clean);
+        // Lines the cleaner deleted whole, by the log: a furniture line whose text also stands
+        // inside a kept line (the masthead 江南商报 in 江南商报数字版 …) is removed all the same.
+        let deleted: Vec<String> = cleaned
+            .page
+            .log()
+            .edits()
+            .iter()
+            .filter(|e| e.after.trim().is_empty())
+            .map(|e| key(&e.before))
+            .collect();
         for (kind, line) in &p.furniture {
-            let removed = !clean_key.contains(&key(line));
+            let k = key(line);
+            let removed = !clean_key.contains(&k) || deleted.contains(&k);
             t.furniture += 1;
             t.removed += usize::from(removed);
             let e = t.by_kind.entry(kind).or_default();

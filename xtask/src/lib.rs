@@ -4,4 +4,5 @@
 pub mod corpus;
 pub mod eval;
 pub mod learn_eval;
+pub mod realpages_eval;
 pub mod score;

@@ -7,6 +7,7 @@ mod eval_real;
 mod floor;
 mod fuzz;
 mod peer;
+mod realpages;
 mod spark;
 
 use xtask::corpus;
@@ -24,10 +25,14 @@ const TASKS: &[(&str, Task)] = &[
     ("spark", spark::run),
     ("fuzz", fuzz::run),
     ("learn-eval", xtask::learn_eval::run),
+    ("realpages", realpages::run),
 ];
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if xtask::realpages_eval::requested(&args) {
+        return xtask::realpages_eval::run(&args[1..]);
+    }
     if eval_real::requested(&args) {
         return eval_real::run(&args[1..]);
     }

@@ -25,7 +25,7 @@
 //! A page that mixes genuine text with a little mojibake is left alone: a missed repair is
 //! better than a false one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -132,16 +132,13 @@ impl Wrong {
         if head.contains('€') {
             return false;
         }
-        let bytes = if enc == encoding_rs::GB18030 { gbk_head_bytes(head) } else { encode_exact(enc, head) };
-        if enc == encoding_rs::GB18030 && bytes.is_none() {
+        let not_utf8 = |b: &[u8]| std::str::from_utf8(b).is_err_and(|e| e.error_len().is_some());
+        if enc == encoding_rs::GB18030 {
             // A character outside GBK's two-byte table, or with two readings: the full
             // encoder decides.
-            return false;
+            return gbk_head_bytes(head).is_some_and(|h| not_utf8(&h.bytes[..h.len]));
         }
-        match bytes {
-            None => true,
-            Some(b) => std::str::from_utf8(&b).is_err_and(|e| e.error_len().is_some()),
-        }
+        encode_exact(enc, head).is_none_or(|b| not_utf8(&b))
     }
 }
 
@@ -149,8 +146,8 @@ impl Wrong {
 /// pair, with that pair (`None` when two pairs give the character). Built once, on first use,
 /// from the decoder itself; encoding_rs's own GBK encoder searches its tables linearly, which
 /// made encoding every page's first runs the largest cost of cleaning a page.
-static GBK_PAIRS: LazyLock<HashMap<char, Option<[u8; 2]>>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(24_000);
+static GBK_PAIRS: LazyLock<FxHashMap<char, Option<[u8; 2]>>> = LazyLock::new(|| {
+    let mut map = FxHashMap::with_capacity_and_hasher(24_000, Default::default());
     for lead in 0x81..=0xFEu8 {
         for trail in (0x40..=0xFEu8).filter(|&t| t != 0x7F) {
             let pair = [lead, trail];
@@ -173,16 +170,25 @@ static GBK_PAIRS: LazyLock<HashMap<char, Option<[u8; 2]>>> = LazyLock::new(|| {
 
 /// The GBK bytes of `head` by [`GBK_PAIRS`]; `None` when a character is not in the table
 /// (or has two readings) and only the full encoder can say.
-fn gbk_head_bytes(head: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(head.len());
-    for c in head.chars() {
+fn gbk_head_bytes(head: &str) -> Option<HeadBytes> {
+    let mut out = HeadBytes { bytes: [0; 2 * HEAD_CHARS], len: 0 };
+    for c in head.chars().take(HEAD_CHARS) {
         if c.is_ascii() {
-            out.push(c as u8);
+            out.bytes[out.len] = c as u8;
+            out.len += 1;
         } else {
-            out.extend_from_slice(&(*GBK_PAIRS.get(&c)?)?);
+            let pair = (*GBK_PAIRS.get(&c)?)?;
+            out.bytes[out.len..out.len + 2].copy_from_slice(&pair);
+            out.len += 2;
         }
     }
     Some(out)
+}
+
+/// The GBK bytes of a run's head, on the stack (this runs for every run of every page).
+struct HeadBytes {
+    bytes: [u8; 2 * HEAD_CHARS],
+    len: usize,
 }
 
 /// How many characters of a run [`Wrong::surely_not_utf8`] encodes.
@@ -387,13 +393,39 @@ impl Candidate {
 /// first line, and ordinary text fails at once, so a long page costs only this much.
 pub const EARLY_DECISION_CHARS: usize = 4096;
 
-fn try_encoding(text: &str, wrong: Wrong) -> Option<Candidate> {
+/// A run of non-ASCII text with what every encoding's try needs to know of it, found once.
+struct Run {
+    range: Range<usize>,
+    /// Its characters…
+    chars: usize,
+    /// …of which normalisation removes this many (controls, zero-width).
+    removable: usize,
+    /// It holds U+FFFD: bytes were lost, it cannot be undone.
+    lost: bool,
+}
+
+/// The runs of `text`, each measured in one scan.
+fn measured_runs(text: &str) -> Vec<Run> {
+    runs(text)
+        .map(|range| {
+            let (mut chars, mut removable, mut lost) = (0, 0, false);
+            for c in text[range.clone()].chars() {
+                chars += 1;
+                removable += usize::from(crate::normalize::is_removable(c));
+                lost |= c == '\u{FFFD}';
+            }
+            Run { range, chars, removable, lost }
+        })
+        .collect()
+}
+
+fn try_encoding(text: &str, runs: &[Run], wrong: Wrong) -> Option<Candidate> {
     let mut cand = Candidate { wrong, fixes: Vec::new(), runs_left: 0, before: (0.0, 0), after: (0.0, 0) };
     let (mut exact_chars, mut failed_chars) = (0usize, 0usize);
-    for run in runs(text) {
+    for r in runs {
+        let (run, n) = (r.range.clone(), r.chars);
         let s = &text[run.clone()];
-        let n = s.chars().count();
-        if s.contains('\u{FFFD}') {
+        if r.lost {
             cand.runs_left += 1;
             continue;
         }
@@ -404,7 +436,7 @@ fn try_encoding(text: &str, wrong: Wrong) -> Option<Candidate> {
         // longer sees them, repaired what the first left (`È\x0eª` is `Ȫ`; a stray byte read
         // as U+009D inside `æœŸâ‚€`; found by fuzzing).
         let undone = wrong.undo(s).or_else(|| {
-            if !s.chars().any(crate::normalize::is_removable) {
+            if r.removable == 0 {
                 return None;
             }
             let (core, removed): (String, String) =
@@ -420,7 +452,7 @@ fn try_encoding(text: &str, wrong: Wrong) -> Option<Candidate> {
                 // Characters that normalisation removes (controls, zero-width) are not text
                 // either way: counted, they made the decision differ from the one taken on
                 // the decoded text, where they are gone (found by a property test).
-                failed_chars += s.chars().filter(|&c| !crate::normalize::is_removable(c)).count();
+                failed_chars += n - r.removable;
             }
             Some(fixed) => {
                 exact_chars += n;
@@ -455,9 +487,10 @@ pub fn repair(text: &str) -> Option<(String, MojibakeRepair)> {
     if text.is_ascii() {
         return None;
     }
+    let runs = measured_runs(text);
     let best = Wrong::ALL
         .into_iter()
-        .filter_map(|w| try_encoding(text, w))
+        .filter_map(|w| try_encoding(text, &runs, w))
         .max_by(|a, b| a.gain().total_cmp(&b.gain()))?;
     let mut out = String::with_capacity(text.len());
     let mut last = 0;

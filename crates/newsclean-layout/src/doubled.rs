@@ -143,10 +143,12 @@ impl Pass for DoubledTitles {
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
         let mut edits = Vec::new();
         for i in 0..page.blocks().len() {
-            if !matches!(
-                page.blocks()[i].kind,
-                BlockKind::Headline | BlockKind::Subtitle | BlockKind::Caption
-            ) {
+            let kind = page.blocks()[i].kind;
+            let title = matches!(kind, BlockKind::Headline | BlockKind::Subtitle | BlockKind::Caption);
+            // A body block that is a doubled title whole (copies printed at the page's end,
+            // where no title zone closes) is undoubled too; `undouble` never fires on a
+            // sentence, and only the whole text doubled counts.
+            if !title && kind != BlockKind::Body {
                 continue;
             }
             let text = page.block_text(i);
@@ -155,6 +157,7 @@ impl Pass for DoubledTitles {
             }
             let (once, note) = match undouble(text) {
                 Some(once) => (once, "every run of the title is written twice"),
+                None if !title => continue,
                 None => match unrepeat(text) {
                     Some(once) => (once, "the title's opening is written twice"),
                     None => continue,

@@ -88,6 +88,8 @@ re!(
     r"(?:CN|ＣＮ)\s*\d{2}\s*[-－—–]\s*\d{4}(?:\s*/\s*[A-Z]{1,2})?|ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]"
 );
 re!(WEEKDAY_LINE, r"^(?:星期[一二三四五六日天]|礼拜[一二三四五六日天])$");
+// The paper's address alone on a line: 地址：青岳路288号, 社址：…大厦5楼.
+re!(ADDRESS_LINE, r"^(?:社址|地址)\s*[:：]\s*[^，。；、,;\s]{2,24}?(?:\d+号|号|楼|室|层)$");
 re!(PHONE, r"(?:\d{3,4}[-－])?\d{7,8}|1[3-9]\d{9}");
 re!(CONTACT_WORD, r"热线|电话|传真|邮编|投诉|订阅|发行|广告|网址|数字报|网站|邮箱|微信|\p{Han}{1,4}网");
 re!(PUBLISHER, r"(?:联办|主办|主管|出版|协办|承办)$");
@@ -99,20 +101,80 @@ re!(
     )
 );
 
+/// Which of the characters that the furniture patterns cannot match without a line holds,
+/// found in one scan: each regex of [`furniture_kind`] is tried only when its characters are
+/// there (this runs on every line of every page; the checks never change a decision, which
+/// the `prefilter` tests prove against the plain version).
+#[derive(Default)]
+struct Seen {
+    chars: usize,
+    /// Characters but white space (a wide gutter inside a header line counts nothing).
+    visible: usize,
+    upper: bool,
+    jump: bool,
+    label: bool,
+    date: bool,
+    copyright: bool,
+    role_mark: bool,
+    serial: bool,
+    weekday: bool,
+    space: bool,
+    app: bool,
+    address: bool,
+    markup_only: bool,
+}
+
+impl Seen {
+    fn scan(t: &str) -> Seen {
+        let mut s = Seen { markup_only: true, ..Seen::default() };
+        for c in t.chars() {
+            s.chars += 1;
+            s.visible += usize::from(!c.is_whitespace());
+            s.markup_only &= c == '>' || c.is_whitespace();
+            match c {
+                'A'..='Z' => {
+                    s.upper = true;
+                    s.serial |= c == 'C' || c == 'I';
+                    s.app |= c == 'A';
+                }
+                '转' | '接' => s.jump = true,
+                '版' => {
+                    s.label = true;
+                    s.copyright = true;
+                }
+                '叠' => s.label = true,
+                '年' | '期' | '历' | '-' | '.' => s.date = true,
+                '/' => {
+                    s.date = true;
+                    s.role_mark = true;
+                }
+                '未' | '不' | '©' => s.copyright = true,
+                'y' => s.copyright |= t.contains("opyright"),
+                '／' | '：' | ':' => s.role_mark = true,
+                'Ｃ' => s.serial = true,
+                '星' | '礼' => s.weekday = true,
+                '址' => s.address = true,
+                ' ' | '\u{3000}' => s.space = true,
+                '客' | '公' | '扫' | '二' | '视' | '抖' | '微' => s.app = true,
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
 /// What kind of furniture a whole line is, if it is furniture.
 pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     let t = line.trim();
     if t.is_empty() {
         return None;
     }
-    if t.chars().all(|c| c == '>' || c.is_whitespace()) {
+    let seen = Seen::scan(t);
+    if seen.markup_only {
         return Some("markup");
     }
-    // Each regex below is tried only when the characters it cannot match without are
-    // there (this runs on every line of every page; the checks never change a decision).
-    let has_copyright =
-        || (t.contains(['未', '版', '不', '©']) || t.contains("opyright")) && COPYRIGHT.is_match(t);
-    if t.contains(['转', '接'])
+    let has_copyright = || seen.copyright && COPYRIGHT.is_match(t);
+    if seen.jump
         && let Some(m) = JUMP.find(t)
         && m.start() == 0
         && m.end() == t.len()
@@ -126,35 +188,36 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     {
         return Some("masthead");
     }
-    if (t.contains(['版', '叠']) || t.bytes().any(|b| b.is_ascii_uppercase())) && PAGE_LABEL.is_match(t) {
+    if (seen.label || seen.upper) && PAGE_LABEL.is_match(t) {
         return Some("page-label");
     }
-    if is_date_line(t) {
+    if seen.date && is_date_line(t) {
         return Some("date");
     }
-    if let Some(kind) = shape_kind(t, cjk_page) {
+    if (seen.serial || seen.weekday || seen.upper || seen.address)
+        && let Some(kind) = shape_kind(t, cjk_page)
+    {
         return Some(kind);
     }
     if ends_sentence(t) && !has_copyright() {
         return None;
     }
-    let roles = if t.contains(['/', '／', '：', ':']) { CREDIT_ROLE.find_iter(t).count() } else { 0 };
-    if roles >= 2
-        || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && t.chars().count() <= 40)
+    let roles = if seen.role_mark { CREDIT_ROLE.find_iter(t).count() } else { 0 };
+    if roles >= 2 || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && seen.visible <= 40)
     {
         return Some("credits");
     }
-    if t.chars().count() <= 120 && has_copyright() {
+    if seen.chars <= 120 && has_copyright() {
         return Some("copyright");
     }
     if is_contact_line(t) {
         return Some("contact");
     }
-    let short = t.chars().count() <= 30 && !ends_clause(t);
-    if short && PUBLISHER.is_match(t) && t.contains([' ', '\u{3000}']) {
+    let short = seen.chars <= 30 && !ends_clause(t);
+    if short && seen.space && t.ends_with(['办', '管', '版']) && PUBLISHER.is_match(t) {
         return Some("publisher");
     }
-    if short && t.chars().count() <= 20 && APP.is_match(t) {
+    if short && seen.chars <= 20 && seen.app && APP.is_match(t) {
         return Some("app-promo");
     }
     None
@@ -175,6 +238,9 @@ fn shape_kind(t: &str, cjk_page: bool) -> Option<&'static str> {
     }
     if t.contains(['星', '礼']) && WEEKDAY_LINE.is_match(t) {
         return Some("date");
+    }
+    if t.contains('址') && ADDRESS_LINE.is_match(t) {
+        return Some("contact");
     }
     if cjk_page && t.as_bytes()[0].is_ascii_uppercase() {
         let tokens: Vec<&str> = t.split_whitespace().collect();
@@ -347,6 +413,20 @@ impl Pass for Furniture {
                     .chars()
                     .next_back()
                     .is_some_and(|c| matches!(c, '，' | ',' | '。' | '；' | '、' | ' '));
+                // A continuation line opening a paragraph (（上接第1版）党建强，…): the
+                // article goes on after it.
+                let opens = m.start() == 0
+                    && !at_end
+                    && m.as_str().starts_with(['（', '('])
+                    && (m.as_str().contains("上接") || m.as_str().contains("接上"));
+                if opens {
+                    let after = text[m.end()..].len() - text[m.end()..].trim_start().len();
+                    edits.push(
+                        TextEdit::delete(start..start + m.end() + after, "layout.furniture.jump")
+                            .with_note("continuation line opening a paragraph"),
+                    );
+                    continue;
+                }
                 if m.start() > 0
                     && (at_end || after_punct)
                     && m.as_str().contains('转') | m.as_str().contains('接')
@@ -403,7 +483,19 @@ fn classify_bands(page: &mut Page) {
         }
         let before = i > 0 && furniture(page, i - 1);
         let after = j + 1 < n && furniture(page, j + 1);
-        if (before || i == 0) && (after || j + 1 == n) && (before || after) {
+        // The last items of a page's header band (城事 / 11, over the first article): all
+        // above is furniture, and the run holds the page number, a number or a letter and a
+        // number standing alone, which no article line is.
+        let page_top = before && (0..i).all(|k| furniture(page, k));
+        let page_number = (i..=j).any(|k| {
+            let t = page.block_text(k).trim();
+            let digits = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
+            t.len() - digits.len() <= 1
+                && (1..=3).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+        });
+        let header_end = page_top && page_number && (i..=j).all(|k| cells(page.block_text(k).trim()) <= 6.0);
+        if header_end || (before || i == 0) && (after || j + 1 == n) && (before || after) {
             for k in i..=j {
                 page.classify(k, BlockKind::Furniture, "layout.furniture.band");
             }
@@ -418,7 +510,14 @@ fn classify_bands(page: &mut Page) {
 /// cut in mid-sentence itself and the line right below it is no wider (it goes on there).
 fn in_running_text(page: &Page, i: usize) -> bool {
     let line = page.block_text(i).trim();
-    let adjacent = |j: usize| is_open(page.blocks()[j].kind) && !page.block_text(j).contains('\n');
+    // A neighbour that is furniture by its shape (a date line under the publisher's line) is
+    // no running text, classified yet or not; one known only by a word may be.
+    let adjacent = |j: usize| {
+        let t = page.block_text(j);
+        is_open(page.blocks()[j].kind)
+            && !t.contains('\n')
+            && furniture_kind(t, true).is_none_or(|k| matches!(k, "app-promo" | "publisher"))
+    };
     // An indented line starts something new (` 平湖发布 今平湖客户端` under a headline).
     let above = i > 0
         && adjacent(i - 1)
@@ -501,7 +600,9 @@ mod prefilter {
         }
         let roles = CREDIT_ROLE.find_iter(t).count();
         if roles >= 2
-            || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && t.chars().count() <= 40)
+            || (roles == 1
+                && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0)
+                && t.chars().filter(|c| !c.is_whitespace()).count() <= 40)
         {
             return Some("credits");
         }
@@ -525,7 +626,7 @@ mod prefilter {
         #![proptest_config(ProptestConfig { cases: 2000, rng_seed: proptest::test_runner::RngSeed::Fixed(0x6675_726e), ..ProptestConfig::default() })]
         #[test]
         fn cheap_checks_change_no_decision(
-            line in "[ 0-9０-９A-Za-z年月日期历农第版叠转接下上■◆（）()：:/／.\\-编辑责任未经授权版权不得复制©opyrightwhtp热线电话网客户端主办联办。，星期一二三四五六七八九十]{0,30}",
+            line in "[ 0-9０-９A-Za-zＣ年月日期历农第版叠转接下上■◆（）()：:/／.\\-编辑责任未经授权版权不得复制©opyrightwhtp热线电话网客户端主办联办管公众号扫码视频抖音微信礼拜地址社路号楼>\u{3000}。，星期一二三四五六七八九十]{0,30}",
             cjk in any::<bool>(),
         ) {
             prop_assert_eq!(furniture_kind(&line, cjk), reference(&line, cjk), "{:?}", line);
@@ -592,6 +693,54 @@ mod tests {
             furniture_lines(&page),
             ["责任编辑：雷海", "青枫日报", "2024年4月14日 星期日", "要闻", "A5"]
         );
+    }
+
+    #[test]
+    fn the_end_of_a_header_band_holds_the_page_number() {
+        let page = page_of(&[
+            "责任编辑：付晨",
+            "汀港晚报",
+            "2024年11月15日 星期五",
+            "城事",
+            "11",
+            "员干部的最基本要求。当前，全市上下正全面贯彻党的二十大精神。",
+        ]);
+        assert_eq!(
+            furniture_lines(&page),
+            ["责任编辑：付晨", "汀港晚报", "2024年11月15日 星期五", "城事", "11"]
+        );
+        // Without a page number, a short line under the band is the first headline.
+        let page = page_of(&[
+            "2024年11月15日 星期五",
+            "春耕忙",
+            "本报讯昨天，全市春耕生产全面展开，农机手们忙个不停。",
+        ]);
+        assert_eq!(furniture_lines(&page), ["2024年11月15日 星期五"]);
+        // A number inside the article is no page number: not at the page's top.
+        let page = page_of(&[
+            "2024年11月15日 星期五",
+            "本报讯昨天，全市春耕生产全面展开。",
+            "春耕忙",
+            "11",
+            "农机手们忙个不停。",
+        ]);
+        assert_eq!(furniture_lines(&page), ["2024年11月15日 星期五"]);
+    }
+
+    #[test]
+    fn address_lines_and_continuation_lines() {
+        use super::furniture_kind as k;
+        assert_eq!(k("地址：青岳路288号", true), Some("contact"));
+        assert_eq!(k("社址：江南大厦5楼", true), Some("contact"));
+        assert_eq!(k("地址：市民中心，欢迎大家前来咨询。", true), None);
+        assert_eq!(k("报名地址：市民中心3楼", true), None);
+        let mut page = page_of(&["（上接第1版）党建强，则根基稳；根基稳，则社会兴。"]);
+        page.finalize().unwrap();
+        assert_eq!(page.text(), "党建强，则根基稳；根基稳，则社会兴。\n");
+        // Not a sentence about a page.
+        let mut page = page_of(&["上接第1版的报道，记者继续走访。"]);
+        page.finalize().unwrap();
+        assert_eq!(page.text(), "上接第1版的报道，记者继续走访。\n");
     }
 
     #[test]

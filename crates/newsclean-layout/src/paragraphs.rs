@@ -145,7 +145,15 @@ fn para_ends(p: &Line, next: &Line, width: Option<f32>, first_of_para: bool) -> 
     let Some(w) = width else { return true };
     let c = cells(&p.text);
     let short = if first_of_para { c <= w - 2.5 } else { c <= w - 1.0 };
-    next.blank_before || short || next.text.starts_with(['“', '「']) && c <= w
+    next.blank_before || short || next.text.starts_with(['“', '「']) && c <= w || dropped_indent(next, w)
+}
+
+/// True when `next`, after a line that ends a sentence, is a paragraph's first line whose
+/// indent the extractor dropped (PyMuPDF prints no leading spaces): two cells short of the
+/// column, and not a short line itself (it does not end a sentence).
+fn dropped_indent(next: &Line, w: f32) -> bool {
+    let c = cells(&next.text);
+    !next.indent && (w - 2.5..=w - 1.5).contains(&c) && !ends_clause(&next.text)
 }
 
 /// Where a one-line title holds several title elements (kicker, main title, subtitle) one

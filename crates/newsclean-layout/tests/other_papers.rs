@@ -176,3 +176,33 @@ fn lines_without_wrapping_are_left_alone() {
     let page = clean(text);
     assert_eq!(page.text(), text);
 }
+
+/// PyMuPDF drops the two-character indent of a paragraph's first line: after a full line that
+/// ends a sentence, a line two cells short of the column opens a paragraph; a full one goes on.
+#[test]
+fn a_dropped_indent_starts_a_paragraph_and_a_full_line_does_not() {
+    let text = "\
+本报讯3月7日，市委召开全
+体会议，研究部署城乡融合发
+展工作，会议指出，要坚持规
+划先行，统筹推进城乡基础设
+施建设，加快公共服务向农村
+延伸，让广大群众共享发展成
+果，持续推动城乡融合发展取
+得新的更大成效，推进各项改
+革事项，切实把各项部署要求
+转化为推动发展的实际行动和
+具体成果，落细落实见成效。
+会议要求各地各部门要强
+化责任担当，细化工作举措，
+确保各项任务落地见效实效。
+同时会议还对下一步工作作
+出具体部署安排，提出要求。
+";
+    let page = clean(text);
+    assert_eq!(
+        page.text(),
+        "本报讯3月7日，市委召开全体会议，研究部署城乡融合发展工作，会议指出，要坚持规划先行，统筹推进城乡基础设施建设，加快公共服务向农村延伸，让广大群众共享发展成果，持续推动城乡融合发展取得新的更大成效，推进各项改革事项，切实把各项部署要求转化为推动发展的实际行动和具体成果，落细落实见成效。\n\
+         会议要求各地各部门要强化责任担当，细化工作举措，确保各项任务落地见效实效。同时会议还对下一步工作作出具体部署安排，提出要求。\n"
+    );
+}

@@ -194,3 +194,19 @@ fn idempotent_when_a_masthead_follows_a_long_line() {
     let twice = cleaner().clean_text(&once.text).unwrap();
     assert_eq!(twice.text, once.text);
 }
+
+/// The seeds as PyMuPDF would print them, with every blank line gone: the page still shows
+/// its wrapping, is cleaned as raw text, and cleaning the clean text changes nothing.
+#[test]
+fn seeds_without_blank_lines_are_idempotent_and_lossless() {
+    let c = cleaner();
+    for (name, bytes) in seeds() {
+        let text = String::from_utf8_lossy(&bytes);
+        let packed: String =
+            text.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
+        let once = c.clean_text(&packed).unwrap();
+        assert_eq!(once.page.log().undo(&once.text), packed, "{name}");
+        let twice = c.clean_text(&once.text).unwrap();
+        assert_eq!(twice.text, once.text, "{name}: not idempotent");
+    }
+}

@@ -1,0 +1,188 @@
+//! `cargo xtask eval --realpages [DIR]`: score the cleaner on the pages that
+//! `cargo xtask realpages` made with real tools, per extractor: the mean over the pages of each
+//! gold metric of [`crate::score`], as output and with the rules' forms folded away.
+//!
+//! The scoring is [`crate::eval::score_all`] with the extractor's folder as the raw pages.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+
+use crate::eval::{self, PageScore, workspace_root};
+use crate::score::GoldLine;
+
+/// The extractors, each the name of its folder of text in the output of `cargo xtask realpages`.
+pub const EXTRACTORS: [&str; 4] = ["pymupdf", "pdftotext", "pdftotext-layout", "tesseract"];
+
+/// The scored pages of one extractor.
+pub struct ExtractorScores {
+    /// The extractor's name (its folder).
+    pub extractor: String,
+    /// Its pages, scored.
+    pub pages: Vec<PageScore>,
+}
+
+/// True when the arguments ask for this evaluation (`eval --realpages`).
+pub fn requested(args: &[String]) -> bool {
+    args.first().is_some_and(|a| a == "eval") && args.iter().any(|a| a == "--realpages")
+}
+
+/// Clean and score every page of every extractor folder present in `dir` (`dir/gold` holds
+/// the gold). `with_cer` computes the edit distances.
+pub fn score_dir(dir: &Path, with_cer: bool) -> anyhow::Result<Vec<ExtractorScores>> {
+    let gold = dir.join("gold");
+    let mut out = Vec::new();
+    for ex in EXTRACTORS {
+        let raw = dir.join(ex);
+        if !raw.is_dir() {
+            continue;
+        }
+        let pages = eval::score_all(&gold, &raw, with_cer).with_context(|| format!("extractor {ex}"))?;
+        out.push(ExtractorScores { extractor: ex.to_string(), pages });
+    }
+    if out.is_empty() {
+        bail!("{}: no extractor folder ({})", dir.display(), EXTRACTORS.join(", "));
+    }
+    Ok(out)
+}
+
+/// The mean over `pages` of metric `name`, over the pages that have it (a page without a
+/// gold line of a tag has no exact match rate for it).
+pub fn mean(pages: &[PageScore], name: &str, folded: bool) -> Option<f64> {
+    let vals: Vec<f64> =
+        pages.iter().filter_map(|p| if folded { &p.folded } else { &p.counts }.get(name)).collect();
+    (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64)
+}
+
+/// The table: one row per extractor, the mean of each metric over its pages.
+pub fn table(scores: &[ExtractorScores], folded: bool) -> String {
+    let cols: Vec<&str> = eval::COLUMNS.iter().copied().filter(|c| !c.is_empty()).collect();
+    let width = scores.iter().map(|s| s.extractor.len()).max().unwrap_or(9).max("extractor".len());
+    let mut s = format!("{:width$} {:>5}", "extractor", "pages");
+    for c in &cols {
+        s.push_str(&format!(" {c:>10}"));
+    }
+    s.push('\n');
+    for ex in scores {
+        s.push_str(&format!("{:width$} {:>5}", ex.extractor, ex.pages.len()));
+        for c in &cols {
+            match mean(&ex.pages, c, folded) {
+                Some(v) => s.push_str(&format!(" {v:>10.3}")),
+                None => s.push_str(&format!(" {:>10}", "-")),
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Run `eval --realpages [DIR] [--write DIR]` with the arguments after `eval`.
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let mut dir = workspace_root().join("target/realpages");
+    let mut write: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--realpages" => {}
+            "--write" => write = Some(PathBuf::from(it.next().context("--write needs a folder")?)),
+            s if !s.starts_with('-') => dir = PathBuf::from(s),
+            other => bail!(
+                "eval --realpages: unknown option {other:?}; usage: cargo xtask eval --realpages [DIR] [--write DIR]"
+            ),
+        }
+    }
+    if !dir.join("gold").is_dir() {
+        println!(
+            "eval --realpages: skipped: no generated pages in {} (make them with `cargo xtask realpages`, \
+             or name the folder: cargo xtask eval --realpages DIR)",
+            dir.display()
+        );
+        return Ok(());
+    }
+    let scores = score_dir(&dir, true)?;
+    if let Some(w) = write {
+        for ex in &scores {
+            let d = w.join(&ex.extractor);
+            std::fs::create_dir_all(&d).with_context(|| format!("{}: cannot create", d.display()))?;
+            for p in &ex.pages {
+                std::fs::write(d.join(format!("{}.txt", p.name)), &p.output)?;
+            }
+        }
+    }
+    if let Ok(v) = std::fs::read_to_string(dir.join("versions.json")) {
+        println!("pages of {} (versions.json):\n{}", dir.display(), v.trim_end());
+    }
+    let cleaner = newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE)?;
+    let mut unstable = Vec::new();
+    let mut total = 0;
+    for ex in &scores {
+        for p in &ex.pages {
+            total += 1;
+            if cleaner.clean(p.output.as_bytes()).map(|c| c.text).ok().as_deref() != Some(p.output.as_str()) {
+                unstable.push(format!("{}/{}", ex.extractor, p.name));
+            }
+        }
+    }
+    println!(
+        "\nidempotence: {}/{total} outputs unchanged when cleaned again{}",
+        total - unstable.len(),
+        if unstable.is_empty() { String::new() } else { format!(" (changed: {})", unstable.join(" ")) }
+    );
+    println!("\nMean over the pages, as output:");
+    print!("{}", table(&scores, false));
+    println!(
+        "\nWhat layout controls (punctuation, quotes, full-width forms and CJK–ASCII spacing folded on both sides):"
+    );
+    print!("{}", table(&scores, true));
+    Ok(())
+}
+
+/// The characters the spec's check compares: no white space, no ASCII or full-width
+/// punctuation.
+pub fn check_chars(s: &str) -> BTreeMap<char, i64> {
+    let mut m = BTreeMap::new();
+    for c in s.chars() {
+        let punct = c.is_ascii_punctuation()
+            || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '·');
+        if !c.is_whitespace() && !punct {
+            *m.entry(c).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// The check's characters of all the lines of a gold page.
+pub fn gold_chars(gold: &[GoldLine]) -> BTreeMap<char, i64> {
+    check_chars(&gold.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join("\n"))
+}
+
+/// The spec's check against an extractor's text of the page: every gold character is there
+/// (`name` names the page in the error).
+pub fn check_against(name: &str, gold: &[GoldLine], text: &str) -> anyhow::Result<()> {
+    let have = check_chars(text);
+    let missing: Vec<String> = gold_chars(gold)
+        .into_iter()
+        .filter_map(|(c, n)| {
+            let h = have.get(&c).copied().unwrap_or(0);
+            (h < n).then(|| format!("{c}×{}", n - h))
+        })
+        .collect();
+    if !missing.is_empty() {
+        bail!("{name}: gold characters missing from the extracted text: {}", missing.join(" "));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_character_check_ignores_space_and_punctuation_only() {
+        let gold = vec![GoldLine { tag: 'P', text: "平湖，2023年“新”。".into() }];
+        assert!(check_against("p", &gold, "平 湖,2023 年\"新\"\n").is_ok());
+        assert!(check_against("p", &gold, "平湖，2023年。").is_err(), "a missing 新");
+        assert!(check_against("p", &gold, "平湖，2O23年“新”。").is_err(), "O is not 0");
+    }
+}
