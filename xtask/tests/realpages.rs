@@ -71,11 +71,7 @@ fn the_sample_is_complete_and_its_gold_checks() {
 
 /// Pages whose clean output a second clean still changes, each with the reason; the test
 /// fails when one of them becomes stable (take it off the list) or another becomes unstable.
-const KNOWN_UNSTABLE: &[(&str, &str)] = &[(
-    "pdftotext-layout/001-sidebar-inner.txt",
-    "the first clean leaves a line of three fused columns (`…阶段性成效明显。展清廉单元的示范点…本报记者贾成辉摄`); \
-         the second joins it with the lines after it",
-)];
+const KNOWN_UNSTABLE: &[(&str, &str)] = &[];
 
 #[test]
 fn every_page_cleans_idempotently_and_losslessly() {
