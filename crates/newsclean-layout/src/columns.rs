@@ -15,15 +15,28 @@
 //!
 //! # How
 //! Positions are display columns (CJK and full-width characters count 2). A line's *gap
-//! evidence* is a run of two or more spaces between text, or a single space next to a wide
-//! character (pdftotext leaves only one where a CJK column runs to its edge). A gutter at
-//! display column `x` holds for a region when, on at least 70% of its lines, `x` is blank or
-//! within [`SNAP`] columns of gap evidence, at least [`MIN_LINES`] lines have text on both
-//! sides, and a good share of those have a run of two or more spaces there. pdftotext pushes
-//! a column to the right when the text left of it is wider than it estimated, so each line is
-//! cut at the gap nearest to the gutter within [`SNAP`] columns; where there is no space at
-//! all and the characters on both sides of the gutter are CJK, the line is cut at the gutter
-//! itself (the note counts those lines).
+//! evidence* is a run of two or more spaces between text, or a single space between two
+//! wide characters (pdftotext leaves only one where a CJK column runs to its edge; CJK
+//! text has no spaces of its own).
+//! 1. Gutters: in a window of 20 lines, a gutter's centre is a display column that
+//!    is blank, or within [`SNAP`] columns of a run of spaces, on at least 70% of the lines;
+//!    at least [`MIN_LINES`] lines have text on both sides of it, and at least 3 (and 30%) of
+//!    those show gap evidence there. Its *edge* is where the next column's text begins
+//!    unpushed (a low percentile of where text begins after a gap): pdftotext pushes a
+//!    column right by the overflow of the text left of it, never left.
+//! 2. Cuts: a line is cut at the first gap after which text begins at the edge or right of
+//!    it (and no further than `2 × SNAP` past the centre), or at its indentation or its end;
+//!    else at a wide run of spaces a little left of the edge, or the gap evidence nearest
+//!    the edge; else, when the characters at the centre are CJK on both sides and the line
+//!    has a real gap at another gutter, between those characters (the note counts these
+//!    lines). A line with no cut at a gutter, or with a wide run of spaces left inside a
+//!    piece (a header band), spans the gutters: it ends the region and stays as it is.
+//! 3. A region grows from the window up and down while its lines fit; it is kept when, for
+//!    each gutter, 70% of its lines are cut at a gap and the evidence above holds over the
+//!    whole region, and each column's median piece is at least 12 display
+//!    columns wide (table cells are narrower).
+//! 4. The search repeats on the rewritten text until it finds no region (idempotence), and
+//!    stops at a work budget on pathological pages.
 //!
 //! # Example
 //! ```text
