@@ -447,7 +447,14 @@ impl Pass for Paragraphs {
                 || next.blank_before
                     && !starts_as_continuation(&next.text)
                     && !word_spans(&lines[i].text, &next.text)
-                || !next.blank_before && first_line_shape && !starts_as_continuation(&next.text);
+                || !next.blank_before && first_line_shape && !starts_as_continuation(&next.text)
+                // On a page without blank lines (PyMuPDF), a subhead is a short line: in
+                // running text only a paragraph's last line is short, and it ends a sentence.
+                || !blank_layout
+                    && width[i].is_some_and(|w| cells(&lines[i].text) <= w - 3.0)
+                    && !starts_as_continuation(&next.text)
+                    && !word_spans(&lines[i].text, &next.text)
+                    && !starts_doubled_run(&lines, i);
             if sub {
                 lines[i].kind = BlockKind::Headline;
             }
@@ -570,6 +577,23 @@ impl Pass for Paragraphs {
         page.apply(edits).map_err(err)?;
         Ok(())
     }
+}
+
+/// True when line `i` opens a run of up to four lines that is a fake-bold title and its copy
+/// (`“两面锦旗”唱响营商` / `环境“创优曲”` / `“两面锦旗”唱响营` / `商环境“创优曲”`): the lines
+/// joined are doubled whole. Such a line is no subhead of its own.
+fn starts_doubled_run(lines: &[Line], i: usize) -> bool {
+    let mut joined = lines[i].text.trim().to_string();
+    for l in lines.iter().skip(i + 1).take(3) {
+        if !l.open {
+            return false;
+        }
+        joined.push_str(l.text.trim());
+        if crate::doubled::undouble(&joined).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when the title line `next` goes on from `prev` (one element wrapped, not the next

@@ -206,3 +206,38 @@ fn a_dropped_indent_starts_a_paragraph_and_a_full_line_does_not() {
          会议要求各地各部门要强化责任担当，细化工作举措，确保各项任务落地见效实效。同时会议还对下一步工作作出具体部署安排，提出要求。\n"
     );
 }
+
+/// On a page without blank lines, a short title-like line after a paragraph's end is a subhead
+/// (in running text only a paragraph's last line is short, and it ends a sentence); a short
+/// line whose next line finishes a word it cut is not.
+#[test]
+fn subheads_on_a_page_without_blank_lines() {
+    let body = "\
+本报讯3月7日，市委召开全
+体会议，研究部署城乡融合发
+展工作，会议指出，要坚持规
+划先行，统筹推进城乡基础设
+施建设，加快公共服务向农村
+延伸，让广大群众共享发展成
+果，持续推动城乡融合发展取
+得新的更大成效，推进各项改
+革事项落地见效。
+";
+    let text = format!(
+        "{body}强化责任担当\n各地各部门要细化工作举措\n，确保各项任务落地落细，持\n续推动工作取得实效成效。\n"
+    );
+    let page = clean(&text);
+    assert!(
+        page.text().contains(
+            "\n强化责任担当\n各地各部门要细化工作举措，确保各项任务落地落细，持续推动工作取得实效成效。\n"
+        ),
+        "{}",
+        page.text()
+    );
+    // A short line that a cut word continues is text (改革|事项 spans the break).
+    let text = format!(
+        "{body}推进各项改\n革事项，各地各部门要细化工作举措\n，确保各项任务落地落细，持\n续推动工作取得实效成效。\n"
+    );
+    let page = clean(&text);
+    assert!(page.text().contains("推进各项改革事项，各地各部门"), "{}", page.text());
+}
