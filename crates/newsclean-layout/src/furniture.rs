@@ -220,7 +220,40 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     if short && seen.chars <= 20 && seen.app && APP.is_match(t) {
         return Some("app-promo");
     }
+    if seen.chars > seen.visible + 2 && is_band_line(t, cjk_page) {
+        return Some("band");
+    }
     None
+}
+
+/// True for a header or footer band printed as one line with its items spaced apart
+/// (`pdftotext -layout`: `责任编辑：莫兰   青溪时报   2025年7月13日 星期日   经济   A5`): two or more
+/// items three spaces or more apart, at least two of them furniture by kind and the rest short
+/// labels (a paper's name, a section, a page number).
+fn is_band_line(t: &str, cjk_page: bool) -> bool {
+    let items: Vec<&str> = t.split("   ").map(str::trim).filter(|s| !s.is_empty()).collect();
+    if items.len() < 2 {
+        return false;
+    }
+    let (mut known, mut page_number) = (0, false);
+    for item in &items {
+        if furniture_kind(item, cjk_page).is_some() {
+            known += 1;
+        } else if cells(item) > 8.0 || ends_clause(item) || item.contains(['。', '，', '！', '？', '；'])
+        {
+            return false;
+        }
+        page_number |= is_page_number(item);
+    }
+    known >= 2 || known == 1 && page_number && items.len() >= 3
+}
+
+/// A page number standing alone: one to three digits, perhaps after a letter (11, A5).
+fn is_page_number(t: &str) -> bool {
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    t.len() - digits.len() <= 1
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Furniture known by its shape alone: the serial-number line (国内统一连续出版物号
@@ -487,13 +520,7 @@ fn classify_bands(page: &mut Page) {
         // above is furniture, and the run holds the page number, a number or a letter and a
         // number standing alone, which no article line is.
         let page_top = before && (0..i).all(|k| furniture(page, k));
-        let page_number = (i..=j).any(|k| {
-            let t = page.block_text(k).trim();
-            let digits = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
-            t.len() - digits.len() <= 1
-                && (1..=3).contains(&digits.len())
-                && digits.bytes().all(|b| b.is_ascii_digit())
-        });
+        let page_number = (i..=j).any(|k| is_page_number(page.block_text(k).trim()));
         let header_end = page_top && page_number && (i..=j).all(|k| cells(page.block_text(k).trim()) <= 6.0);
         if header_end || (before || i == 0) && (after || j + 1 == n) && (before || after) {
             for k in i..=j {
@@ -619,6 +646,10 @@ mod prefilter {
         if short && t.chars().count() <= 20 && APP.is_match(t) {
             return Some("app-promo");
         }
+        let spaces = t.chars().filter(|c| c.is_whitespace()).count();
+        if spaces > 2 && is_band_line(t, cjk_page) {
+            return Some("band");
+        }
         None
     }
 
@@ -647,6 +678,23 @@ mod prefilter {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn band_lines_of_pdftotext_layout() {
+        use super::furniture_kind as k;
+        assert!(
+            k(
+                "责任编辑：莫兰          青溪时报          2025年7月13日 星期日          经济          A5",
+                true
+            )
+            .is_some()
+        );
+        assert_eq!(k("青溪时报          2025年7月13日 星期日          经济          A5", true), Some("band"));
+        assert_eq!(k("12                   时评           2026年9月15日 星期二", true), Some("band"));
+        // Not: one known item only, or article text beside it.
+        assert_eq!(k("青溪时报          经济", true), None);
+        assert_eq!(k("2025年7月13日 星期日          本报讯昨天，全市召开会议。", true), None);
+    }
+
     #[test]
     fn shapes_of_other_papers() {
         use super::furniture_kind as k;
