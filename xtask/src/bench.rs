@@ -96,6 +96,17 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 
     let load_before = load_average();
     let tiny = corpus.tiny.to_string_lossy().into_owned();
+    // The few-files set twelve times over (links to it): as many files as the corpus, the
+    // content of the few; tells whether memory grows with the number of files or with how
+    // varied their content is.
+    let few12_dir = bench_dir.join("few-x12");
+    if !few12_dir.exists() {
+        std::fs::create_dir_all(&few12_dir)?;
+        for k in 0..12 {
+            std::os::unix::fs::symlink(&corpus.few_dir, few12_dir.join(format!("copy{k:02}")))?;
+        }
+    }
+    let few12 = few12_dir.to_string_lossy().into_owned();
     let jb = corpus.jsonl_bytes;
     let plan: Vec<Planned> = vec![
         (
@@ -128,6 +139,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             kb,
             knum,
             s(&[&nc, "clean", "-j", "2", &few, "--out-dir", &o("few2")]),
+            None,
+        ),
+        (
+            "clean -j2 (few files x12)",
+            kb * 12,
+            knum * 12,
+            s(&[&nc, "clean", "-j", "2", &few12, "--out-dir", &o("few12")]),
             None,
         ),
         ("floor jsonl -j1", jb, 1, s(&[&fl, "floor", "-j", "1", "--out-dir", &o("floorj"), &jsonl]), None),
@@ -440,6 +458,15 @@ impl<'a> Report<'a> {
                 "same (5% or 1 MB)".into(),
                 met,
             ));
+            if j == 2.0 {
+                let (r, f) = (self.rss("clean -j2 (few files x12)"), self.rss("clean -j2 (few files)"));
+                t.push((
+                    format!("  same {} files x12 vs once", self.corpus.few),
+                    format!("{} vs {}", fmt(r, " MB"), fmt(f, " MB")),
+                    "(file count alone)".into(),
+                    r.zip(f).map(|(r, f)| (r - f).abs() <= (0.05 * f).max(1.0)),
+                ));
+            }
             // What is left of the peak once the files' share is taken off: the constant.
             let constant = m.zip(self.per_file_share(j)).map(|(m, share)| m - share);
             let tiny = self.rss(&format!("baseline -j{j} (1 tiny file)"));
