@@ -177,11 +177,9 @@ fn lines_without_wrapping_are_left_alone() {
     assert_eq!(page.text(), text);
 }
 
-/// PyMuPDF drops the two-character indent of a paragraph's first line: after a full line that
-/// ends a sentence, a line two cells short of the column opens a paragraph; a full one goes on.
-#[test]
-fn a_dropped_indent_starts_a_paragraph_and_a_full_line_does_not() {
-    let text = "\
+/// The first lines of a paragraph in a column of thirteen cells, as PyMuPDF prints them (no blank
+/// line), cut in mid-word (改 / 革…) for the tests below to go on.
+const WRAPPED_OPENING: &str = "\
 本报讯3月7日，市委召开全
 体会议，研究部署城乡融合发
 展工作，会议指出，要坚持规
@@ -190,16 +188,18 @@ fn a_dropped_indent_starts_a_paragraph_and_a_full_line_does_not() {
 延伸，让广大群众共享发展成
 果，持续推动城乡融合发展取
 得新的更大成效，推进各项改
-革事项，切实把各项部署要求
-转化为推动发展的实际行动和
-具体成果，落细落实见成效。
-会议要求各地各部门要强
-化责任担当，细化工作举措，
-确保各项任务落地见效实效。
-同时会议还对下一步工作作
-出具体部署安排，提出要求。
 ";
-    let page = clean(text);
+
+/// PyMuPDF drops the two-character indent of a paragraph's first line: after a full line that
+/// ends a sentence, a line two cells short of the column opens a paragraph; a full one goes on.
+#[test]
+fn a_dropped_indent_starts_a_paragraph_and_a_full_line_does_not() {
+    let text = format!(
+        "{WRAPPED_OPENING}革事项，切实把各项部署要求\n转化为推动发展的实际行动和\n具体成果，落细落实见成效。\n\
+         会议要求各地各部门要强\n化责任担当，细化工作举措，\n确保各项任务落地见效实效。\n\
+         同时会议还对下一步工作作\n出具体部署安排，提出要求。\n"
+    );
+    let page = clean(&text);
     assert_eq!(
         page.text(),
         "本报讯3月7日，市委召开全体会议，研究部署城乡融合发展工作，会议指出，要坚持规划先行，统筹推进城乡基础设施建设，加快公共服务向农村延伸，让广大群众共享发展成果，持续推动城乡融合发展取得新的更大成效，推进各项改革事项，切实把各项部署要求转化为推动发展的实际行动和具体成果，落细落实见成效。\n\
@@ -212,17 +212,7 @@ fn a_dropped_indent_starts_a_paragraph_and_a_full_line_does_not() {
 /// line whose next line finishes a word it cut is not.
 #[test]
 fn subheads_on_a_page_without_blank_lines() {
-    let body = "\
-本报讯3月7日，市委召开全
-体会议，研究部署城乡融合发
-展工作，会议指出，要坚持规
-划先行，统筹推进城乡基础设
-施建设，加快公共服务向农村
-延伸，让广大群众共享发展成
-果，持续推动城乡融合发展取
-得新的更大成效，推进各项改
-革事项落地见效。
-";
+    let body = format!("{WRAPPED_OPENING}革事项落地见效。\n");
     let text = format!(
         "{body}强化责任担当\n各地各部门要细化工作举措\n，确保各项任务落地落细，持\n续推动工作取得实效成效。\n"
     );
