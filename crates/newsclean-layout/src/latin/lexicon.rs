@@ -2,7 +2,7 @@
 //! frequencies by word, and how much frequency mass lies in the words that start or end with a
 //! given string. Parsed once per process on first use and shared by all threads.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The vendored list: `=NN` group headers (Zipf frequency times ten), one word a line.
@@ -40,7 +40,7 @@ pub fn zipf_to_freq(z: f32) -> f64 {
 impl Lexicon {
     /// Parse the `=NN` / word-per-line format; lines starting with `#` are comments.
     pub fn parse(text: &str) -> Self {
-        let mut zipf = HashMap::with_capacity(160_000);
+        let mut zipf = HashMap::with_capacity_and_hasher(160_000, Default::default());
         let mut current = 0f32;
         for line in text.lines() {
             let line = line.trim();
@@ -61,7 +61,7 @@ impl Lexicon {
         rentries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let rrefs: Vec<(&str, f64)> = rentries.iter().map(|(w, f)| (w.as_str(), *f)).collect();
         let (rwords, rcum) = running_sum(&rrefs);
-        let mut near: HashMap<[u8; 3], Vec<(Box<str>, f32)>> = HashMap::new();
+        let mut near: HashMap<[u8; 3], Vec<(Box<str>, f32)>> = HashMap::default();
         for (w, &z) in &zipf {
             if z >= NEAR_MIN_ZIPF && w.len() >= NEAR_MIN_LEN && w.is_ascii() {
                 let b = w.as_bytes();
