@@ -83,11 +83,13 @@ pub fn normalise_names(s: &str) -> Option<String> {
             while j < words.len() && words[j].chars().count() == 1 {
                 j += 1;
             }
-            // A run of 2 or 3 single characters is one padded name, a run of 4 or 6 is
-            // padded two-character names; other runs are left.
+            // A run of 2 or 3 single characters is one padded name, a run of 4 is two padded
+            // two-character names; other runs are left: 5 or 6 letter-spaced characters
+            // (郝 梓 子 莫 海 云) may be 3 + 3 as well as 2 + 2 + 2, and a wrong split changes
+            // the names.
             if (2..=3).contains(&(j - i)) {
                 out.push(words[i..j].concat());
-            } else if j - i == 4 || j - i == 6 {
+            } else if j - i == 4 {
                 out.extend(words[i..j].chunks(2).map(|c| c.concat()));
             } else {
                 out.extend(words[i..j].iter().map(|w| w.to_string()));
@@ -218,6 +220,11 @@ mod tests {
         assert_eq!(byline_form("■下转C2版"), None);
         assert_eq!(normalise_names("胡佳英 林旭东"), Some("胡佳英 林旭东".into()));
         assert_eq!(normalise_names("今天 天气很好，"), None);
+        // Padded names are joined where the split is certain: 2 or 3 characters, or 4 as two
+        // names of two; 6 letter-spaced characters may be 3 + 3 or 2 + 2 + 2: left as they are.
+        assert_eq!(normalise_names("王 强"), Some("王强".into()));
+        assert_eq!(normalise_names("王 强 胡 侃"), Some("王强 胡侃".into()));
+        assert_eq!(normalise_names("郝 梓 子 莫 海 云"), Some("郝 梓 子 莫 海 云".into()));
     }
 
     #[test]
