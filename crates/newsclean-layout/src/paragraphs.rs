@@ -235,7 +235,10 @@ impl Pass for Paragraphs {
                 && !lines[i].blank_before
                 && !ends_sentence(&lines[i].text)
                 && cells(&lines[i].text) < cells(&lines[i - 1].text)
-                && title_goes_on(&lines[i - 1].text, &lines[i].text)
+                && (title_goes_on(&lines[i - 1].text, &lines[i].text)
+                    // Between the subtitle and the byline only the subtitle's rest can stand.
+                    || is_title_like(&lines[i].text)
+                        && lines.get(i + 1).is_some_and(|l| l.kind == BlockKind::Byline && !l.blank_before))
             {
                 lines[i].kind = BlockKind::Subtitle;
             }
@@ -486,12 +489,12 @@ impl Pass for Paragraphs {
                                 && (blank_layout || title_goes_on(&p.text, &l.text))
                         }
                         // A subtitle wrapped in a narrow column (——解码…产业体 / 系（四）).
+                        // (Step 2 made it a subtitle only with the evidence that it goes on.)
                         BlockKind::Subtitle => {
                             last + 1 == i
                                 && !l.blank_before
                                 && !l.split_off
-                                && !l.text.starts_with("——")
-                                && title_goes_on(&p.text, &l.text)
+                                && !l.text.trim_start().starts_with("——")
                         }
                         _ if p.title || l.title => {
                             p.title
@@ -539,6 +542,19 @@ impl Pass for Paragraphs {
             blocks.push(Block { range: start..end, kind, rule: Some(rule.into()) });
             in_group[a..=b].iter_mut().for_each(|x| *x = true);
             let members: Vec<usize> = (a..=b).filter(|&m| lines[m].open).collect();
+            // A title's lines letter-spaced in print (—— 上 半 年 / 发 展 述 评) lose the spacing
+            // line by line, before they are joined: once joined, the runs no longer stand alone.
+            if matches!(kind, BlockKind::Headline | BlockKind::Subtitle) && members.len() > 1 {
+                for &m in &members {
+                    let r = page.blocks()[lines[m].block].range.clone();
+                    for sp in crate::spaces::letter_spacing(page.block_text(lines[m].block)) {
+                        edits.push(TextEdit::delete(
+                            r.start + sp.start..r.start + sp.end,
+                            "layout.letter-spacing",
+                        ));
+                    }
+                }
+            }
             for w in members.windows(2) {
                 let (x, y) = (w[0], w[1]);
                 let xr = page.blocks()[lines[x].block].range.clone();
@@ -609,7 +625,13 @@ fn title_goes_on(prev: &str, next: &str) -> bool {
         || open(prev, '“', '”')
         || open(prev, '（', '）')
         || open(prev, '《', '》')
-        || word_spans(prev, next)
+        || word_spans(&squeeze(prev), &squeeze(next))
+}
+
+/// The line without its white space: letter-spaced titles (—— 上 半 年 平 湖 经 济 / 发 展 述 评)
+/// show their words across the break only so.
+fn squeeze(t: &str) -> String {
+    t.chars().filter(|c| !is_hspace(*c)).collect()
 }
 
 /// The byte ranges of white space between two CJK characters (or CJK punctuation) inside

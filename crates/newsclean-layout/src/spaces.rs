@@ -103,6 +103,14 @@ impl Pass for CjkSpaces {
                         && after.is_some_and(is_cjk_punct)
                         && (outer_before.is_some_and(is_cjk) || outer_after.is_some_and(is_cjk))
                 }));
+                // The space after a subtitle's opening dash (—— 上半年…): the dash leads the
+                // subtitle, no title element stands before it.
+                if let Some(rest) = text.strip_prefix("——") {
+                    let gap = rest.len() - rest.trim_start_matches([' ', '\u{3000}']).len();
+                    if gap > 0 && rest[gap..].starts_with(is_cjk) {
+                        r.push(2 * '—'.len_utf8()..2 * '—'.len_utf8() + gap);
+                    }
+                }
                 r.sort_by_key(|r| r.start);
                 r.dedup();
                 r

@@ -231,3 +231,18 @@ fn subheads_on_a_page_without_blank_lines() {
     let page = clean(&text);
     assert!(page.text().contains("推进各项改革事项，各地各部门"), "{}", page.text());
 }
+
+/// A subtitle letter-spaced in print and wrapped (pdftotext's default mode): its rest, between it
+/// and the byline, is joined to it and the spacing goes; six spaced name characters stay spaced
+/// (3 + 3 or 2 + 2 + 2 cannot be told apart).
+#[test]
+fn a_letter_spaced_subtitle_and_byline() {
+    let page = clean(
+        "动能转换添活力\n—— 上 半 年 平 湖 经 济\n发 展 述 评 ③\n■ 记 者 郝 梓 子 莫 海 云\n通讯员 徐鹏宏\n\n凤凰涅槃，方能蝶变新生。持续推进新旧动能的转换。\n",
+    );
+    assert_eq!(
+        page.text(),
+        "动能转换添活力\n——上半年平湖经济发展述评 ③\n■记者 郝 梓 子 莫 海 云\n通讯员 徐鹏宏\n凤凰涅槃，方能蝶变新生。持续推进新旧动能的转换。\n"
+    );
+    assert_eq!(clean(page.text()).text(), page.text());
+}
