@@ -210,3 +210,21 @@ fn seeds_without_blank_lines_are_idempotent_and_lossless() {
         assert_eq!(twice.text, once.text, "{name}: not idempotent");
     }
 }
+
+/// Regression (found by the property test with a random seed): Latin-looking lines with runs of
+/// spaces, a one-letter line `A` and `a …!` after it. The Latin pass took the lines for no
+/// column (lengths 48, 65, 48, 1, 31), joined `A` and `a …!`, and the second clean saw a column
+/// (48, 65, 48, 33) and joined the rest. A scrap that the next line continues now counts with it.
+#[test]
+fn idempotent_when_the_latin_pass_joins_a_scrap_to_the_next_line() {
+    let hex = "0101212020202020209120202020202020202020202020202020202020202020202020202020202020202020202020202041\
+               0a01210101202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020\
+               202020202020202020202020202020202020410a7b0e01202020202020202020202020202020202020202020202020202020\
+               20202020202020202020202020202020206120210a410a610120202020202020202020202020202020202041419c20912009\
+               202020210a61";
+    let bytes: Vec<u8> =
+        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect();
+    let once = cleaner().clean(&bytes).unwrap();
+    let twice = cleaner().clean(once.text.as_bytes()).unwrap();
+    assert_eq!(twice.text, once.text);
+}
