@@ -374,6 +374,12 @@ fn count_batch_words(
     })
 }
 
+/// True when the run writes clean text (not a diff, a report or nothing), to stdout unless
+/// `--out-dir` or `--in-place` sends it to files.
+fn prints_clean_text(args: &CleanArgs) -> bool {
+    !args.check && args.diff.is_none() && args.format == Format::Text
+}
+
 /// What a first walk over the inputs finds, before anything is read: how many inputs there
 /// are (for the progress bar), whether stdin is one, how many entries were skipped.
 struct Survey {
@@ -416,9 +422,8 @@ impl Survey {
                 }
             }
         }
-        let to_stdout_text = !args.check && args.diff.is_none() && args.format == Format::Text;
         let files = survey.inputs;
-        if to_stdout_text && args.out_dir.is_none() && !args.in_place && files > 1 {
+        if prints_clean_text(args) && args.out_dir.is_none() && !args.in_place && files > 1 {
             anyhow::bail!(
                 "{files} inputs but the clean text of only one can go to stdout; choose where it goes with \
                  --out-dir DIR or --in-place (or use --check, --diff or --format json)"
@@ -443,8 +448,12 @@ struct Planner<'a> {
 
 impl<'a> Planner<'a> {
     fn new(args: &'a CleanArgs) -> Self {
-        let to_stdout_text = !args.check && args.diff.is_none() && args.format == Format::Text;
-        Planner { args, to_stdout_text, outputs: HashMap::new(), in_place: HashSet::new() }
+        Planner {
+            args,
+            to_stdout_text: prints_clean_text(args),
+            outputs: HashMap::new(),
+            in_place: HashSet::new(),
+        }
     }
 
     /// The job for `input`, found under argument `arg`; `None` for a file already planned.

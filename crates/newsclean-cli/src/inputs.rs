@@ -91,23 +91,10 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Resolve the command-line arguments into inputs, in argument order, each folder walked
-/// in file-name order. `skip_dir` (when given) is left out of every walk: the `--out-dir`.
-pub fn collect(args: &[PathBuf], filter: &Filter, skip_dir: Option<&Path>) -> Vec<Found> {
-    walk_inputs(args, filter, skip_dir).collect()
-}
-
-/// [`collect`] as a lazy walk: the inputs come one at a time, so a run over millions of files
-/// holds one folder's listing at a time, never the whole list. Each item comes with the index
-/// of the argument it was found under.
-pub fn walk_inputs<'a>(
-    args: &'a [PathBuf],
-    filter: &'a Filter,
-    skip_dir: Option<&Path>,
-) -> impl Iterator<Item = Found> + 'a {
-    walk_indexed(args, filter, skip_dir).map(|(_, f)| f)
-}
-
-/// [`walk_inputs`] with the index of the argument each item was found under.
+/// in file-name order; `skip_dir` (when given) is left out of every walk: the `--out-dir`.
+/// The walk is lazy: the inputs come one at a time, so a run over millions of files holds one
+/// folder's listing at a time, never the whole list. Each item comes with the index of the
+/// argument it was found under.
 pub fn walk_indexed<'a>(
     args: &'a [PathBuf],
     filter: &'a Filter,

@@ -67,7 +67,7 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<u8> {
     let filter = inputs::Filter::new(&args.globs)?;
     let mut failed = 0usize;
     let mut texts: Vec<String> = Vec::new();
-    for found in inputs::collect(std::slice::from_ref(&args.dir), &filter, None) {
+    for (_, found) in inputs::walk_indexed(std::slice::from_ref(&args.dir), &filter, None) {
         match found {
             Found::Input(input) => {
                 let Source::File(path) = &input.source else { continue };

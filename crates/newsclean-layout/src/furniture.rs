@@ -4,15 +4,20 @@
 //! # What it does
 //! Classifies as [`BlockKind::Furniture`] every line that is, as a whole, one of these kinds
 //! (the rule id is `layout.furniture.<kind>`):
-//! `masthead` (a line of upper-case Latin words on a CJK page: RENMIN RIBAO, DAILY),
-//! `page-label` (第5版, 叠C, A3, 平湖版), `date` (a line made only of a date, weekday, lunar
-//! date, issue number such as 总第5134期, page label or masthead word), `credits` (编辑/…,
-//! 责任编辑：…, 法律顾问, with the copyright notice they often share a line with),
-//! `copyright`, `contact` (hotlines, phone numbers and web addresses in label: value lists),
-//! `publisher` (嘉兴日报社 中共平湖市委 联办), `app-promo` (…客户端, 公众号), `jump` (下转C2版,
-//! （下转第四版）, 上接第一版) and `markup` (a lone `>`). A jump line inside a paragraph
-//! (…宋怡玲指出,■下转 C2版) is cut out with an edit, and so is a stray `> ` at the start of
-//! a line. What the lines say about the page goes into `page.meta.facts`: `date`
+//! `masthead` (a line of upper-case Latin words on a CJK page: RENMIN RIBAO, DAILY, also
+//! letter-spaced: X I N H UA D A I LY), `page-label` (第5版, 叠C, A3, 平湖版, 今日12版), `date` (a
+//! line made only of a date, weekday, lunar date, issue number such as 总第5134期, page label or
+//! masthead word; a weekday alone), `serial` (国内统一连续出版物号 CN33-0001, ISSN …), `credits`
+//! (编辑/…, 责任编辑：…, 法律顾问, with the copyright notice they often share a line with),
+//! `copyright`, `contact` (hotlines, phone numbers and web addresses in label: value lists;
+//! the paper's address alone, 地址：青岳路288号), `publisher` (嘉兴日报社 中共平湖市委 联办),
+//! `app-promo` (…客户端, 公众号), `jump` (下转C2版, （下转第四版）, 上接第一版), `markup` (a lone
+//! `>`) and `band` (a header band on one line, its items spaced apart, as `pdftotext -layout`
+//! prints it). Then, by position, `band` again: up to three short lines standing between
+//! furniture lines or between furniture and the page's edge, or closing the header band with
+//! the page number (城事 / 11) ([`classify_bands`]). A jump line inside a paragraph
+//! (…宋怡玲指出,■下转 C2版) or a continuation line opening one (（上接第1版）党建强…) is cut
+//! out with an edit, and so is a stray `> ` at the start of a line. What the lines say about the page goes into `page.meta.facts`: `date`
 //! (YYYY-MM-DD), `weekday`, `lunar_date`, `issue`, `page_label`, `publication`.
 //!
 //! # Why
@@ -239,13 +244,18 @@ fn is_band_line(t: &str, cjk_page: bool) -> bool {
     for item in &items {
         if furniture_kind(item, cjk_page).is_some() {
             known += 1;
-        } else if cells(item) > 8.0 || ends_clause(item) || item.contains(['。', '，', '！', '？', '；'])
-        {
+        } else if !is_short_label(item, 8.0) {
             return false;
         }
         page_number |= is_page_number(item);
     }
     known >= 2 || known == 1 && page_number && items.len() >= 3
+}
+
+/// True for a short label of a band (a paper's name, a section, a page number): at most
+/// `max_cells` wide, no clause punctuation in it or at its end.
+fn is_short_label(t: &str, max_cells: f32) -> bool {
+    cells(t) <= max_cells && !ends_clause(t) && !t.contains(['。', '，', '！', '？', '；'])
 }
 
 /// A page number standing alone: one to three digits, perhaps after a letter (11, A5).
@@ -498,12 +508,12 @@ fn classify_bands(page: &mut Page) {
         let t = page.block_text(j).trim();
         is_open(page.blocks()[j].kind)
             && !t.contains('\n')
-            && cells(t) <= BAND_MAX_CELLS
-            && !ends_clause(t)
-            && !t.contains(['。', '，', '！', '？', '；'])
+            && is_short_label(t, BAND_MAX_CELLS)
             && !crate::text::starts_dateline(t)
             && crate::byline::byline_form(t).is_none()
     };
+    // Blocks 0..leading are all furniture.
+    let mut leading = (0..n).take_while(|&k| furniture(page, k)).count();
     let mut i = 0;
     while i < n {
         if !candidate(page, i) {
@@ -519,12 +529,15 @@ fn classify_bands(page: &mut Page) {
         // The last items of a page's header band (城事 / 11, over the first article): all
         // above is furniture, and the run holds the page number, a number or a letter and a
         // number standing alone, which no article line is.
-        let page_top = before && (0..i).all(|k| furniture(page, k));
+        let page_top = before && leading >= i;
         let page_number = (i..=j).any(|k| is_page_number(page.block_text(k).trim()));
         let header_end = page_top && page_number && (i..=j).all(|k| cells(page.block_text(k).trim()) <= 6.0);
         if header_end || (before || i == 0) && (after || j + 1 == n) && (before || after) {
             for k in i..=j {
                 page.classify(k, BlockKind::Furniture, "layout.furniture.band");
+            }
+            if leading == i {
+                leading = (i..n).take_while(|&k| furniture(page, k)).count() + i;
             }
         }
         i = j + 1;

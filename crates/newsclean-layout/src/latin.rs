@@ -510,10 +510,11 @@ fn token_word_into(token: &str, k: usize, n: usize, out: &mut String) -> Option<
 /// [`Context::batch_words`]: where a page's own text is silent on `to-`/`day`, the batch decides
 /// between `to-day` and `today`.
 pub fn count_batch_words(text: &str, counts: &mut WordCounts) {
+    let (mut toks, mut w) = (Vec::new(), String::new());
     for line in text.lines() {
-        let toks: Vec<&str> = line.split_whitespace().collect();
+        toks.clear();
+        toks.extend(line.split_whitespace());
         let n = toks.len();
-        let mut w = String::new();
         for (k, t) in toks.iter().enumerate() {
             if token_word_into(t, k, n, &mut w) == Some(true)
                 && (w.chars().all(char::is_alphabetic) || compound_parts(&w).is_some())

@@ -108,7 +108,7 @@ impl Pass for CjkSpaces {
                 if let Some(rest) = text.strip_prefix("——") {
                     let gap = rest.len() - rest.trim_start_matches([' ', '\u{3000}']).len();
                     if gap > 0 && rest[gap..].starts_with(is_cjk) {
-                        r.push(2 * '—'.len_utf8()..2 * '—'.len_utf8() + gap);
+                        r.push("——".len().."——".len() + gap);
                     }
                 }
                 r.sort_by_key(|r| r.start);

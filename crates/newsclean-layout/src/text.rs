@@ -97,38 +97,40 @@ pub fn starts_dateline(line: &str) -> bool {
 pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32> {
     let lo = i.saturating_sub(radius);
     let hi = (i + radius + 1).min(lens.len());
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    for k in lo..hi {
+    let widths = (lo..hi).filter_map(|k| {
         let (w, ends) = lens[k];
-        if ends || !(4.0..=40.0).contains(&w) {
-            continue;
-        }
         // A wrapped line has a neighbour of about its width; lines of unrelated widths
         // (titles, one paragraph per line) are no evidence of a column.
         let similar = |j: usize| lens.get(j).is_some_and(|&(v, _)| (v - w).abs() <= 1.0);
-        if !(k > 0 && similar(k - 1) || similar(k + 1)) {
-            continue;
-        }
+        (!ends && (4.0..=40.0).contains(&w) && (k > 0 && similar(k - 1) || similar(k + 1))).then_some(w)
+    });
+    modal_width(widths).filter(|&(_, n)| n >= 3).map(|(key, _)| key as f32 / 2.0)
+}
+
+/// The most frequent of `widths` to the half cell, as (half cells, how many lines): widths one
+/// half cell apart count together (a digit more or less is the same column); between two as
+/// frequent, the wider.
+fn modal_width(widths: impl IntoIterator<Item = f32>) -> Option<(u32, usize)> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for w in widths {
         let key = (w * 2.0).round() as u32;
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some(e) => e.1 += 1,
             None => counts.push((key, 1)),
         }
     }
-    // Widths one half-cell apart are the same column (a digit more or less).
-    let mut best: Option<(usize, u32)> = None;
-    for &(k, _) in &counts {
-        let n: usize = counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum();
-        if n >= 3 && best.is_none_or(|(bn, bk)| n > bn || (n == bn && k > bk)) {
-            best = Some((n, k));
-        }
-    }
-    best.map(|(_, k)| k as f32 / 2.0)
+    counts
+        .iter()
+        .map(|&(k, _)| {
+            (k, counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum::<usize>())
+        })
+        .max_by_key(|&(k, n)| (n, k))
 }
 
-/// True when `text` still shows raw layout: a blank line between two lines of text. Clean
-/// output has none (one block a line), so decisions that a blank line would have prevented
-/// the first time are taken only on raw pages, and cleaning clean text changes nothing.
+/// True when `text` still shows raw layout: a blank line between two lines of text, or
+/// hard-wrapped column lines ([`shows_wrapping`]). Clean output has neither (one block a
+/// line), so decisions that raw layout would have prevented the first time are taken only on
+/// raw pages, and cleaning clean text changes nothing.
 pub fn shows_raw_layout(text: &str) -> bool {
     text.trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty()) || shows_wrapping(text)
 }
@@ -152,23 +154,9 @@ pub fn shows_wrapping(text: &str) -> bool {
         text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| (l, cells(l))).collect();
     // The most frequent width (half cells, a digit more or less) of lines that could be
     // wrapped: 6-40 cells, not ending a clause.
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    for &(l, w) in &lines {
-        if (6.0..=40.0).contains(&w) && !ends_clause(l) {
-            let key = (w * 2.0).round() as u32;
-            match counts.iter_mut().find(|(k, _)| *k == key) {
-                Some(e) => e.1 += 1,
-                None => counts.push((key, 1)),
-            }
-        }
-    }
-    let Some((key, n)) = counts
-        .iter()
-        .map(|&(k, _)| {
-            (k, counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum::<usize>())
-        })
-        .max_by_key(|&(k, n)| (n, k))
-    else {
+    let widths =
+        lines.iter().filter(|&&(l, w)| (6.0..=40.0).contains(&w) && !ends_clause(l)).map(|&(_, w)| w);
+    let Some((key, n)) = modal_width(widths) else {
         return false;
     };
     if n < WRAP_MIN_LINES || (n as f32) < WRAP_MIN_SHARE * lines.len() as f32 {
