@@ -77,20 +77,49 @@ pub fn table(scores: &[ExtractorScores], folded: bool) -> String {
     s
 }
 
-/// Run `eval --realpages [DIR] [--write DIR]` with the arguments after `eval`.
+/// One extractor's pages, a row each, with the metrics as output.
+pub fn page_table(ex: &ExtractorScores) -> String {
+    let cols: Vec<&str> = eval::COLUMNS.iter().copied().filter(|c| !c.is_empty()).collect();
+    let width = ex.pages.iter().map(|p| p.name.len()).max().unwrap_or(4).max("page".len());
+    let mut s = format!("{:width$}", "page");
+    for c in &cols {
+        s.push_str(&format!(" {c:>10}"));
+    }
+    s.push('\n');
+    for p in &ex.pages {
+        s.push_str(&format!("{:width$}", p.name));
+        for c in &cols {
+            match p.counts.get(c) {
+                Some(v) => s.push_str(&format!(" {v:>10.3}")),
+                None => s.push_str(&format!(" {:>10}", "-")),
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
+const EVAL_USAGE: &str = "usage: cargo xtask eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR]";
+
+/// Run `eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR]` with the arguments after `eval`.
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut dir = workspace_root().join("target/realpages");
     let mut write: Option<PathBuf> = None;
+    let mut per_page: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--realpages" => {}
             "--write" => write = Some(PathBuf::from(it.next().context("--write needs a folder")?)),
+            "--pages" => per_page = Some(it.next().context("--pages needs an extractor")?.clone()),
             s if !s.starts_with('-') => dir = PathBuf::from(s),
-            other => bail!(
-                "eval --realpages: unknown option {other:?}; usage: cargo xtask eval --realpages [DIR] [--write DIR]"
-            ),
+            other => bail!("eval --realpages: unknown option {other:?}; {EVAL_USAGE}"),
         }
+    }
+    if let Some(ex) = &per_page
+        && !EXTRACTORS.contains(&ex.as_str())
+    {
+        bail!("eval --realpages: --pages {ex:?}: not an extractor ({})", EXTRACTORS.join(", "));
     }
     if !dir.join("gold").is_dir() {
         println!(
@@ -135,6 +164,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         "\nWhat layout controls (punctuation, quotes, full-width forms and CJK–ASCII spacing folded on both sides):"
     );
     print!("{}", table(&scores, true));
+    if let Some(name) = per_page
+        && let Some(ex) = scores.iter().find(|e| e.extractor == name)
+    {
+        println!("\n{name}, page by page, as output:");
+        print!("{}", page_table(ex));
+    }
     Ok(())
 }
 
