@@ -30,6 +30,7 @@ pub mod columns;
 pub mod doubled;
 pub mod duplicates;
 pub mod furniture;
+pub mod fused;
 pub mod join;
 pub mod latin;
 pub mod lines;
@@ -45,7 +46,9 @@ use newsclean_core::Pass;
 ///
 /// Why this order:
 /// 0. [`columns::Columns`] before everything: side-by-side columns (`pdftotext -layout`)
-///    become one column after another, so every later pass reads one column's lines in a row.
+///    become one column after another, so every later pass reads one column's lines in a row;
+///    [`fused::FusedColumns`] right after it does the same for columns that pdftotext's default
+///    mode fused into one line and interleaved.
 /// 1. [`lines::SplitLines`] next: every later pass decides line by line, and the blank
 ///    lines left between line blocks are the evidence of column and paragraph breaks.
 /// 2. [`furniture::Furniture`] before anything reads the text as articles: a date line or a
@@ -67,6 +70,7 @@ use newsclean_core::Pass;
 pub fn passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(columns::Columns),
+        Box::new(fused::FusedColumns),
         Box::new(lines::SplitLines),
         Box::new(furniture::Furniture),
         Box::new(byline::Bylines),
