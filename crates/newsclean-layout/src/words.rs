@@ -32,6 +32,20 @@ pub fn spanning_word(before: &str, after: &str) -> Option<String> {
     })
 }
 
+/// The words of the CJK run that opens `text` (its first six characters segmented on their
+/// own, hidden-Markov guessing on, so an unknown name is one word), each with its
+/// dictionary tag (`n`, `v`, `p`, `nr`, `zg`, …; jieba's guess for a word it does not know)
+/// and its dictionary frequency (about 1 for a word it does not know). Empty when `text`
+/// does not open with a CJK character.
+pub fn opening_words(text: &str) -> Vec<(String, String, usize)> {
+    let head: String = text.trim_start().chars().take_while(|c| is_cjk(*c)).take(6).collect();
+    JIEBA
+        .tag(&head, true)
+        .into_iter()
+        .map(|t| (t.word.to_string(), t.tag.to_string(), JIEBA.suggest_freq(t.word).saturating_sub(1)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +69,19 @@ mod tests {
         assert!(!word_spans("突出重点保障，夯实发展之基", "党建强基，重点在"));
         assert!(!word_spans("加强创新推进，构建大党建新格局", "持续六年推进的"));
         assert!(!word_spans("abc", "程"));
+    }
+
+    #[test]
+    fn opening_words_with_tag_and_frequency() {
+        let words = opening_words("员干部的最基本要求");
+        let (word, tag, freq) = &words[0];
+        assert_eq!((word.as_str(), tag.as_str()), ("员", "zg"));
+        assert!((5000..7000).contains(freq), "{freq}");
+        assert_eq!(words[1].0, "干部");
+        assert_eq!(opening_words("在全市上下")[0].1, "p");
+        assert_eq!(opening_words("事业兴衰")[0].0, "事业");
+        // An unknown name is one word.
+        assert_eq!(opening_words("周军波指出")[0].0, "周军波");
+        assert!(opening_words("“能为”").is_empty());
     }
 }
