@@ -9,10 +9,10 @@
 //!   it on the page (not the page end), no jump line (（下转第2版）) follows it, and no
 //!   dictionary word ties it to the block after it;
 //! - an **orphan** O: a paragraph that cannot open a paragraph, see [`orphan_shape`]: it
-//!   opens with one character and a pause (`移，`, `准、`), or with one character that the
-//!   word list leaves apart from what follows and that is neither a function word
-//!   (preposition, conjunction, adverb, pronoun, numeral, …), a name nor a frequent free
-//!   word (`员干部的…`); and where it stands nothing continues into it: the block before it
+//!   opens with one character and a pause (`移，`, `准、`) that is no function word
+//!   (preposition, conjunction, adverb, pronoun, numeral, …) nor name, or with a bound
+//!   morpheme that the word list leaves apart from what follows (`员` / `干部的…`); and
+//!   where it stands nothing continues into it: the block before it
 //!   ends a sentence or is no body text (or there is none), no word spans that junction,
 //!   and no jump line (（上接第1版）) opens it.
 //!
@@ -62,9 +62,9 @@ use crate::words::{opening_words, spanning_word};
 const RULE: &str = "layout.continuation";
 /// The rule id under which the furniture pass classifies and cuts out jump lines.
 const JUMP_RULE: &str = "layout.furniture.jump";
-/// A lone opening character this frequent in the word list is a free word that may open a
-/// sentence (`会`, `长`, `们`…), no evidence of a cut word.
-const FREE_WORD_FREQ: usize = 30_000;
+/// A bound morpheme this frequent in the word list is used as a word of its own too (`今`
+/// in `今起，…`, `此`, `每`): no evidence of a cut word.
+const FREE_WORD_FREQ: usize = 20_000;
 /// Word-list tags (their first letter: `uj`, `rr` and `mq` count) of words that open
 /// sentences on their own: prepositions, conjunctions, adverbs, pronouns, particles,
 /// numerals, measure words, directions, times, modal particles, interjections, onomatopoeia.
@@ -73,6 +73,9 @@ const OPENING_TAGS: &[char] = &['p', 'c', 'd', 'r', 'u', 'm', 'q', 'f', 't', 'y'
 /// `nrt` start so): a surname the list keeps alone, or one before a given name it knows
 /// (`仲` / `旭东`), opens a sentence about a person.
 const NAME_TAGS: &[&str] = &["nr", "ns", "nt", "nz"];
+/// More orphans or dangling paragraphs than this on one page is no clear evidence (and each
+/// pair costs a segmentation).
+const MAX_CANDIDATES: usize = 64;
 /// How many moves one page may take (each consumes a dangling paragraph; a guard only).
 const MAX_MOVES: usize = 16;
 
@@ -85,15 +88,16 @@ pub struct Continuations;
 pub enum OrphanShape {
     /// One character and a pause (`移，`, `准、`): the end of a word cut by the break.
     Pause,
-    /// One character that the word list leaves apart from what follows, and that is not a
-    /// word opening sentences on its own (`员干部的…`).
+    /// A bound morpheme, which is no word of its own, that the word list leaves apart from
+    /// what follows (`员` / `干部的…`): the end of a word cut by the break.
     Fragment,
 }
 
 /// How paragraph `text` shows that it cannot open a paragraph, if it does: see
 /// [`OrphanShape`]. A paragraph that opens with a quote, a bracket, a digit or a Latin
-/// letter, a numeral (`一、`), a function word (`在`, `对`, `但`), a name, a frequent free
-/// word or a word of two characters or more is a possible opening.
+/// letter, a numeral (`一、`), a function word (`在`, `对`, `但`), a name, a word of two
+/// characters or more, or a free word of one (`稳投资，…`, `急企业之所急`) is a possible
+/// opening.
 pub fn orphan_shape(text: &str) -> Option<OrphanShape> {
     let t = text.trim_start();
     let mut chars = t.chars();
@@ -106,7 +110,7 @@ pub fn orphan_shape(text: &str) -> Option<OrphanShape> {
         return None;
     }
     // The word list segments the opening with hidden-Markov guessing on, so an unknown
-    // name (`仲旭东要求`) is one word, not a lone surname.
+    // name (`周军波指出`) is one word, not a lone surname.
     let words = opening_words(t);
     let is_name = |tag: &str| NAME_TAGS.iter().any(|n| tag.starts_with(n));
     let (word, tag, freq) = words.first()?;
@@ -114,11 +118,14 @@ pub fn orphan_shape(text: &str) -> Option<OrphanShape> {
     if word.chars().count() != 1 || opening || is_name(tag) {
         return None;
     }
-    // A lone character before a given name is a surname (`仲` / `旭东`).
-    if words.get(1).is_some_and(|(_, next, _)| is_name(next)) {
-        return None;
+    if pause {
+        return Some(OrphanShape::Pause);
     }
-    if pause { Some(OrphanShape::Pause) } else { (*freq < FREE_WORD_FREQ).then_some(OrphanShape::Fragment) }
+    // A bound morpheme (`zg`, `ng`, `vg`…; `k`, a suffix) that is rare as a word of its
+    // own, not a surname before a given name the list knows (`仲` / `旭东`).
+    let bound = tag == "k" || tag.len() == 2 && tag.ends_with('g');
+    let before_name = words.get(1).is_some_and(|(_, next, _)| is_name(next));
+    (bound && *freq < FREE_WORD_FREQ && !before_name).then_some(OrphanShape::Fragment)
 }
 
 /// A move of the run of blocks `orphan..=run_end` to the end of block `dangling`.
@@ -213,8 +220,9 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
     let mut found = Findings::default();
     let n = page.blocks().len();
     let content: Vec<usize> = (0..n).filter(|&i| page.blocks()[i].kind.is_content()).collect();
-    let next_content = |i: usize| content.iter().copied().find(|&k| k > i);
-    let prev_content = |i: usize| content.iter().rev().copied().find(|&k| k < i);
+    // The content blocks before and after block i (furniture and junk between are skipped).
+    let next_content = |i: usize| content.get(content.partition_point(|&k| k <= i)).copied();
+    let prev_content = |i: usize| content.partition_point(|&k| k < i).checked_sub(1).map(|p| content[p]);
     let text = |i: usize| page.block_text(i);
     let cut = cut_jumps(page);
 
@@ -248,32 +256,57 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
                 })
         })
         .collect();
+    if orphans.len() > MAX_CANDIDATES || dangling.len() > MAX_CANDIDATES {
+        found.doubts.push(format!(
+            "continuation: {} paragraphs cannot open one and {} end in mid-sentence: too many for clear evidence; left in place",
+            orphans.len(),
+            dangling.len()
+        ));
+        return found;
+    }
     // Candidate pairs: a word across the new junction, not where the orphan stands already.
     let mut pairs: Vec<(usize, usize, String)> = Vec::new();
     for &(o, _) in &orphans {
         for &d in &dangling {
-            if prev_content(o) == Some(d) {
-                continue;
-            }
-            if let Some(w) = spanning_word(text(d), text(o)) {
+            if prev_content(o) != Some(d)
+                && let Some(w) = spanning_word(text(d), text(o))
+            {
                 pairs.push((d, o, w));
             }
         }
     }
-    if pairs.is_empty() {
+    let pause_orphans = orphans.iter().any(|&(_, s)| s == OrphanShape::Pause);
+    if pairs.is_empty() && !pause_orphans {
         return found;
     }
+    // The input shows where the lines were; clean text (no raw layout) is left alone.
     let src = source.get_or_insert_with(|| page.log().undo(page.text()));
     if !shows_raw_layout(src) {
         return found;
     }
-    pairs.retain(|&(d, _, _)| last_line_is_full(page, src, page.blocks()[d].range.end));
+    let mut full: Vec<(usize, bool)> = Vec::new();
+    pairs.retain(|&(d, _, _)| match full.iter().find(|f| f.0 == d) {
+        Some(&(_, f)) => f,
+        None => {
+            let f = last_line_is_full(page, src, page.blocks()[d].range.end);
+            full.push((d, f));
+            f
+        }
+    });
     let ptext = page.text();
     let short = |i: usize| -> String {
-        let t = text(i);
-        let head: String = t.chars().take(8).collect();
+        let head: String = text(i).chars().take(8).collect();
         format!("line {} `{head}…`", line_of(ptext, page.blocks()[i].range.start))
     };
+    // The end of a cut word and a pause with no place to go: worth a reviewer's look.
+    for &(o, shape) in &orphans {
+        if shape == OrphanShape::Pause && !pairs.iter().any(|p| p.1 == o) {
+            found.doubts.push(format!(
+                "continuation: {} opens with the end of a cut word, and no paragraph that ends in mid-word fits it; left in place",
+                short(o)
+            ));
+        }
+    }
     for (d, o, word) in &pairs {
         let by_o = pairs.iter().filter(|p| p.1 == *o).count();
         let by_d = pairs.iter().filter(|p| p.0 == *d).count();
@@ -488,6 +521,9 @@ mod tests {
             "会上，市领导",
             "（一）坚持",
             "据介绍，",
+            "今起，我市",
+            "稳投资，方能稳经济",
+            "急企业之所急，解企业之所难",
         ] {
             assert_eq!(orphan_shape(t), None, "{t}");
         }
@@ -536,6 +572,23 @@ mod tests {
         // A continuation line before the orphan.
         let cont = LEAD.replace("星期五\n\n", "星期五\n\n（上接第1版）\n");
         assert_eq!(moves(&clean(&cont)), 0);
+        // The same, opening the orphan's first line (the furniture pass cuts it out).
+        let inline = LEAD.replace("\n员干部", "\n（上接第1版）员干部");
+        let page = clean(&inline);
+        assert!(page.log().edits().iter().any(|e| e.rule == JUMP_RULE), "{}", page.text());
+        assert_eq!(moves(&page), 0, "{}", page.text());
+    }
+
+    #[test]
+    fn a_cut_word_end_with_no_place_to_go_is_a_warning() {
+        // `移，…` cannot open a paragraph, but no paragraph ends in mid-word before it.
+        let page = clean(&LEAD.replace("是对党\n", "是对党。\n").replace("\n员干部的", "\n移，干部的"));
+        assert_eq!(moves(&page), 0, "{}", page.text());
+        assert!(
+            page.meta.warnings.iter().any(|w| w.contains("`移，干部的") && w.contains("cut word")),
+            "{:?}",
+            page.meta.warnings
+        );
     }
 
     #[test]
