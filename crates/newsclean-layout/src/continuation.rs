@@ -160,7 +160,8 @@ impl Pass for Continuations {
                 page.meta.warnings.extend(found.doubts);
                 break;
             };
-            apply(page, &m).map_err(|e| PassError::Edit { pass: RULE.to_string(), source: e })?;
+            let src = source.as_deref().unwrap_or_default();
+            apply(page, &m, src).map_err(|e| PassError::Edit { pass: RULE.to_string(), source: e })?;
         }
         Ok(())
     }
@@ -213,6 +214,15 @@ fn last_line_is_full(page: &Page, source: &str, end: usize) -> bool {
         before.into_iter().rev().chain([&source[line_start..line_end]]).chain(after_lines).collect();
     let lens: Vec<(f32, bool)> = lines.iter().map(|l| (cells(l.trim()), ends_sentence(l))).collect();
     column_width(&lens, idx, radius).is_some_and(|w| (lens[idx].0 - w).abs() <= FULL_LINE_SLACK)
+}
+
+/// The 1-based line of the input (`source`) that byte `at` of the current text comes from.
+fn input_line(page: &Page, source: &str, at: usize) -> usize {
+    let mut at = page.log().final_to_source(at).min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    line_of(source, at)
 }
 
 /// Look at the page: the clear moves, in page order of their orphans, and the doubts.
@@ -293,10 +303,9 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
             f
         }
     });
-    let ptext = page.text();
     let short = |i: usize| -> String {
         let head: String = text(i).chars().take(8).collect();
-        format!("line {} `{head}…`", line_of(ptext, page.blocks()[i].range.start))
+        format!("input line {} `{head}…`", input_line(page, src, page.blocks()[i].range.start))
     };
     // The end of a cut word and a pause with no place to go: worth a reviewer's look.
     for &(o, shape) in &orphans {
@@ -312,9 +321,9 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
         let by_d = pairs.iter().filter(|p| p.0 == *d).count();
         if by_o > 1 || by_d > 1 {
             found.doubts.push(format!(
-                "continuation: {} may continue the paragraph ending at line {} ({word} spans the break), but the evidence is not unique; left in place",
+                "continuation: {} may continue the paragraph ending at input line {} ({word} spans the break), but the evidence is not unique; left in place",
                 short(*o),
-                line_of(ptext, page.blocks()[*d].range.end)
+                input_line(page, src, page.blocks()[*d].range.end)
             ));
             continue;
         }
@@ -345,7 +354,7 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
 /// Make move `m` as one batch: the run and the white space before it deleted where it
 /// stands, the run inserted at the dangling paragraph's end; then the blocks: the dangling
 /// paragraph and the orphan one block, the rest of the run blocks as they were.
-fn apply(page: &mut Page, m: &Move) -> Result<(), newsclean_core::EditError> {
+fn apply(page: &mut Page, m: &Move, source: &str) -> Result<(), newsclean_core::EditError> {
     let text = page.text();
     let blocks = page.blocks();
     let run = blocks[m.orphan].range.start..blocks[m.run_end].range.end;
@@ -363,11 +372,11 @@ fn apply(page: &mut Page, m: &Move) -> Result<(), newsclean_core::EditError> {
         .collect();
     let count = m.run_end - m.orphan + 1;
     let note = format!(
-        "{} spans the new junction, no word the old ones; {count} paragraph{} moved from line {} to the end of line {}",
+        "{} spans the new junction, no word the old ones; {count} paragraph{} from input line {} moved to the end of input line {}",
         m.word,
         if count == 1 { "" } else { "s" },
-        line_of(text, run.start),
-        line_of(text, at)
+        input_line(page, source, run.start),
+        input_line(page, source, at)
     );
     let edits = vec![
         TextEdit::delete(removal, RULE).with_note(note.clone()),
@@ -477,6 +486,15 @@ mod tests {
         assert_eq!(e[0].batch, e[1].batch);
         let note = e[0].note.as_deref().unwrap();
         assert!(note.contains("党|员") && note.contains("2 paragraphs"), "{note}");
+        let line = |end: &str| LEAD.lines().position(|l| l.ends_with(end)).unwrap() + 1;
+        assert!(
+            note.contains(&format!(
+                "from input line {} moved to the end of input line {}",
+                line("全市上"),
+                line("是对党")
+            )),
+            "{note}"
+        );
         // Clean output is a fixed point.
         let again = clean(page.text());
         assert_eq!(again.text(), page.text());

@@ -60,9 +60,9 @@ use newsclean_core::Pass;
 ///    and it needs furniture out of the way (a date line between two runs is not text).
 /// 6. [`paragraphs::Paragraphs`] decides titles, captions and body paragraphs and joins
 ///    wrapped lines; it needs furniture and bylines classified.
-/// 6b. [`continuation::Continuations`] right after paragraphs: it moves whole paragraphs
-///    (a run that extraction put out of reading order goes back to the paragraph it
-///    continues), which exist only now; before the passes that read a paragraph's text.
+///    [`continuation::Continuations`] right after it: it moves whole paragraphs (a run that
+///    extraction put out of reading order goes back to the paragraph it continues), which
+///    exist only now.
 /// 7. [`doubled::DoubledTitles`] right after: a fake-bold copy printed on lines of its own
 ///    shows as doubled only once the title's lines are joined.
 /// 8. [`spaces::CjkSpaces`] after paragraphs: whether a space inside CJK text is a wrap
