@@ -151,8 +151,9 @@ impl Pass for Continuations {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        // The input, read only when some pair is a candidate (the last printed line of a
-        // dangling paragraph is measured there; clean text shows no raw layout).
+        // The input, read back through the log only when the page holds candidates (the
+        // last printed line of a dangling paragraph is measured there; clean text shows no
+        // raw layout).
         let mut source: Option<String> = None;
         for _ in 0..MAX_MOVES {
             let found = find(page, &mut source);
@@ -372,7 +373,7 @@ fn apply(page: &mut Page, m: &Move, source: &str) -> Result<(), newsclean_core::
         .collect();
     let count = m.run_end - m.orphan + 1;
     let note = format!(
-        "{} spans the new junction, no word the old ones; {count} paragraph{} from input line {} moved to the end of input line {}",
+        "{} spans the new junction, no word spans the old ones; {count} paragraph{} from input line {} moved to the end of input line {}",
         m.word,
         if count == 1 { "" } else { "s" },
         input_line(page, source, run.start),
@@ -390,16 +391,20 @@ fn apply(page: &mut Page, m: &Move, source: &str) -> Result<(), newsclean_core::
     };
     // The dangling block's end took the insertion in; cut it back into the run's blocks.
     let mut out: Vec<Block> = Vec::with_capacity(page.blocks().len() + parts.len());
+    let mut cut = false;
     for b in page.blocks() {
         if b.range.start < start && b.range.end >= start {
-            let (first, ..) = &parts[0];
-            out.push(Block { range: b.range.start..start + first.end, ..b.clone() });
-            for (r, kind, rule) in &parts[1..] {
-                out.push(Block { range: start + r.start..start + r.end, kind: *kind, rule: rule.clone() });
-            }
+            out.push(Block { range: b.range.start..start + parts[0].0.end, ..b.clone() });
+            cut = true;
         } else {
             out.push(b.clone());
         }
+    }
+    // (Should no block have taken the insertion in, the orphan stays a block of its own
+    // rather than text outside blocks.)
+    let rest = if cut { &parts[1..] } else { &parts[..] };
+    for (r, kind, rule) in rest {
+        out.push(Block { range: start + r.start..start + r.end, kind: *kind, rule: rule.clone() });
     }
     page.set_blocks(out);
     Ok(())
