@@ -5,9 +5,9 @@
 //! Once paragraphs are formed, it looks at the body paragraphs of the page for two shapes:
 //! - a **dangling** paragraph D: it ends on a CJK character (no sentence end, no clause
 //!   punctuation), its last printed line in the input is a full line of its column
-//!   ([`crate::text::column_width`]), and nothing says it goes on elsewhere: content follows
-//!   it on the page (not the page end), no jump line (（下转第2版）) follows it, and no
-//!   dictionary word ties it to the block after it;
+//!   ([`crate::text::column_width`]), and nothing says it goes on elsewhere: a paragraph
+//!   follows it on the page (it is not the page's last), no jump line (（下转第2版）) follows
+//!   it, and no dictionary word ties it to the block after it;
 //! - an **orphan** O: a paragraph that cannot open a paragraph, see [`orphan_shape`]: it
 //!   opens with one character and a pause (`移，`, `准、`) that is no function word
 //!   (preposition, conjunction, adverb, pronoun, numeral, …) nor name, or with a bound
@@ -261,6 +261,8 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
         .filter(|&d| {
             is_body(page, d)
                 && text(d).chars().next_back().is_some_and(is_cjk)
+                // The page's last paragraph ends the page, whatever titles or captions follow.
+                && (d + 1..n).any(|k| is_body(page, k))
                 && next_content(d).is_some_and(|k| {
                     spanning_word(text(d), text(k)).is_none()
                         && !jump_among(page, d + 1..k, page.blocks()[d].range.end, &cut)
@@ -589,9 +591,10 @@ mod tests {
         // A jump line after it.
         let jump = LEAD.replace("是对党\n\n", "是对党\n（下转第2版）\n\n");
         assert_eq!(moves(&clean(&jump)), 0);
-        // The end of the page.
+        // The end of the page, and the page's last paragraph before a last byline.
         let end = &LEAD[..LEAD.find("是对党").unwrap() + "是对党".len() + 1];
         assert_eq!(moves(&clean(end)), 0);
+        assert_eq!(moves(&clean(&format!("{end}\n■记者 董丽子 陶琳英\n"))), 0);
         // A continuation line before the orphan.
         let cont = LEAD.replace("星期五\n\n", "星期五\n\n（上接第1版）\n");
         assert_eq!(moves(&clean(&cont)), 0);
@@ -644,9 +647,9 @@ mod tests {
     fn an_orphan_that_its_neighbour_continues_is_no_orphan() {
         // Blocks as paragraphs leave them, by hand: the body block before `员干部…` does not
         // end a sentence, so `员干部…` may continue it where it stands.
-        let raw = "近日举行的第111期创新学堂主\n题学习活动，专门聚焦推进“四敢争\n先”实践活动，要求各级各部门对标\n对表上级和市委部署要求，进一步提\n\n员干部的最基本要求。当前，全市上\n下正全面贯彻党的二十大精神。\n\n“想为”是干部“敢为”的动力\n触发机制。“想为”就是想作为、想\n干事，爱岗敬业、履职尽责，是对党\n\n平湖2023的每周六日历被写满\n";
+        let raw = "近日举行的第111期创新学堂主\n题学习活动，专门聚焦推进“四敢争\n先”实践活动，要求各级各部门对标\n对表上级和市委部署要求，进一步提\n\n员干部的最基本要求。当前，全市上\n下正全面贯彻党的二十大精神。\n\n“想为”是干部“敢为”的动力\n触发机制。“想为”就是想作为、想\n干事，爱岗敬业、履职尽责，是对党\n\n平湖2023的每周六日历被写满\n\n上周六，市四套班子领导率队出征。\n";
         let mut page = Page::new(raw);
-        for i in 0..3 {
+        for i in [0, 1, 2, 4] {
             page.classify(i, BlockKind::Body, "layout.paragraph");
         }
         page.classify(3, BlockKind::Headline, "layout.headline");
@@ -654,7 +657,7 @@ mod tests {
         assert_eq!(moves(&page), 0, "{}", page.text());
         // Once the block before it ends a sentence, the same page moves it.
         let mut page = Page::new(raw.replace("进一步提\n", "进一步提高。\n"));
-        for i in 0..3 {
+        for i in [0, 1, 2, 4] {
             page.classify(i, BlockKind::Body, "layout.paragraph");
         }
         page.classify(3, BlockKind::Headline, "layout.headline");
