@@ -9,7 +9,9 @@
 //!   follows it on the page (it is not the page's last), no jump line (（下转第2版）) follows
 //!   it, and no dictionary word ties it to the block after it;
 //! - an **orphan** O: a paragraph that cannot open a paragraph, see [`orphan_shape`]: it
-//!   opens with one character and a pause (`移，`, `准、`) that is no function word
+//!   opens with punctuation that continues a sentence (`，`, `”`: named in the page's
+//!   warnings only, as no word can span that junction), or with one character and a pause
+//!   (`移，`, `准、`) that is no function word
 //!   (preposition, conjunction, adverb, pronoun, numeral, …) nor name, or with a bound
 //!   morpheme that the word list leaves apart from what follows (`员` / `干部的…`); and
 //!   where it stands nothing continues into it: the block before it
@@ -91,10 +93,14 @@ pub enum OrphanShape {
     /// A bound morpheme, which is no word of its own, that the word list leaves apart from
     /// what follows (`员` / `干部的…`): the end of a word cut by the break.
     Fragment,
+    /// Punctuation that continues or closes a sentence (`，…`, `”的管理…`): the break fell
+    /// right before it. No word can span such a junction, so it is never moved, only named
+    /// in the page's warnings.
+    Punctuation,
 }
 
 /// How paragraph `text` shows that it cannot open a paragraph, if it does: see
-/// [`OrphanShape`]. A paragraph that opens with a quote, a bracket, a digit or a Latin
+/// [`OrphanShape`]. A paragraph that opens with an opening quote or bracket, a digit or a Latin
 /// letter, a numeral (`一、`), a function word (`在`, `对`, `但`), a name, a word of two
 /// characters or more, or a free word of one (`稳投资，…`, `急企业之所急`) is a possible
 /// opening.
@@ -102,6 +108,10 @@ pub fn orphan_shape(text: &str) -> Option<OrphanShape> {
     let t = text.trim_start();
     let mut chars = t.chars();
     let (first, second) = (chars.next()?, chars.next()?);
+    if matches!(first, '，' | '。' | '、' | '；' | '：' | '！' | '？' | '”' | '’' | '）' | '》' | '」' | '』')
+    {
+        return Some(OrphanShape::Punctuation);
+    }
     if !is_cjk(first) {
         return None;
     }
@@ -279,7 +289,10 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
     }
     // Candidate pairs: a word across the new junction, not where the orphan stands already.
     let mut pairs: Vec<(usize, usize, String)> = Vec::new();
-    for &(o, _) in &orphans {
+    for &(o, shape) in &orphans {
+        if shape == OrphanShape::Punctuation {
+            continue;
+        }
         for &d in &dangling {
             if prev_content(o) != Some(d)
                 && let Some(w) = spanning_word(text(d), text(o))
@@ -288,8 +301,8 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
             }
         }
     }
-    let pause_orphans = orphans.iter().any(|&(_, s)| s == OrphanShape::Pause);
-    if pairs.is_empty() && !pause_orphans {
+    let named = orphans.iter().any(|&(_, s)| s != OrphanShape::Fragment);
+    if pairs.is_empty() && !named {
         return found;
     }
     // The input shows where the lines were; clean text (no raw layout) is left alone.
@@ -310,11 +323,17 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
         let head: String = text(i).chars().take(8).collect();
         format!("input line {} `{head}…`", input_line(page, src, page.blocks()[i].range.start))
     };
-    // The end of a cut word and a pause with no place to go: worth a reviewer's look.
+    // The end of a cut word and a pause, or punctuation, with no place to go: worth a
+    // reviewer's look.
     for &(o, shape) in &orphans {
         if shape == OrphanShape::Pause && !pairs.iter().any(|p| p.1 == o) {
             found.doubts.push(format!(
                 "continuation: {} opens with the end of a cut word, and no paragraph that ends in mid-word fits it; left in place",
+                short(o)
+            ));
+        } else if shape == OrphanShape::Punctuation {
+            found.doubts.push(format!(
+                "continuation: {} opens with punctuation that continues a sentence, which no word can prove the place of; left in place",
                 short(o)
             ));
         }
@@ -338,7 +357,7 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
                 || k == *d
                 || !is_body(page, k)
                 || starts_dateline(text(k))
-                || orphan_shape(text(k)) == Some(OrphanShape::Pause)
+                || matches!(orphan_shape(text(k)), Some(OrphanShape::Pause | OrphanShape::Punctuation))
             {
                 break;
             }
@@ -531,6 +550,8 @@ mod tests {
         assert_eq!(orphan_shape("员干部的最基本要求。"), Some(OrphanShape::Fragment));
         assert_eq!(orphan_shape("移，综合运用“四种形态”"), Some(OrphanShape::Pause));
         assert_eq!(orphan_shape("准、高质量完成体检任务"), Some(OrphanShape::Pause));
+        assert_eq!(orphan_shape("”的管理。坚持激浊扬清"), Some(OrphanShape::Punctuation));
+        assert_eq!(orphan_shape("，积极推进"), Some(OrphanShape::Punctuation));
         // Possible openings: a quote, a number, a numeral, a function word, a name, a word
         // of two characters, a frequent free word.
         for t in [
@@ -545,6 +566,8 @@ mod tests {
             "事业兴衰，关键在人",
             "会上，市领导",
             "（一）坚持",
+            "——解码平湖",
+            "……来自企业",
             "据介绍，",
             "今起，我市",
             "稳投资，方能稳经济",
@@ -603,6 +626,17 @@ mod tests {
         let page = clean(&inline);
         assert!(page.log().edits().iter().any(|e| e.rule == JUMP_RULE), "{}", page.text());
         assert_eq!(moves(&page), 0, "{}", page.text());
+    }
+
+    #[test]
+    fn punctuation_opening_a_paragraph_is_a_warning_not_a_move() {
+        let page = clean(&LEAD.replace("\n员干部的", "\n，干部的"));
+        assert_eq!(moves(&page), 0, "{}", page.text());
+        assert!(
+            page.meta.warnings.iter().any(|w| w.contains("`，干部的") && w.contains("punctuation")),
+            "{:?}",
+            page.meta.warnings
+        );
     }
 
     #[test]
