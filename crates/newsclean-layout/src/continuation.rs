@@ -58,7 +58,7 @@ use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit}
 
 use crate::reading_order::{FULL_LINE_SLACK, line_of};
 use crate::text::{cells, column_width, ends_sentence, shows_raw_layout, starts_dateline};
-use crate::words::{opening_words, spanning_word};
+use crate::words::{dictionary_entry, opening_words, spanning_word};
 
 /// The rule id of the moves.
 const RULE: &str = "layout.continuation";
@@ -105,6 +105,12 @@ pub enum OrphanShape {
 /// characters or more, or a free word of one (`稳投资，…`, `急企业之所急`) is a possible
 /// opening.
 pub fn orphan_shape(text: &str) -> Option<OrphanShape> {
+    shape(text, true)
+}
+
+/// [`orphan_shape`], with `fragments` false the shapes that need no segmentation of the
+/// opening beyond one character (a page with no dangling paragraph has no use for them).
+fn shape(text: &str, fragments: bool) -> Option<OrphanShape> {
     let t = text.trim_start();
     let mut chars = t.chars();
     let (first, second) = (chars.next()?, chars.next()?);
@@ -116,26 +122,31 @@ pub fn orphan_shape(text: &str) -> Option<OrphanShape> {
         return None;
     }
     let pause = matches!(second, '，' | '、' | '；' | '：' | '。' | '！' | '？');
-    if !pause && !is_cjk(second) {
+    if !(pause || fragments && is_cjk(second)) {
         return None;
     }
-    // The word list segments the opening with hidden-Markov guessing on, so an unknown
-    // name (`周军波指出`) is one word, not a lone surname.
-    let words = opening_words(t);
+    // The first character's own entry in the word list: no function word, no name.
+    let mut buf = [0u8; 4];
+    let (tag, freq) = dictionary_entry(first.encode_utf8(&mut buf))?;
     let is_name = |tag: &str| NAME_TAGS.iter().any(|n| tag.starts_with(n));
-    let (word, tag, freq) = words.first()?;
-    let opening = tag.chars().next().is_some_and(|c| OPENING_TAGS.contains(&c));
-    if word.chars().count() != 1 || opening || is_name(tag) {
+    if tag.chars().next().is_some_and(|c| OPENING_TAGS.contains(&c)) || is_name(&tag) {
         return None;
     }
     if pause {
         return Some(OrphanShape::Pause);
     }
-    // A bound morpheme (`zg`, `ng`, `vg`…; `k`, a suffix) that is rare as a word of its
-    // own, not a surname before a given name the list knows (`仲` / `旭东`).
+    // A bound morpheme (`zg`, `ng`, `vg`…; `k`, a suffix) that is rare as a word of its own…
     let bound = tag == "k" || tag.len() == 2 && tag.ends_with('g');
-    let before_name = words.get(1).is_some_and(|(_, next, _)| is_name(next));
-    (bound && *freq < FREE_WORD_FREQ && !before_name).then_some(OrphanShape::Fragment)
+    if !bound || freq >= FREE_WORD_FREQ {
+        return None;
+    }
+    // …that the word list leaves alone at the opening (hidden-Markov guessing on, so an
+    // unknown name, `周军波指出`, is one word), not a surname before a given name the list
+    // knows (`仲` / `旭东`).
+    let words = opening_words(t);
+    let alone = words.first().is_some_and(|w| w.chars().count() == 1);
+    let before_name = words.get(1).and_then(|w| dictionary_entry(w)).is_some_and(|(tag, _)| is_name(&tag));
+    (alone && !before_name).then_some(OrphanShape::Fragment)
 }
 
 /// A move of the run of blocks `orphan..=run_end` to the end of block `dangling`.
@@ -247,23 +258,6 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
     let text = |i: usize| page.block_text(i);
     let cut = cut_jumps(page);
 
-    // Orphans: body paragraphs of an orphan's shape that nothing continues into.
-    let orphans: Vec<(usize, OrphanShape)> = content
-        .iter()
-        .filter(|&&o| is_body(page, o))
-        .filter_map(|&o| orphan_shape(text(o)).map(|s| (o, s)))
-        .filter(|&(o, _)| match prev_content(o) {
-            None => !jump_among(page, 0..o, page.blocks()[o].range.start, &cut),
-            Some(p) => {
-                (!is_body(page, p) || ends_sentence(text(p)))
-                    && spanning_word(text(p), text(o)).is_none()
-                    && !jump_among(page, p + 1..o, page.blocks()[o].range.start, &cut)
-            }
-        })
-        .collect();
-    if orphans.is_empty() {
-        return found;
-    }
     // Dangling paragraphs (the full-line test, which reads the input, comes last).
     let dangling: Vec<usize> = content
         .iter()
@@ -279,6 +273,25 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
                 })
         })
         .collect();
+    // Orphans: body paragraphs of an orphan's shape that nothing continues into (fragments
+    // are looked for only when some paragraph dangles: they are only ever moved).
+    let fragments = !dangling.is_empty();
+    let orphans: Vec<(usize, OrphanShape)> = content
+        .iter()
+        .filter(|&&o| is_body(page, o))
+        .filter_map(|&o| shape(text(o), fragments).map(|s| (o, s)))
+        .filter(|&(o, _)| match prev_content(o) {
+            None => !jump_among(page, 0..o, page.blocks()[o].range.start, &cut),
+            Some(p) => {
+                (!is_body(page, p) || ends_sentence(text(p)))
+                    && spanning_word(text(p), text(o)).is_none()
+                    && !jump_among(page, p + 1..o, page.blocks()[o].range.start, &cut)
+            }
+        })
+        .collect();
+    if orphans.is_empty() {
+        return found;
+    }
     if orphans.len() > MAX_CANDIDATES || dangling.len() > MAX_CANDIDATES {
         found.doubts.push(format!(
             "continuation: {} paragraphs cannot open one and {} end in mid-sentence: too many for clear evidence; left in place",

@@ -32,18 +32,25 @@ pub fn spanning_word(before: &str, after: &str) -> Option<String> {
     })
 }
 
-/// The words of the CJK run that opens `text` (its first six characters segmented on their
-/// own, hidden-Markov guessing on, so an unknown name is one word), each with its
-/// dictionary tag (`n`, `v`, `p`, `nr`, `zg`, …; jieba's guess for a word it does not know)
-/// and its dictionary frequency (about 1 for a word it does not know). Empty when `text`
-/// does not open with a CJK character.
-pub fn opening_words(text: &str) -> Vec<(String, String, usize)> {
+/// The words of the CJK run that opens `text`: its first six characters segmented on their
+/// own, hidden-Markov guessing on, so an unknown name is one word (`周军波` / `指出`). Empty
+/// when `text` does not open with a CJK character.
+pub fn opening_words(text: &str) -> Vec<String> {
     let head: String = text.trim_start().chars().take_while(|c| is_cjk(*c)).take(6).collect();
-    JIEBA
-        .tag(&head, true)
-        .into_iter()
-        .map(|t| (t.word.to_string(), t.tag.to_string(), JIEBA.suggest_freq(t.word).saturating_sub(1)))
-        .collect()
+    JIEBA.cut(&head, true).into_iter().map(|t| t.word.to_string()).collect()
+}
+
+/// The word list's entry for `word`: its tag (`n`, `v`, `p`, `nr`, `zg`, …) and its
+/// frequency; `None` when the list does not hold the word.
+pub fn dictionary_entry(word: &str) -> Option<(String, usize)> {
+    if !JIEBA.has_word(word) {
+        return None;
+    }
+    // Tagging a word the list holds reads its entry (no guessing); a word the list would
+    // cut into smaller ones has no entry of its own here.
+    let tags = JIEBA.tag(word, false);
+    let [only] = tags.as_slice() else { return None };
+    (only.word == word).then(|| (only.tag.to_string(), JIEBA.suggest_freq(word).saturating_sub(1)))
 }
 
 #[cfg(test)]
@@ -72,16 +79,17 @@ mod tests {
     }
 
     #[test]
-    fn opening_words_with_tag_and_frequency() {
-        let words = opening_words("员干部的最基本要求");
-        let (word, tag, freq) = &words[0];
-        assert_eq!((word.as_str(), tag.as_str()), ("员", "zg"));
-        assert!((5000..7000).contains(freq), "{freq}");
-        assert_eq!(words[1].0, "干部");
-        assert_eq!(opening_words("在全市上下")[0].1, "p");
-        assert_eq!(opening_words("事业兴衰")[0].0, "事业");
+    fn opening_words_and_entries() {
+        assert_eq!(opening_words("员干部的最基本要求")[..2], ["员", "干部"]);
+        assert_eq!(opening_words("事业兴衰")[0], "事业");
         // An unknown name is one word.
-        assert_eq!(opening_words("周军波指出")[0].0, "周军波");
+        assert_eq!(opening_words("周军波指出")[0], "周军波");
         assert!(opening_words("“能为”").is_empty());
+        let (tag, freq) = dictionary_entry("员").unwrap();
+        assert_eq!(tag, "zg");
+        assert!((5000..7000).contains(&freq), "{freq}");
+        assert_eq!(dictionary_entry("在").unwrap().0, "p");
+        assert_eq!(dictionary_entry("旭东").unwrap().0, "nrt");
+        assert_eq!(dictionary_entry("周军波"), None);
     }
 }
