@@ -5,18 +5,26 @@
 //! Once paragraphs are formed, it looks at the body paragraphs of the page for two shapes:
 //! - a **dangling** paragraph D: it ends on a CJK character (no sentence end, no clause
 //!   punctuation), its last printed line in the input is a full line of its column
-//!   ([`crate::text::column_width`]), and nothing says it goes on elsewhere: a paragraph
-//!   follows it on the page (it is not the page's last), no jump line (（下转第2版）) follows
-//!   it, and no dictionary word ties it to the block after it;
+//!   ([`crate::text::column_width`]), it closes a region of the page: the next block starts
+//!   another article (a title, or a dateline paragraph 本报讯…), so the extractor left the
+//!   article there, at the foot of a column; and nothing says it goes on elsewhere: a
+//!   paragraph follows it on the page (it is not the page's last), no jump line
+//!   (（下转第2版）) follows it, and no dictionary word ties it to the block after it;
 //! - an **orphan** O: a paragraph that cannot open a paragraph, see [`orphan_shape`]: it
 //!   opens with punctuation that continues a sentence (`，`, `”`: named in the page's
 //!   warnings only, as no word can span that junction), or with one character and a pause
 //!   (`移，`, `准、`) that is no function word
 //!   (preposition, conjunction, adverb, pronoun, numeral, …) nor name, or with a bound
 //!   morpheme that the word list leaves apart from what follows (`员` / `干部的…`); and
-//!   where it stands nothing continues into it: the block before it
-//!   ends a sentence or is no body text (or there is none), no word spans that junction,
-//!   and no jump line (（上接第1版）) opens it.
+//!   where it stands nothing continues into it: the block before it ends a sentence or is
+//!   no body text (or there is none), no word spans that junction, and no jump line
+//!   (（上接第1版）) opens it. Only an orphan that opens a region of the page is moved: the
+//!   page's first text (after the header), or text right after furniture (a header or
+//!   footer line that the extractor read between two regions). After article text that
+//!   ends a sentence, an orphan's partner may as well be on another page or joined into
+//!   another paragraph, and a word across a junction with some other dangling paragraph
+//!   would be chance (on pages of shuffled paragraphs, `…跑出` + `身职能…` and `…的全` +
+//!   `长。…` were).
 //!
 //! When a dictionary word spans D|O ([`crate::words`]: `党|员`), D is the only dangling
 //! paragraph that fits O and O the only orphan that fits D, the **run** from O on is moved,
@@ -43,7 +51,9 @@
 //! to the end of `…是对党`, which becomes `…是对党员干部的最基本要求。…`.
 //!
 //! # When it must not fire
-//! A paragraph that opens with a quote, a number or a function word (`在…`); a dangling
+//! A paragraph that opens with a quote, a number or a function word (`在…`); an orphan
+//! right after article text (not at the start of a region); a dangling paragraph before a
+//! byline, a caption or text of its own article (not the end of a region); a dangling
 //! paragraph at the end of the page or before a jump line (its article goes on on another
 //! page); an orphan after a continuation line (（上接第1版）); two dangling paragraphs that
 //! fit one orphan, or two orphans that fit one dangling paragraph; no word across the new
@@ -194,6 +204,15 @@ fn is_body(page: &Page, i: usize) -> bool {
     page.blocks()[i].kind == BlockKind::Body
 }
 
+/// True when block `k` starts another article: a title, or a dateline paragraph (本报讯…).
+fn starts_article(page: &Page, k: usize) -> bool {
+    match page.blocks()[k].kind {
+        BlockKind::Headline | BlockKind::Subtitle => true,
+        BlockKind::Body => starts_dateline(page.block_text(k)),
+        _ => false,
+    }
+}
+
 /// Where the jump lines that the furniture pass cut out of paragraphs (`…指出，■下转 C2版`,
 /// `（上接第1版）党建强…`) were, in the current text.
 fn cut_jumps(page: &Page) -> Vec<usize> {
@@ -268,7 +287,8 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
                 // The page's last paragraph ends the page, whatever titles or captions follow.
                 && (d + 1..n).any(|k| is_body(page, k))
                 && next_content(d).is_some_and(|k| {
-                    spanning_word(text(d), text(k)).is_none()
+                    starts_article(page, k)
+                        && spanning_word(text(d), text(k)).is_none()
                         && !jump_among(page, d + 1..k, page.blocks()[d].range.end, &cut)
                 })
         })
@@ -289,6 +309,9 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
             }
         })
         .collect();
+    // Only an orphan that opens a region of the page is moved (see the module's doc).
+    let opens_region =
+        |o: usize| prev_content(o).is_none_or(|p| (p + 1..o).any(|k| !page.blocks()[k].kind.is_content()));
     if orphans.is_empty() {
         return found;
     }
@@ -303,7 +326,7 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
     // Candidate pairs: a word across the new junction, not where the orphan stands already.
     let mut pairs: Vec<(usize, usize, String)> = Vec::new();
     for &(o, shape) in &orphans {
-        if shape == OrphanShape::Punctuation {
+        if shape == OrphanShape::Punctuation || !opens_region(o) {
             continue;
         }
         for &d in &dangling {
@@ -665,6 +688,19 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_that_no_article_start_follows_does_not_close_a_region() {
+        // A byline, not a title, after `…是对党`.
+        let page = clean(&LEAD.replace("平湖2023的每周六日历被招商两个字写满——\n\n", ""));
+        assert_eq!(moves(&page), 0, "{}", page.text());
+        // A dateline paragraph starts an article as a title does.
+        let page = clean(&LEAD.replace(
+            "平湖2023的每周六日历被招商两个字写满——\n\n■记者 董丽子 陶琳英\n\n上周六，",
+            "本报讯 上周六，",
+        ));
+        assert_eq!(moves(&page), 1, "{}", page.text());
+    }
+
+    #[test]
     fn a_short_last_line_is_no_dangling_column_line() {
         let short = LEAD.replace("干事，爱岗敬业、履职尽责，是对党", "干事，爱岗敬业、履职尽责，\n是对党");
         assert_eq!(moves(&clean(&short)), 0);
@@ -691,25 +727,39 @@ mod tests {
     }
 
     #[test]
-    fn an_orphan_that_its_neighbour_continues_is_no_orphan() {
-        // Blocks as paragraphs leave them, by hand: the body block before `员干部…` does not
-        // end a sentence, so `员干部…` may continue it where it stands.
-        let raw = "近日举行的第111期创新学堂主\n题学习活动，专门聚焦推进“四敢争\n先”实践活动，要求各级各部门对标\n对表上级和市委部署要求，进一步提\n\n员干部的最基本要求。当前，全市上\n下正全面贯彻党的二十大精神。\n\n“想为”是干部“敢为”的动力\n触发机制。“想为”就是想作为、想\n干事，爱岗敬业、履职尽责，是对党\n\n平湖2023的每周六日历被写满\n\n上周六，市四套班子领导率队出征。\n";
-        let mut page = Page::new(raw);
-        for i in [0, 1, 2, 4] {
-            page.classify(i, BlockKind::Body, "layout.paragraph");
-        }
-        page.classify(3, BlockKind::Headline, "layout.headline");
-        Continuations.run(&mut page, &Context::default()).unwrap();
-        assert_eq!(moves(&page), 0, "{}", page.text());
-        // Once the block before it ends a sentence, the same page moves it.
-        let mut page = Page::new(raw.replace("进一步提\n", "进一步提高。\n"));
-        for i in [0, 1, 2, 4] {
-            page.classify(i, BlockKind::Body, "layout.paragraph");
-        }
-        page.classify(3, BlockKind::Headline, "layout.headline");
-        Continuations.run(&mut page, &Context::default()).unwrap();
+    fn an_orphan_goes_back_only_from_the_start_of_a_region() {
+        // Blocks as paragraphs leave them, set by hand: a paragraph, a footer line read
+        // between two regions, the orphan `员干部…`, the dangling paragraph, a title, a
+        // paragraph.
+        let raw = "近日举行的第111期创新学堂主\n题学习活动，专门聚焦推进“四敢争\n先”实践活动，要求各级各部门对标\n对表上级和市委部署要求，进一步提\n\n网址：www.example.cn\n\n员干部的最基本要求。当前，全市上\n下正全面贯彻党的二十大精神。\n\n“想为”是干部“敢为”的动力\n触发机制。“想为”就是想作为、想\n干事，爱岗敬业、履职尽责，是对党\n\n平湖2023的每周六日历被写满\n\n上周六，市四套班子领导率队出征。\n";
+        let run = |raw: &str| {
+            let mut page = Page::new(raw);
+            let footer =
+                (0..page.blocks().len()).find(|&i| page.block_text(i).starts_with("网址")).map_or(99, |i| i);
+            for i in 0..page.blocks().len() {
+                match i {
+                    _ if i == footer => page.classify(i, BlockKind::Furniture, "layout.furniture.web"),
+                    _ if page.block_text(i).starts_with("平湖2023") => {
+                        page.classify(i, BlockKind::Headline, "layout.headline")
+                    }
+                    _ => page.classify(i, BlockKind::Body, "layout.paragraph"),
+                }
+            }
+            Continuations.run(&mut page, &Context::default()).unwrap();
+            assert_eq!(page.log().undo(page.text()), raw);
+            page
+        };
+        // The paragraph before the footer does not end a sentence: `员干部…` may continue it
+        // where it stands.
+        assert_eq!(moves(&run(raw)), 0);
+        // Once it ends one, the orphan opens a region after the footer line, and goes back.
+        let ended = raw.replace("进一步提\n", "进一步提高。\n");
+        let page = run(&ended);
         assert_eq!(moves(&page), 1, "{}", page.text());
         assert!(page.text().contains("是对党员干部的最基本要求。"), "{}", page.text());
+        // Right after article text that ends a sentence, its partner may be on another page
+        // or joined elsewhere: a word across would be chance, and nothing moves.
+        let no_footer = ended.replace("网址：www.example.cn\n\n", "");
+        assert_eq!(moves(&run(&no_footer)), 0);
     }
 }
