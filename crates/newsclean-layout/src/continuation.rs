@@ -2,29 +2,28 @@
 //! back after the paragraph it continues, where a word cut at the junction proves it.
 //!
 //! # What it does
-//! Once paragraphs are formed, it looks at the body paragraphs of the page for two shapes:
-//! - a **dangling** paragraph D: it ends on a CJK character (no sentence end, no clause
-//!   punctuation), its last printed line in the input is a full line of its column
-//!   ([`crate::text::column_width`]), it closes a region of the page: the next block starts
-//!   another article (a title, or a dateline paragraph 本报讯…), so the extractor left the
-//!   article there, at the foot of a column; and nothing says it goes on elsewhere: a
-//!   paragraph follows it on the page (it is not the page's last), no jump line
-//!   (（下转第2版）) follows it, and no dictionary word ties it to the block after it;
-//! - an **orphan** O: a paragraph that cannot open a paragraph, see [`orphan_shape`]: it
-//!   opens with punctuation that continues a sentence (`，`, `”`: named in the page's
-//!   warnings only, as no word can span that junction), or with one character and a pause
-//!   (`移，`, `准、`) that is no function word
-//!   (preposition, conjunction, adverb, pronoun, numeral, …) nor name, or with a bound
-//!   morpheme that the word list leaves apart from what follows (`员` / `干部的…`); and
-//!   where it stands nothing continues into it: the block before it ends a sentence or is
-//!   no body text (or there is none), no word spans that junction, and no jump line
-//!   (（上接第1版）) opens it. Only an orphan that opens a region of the page is moved: the
-//!   page's first text (after the header), or text right after furniture (a header or
+//! Once paragraphs are formed, it looks at the body paragraphs of the page for two shapes,
+//! each at the edge of a region of the page (where the extractor jumped):
+//! - a **dangling** paragraph D ends on a CJK character (no sentence end, no clause
+//!   punctuation) and its last printed line in the input is a full line of its column
+//!   ([`crate::text::column_width`]); it *closes a region*: the next block starts another
+//!   article (a title, or a dateline paragraph 本报讯…), so the extractor left the article
+//!   there, at the foot of a column; and nothing says it goes on elsewhere: a paragraph
+//!   follows it on the page (it is not the page's last), no jump line (（下转第2版）) follows
+//!   it, and no dictionary word ties it to the block after it;
+//! - an **orphan** O cannot open a paragraph ([`orphan_shape`]): it opens with one
+//!   character and a pause (`移，`, `准、`) that is no function word (preposition,
+//!   conjunction, adverb, pronoun, numeral, …) nor name, or with a bound morpheme that the
+//!   word list leaves apart from what follows (`员` / `干部的…`); nothing continues into it
+//!   where it stands (the block before it ends a sentence or is no body text, no word spans
+//!   that junction, no jump line （上接第1版） opens it); and it *opens a region*: it is the
+//!   page's first text (after the header), or comes right after furniture (a header or
 //!   footer line that the extractor read between two regions). After article text that
 //!   ends a sentence, an orphan's partner may as well be on another page or joined into
 //!   another paragraph, and a word across a junction with some other dangling paragraph
 //!   would be chance (on pages of shuffled paragraphs, `…跑出` + `身职能…` and `…的全` +
-//!   `长。…` were).
+//!   `长。…` were). An orphan that opens with punctuation continuing a sentence (`，`, `”`)
+//!   is only named in the page's warnings: no word can span that junction.
 //!
 //! When a dictionary word spans D|O ([`crate::words`]: `党|员`), D is the only dangling
 //! paragraph that fits O and O the only orphan that fits D, the **run** from O on is moved,
