@@ -27,6 +27,7 @@
 
 pub mod byline;
 pub mod columns;
+pub mod continuation;
 pub mod doubled;
 pub mod duplicates;
 pub mod furniture;
@@ -62,6 +63,9 @@ use newsclean_core::Pass;
 ///    and it needs furniture out of the way (a date line between two runs is not text).
 /// 6. [`paragraphs::Paragraphs`] decides titles, captions and body paragraphs and joins
 ///    wrapped lines; it needs furniture and bylines classified.
+///    [`continuation::Continuations`] right after it: it moves whole paragraphs (a run that
+///    extraction put out of reading order goes back to the paragraph it continues), which
+///    exist only now.
 /// 7. [`doubled::DoubledTitles`] right after: a fake-bold copy printed on lines of its own
 ///    shows as doubled only once the title's lines are joined.
 /// 8. [`spaces::CjkSpaces`] after paragraphs: whether a space inside CJK text is a wrap
@@ -79,6 +83,7 @@ pub fn passes() -> Vec<Box<dyn Pass>> {
         Box::new(latin::JoinLatin),
         Box::new(reading_order::ReadingOrder),
         Box::new(paragraphs::Paragraphs),
+        Box::new(continuation::Continuations),
         Box::new(doubled::DoubledTitles),
         Box::new(spaces::CjkSpaces),
         Box::new(duplicates::Duplicates),
