@@ -39,10 +39,18 @@
 //!    search over the lines scores each assignment by what the text shows at every junction
 //!    of a column's stream: a fragment that starts with a comma or a full stop continues an
 //!    open line (a full line without a sentence end) and cannot follow a paragraph's end; a
-//!    dictionary word across the junction (jieba) continues it too. Lines of one column
-//!    come in turns with the other columns' (pdftotext orders them by baseline): a column
-//!    that gets a second line before another column has had one since costs a little, so
-//!    that the turns decide where the text is silent.
+//!    dictionary word across the junction (jieba) continues it too. Two readings are
+//!    searched: the columns' lines come in *turns* (pdftotext orders them by baseline: a
+//!    column that gets a second line before another column has had one since costs a
+//!    little, unless its text ended there and it takes no more lines), or each column's lines
+//!    come in a *run* (a line of one fragment never goes left of the last one). The reading
+//!    whose order, column after column, has the better junctions (a column's last line goes
+//!    on at the next column's top) is written.
+//! 4. An *opening line*: where the columns' first lines share a baseline, pdftotext may fuse
+//!    just them, on a block of their own, and print each column's other lines in blocks
+//!    below, one column after another. A one-line block of three full column lines or more
+//!    is read with the blocks below it in runs, each block in one column, a column passed
+//!    over (left with its first line only) costing much.
 //!
 //! # When it must not fire
 //! Text that no one fused: a line with a space inside (a byline `本报记者 王 强`, a date
@@ -83,6 +91,11 @@ const WORD_ACROSS: f32 = 2.0;
 const OPEN_GOES_ON: f32 = 0.5;
 /// Cost of a column's second line before another column had one.
 const OUT_OF_TURN: f32 = 1.5;
+/// Cost of a column left with no line of its own run (model `Runs`).
+const SKIPPED: f32 = 6.0;
+/// Blocks of more lines are not read (no column block of a page is this long; the search
+/// grows with the lines).
+const MAX_ROWS: usize = 1000;
 /// Lines longer than this (bytes) are not looked at (no column line is this long).
 const MAX_LINE: usize = 4096;
 
@@ -116,11 +129,39 @@ pub fn fused_edits(text: &str) -> Vec<TextEdit> {
         return Vec::new();
     }
     let mut edits = Vec::new();
-    for block in blocks(text) {
-        let lines: Vec<&str> = text[block.clone()].split('\n').collect();
-        if let Some((replacement, note)) = read_block(&lines) {
-            edits.push(TextEdit::replace(block, replacement, RULE).with_note(note));
+    let spans = blocks(text);
+    let lines_of = |k: usize, id: usize| text[spans[k].clone()].split('\n').map(move |l| (l, id));
+    let mut i = 0;
+    while i < spans.len() {
+        let lines: Vec<(&str, usize)> = lines_of(i, 0).collect();
+        if let Some((replacement, note)) = read_block(&lines, false) {
+            edits.push(TextEdit::replace(spans[i].clone(), replacement, RULE).with_note(note));
+            i += 1;
+            continue;
         }
+        if lines.len() == 1 {
+            // An opening line: the columns' first lines fused on a block of their own, each
+            // column's other lines in the blocks below, one column after another.
+            let mut combined = lines;
+            let mut j = i;
+            while j + 1 < spans.len() && j - i < 2 * MAX_COLUMNS {
+                let next: Vec<(&str, usize)> = lines_of(j + 1, j + 1 - i).collect();
+                if next.iter().filter(|(l, _)| !cut_candidates(l).is_empty()).count() >= MIN_FUSED {
+                    break; // a fused block of its own
+                }
+                combined.extend(next);
+                j += 1;
+            }
+            if j > i
+                && let Some((replacement, note)) = read_block(&combined, true)
+            {
+                edits
+                    .push(TextEdit::replace(spans[i].start..spans[j].end, replacement, RULE).with_note(note));
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
     }
     edits
 }
@@ -179,7 +220,13 @@ fn cut_candidates(line: &str) -> Vec<usize> {
 fn block_width(lines: &[&str], candidates: &[Vec<usize>]) -> Option<f32> {
     let mut counts: HashMap<u32, usize> = HashMap::new();
     for (line, cands) in lines.iter().zip(candidates) {
-        if let Some(w) = cands.iter().map(|&c| cells(&line[..c])).find(|&w| w >= MIN_WIDTH) {
+        let w = if cands.is_empty() {
+            // A wrapped column line of its own (not a sentence's end, which may be short).
+            Some(cells(line)).filter(|_| !ends_sentence(line))
+        } else {
+            cands.iter().map(|&c| cells(&line[..c])).find(|&w| w >= MIN_WIDTH)
+        };
+        if let Some(w) = w.filter(|&w| w >= MIN_WIDTH) {
             *counts.entry(w.round() as u32).or_default() += 1;
         }
     }
@@ -250,19 +297,34 @@ fn starts_with_continuing_punct(text: &str) -> bool {
 
 /// Read one block apart. Returns its replacement text and the edit's note, or `None` when
 /// the block shows no fused columns.
-fn read_block(lines: &[&str]) -> Option<(String, String)> {
-    if lines.len() < MIN_FUSED {
+///
+/// `lines` are the block's lines with the pdftotext block each came from (a blank line is
+/// kept between lines of two blocks in a column). With `opening`, the first line is an
+/// opening line of three columns or more and the others follow column after column.
+fn read_block(block: &[(&str, usize)], opening: bool) -> Option<(String, String)> {
+    if block.len() < MIN_FUSED || block.len() > MAX_ROWS {
         return None;
     }
+    let lines: Vec<&str> = block.iter().map(|(l, _)| *l).collect();
+    let lines = &lines[..];
     let candidates: Vec<Vec<usize>> = lines.iter().map(|l| cut_candidates(l)).collect();
-    if candidates.iter().filter(|c| !c.is_empty()).count() < MIN_FUSED {
+    if !opening && candidates.iter().filter(|c| !c.is_empty()).count() < MIN_FUSED {
         return None;
     }
     let width = block_width(lines, &candidates)?;
     let rows: Vec<Vec<&str>> = lines.iter().zip(&candidates).map(|(l, c)| fragments(l, c, width)).collect();
+    // An opening line: three column lines or more, each of them full (the last too: the
+    // columns' first lines are no paragraph's end), over at least two lines a column.
+    let full = |t: &str| (width * FULL..=width + 1.0).contains(&cells(t));
+    if opening && (rows[0].len() < 3 || !rows[0].iter().all(|t| full(t)) || rows.len() < 2 * rows[0].len()) {
+        return None;
+    }
     let fused = rows.iter().filter(|r| r.len() > 1).count();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
-    if fused < MIN_FUSED || fused * 5 < lines.len() || columns > MAX_COLUMNS {
+    // Several fused lines, or one line of three columns or more (the columns' first lines
+    // share a baseline; pdftotext may then print each column's other lines in turn).
+    let evidence = opening || fused >= MIN_FUSED && fused * 5 >= lines.len();
+    if !evidence || columns > MAX_COLUMNS {
         return None;
     }
     let frags: Vec<Frag> =
@@ -271,13 +333,37 @@ fn read_block(lines: &[&str]) -> Option<(String, String)> {
     if narrow * 10 < frags.len() * 8 {
         return None;
     }
-    let assignment = assign(&rows, &frags, columns, width)?;
-    let mut streams: Vec<Vec<&str>> = vec![Vec::new(); columns];
-    for (f, &c) in frags.iter().zip(&assignment) {
-        streams[c].push(f.text.trim());
+    let ends: Vec<End> = frags.iter().map(|f| end_of(f.text.trim(), width)).collect();
+    let mut junctions = Junctions { frags: &frags, width, memo: HashMap::new() };
+    // Two readings of the block: the columns' lines in turns, or each column's lines in a
+    // run. The text decides: the one whose reading order has the better junctions.
+    let mut best: Option<(f32, Vec<usize>)> = None;
+    let models: &[Model] = if opening { &[Model::Runs] } else { &[Model::Turns, Model::Runs] };
+    for &model in models {
+        let sources: Vec<usize> = block.iter().map(|(_, b)| *b).collect();
+        let Some(a) = assign(&rows, &frags, &ends, &sources, columns, model, &mut junctions) else {
+            continue;
+        };
+        let score = reading_score(&a, columns, &mut junctions);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, a));
+        }
     }
-    let replacement =
-        streams.iter().filter(|s| !s.is_empty()).map(|s| s.join("\n")).collect::<Vec<_>>().join("\n\n");
+    let (_, assignment) = best?;
+    let mut streams: Vec<String> = vec![String::new(); columns];
+    let mut from: Vec<Option<usize>> = vec![None; columns];
+    for (f, &c) in frags.iter().zip(&assignment) {
+        let source = block[f.row].1;
+        match from[c] {
+            None => {}
+            // An opening line's part goes on in the block below it.
+            Some(b) if b == source || opening && b == block[0].1 => streams[c].push('\n'),
+            Some(_) => streams[c].push_str("\n\n"),
+        }
+        streams[c].push_str(f.text.trim());
+        from[c] = Some(source);
+    }
+    let replacement = streams.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join("\n\n");
     let note = format!(
         "{columns} columns of {width} cells; {fused} of {} lines cut into column lines; read column after column",
         lines.len()
@@ -291,46 +377,123 @@ fn read_block(lines: &[&str]) -> Option<(String, String)> {
 struct State {
     last: Vec<Option<usize>>,
     done: u32,
+    /// [`Model::Runs`]: the column of the last line of one fragment.
+    floor: usize,
+    /// The first fragment of each column.
+    first: Vec<Option<usize>>,
     score: f32,
     /// Index into the history arena of the last row's choice.
     history: usize,
 }
 
-/// Assign each fragment to a column (the result is indexed like `frags`); `None` when no
-/// assignment is left (every state kept had done columns that a later line needed).
-fn assign(rows: &[Vec<&str>], frags: &[Frag], columns: usize, width: f32) -> Option<Vec<usize>> {
-    let ends: Vec<End> = frags.iter().map(|f| end_of(f.text.trim(), width)).collect();
-    let mut junctions: HashMap<(Option<usize>, usize), f32> = HashMap::new();
-    let mut junction = |a: Option<usize>, b: usize| -> f32 {
-        *junctions
+/// How pdftotext ordered the lines of the columns it took for one block.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Model {
+    /// By baseline: the columns' lines come in turns.
+    Turns,
+    /// Each column's lines in a run, after a first line that fused them (the columns'
+    /// first lines share a baseline): a line of one fragment never goes to a column left of
+    /// the last such line's.
+    Runs,
+}
+
+/// The junction scores of a block's fragments, computed once.
+struct Junctions<'f, 'a> {
+    frags: &'f [Frag<'a>],
+    width: f32,
+    memo: HashMap<(Option<usize>, usize), f32>,
+}
+
+impl Junctions<'_, '_> {
+    fn get(&mut self, a: Option<usize>, b: usize) -> f32 {
+        let (frags, width) = (self.frags, self.width);
+        *self
+            .memo
             .entry((a, b))
             .or_insert_with(|| junction_score(a.map(|a| frags[a].text), frags[b].text, width))
-    };
+    }
+}
+
+/// The junction scores along the reading order of an assignment: column after column.
+fn reading_score(assignment: &[usize], columns: usize, junctions: &mut Junctions) -> f32 {
+    let mut prev = None;
+    let mut score = 0.0;
+    for c in 0..columns {
+        for (f, _) in assignment.iter().enumerate().filter(|(_, a)| **a == c) {
+            score += junctions.get(prev, f);
+            prev = Some(f);
+        }
+    }
+    score
+}
+
+/// Assign each fragment to a column (the result is indexed like `frags`); `None` when no
+/// assignment is left (every state kept had done columns that a later line needed).
+fn assign(
+    rows: &[Vec<&str>],
+    frags: &[Frag],
+    ends: &[End],
+    sources: &[usize],
+    columns: usize,
+    model: Model,
+    junctions: &mut Junctions,
+) -> Option<Vec<usize>> {
     // History arena: (parent, columns chosen for the row's fragments).
     let mut arena: Vec<(usize, Vec<usize>)> = vec![(usize::MAX, Vec::new())];
-    let mut beam = vec![State { last: vec![None; columns], done: 0, score: 0.0, history: 0 }];
+    let mut beam = vec![State {
+        last: vec![None; columns],
+        done: 0,
+        floor: 0,
+        first: vec![None; columns],
+        score: 0.0,
+        history: 0,
+    }];
     let mut first = 0; // index of the row's first fragment
-    for row in rows {
+    for (r, row) in rows.iter().enumerate() {
         let n = row.len();
+        // Runs: a pdftotext block below the first line stays in one column.
+        let same_block = r > 1 && sources[r] == sources[r - 1] && rows[r - 1].len() == 1;
         let choices = increasing_tuples(columns, n);
-        let mut next: HashMap<(Vec<Option<usize>>, u32), State> = HashMap::new();
+        let mut next: HashMap<(Vec<Option<usize>>, u32, usize), State> = HashMap::new();
         for state in &beam {
             for choice in &choices {
                 if choice.iter().any(|&c| state.done & (1 << c) != 0) {
                     continue;
                 }
+                if model == Model::Runs
+                    && n == 1
+                    && (choice[0] < state.floor || same_block && choice[0] != state.floor)
+                {
+                    continue;
+                }
+                let floor = if model == Model::Runs && n == 1 { choice[0] } else { state.floor };
                 let mut score = state.score;
                 let mut last = state.last.clone();
+                let mut first_of = state.first.clone();
+                if model == Model::Runs && floor > state.floor {
+                    // The runs of the columns left behind end: each goes on at the top of
+                    // the next column.
+                    for c in state.floor..floor {
+                        if let Some(top) = state.first[c + 1] {
+                            score += junctions.get(state.last[c], top) - junctions.get(None, top);
+                        }
+                    }
+                    // A column passed over keeps only its first line: a column's text does
+                    // not stop after one line.
+                    score -= SKIPPED * (floor - state.floor - 1) as f32;
+                }
                 // Columns that missed their turn: their last line is older than the
                 // previous line of a column that gets one now.
                 let mut waiting = 0u32;
                 for (k, &c) in choice.iter().enumerate() {
                     let f = first + k;
-                    score += junction(state.last[c], f);
+                    score += junctions.get(state.last[c], f);
+                    first_of[c].get_or_insert(f);
                     if let Some(prev) = state.last[c] {
                         let prev_row = frags[prev].row;
                         for d in 0..columns {
-                            if d != c
+                            if model == Model::Turns
+                                && d != c
                                 && !choice.contains(&d)
                                 && state.done & (1 << d) == 0
                                 && state.last[d].is_some_and(|p| frags[p].row < prev_row)
@@ -354,18 +517,23 @@ fn assign(rows: &[Vec<&str>], frags: &[Frag], columns: usize, width: f32) -> Opt
                     outcomes.push((state.done | finishable, finished));
                 }
                 for (done, score) in outcomes {
-                    let key = (last.clone(), done);
+                    let key = (last.clone(), done, floor);
                     if next.get(&key).is_none_or(|s| score > s.score) {
                         arena.push((state.history, choice.clone()));
                         let history = arena.len() - 1;
-                        next.insert(key, State { last: last.clone(), done, score, history });
+                        let first = first_of.clone();
+                        next.insert(key, State { last: last.clone(), done, floor, first, score, history });
                     }
                 }
             }
         }
         let mut states: Vec<State> = next.into_values().collect();
         states.sort_by(|a, b| {
-            b.score.total_cmp(&a.score).then_with(|| a.last.cmp(&b.last)).then_with(|| a.done.cmp(&b.done))
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.last.cmp(&b.last))
+                .then_with(|| a.done.cmp(&b.done))
+                .then_with(|| a.floor.cmp(&b.floor))
         });
         // Keep the best state with no column done, whatever its rank: a later line may need
         // every column, and only such a state can take it.
@@ -380,15 +548,61 @@ fn assign(rows: &[Vec<&str>], frags: &[Frag], columns: usize, width: f32) -> Opt
         beam = states;
         first += n;
     }
-    // Walk the best state's history back.
-    let mut choices: Vec<&Vec<usize>> = Vec::with_capacity(rows.len());
-    let mut h = beam[0].history;
-    while h != 0 {
-        choices.push(&arena[h].1);
-        h = arena[h].0;
+    // The best final state, with the junctions from each column's end to the next
+    // column's top (a column's text goes on at the top of the next) counted in.
+    let walk = |state: &State| -> Vec<usize> {
+        let mut choices: Vec<&Vec<usize>> = Vec::with_capacity(rows.len());
+        let mut h = state.history;
+        while h != 0 {
+            choices.push(&arena[h].1);
+            h = arena[h].0;
+        }
+        choices.reverse();
+        choices.into_iter().flatten().copied().collect()
+    };
+    let mut best: Option<(f32, Vec<usize>)> = None;
+    for state in &beam {
+        let a = walk(state);
+        // Runs: the runs left behind were scored on the way; the rest end here.
+        let score = match model {
+            Model::Turns => state.score + across_columns(&a, columns, junctions),
+            Model::Runs => {
+                let mut score = state.score;
+                for c in state.floor..columns - 1 {
+                    if let (Some(end), Some(top)) = (state.last[c], state.first[c + 1]) {
+                        score += junctions.get(Some(end), top) - junctions.get(None, top);
+                    }
+                }
+                score
+            }
+        };
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, a));
+        }
     }
-    choices.reverse();
-    Some(choices.into_iter().flatten().copied().collect())
+    best.map(|(_, a)| a)
+}
+
+/// What the junctions from each column's last line to the next column's first line add to
+/// the columns' own scores (where a column's first line was scored as a column's top).
+fn across_columns(assignment: &[usize], columns: usize, junctions: &mut Junctions) -> f32 {
+    let mut firsts: Vec<Option<usize>> = vec![None; columns];
+    let mut lasts: Vec<Option<usize>> = vec![None; columns];
+    for (f, &c) in assignment.iter().enumerate() {
+        firsts[c].get_or_insert(f);
+        lasts[c] = Some(f);
+    }
+    let mut prev: Option<usize> = None;
+    let mut score = 0.0;
+    for c in 0..columns {
+        if let Some(first) = firsts[c] {
+            if prev.is_some() {
+                score += junctions.get(prev, first) - junctions.get(None, first);
+            }
+            prev = lasts[c];
+        }
+    }
+    score
 }
 
 /// All strictly increasing `n`-tuples of column indices below `columns`.
@@ -508,6 +722,58 @@ mod tests {
 会议强调,要高站位开展主 题教育。习近平总书记关于主题 教育的系列重要讲话,为我们抓 好主题教育指明了方向、提供了 遵循、明确了坐标。要深入学习 贯彻习近平总书记重要讲话精 神,以高度的政治自觉、严肃的政\n\
 会议指出,要高标准完成各 项任务。要把牢主题教育工作方 得实效。要把握主题教育的工作 化发展首位战略等具有平湖辨 识度的元素,体现平湖特色。\n";
         assert!(run(text).log().is_empty());
+    }
+
+    /// Generated page 009: the first lines of four columns fused on a block of their own,
+    /// each column's other lines in a block below it.
+    const OPENING: &str = "（上接第1版）党建强，则根 景？市委组织部常务副部长、市 和党员干部勇猛精进、勇争一 十大精神开局之年，也是平湖
+
+基稳；根基稳，则社会兴。如何
+为打造中国式现代化的金平湖璀
+程给出了答案。
+建强基”，新工程有着怎样的新
+
+党建强基工程指挥部办公室主任
+何小云表示，新一年，党建强基
+个高地”，推动全市各级党组织
+
+流，为打造长三角城市群重要中
+心城市璀璨明珠夯实党建基础。
+的队伍保证；在全面贯彻党的二
+
+着“七连捷”创新奋进之年，党
+建强基全新启航。一个工程的迭
+";
+
+    #[test]
+    fn an_opening_line_goes_to_the_tops_of_the_columns_below() {
+        let page = run(OPENING);
+        let streams: Vec<&str> = page.text().split("\n\n").collect();
+        assert_eq!(streams.len(), 4, "{}", page.text());
+        assert!(streams[0].starts_with("（上接第1版）党建强，则根\n基稳；"), "{}", page.text());
+        assert!(streams[1].starts_with("景？市委组织部常务副部长、市\n党建强基"), "{}", page.text());
+        assert!(streams[2].starts_with("和党员干部勇猛精进、勇争一\n流，"), "{}", page.text());
+        assert!(streams[3].starts_with("十大精神开局之年，也是平湖\n着“七连捷”"), "{}", page.text());
+        assert_eq!(page.log().undo(page.text()), OPENING);
+        assert!(run(page.text()).log().is_empty());
+    }
+
+    #[test]
+    fn a_line_of_credits_is_no_opening_line() {
+        // Seed 000's footer: spaces between credits, the last item a long notice.
+        let text = "本社常年法律顾问/浙江天卓律师事务所 孙伟强律师 电话0573-85286100编辑/戴 琰 电话/85018195 版式/李春霞 校对/张 真 本报及所属新媒体刊登的所有原创内容，未经本报授权，一律不得复制、转载、摘编。
+
+本报讯今年以来，我省持续推进
+乡村振兴，全省共建成示范村一
+百多个，带动农民增收，成效明
+
+显。各地因地制宜，发展特色产
+业，群众得到实惠。
+";
+        assert!(run(text).log().is_empty());
+        // Two columns' first lines are not enough to read the blocks below as columns.
+        let two = "本报讯今年以来，我省持续推进 近日，市委召开常委会会议，研\n\n乡村振兴，全省共建成示范村一\n百多个，带动农民增收，成效明\n\n究部署下一阶段重点工作。会议\n强调，要坚持稳中求进工作总基\n";
+        assert!(run(two).log().is_empty());
     }
 
     #[test]
