@@ -27,7 +27,7 @@ use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 use regex::Regex;
 
-use crate::text::{blank_between, ends_clause, is_open, shows_raw_layout};
+use crate::text::{blank_between, ends_clause, ends_sentence, is_open, shows_raw_layout};
 
 /// The byline pass.
 #[derive(Debug, Default)]
@@ -58,6 +58,49 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// A photo credit that ends in 摄 ("shot by"): an optional role (本报记者, 新华社记者,
+/// 通讯员, 摄影 …), one to six short names, white space (or a quote OCR read for it) and 摄.
+static SHOT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let sp = r#"[ \t\u3000“”"]"#;
+    Regex::new(&format!(
+        r"^[■◆●▲]?{sp}*(?P<role>\p{{Han}}{{0,5}}记者|通讯员|特约摄影|摄影|实习生)?{sp}*[\p{{Han}}·]{{1,4}}(?:{sp}+[\p{{Han}}·]{{1,4}}){{0,5}}{sp}+摄$"
+    ))
+    .expect("valid regex")
+});
+
+/// True when `line` is a photo credit ending in 摄 (`本报记者 王强 摄`, `新华社记者 胡侃 摄`,
+/// as OCR reads it `本报记者“孙华 摄`), or a credit with the role 摄影 or 摄像 (`■摄影 王强`).
+/// A sentence that mentions photographs (`拍摄`, `摄影展`) is none.
+pub fn is_photo_credit(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 30 {
+        return false;
+    }
+    SHOT_CREDIT.is_match(t) || byline_form(t).is_some_and(|f| f.contains("摄影") || f.contains("摄像"))
+}
+
+/// Where a photo credit with a role closes `line` after the caption's last sentence
+/// (`…业务。　新华社记者 胡侃 摄`): the byte range of the white space between the two.
+pub fn trailing_credit(line: &str) -> Option<std::ops::Range<usize>> {
+    let t = line.trim_end();
+    for (at, c) in t.char_indices().rev() {
+        if !is_hspace(c) {
+            continue;
+        }
+        let before = t[..at].trim_end_matches(is_hspace);
+        let credit = &t[at..].trim_start_matches(is_hspace);
+        let end = t.len() - credit.len();
+        if ends_sentence(before)
+            && before.chars().any(is_cjk)
+            && credit.chars().count() <= 30
+            && SHOT_CREDIT.captures(credit).is_some_and(|c| c.name("role").is_some())
+        {
+            return Some(before.len()..end);
+        }
+    }
+    None
+}
 
 /// True for a run of names: space-separated CJK words of 1 to 4 characters (a padded name
 /// 王 强 gives two one-character words), at least one.
@@ -141,6 +184,7 @@ impl Pass for Bylines {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        split_trailing_credits(page).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         let mut edits = Vec::new();
         let mut merges = Vec::new();
         let mut prev_byline: Option<usize> = None;
@@ -170,6 +214,12 @@ impl Pass for Bylines {
                 prev_byline = Some(i);
                 continue;
             }
+            // A credit that is no byline of the usual form (新华社记者 胡侃 摄, 本报记者“孙华 摄).
+            if is_photo_credit(text) {
+                page.classify(i, BlockKind::Byline, "layout.byline");
+                prev_byline = None;
+                continue;
+            }
             // Names alone on the line under a byline continue it (■摄影 王 强 陈明远 / 蒋林璐).
             if let Some(b) = prev_byline.filter(|&b| raw_layout && b + 1 == i && !blank_between(page, b)) {
                 // One name alone: two names side by side (重研发 助发展) may as well be a
@@ -194,6 +244,35 @@ impl Pass for Bylines {
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
     }
+}
+
+/// Put a photo credit that closes a caption's line (`…业务。　新华社记者 胡侃 摄`) on a line of
+/// its own (`layout.caption.credit`), so that it is classified as a credit and the line
+/// before it as the caption's end.
+fn split_trailing_credits(page: &mut Page) -> Result<(), newsclean_core::EditError> {
+    let mut edits = Vec::new();
+    for i in 0..page.blocks().len() {
+        if !is_open(page.blocks()[i].kind) {
+            continue;
+        }
+        let text = page.block_text(i);
+        if text.contains('\n') {
+            continue;
+        }
+        if let Some(gap) = trailing_credit(text) {
+            let base = page.blocks()[i].range.start;
+            edits.push(
+                TextEdit::replace(base + gap.start..base + gap.end, "\n", "layout.caption.credit")
+                    .with_note("a photo credit after the caption's last sentence: a line of its own"),
+            );
+        }
+    }
+    if edits.is_empty() {
+        return Ok(());
+    }
+    page.apply(edits)?;
+    crate::lines::split_undecided_blocks(page);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -241,6 +320,57 @@ mod tests {
         Bylines.run(&mut q, &Context::default()).unwrap();
         assert_eq!(q.block_text(1), "重研发 助发展");
         assert_eq!(p.log().undo(p.text()), "■摄影 王 强 陈明远\n蒋林璐\n\n重研发 助发展\n");
+    }
+
+    #[test]
+    fn photo_credits() {
+        for credit in [
+            "本报记者 王强 摄",
+            "新华社记者 胡侃 摄",
+            "本报记者　孙华　摄",
+            "本报记者“孙华 摄",
+            "本报记者”贾成辉”摄",
+            "通讯员 王 强 摄",
+            "胡侃 摄",
+            "■摄影 王强",
+        ] {
+            assert!(is_photo_credit(credit), "{credit}");
+        }
+        for text in [
+            "市民在摄影展上拍摄。",
+            "他们用相机拍摄了很多照片",
+            "一组照片由本报记者王强摄",
+            "本报记者 王强",
+            "记者从市网信办获悉，摄",
+            "今年以来，全市共举办摄影展12场，吸引市民3万余人次前来参观拍摄 摄",
+        ] {
+            assert!(!is_photo_credit(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_credit_closing_a_caption_gets_its_own_line() {
+        let line = "图为工作人员在办理业务。　新华社记者 胡侃 摄";
+        let gap = trailing_credit(line).unwrap();
+        assert_eq!(&line[..gap.start], "图为工作人员在办理业务。");
+        assert_eq!(&line[gap.end..], "新华社记者 胡侃 摄");
+        assert!(trailing_credit("活动现场。 本报记者 王强 摄").is_some());
+        // No role, no sentence end, no 摄, or a sentence that only mentions photographs.
+        assert_eq!(trailing_credit("活动现场。 王强 摄"), None);
+        assert_eq!(trailing_credit("活动现场 本报记者 王强 摄"), None);
+        assert_eq!(trailing_credit("他说。 本报记者 王强"), None);
+        assert_eq!(trailing_credit("大家参观了摄影展。 拍摄 摄"), None);
+        assert_eq!(trailing_credit("本报记者 王强 摄"), None);
+
+        let text = "上一段写完了。\n图为工作人员在办理业务。　新华社记者 胡侃 摄\n下一段开始。\n";
+        let mut p = Page::new(text);
+        SplitLines.run(&mut p, &Context::default()).unwrap();
+        Bylines.run(&mut p, &Context::default()).unwrap();
+        let t: Vec<&str> = (0..p.blocks().len()).map(|i| p.block_text(i)).collect();
+        assert_eq!(t, ["上一段写完了。", "图为工作人员在办理业务。", "新华社记者 胡侃 摄", "下一段开始。"]);
+        assert_eq!(p.blocks()[2].kind, BlockKind::Byline);
+        assert_eq!(p.log().edits()[0].rule, "layout.caption.credit");
+        assert_eq!(p.log().undo(p.text()), text);
     }
 
     #[test]

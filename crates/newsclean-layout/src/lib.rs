@@ -27,10 +27,12 @@
 
 pub mod byline;
 pub mod columns;
+pub mod dash;
 pub mod doubled;
 pub mod duplicates;
 pub mod furniture;
 pub mod join;
+pub mod junk;
 pub mod latin;
 pub mod lines;
 pub mod paragraphs;
@@ -50,8 +52,12 @@ use newsclean_core::Pass;
 ///    lines left between line blocks are the evidence of column and paragraph breaks.
 /// 2. [`furniture::Furniture`] before anything reads the text as articles: a date line or a
 ///    jump line inside a paragraph would otherwise be joined into it.
+/// 2b. [`junk::PictureJunk`] right after: OCR's picture noise is decided on lines standing
+///    alone between blank lines, before anything joins them.
 /// 3. [`byline::Bylines`] next: bylines bound articles, and the title zones of the
 ///    paragraph pass are found by looking back from them.
+/// 3b. [`dash::OcrDash`] after bylines, which are its evidence of a subtitle, and before
+///    the paragraph pass, which needs the subtitle's —— to see it.
 /// 4. [`doubled::DoubledText`] before paragraphs: a doubled title is not title-like until it
 ///    is written once (its text would look twice as long).
 /// 5. [`reading_order::ReadingOrder`] before paragraphs: it moves a printed line, which
@@ -69,7 +75,9 @@ pub fn passes() -> Vec<Box<dyn Pass>> {
         Box::new(columns::Columns),
         Box::new(lines::SplitLines),
         Box::new(furniture::Furniture),
+        Box::new(junk::PictureJunk),
         Box::new(byline::Bylines),
+        Box::new(dash::OcrDash),
         Box::new(doubled::DoubledText),
         // Latin blocks are joined here, so the generic paragraph joining finds them done.
         Box::new(latin::JoinLatin),

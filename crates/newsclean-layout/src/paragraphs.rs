@@ -10,7 +10,8 @@
 //!    long) right before a byline, a subtitle, furniture, or a dateline paragraph (本报讯…)
 //!    are headlines; lines of one raw run are one headline, joined. Right after a picture
 //!    credit (■摄影) they are the picture's title: captions.
-//! 4. The paragraph right before a picture credit is its caption.
+//! 4. The paragraph right before a picture credit (■摄影 …, or a credit ending in 摄:
+//!    `本报记者 王强 摄`, [`crate::byline::is_photo_credit`]) is its caption.
 //! 5. **Subheads** inside an article: a title-like line after the end of a paragraph that
 //!    cannot be the first line of a paragraph: the next line is indented, or it is longer
 //!    than an indented first line fits, or a blank line follows and the next line does not
@@ -71,6 +72,8 @@ struct Line {
     blank_before: bool,
     indent: bool,
     photo_credit: bool,
+    /// A credit of the photo above it (`本报记者 王强 摄`): the paragraph before is its caption.
+    shot_credit: bool,
     /// A title element split off the line before it by this pass.
     split_off: bool,
     /// Classified as a title (or a picture's title) by its place: joined like a title.
@@ -212,6 +215,7 @@ impl Pass for Paragraphs {
                     block: i,
                     photo_credit: b.kind == BlockKind::Byline
                         && (text.contains("摄影") || text.contains("摄像")),
+                    shot_credit: b.kind == BlockKind::Byline && crate::byline::is_photo_credit(&text),
                     kind: b.kind,
                     open: b.kind == BlockKind::Unknown && !text.contains('\n'),
                     blank_before: i > 0 && blank_between(page, i - 1),
@@ -347,7 +351,7 @@ impl Pass for Paragraphs {
 
         // 4. The caption before a picture credit.
         for k in 0..n {
-            if !lines[k].photo_credit || k == 0 {
+            if !(lines[k].photo_credit || lines[k].shot_credit) || k == 0 {
                 continue;
             }
             let mut j = k;
@@ -478,7 +482,8 @@ impl Pass for Paragraphs {
             let prev = groups.last().copied();
             let joins = match prev {
                 Some((_, last, kind)) if kind == l.kind => {
-                    let between_ok = (last + 1..i).all(|m| lines[m].kind == BlockKind::Furniture);
+                    let between_ok = (last + 1..i)
+                        .all(|m| matches!(lines[m].kind, BlockKind::Furniture | BlockKind::Junk));
                     let p = &lines[last];
                     match kind {
                         BlockKind::Headline => {
