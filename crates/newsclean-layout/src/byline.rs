@@ -3,7 +3,11 @@
 //! # What it does
 //! Classifies as [`BlockKind::Byline`] a line that opens with a credit role (记者, 通讯员,
 //! 摄影, 实习生, 漫画, 文/图 …, optionally after ■ and letter-spaced: 记 者) followed by
-//! names, or a ■ followed by a short pen name alone (■言成声). A line holding one name alone
+//! names, or a ■ followed by a short pen name alone (■言成声); also, classified but left as
+//! written, a photo credit ending in 摄 (`新华社记者 胡侃 摄`, [`is_photo_credit`]) and a
+//! credit as OCR misreads it (`国记者 朱晓廖飞`, [`is_ocr_credit`]). A photo credit that
+//! closes a caption's line after its last sentence (`…业务。　新华社记者 胡侃 摄`) is put on
+//! a line of its own first (`layout.caption.credit`). A line holding one name alone
 //! that directly follows a byline in the same run is joined to it, on a page that still
 //! shows raw layout (blank lines; clean text has none). The text is normalised:
 //! the role's letter spacing removed (`layout.byline.role`), a name padded with a space
@@ -19,7 +23,9 @@
 //! # When it must not fire
 //! Sentences about reporters (`记者从市网信办获悉，…`), long lines, lines ending in
 //! punctuation, and names whose parts are not all short CJK names (`■摄影 AP` is classified
-//! but its Latin name is left as it is).
+//! but its Latin name is left as it is). A sentence that mentions photographs (`拍摄`,
+//! `摄影展`) or ends with a name is no photo credit; a line that only ends in a credit
+//! without a role, or after no sentence end, is not split.
 
 use std::sync::LazyLock;
 
@@ -78,6 +84,39 @@ pub fn is_photo_credit(line: &str) -> bool {
         return false;
     }
     SHOT_CREDIT.is_match(t) || byline_form(t).is_some_and(|f| f.contains("摄影") || f.contains("摄像"))
+}
+
+/// True when `line` is a credit as OCR misreads one: the role's mark read as a character
+/// (`国记者 朱晓廖飞`, `力记者 蒋平`, ■ read as 国 or 力), or a space read as a quote
+/// (`本报记者“” 任娜海 江霞强`, `国记者汤军”贺文琳`). The line is only classified, never
+/// rewritten: what OCR misread is not ours to guess.
+pub fn is_ocr_credit(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 30 || ends_clause(t) || t.contains(['“', '”', '"']) && has_quotation(t) {
+        return false;
+    }
+    // The role, at the start or after one character that stands for the mark.
+    let first = t.chars().next().map_or(0, char::len_utf8);
+    for (lead, rest) in [("", t), (&t[..first], &t[first..])] {
+        let Some(c) = ROLE.captures(rest) else { continue };
+        if !c["mark"].is_empty() && !lead.is_empty() {
+            continue;
+        }
+        let after = &rest[c.get(0).map_or(0, |m| m.end())..];
+        let names: String =
+            after.chars().map(|ch| if matches!(ch, '“' | '”' | '"') { ' ' } else { ch }).collect();
+        // With a misread mark, the role must be set apart from the names (向记者介绍 is text).
+        let apart = lead.is_empty() || !c["sep"].is_empty() || after.starts_with(['“', '”', '"']);
+        if apart && !names.trim().is_empty() && normalise_names(&names).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `t` holds a quotation: an opening quote, some text, then a closing one.
+fn has_quotation(t: &str) -> bool {
+    t.find('“').is_some_and(|o| t[o + '“'.len_utf8()..].find('”').is_some_and(|c| c > 0))
 }
 
 /// Where a photo credit with a role closes `line` after the caption's last sentence
@@ -215,7 +254,7 @@ impl Pass for Bylines {
                 continue;
             }
             // A credit that is no byline of the usual form (新华社记者 胡侃 摄, 本报记者“孙华 摄).
-            if is_photo_credit(text) {
+            if is_photo_credit(text) || is_ocr_credit(text) {
                 page.classify(i, BlockKind::Byline, "layout.byline");
                 prev_byline = None;
                 continue;
@@ -345,6 +384,30 @@ mod tests {
             "今年以来，全市共举办摄影展12场，吸引市民3万余人次前来参观拍摄 摄",
         ] {
             assert!(!is_photo_credit(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn credits_as_ocr_reads_them() {
+        for credit in [
+            "国记者 朱晓廖飞",
+            "力记者 蒋平",
+            "国摄影 胡勇拖",
+            "本报记者“” 任娜海 江霞强",
+            "本报记者”李娜然",
+            "国记者 郝梓子 莫海云",
+        ] {
+            assert!(is_ocr_credit(credit), "{credit}");
+        }
+        for text in [
+            "向记者介绍",
+            "本报记者”重秀，徐云海",
+            "他向记者 介绍了情况，",
+            "记者“五一”走访",
+            "据记者了解到的情况来看今年以来全市的项目都在顺利推进之中",
+            "老记者的故事",
+        ] {
+            assert!(!is_ocr_credit(text), "{text}");
         }
     }
 

@@ -238,11 +238,14 @@ impl Pass for Paragraphs {
                 && undecided(&lines[i])
                 && !lines[i].blank_before
                 && !ends_sentence(&lines[i].text)
+                && !crate::dash::looks_like_credit(&lines[i].text)
                 && cells(&lines[i].text) < cells(&lines[i - 1].text)
                 && (title_goes_on(&lines[i - 1].text, &lines[i].text)
-                    // Between the subtitle and the byline only the subtitle's rest can stand.
+                    // Between the subtitle and the byline only the subtitle's rest can stand,
+                    // a blank line before the byline or not (OCR sets blocks apart with one;
+                    // clean text has none, and the rest must join both times).
                     || is_title_like(&lines[i].text)
-                        && lines.get(i + 1).is_some_and(|l| l.kind == BlockKind::Byline && !l.blank_before))
+                        && lines.get(i + 1).is_some_and(|l| l.kind == BlockKind::Byline))
             {
                 lines[i].kind = BlockKind::Subtitle;
             }
@@ -729,6 +732,28 @@ mod tests {
         let (_, kinds) =
             clean("稳者根新则党建闻则基月者报者报强则年者新月基根基新党新日强基新日日\nRENMIN RIBAO\n");
         assert_eq!(kinds[0], BlockKind::Body, "{kinds:?}");
+    }
+
+    /// Regression: a credit that OCR misread (`国记者 咒飞`, ■ read as 国) under a subtitle
+    /// was taken for the subtitle's wrapped rest on a second cleaning (a byline follows it
+    /// and no blank line is left), and joined to it.
+    #[test]
+    fn a_misread_credit_is_no_subtitle_rest() {
+        let text = "军民同心谋发展\n——我市奋力开创新发展阶段双拥工作新局面\n国记者 咒飞\n通讯员 陈璐 曾宏\n本报讯今天上午，会议召开。\n";
+        let (out, _) = clean(text);
+        assert_eq!(out, text);
+        // A subtitle's rest above a credit joins it, a blank line before the credit or not
+        // (the dash OCR read as 一- written back by the dash pass).
+        for raw in [
+            "动能转换添活力\n——上半年平湖经济\n发展述评\n\n■记者 郝梓子\n",
+            "动能转换添活力\n——上半年平湖经济\n发展述评\n■记者 郝梓子\n",
+        ] {
+            let (out, _) = clean(raw);
+            assert_eq!(out, "动能转换添活力\n——上半年平湖经济发展述评\n■记者 郝梓子\n", "{raw}");
+        }
+        // The subtitle's real rest still joins it.
+        let (out, _) = clean("标题\n\n——解码平湖现代产业体\n系（四）\n■记者 朱晓\n");
+        assert_eq!(out, "标题\n——解码平湖现代产业体系（四）\n■记者 朱晓\n");
     }
 
     #[test]
