@@ -132,9 +132,11 @@ impl Pass for PictureJunk {
                 continue;
             }
             if alone && is_lone_cjk(text) && i > 0 && i + 1 < n {
-                let prev = page.block_text(i - 1);
+                // The line before, noise found here aside.
+                let Some(p) = (0..i).rev().find(|&p| !junk.iter().any(|&(j, _)| j == p)) else { continue };
+                let prev = page.block_text(p);
                 let next = page.block_text(i + 1).trim_start();
-                let after_sentence = is_open(page.blocks()[i - 1].kind) && ends_sentence(prev);
+                let after_sentence = is_open(page.blocks()[p].kind) && ends_sentence(prev);
                 let continued = word_spans(text, next) || next.chars().next().is_some_and(opens_with_punct);
                 if after_sentence && !continued {
                     junk.push((i, "layout.junk.lone-char"));
