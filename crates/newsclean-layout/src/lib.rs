@@ -51,13 +51,13 @@ use newsclean_core::Pass;
 /// 1. [`lines::SplitLines`] next: every later pass decides line by line, and the blank
 ///    lines left between line blocks are the evidence of column and paragraph breaks.
 /// 2. [`furniture::Furniture`] before anything reads the text as articles: a date line or a
-///    jump line inside a paragraph would otherwise be joined into it.
-/// 2b. [`junk::PictureJunk`] right after: OCR's picture noise is decided on lines standing
-///    alone between blank lines, before anything joins them.
+///    jump line inside a paragraph would otherwise be joined into it. Right after it,
+///    [`junk::PictureJunk`]: OCR's picture noise is decided on lines standing alone between
+///    blank lines, before anything joins them.
 /// 3. [`byline::Bylines`] next: bylines bound articles, and the title zones of the
-///    paragraph pass are found by looking back from them.
-/// 3b. [`dash::OcrDash`] after bylines, which are its evidence of a subtitle, and before
-///    the paragraph pass, which needs the subtitle's —— to see it.
+///    paragraph pass are found by looking back from them. Then [`dash::OcrDash`]: bylines
+///    are its evidence of a subtitle, and the paragraph pass needs the subtitle's —— to
+///    see it.
 /// 4. [`doubled::DoubledText`] before paragraphs: a doubled title is not title-like until it
 ///    is written once (its text would look twice as long).
 /// 5. [`reading_order::ReadingOrder`] before paragraphs: it moves a printed line, which
