@@ -78,7 +78,8 @@ fn credit_follows(page: &Page, i: usize) -> bool {
         if looks_like_credit(t) || starts_dateline(t) {
             return true;
         }
-        if wrapped == 0 && is_title_like(t) && !ends_sentence(t) {
+        // The subtitle's wrapped rest follows it without a blank line.
+        if wrapped == 0 && j == i + 1 && !blank_between(page, i) && is_title_like(t) && !ends_sentence(t) {
             wrapped += 1;
             continue;
         }

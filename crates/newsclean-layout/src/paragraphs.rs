@@ -78,6 +78,8 @@ struct Line {
     split_off: bool,
     /// Classified as a title (or a picture's title) by its place: joined like a title.
     title: bool,
+    /// For a line of the caption before a picture credit: that credit's line.
+    caption_of: Option<usize>,
 }
 
 fn err(e: newsclean_core::EditError) -> PassError {
@@ -222,11 +224,17 @@ impl Pass for Paragraphs {
                     indent: indented(page, i),
                     split_off: split_starts.contains(&b.range.start),
                     title: false,
+                    caption_of: None,
                     text,
                 }
             })
             .collect();
         let undecided = |l: &Line| l.open && l.kind == BlockKind::Unknown;
+        // Clean text (the output of finalize) has no blank line: a page without one shows
+        // no raw layout, and its lines are not joined, so cleaning clean text changes
+        // nothing whatever the widths of its lines happen to be.
+        let blank_layout = (1..n).any(|i| lines[i].blank_before);
+        let raw_layout = blank_layout || crate::text::shows_wrapping(page.text());
 
         // 2. Subtitles.
         for l in lines.iter_mut().filter(|l| l.open && is_subtitle(&l.text)) {
@@ -242,9 +250,11 @@ impl Pass for Paragraphs {
                 && cells(&lines[i].text) < cells(&lines[i - 1].text)
                 && (title_goes_on(&lines[i - 1].text, &lines[i].text)
                     // Between the subtitle and the byline only the subtitle's rest can stand,
-                    // a blank line before the byline or not (OCR sets blocks apart with one;
-                    // clean text has none, and the rest must join both times).
-                    || is_title_like(&lines[i].text)
+                    // a blank line before the byline or not (OCR sets blocks apart with one).
+                    // Only on a raw page: in clean text a line there is one the first
+                    // cleaning kept apart (a blank line before it), and it stays so.
+                    || raw_layout
+                        && is_title_like(&lines[i].text)
                         && lines.get(i + 1).is_some_and(|l| l.kind == BlockKind::Byline))
             {
                 lines[i].kind = BlockKind::Subtitle;
@@ -369,7 +379,9 @@ impl Pass for Paragraphs {
                     break;
                 }
                 cap.push(j);
-                let starts = lines[j].indent
+                // Clean text holds one paragraph a line: the caption is the line before.
+                let starts = !raw_layout
+                    || lines[j].indent
                     || lines[j].blank_before && j > 0 && !lines[j - 1].open
                     || j > 0 && lines[j - 1].open && ends_sentence(&lines[j - 1].text)
                     || j > 0 && !lines[j - 1].open;
@@ -382,6 +394,7 @@ impl Pass for Paragraphs {
             }
             for &c in &cap {
                 lines[c].kind = BlockKind::Caption;
+                lines[c].caption_of = Some(k);
             }
             // Title-like lines right before the caption are a title (of the caption's
             // article or the one before).
@@ -412,11 +425,6 @@ impl Pass for Paragraphs {
         let lens: Vec<(f32, bool)> =
             open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
         let mut width: Vec<Option<f32>> = vec![None; n];
-        // Clean text (the output of finalize) has no blank line: a page without one shows
-        // no raw layout, and its lines are not joined, so cleaning clean text changes
-        // nothing whatever the widths of its lines happen to be.
-        let blank_layout = (1..n).any(|i| lines[i].blank_before);
-        let raw_layout = blank_layout || crate::text::shows_wrapping(page.text());
         for (p, &i) in open_idx.iter().enumerate() {
             width[i] = if raw_layout { column_width(&lens, p, 8) } else { None };
         }
@@ -532,6 +540,18 @@ impl Pass for Paragraphs {
             } else {
                 groups.push((i, i, l.kind));
                 first_of_para = true;
+            }
+        }
+
+        // A caption's lines that were not joined into the paragraph the credit closes are
+        // body text: once clean, the page holds one paragraph a line and the caption is the
+        // line before the credit, so they would be body text on a second cleaning.
+        for g in &mut groups {
+            if g.2 == BlockKind::Caption
+                && let Some(k) = lines[g.1].caption_of
+                && (g.1 + 1..k).any(|m| lines[m].open)
+            {
+                g.2 = BlockKind::Body;
             }
         }
 
@@ -743,14 +763,12 @@ mod tests {
         let (out, _) = clean(text);
         assert_eq!(out, text);
         // A subtitle's rest above a credit joins it, a blank line before the credit or not
-        // (the dash OCR read as 一- written back by the dash pass).
-        for raw in [
-            "动能转换添活力\n——上半年平湖经济\n发展述评\n\n■记者 郝梓子\n",
-            "动能转换添活力\n——上半年平湖经济\n发展述评\n■记者 郝梓子\n",
-        ] {
-            let (out, _) = clean(raw);
-            assert_eq!(out, "动能转换添活力\n——上半年平湖经济发展述评\n■记者 郝梓子\n", "{raw}");
-        }
+        // (the dash OCR read as 一- written back by the dash pass); in clean text (no blank
+        // line) a line there is one the first cleaning kept apart, and stays.
+        let (out, _) = clean("动能转换添活力\n——上半年平湖经济\n发展述评\n\n■记者 郝梓子\n");
+        assert_eq!(out, "动能转换添活力\n——上半年平湖经济发展述评\n■记者 郝梓子\n");
+        let kept = "动能转换添活力\n——上半年平湖经济\n发展述评\n■记者 郝梓子\n";
+        assert_eq!(clean(kept).0, kept);
         // The subtitle's real rest still joins it.
         let (out, _) = clean("标题\n\n——解码平湖现代产业体\n系（四）\n■记者 朱晓\n");
         assert_eq!(out, "标题\n——解码平湖现代产业体系（四）\n■记者 朱晓\n");
