@@ -23,11 +23,12 @@ const FLOORS: &[(&str, &str, f64, bool)] = &[
     ("pymupdf", "content", 0.995, true),
     ("pymupdf", "gap_closed", 0.953, true),
     ("pymupdf", "junk", 0.01, false),
-    // Measured on the sample (2026-11-26, eval --realpages tests/fixtures/realpages): exact_all 0.625, furniture 0.95, content 1.0, gap_closed 0.373, junk 0.002.
-    ("pdftotext", "exact_all", 0.605, true),
+    // Measured on the sample (2026-11-26, eval --realpages tests/fixtures/realpages, with
+    // layout.fused-columns): exact_all 0.712, furniture 0.95, content 1.0, gap_closed 0.536, junk 0.002.
+    ("pdftotext", "exact_all", 0.692, true),
     ("pdftotext", "furniture", 0.93, true),
     ("pdftotext", "content", 0.995, true),
-    ("pdftotext", "gap_closed", 0.353, true),
+    ("pdftotext", "gap_closed", 0.516, true),
     ("pdftotext", "junk", 0.012, false),
     // Measured on the sample (2026-11-26, eval --realpages tests/fixtures/realpages): exact_all 0.607, furniture 0.939, content 1.0, gap_closed 0.62, junk 0.006.
     ("pdftotext-layout", "exact_all", 0.587, true),

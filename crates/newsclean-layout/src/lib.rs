@@ -27,10 +27,12 @@
 
 pub mod byline;
 pub mod columns;
+pub mod continuation;
 pub mod dash;
 pub mod doubled;
 pub mod duplicates;
 pub mod furniture;
+pub mod fused;
 pub mod join;
 pub mod junk;
 pub mod latin;
@@ -47,7 +49,9 @@ use newsclean_core::Pass;
 ///
 /// Why this order:
 /// 0. [`columns::Columns`] before everything: side-by-side columns (`pdftotext -layout`)
-///    become one column after another, so every later pass reads one column's lines in a row.
+///    become one column after another, so every later pass reads one column's lines in a row;
+///    [`fused::FusedColumns`] right after it does the same for columns that pdftotext's default
+///    mode fused into one line and interleaved.
 /// 1. [`lines::SplitLines`] next: every later pass decides line by line, and the blank
 ///    lines left between line blocks are the evidence of column and paragraph breaks.
 /// 2. [`furniture::Furniture`] before anything reads the text as articles: a date line or a
@@ -65,6 +69,9 @@ use newsclean_core::Pass;
 ///    and it needs furniture out of the way (a date line between two runs is not text).
 /// 6. [`paragraphs::Paragraphs`] decides titles, captions and body paragraphs and joins
 ///    wrapped lines; it needs furniture and bylines classified.
+///    [`continuation::Continuations`] right after it: it moves whole paragraphs (a run that
+///    extraction put out of reading order goes back to the paragraph it continues), which
+///    exist only now.
 /// 7. [`doubled::DoubledTitles`] right after: a fake-bold copy printed on lines of its own
 ///    shows as doubled only once the title's lines are joined.
 /// 8. [`spaces::CjkSpaces`] after paragraphs: whether a space inside CJK text is a wrap
@@ -73,6 +80,7 @@ use newsclean_core::Pass;
 pub fn passes() -> Vec<Box<dyn Pass>> {
     vec![
         Box::new(columns::Columns),
+        Box::new(fused::FusedColumns),
         Box::new(lines::SplitLines),
         Box::new(furniture::Furniture),
         Box::new(junk::PictureJunk),
@@ -83,6 +91,7 @@ pub fn passes() -> Vec<Box<dyn Pass>> {
         Box::new(latin::JoinLatin),
         Box::new(reading_order::ReadingOrder),
         Box::new(paragraphs::Paragraphs),
+        Box::new(continuation::Continuations),
         Box::new(doubled::DoubledTitles),
         Box::new(spaces::CjkSpaces),
         Box::new(duplicates::Duplicates),

@@ -48,7 +48,7 @@ use crate::words::spanning_word;
 /// How far, in pieces, a line may have strayed from its place.
 pub const MAX_DISTANCE: usize = 48;
 /// How far a full printed line's width may be from the column width, in cells.
-const FULL_LINE_SLACK: f32 = 1.5;
+pub(crate) const FULL_LINE_SLACK: f32 = 1.5;
 /// Fewest CJK characters of a piece that may be moved.
 const MIN_PIECE_CHARS: usize = 4;
 
@@ -160,7 +160,7 @@ impl Pass for ReadingOrder {
 }
 
 /// The 1-based line number of byte `at` in `text`.
-fn line_of(text: &str, at: usize) -> usize {
+pub(crate) fn line_of(text: &str, at: usize) -> usize {
     text[..at].matches('\n').count() + 1
 }
 

@@ -68,6 +68,27 @@ pub fn dash_not_word(before: &str, after: &str, strict: bool) -> bool {
     !banned.iter().any(|b| next.tag.starts_with(b))
 }
 
+/// The words of the CJK run that opens `text`: its first six characters segmented on their
+/// own, hidden-Markov guessing on, so an unknown name is one word (`周军波` / `指出`). Empty
+/// when `text` does not open with a CJK character.
+pub fn opening_words(text: &str) -> Vec<String> {
+    let head: String = text.trim_start().chars().take_while(|c| is_cjk(*c)).take(6).collect();
+    JIEBA.cut(&head, true).into_iter().map(|t| t.word.to_string()).collect()
+}
+
+/// The word list's entry for `word`: its tag (`n`, `v`, `p`, `nr`, `zg`, …) and its
+/// frequency; `None` when the list does not hold the word.
+pub fn dictionary_entry(word: &str) -> Option<(String, usize)> {
+    if !JIEBA.has_word(word) {
+        return None;
+    }
+    // Tagging a word the list holds reads its entry (no guessing); a word the list would
+    // cut into smaller ones has no entry of its own here.
+    let tags = JIEBA.tag(word, false);
+    let [only] = tags.as_slice() else { return None };
+    (only.word == word).then(|| (only.tag.to_string(), JIEBA.suggest_freq(word).saturating_sub(1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +131,20 @@ mod tests {
         assert!(!word_spans("突出重点保障，夯实发展之基", "党建强基，重点在"));
         assert!(!word_spans("加强创新推进，构建大党建新格局", "持续六年推进的"));
         assert!(!word_spans("abc", "程"));
+    }
+
+    #[test]
+    fn opening_words_and_entries() {
+        assert_eq!(opening_words("员干部的最基本要求")[..2], ["员", "干部"]);
+        assert_eq!(opening_words("事业兴衰")[0], "事业");
+        // An unknown name is one word.
+        assert_eq!(opening_words("周军波指出")[0], "周军波");
+        assert!(opening_words("“能为”").is_empty());
+        let (tag, freq) = dictionary_entry("员").unwrap();
+        assert_eq!(tag, "zg");
+        assert!((5000..7000).contains(&freq), "{freq}");
+        assert_eq!(dictionary_entry("在").unwrap().0, "p");
+        assert_eq!(dictionary_entry("旭东").unwrap().0, "nrt");
+        assert_eq!(dictionary_entry("周军波"), None);
     }
 }

@@ -99,3 +99,15 @@ fn reading_order_moves_only_the_clear_stray_line() {
         }
     }
 }
+
+/// The continuation pass moves no paragraph on the seeds: their paragraphs are in reading
+/// order, and none that cannot open a paragraph meets one that ends in mid-word.
+#[test]
+fn continuation_moves_nothing_on_the_seeds() {
+    for seed in seeds() {
+        let raw = std::fs::read_to_string(&seed).expect("seed is UTF-8");
+        let page = clean(&raw);
+        let moved = page.log().edits().iter().filter(|e| e.rule == "layout.continuation").count();
+        assert_eq!(moved, 0, "{}", seed.display());
+    }
+}
