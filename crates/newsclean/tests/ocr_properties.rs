@@ -30,10 +30,10 @@ fn ocr_text() -> impl Strategy<Value = String> {
         .prop_filter("no doubled run", |t| !has_doubled_run(t))
 }
 
-/// True when, white space aside, some run of two to eight characters is followed by itself.
+/// True when, white space aside, some run of two to forty characters is followed by itself.
 fn has_doubled_run(t: &str) -> bool {
     let c: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
-    (2..=8).any(|l| (0..c.len().saturating_sub(2 * l - 1)).any(|i| c[i..i + l] == c[i + l..i + 2 * l]))
+    (2..=40).any(|l| (0..c.len().saturating_sub(2 * l - 1)).any(|i| c[i..i + l] == c[i + l..i + 2 * l]))
 }
 
 proptest! {
