@@ -3,7 +3,11 @@
 //! # What it does
 //! Classifies as [`BlockKind::Byline`] a line that opens with a credit role (记者, 通讯员,
 //! 摄影, 实习生, 漫画, 文/图 …, optionally after ■ and letter-spaced: 记 者) followed by
-//! names, or a ■ followed by a short pen name alone (■言成声). A line holding one name alone
+//! names, or a ■ followed by a short pen name alone (■言成声); also, classified but left as
+//! written, a photo credit ending in 摄 (`新华社记者 胡侃 摄`, [`is_photo_credit`]) and a
+//! credit as OCR misreads it (`国记者 朱晓廖飞`, [`is_ocr_credit`]). A photo credit that
+//! closes a caption's line after its last sentence (`…业务。　新华社记者 胡侃 摄`) is put on
+//! a line of its own first (`layout.caption.credit`). A line holding one name alone
 //! that directly follows a byline in the same run is joined to it, on a page that still
 //! shows raw layout (blank lines; clean text has none). The text is normalised:
 //! the role's letter spacing removed (`layout.byline.role`), a name padded with a space
@@ -19,7 +23,9 @@
 //! # When it must not fire
 //! Sentences about reporters (`记者从市网信办获悉，…`), long lines, lines ending in
 //! punctuation, and names whose parts are not all short CJK names (`■摄影 AP` is classified
-//! but its Latin name is left as it is).
+//! but its Latin name is left as it is). A sentence that mentions photographs (`拍摄`,
+//! `摄影展`) or ends with a name is no photo credit; a line that only ends in a credit
+//! without a role, or after no sentence end, is not split.
 
 use std::sync::LazyLock;
 
@@ -27,7 +33,7 @@ use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 use regex::Regex;
 
-use crate::text::{blank_between, ends_clause, is_open, shows_raw_layout};
+use crate::text::{blank_between, ends_clause, ends_sentence, is_open, shows_raw_layout};
 
 /// The byline pass.
 #[derive(Debug, Default)]
@@ -58,6 +64,82 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// A photo credit that ends in 摄 ("shot by"): an optional role (本报记者, 新华社记者,
+/// 通讯员, 摄影 …), one to six short names, white space (or a quote OCR read for it) and 摄.
+static SHOT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let sp = r#"[ \t\u3000“”"]"#;
+    Regex::new(&format!(
+        r"^[■◆●▲]?{sp}*(?P<role>\p{{Han}}{{0,5}}记者|通讯员|特约摄影|摄影|实习生)?{sp}*[\p{{Han}}·]{{1,4}}(?:{sp}+[\p{{Han}}·]{{1,4}}){{0,5}}{sp}+摄$"
+    ))
+    .expect("valid regex")
+});
+
+/// True when `line` is a photo credit ending in 摄 (`本报记者 王强 摄`, `新华社记者 胡侃 摄`,
+/// as OCR reads it `本报记者“孙华 摄`), or a credit with the role 摄影 or 摄像 (`■摄影 王强`).
+/// A sentence that mentions photographs (`拍摄`, `摄影展`) is none.
+pub fn is_photo_credit(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 30 {
+        return false;
+    }
+    SHOT_CREDIT.is_match(t) || byline_form(t).is_some_and(|f| f.contains("摄影") || f.contains("摄像"))
+}
+
+/// True when `line` is a credit as OCR misreads one: the role's mark read as a character
+/// (`国记者 朱晓廖飞`, `力记者 蒋平`, ■ read as 国 or 力), or a space read as a quote
+/// (`本报记者“” 任娜海 江霞强`, `国记者汤军”贺文琳`). The line is only classified, never
+/// rewritten: what OCR misread is not ours to guess.
+pub fn is_ocr_credit(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 30 || ends_clause(t) || t.contains(['“', '”', '"']) && has_quotation(t) {
+        return false;
+    }
+    // The role, at the start or after one character that stands for the mark.
+    let first = t.chars().next().map_or(0, char::len_utf8);
+    for (lead, rest) in [("", t), (&t[..first], &t[first..])] {
+        let Some(c) = ROLE.captures(rest) else { continue };
+        if !c["mark"].is_empty() && !lead.is_empty() {
+            continue;
+        }
+        let after = &rest[c.get(0).map_or(0, |m| m.end())..];
+        let names: String =
+            after.chars().map(|ch| if matches!(ch, '“' | '”' | '"') { ' ' } else { ch }).collect();
+        // With a misread mark, the role must be set apart from the names (向记者介绍 is text).
+        let apart = lead.is_empty() || !c["sep"].is_empty() || after.starts_with(['“', '”', '"']);
+        if apart && !names.trim().is_empty() && normalise_names(&names).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `t` holds a quotation: an opening quote, some text, then a closing one.
+fn has_quotation(t: &str) -> bool {
+    t.find('“').is_some_and(|o| t[o + '“'.len_utf8()..].find('”').is_some_and(|c| c > 0))
+}
+
+/// Where a photo credit with a role closes `line` after the caption's last sentence
+/// (`…业务。　新华社记者 胡侃 摄`): the byte range of the white space between the two.
+pub fn trailing_credit(line: &str) -> Option<std::ops::Range<usize>> {
+    let t = line.trim_end();
+    for (at, c) in t.char_indices().rev() {
+        if !is_hspace(c) {
+            continue;
+        }
+        let before = t[..at].trim_end_matches(is_hspace);
+        let credit = &t[at..].trim_start_matches(is_hspace);
+        let end = t.len() - credit.len();
+        if ends_sentence(before)
+            && before.chars().any(is_cjk)
+            && credit.chars().count() <= 30
+            && SHOT_CREDIT.captures(credit).is_some_and(|c| c.name("role").is_some())
+        {
+            return Some(before.len()..end);
+        }
+    }
+    None
+}
 
 /// True for a run of names: space-separated CJK words of 1 to 4 characters (a padded name
 /// 王 强 gives two one-character words), at least one.
@@ -141,6 +223,7 @@ impl Pass for Bylines {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+        split_trailing_credits(page).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         let mut edits = Vec::new();
         let mut merges = Vec::new();
         let mut prev_byline: Option<usize> = None;
@@ -170,6 +253,12 @@ impl Pass for Bylines {
                 prev_byline = Some(i);
                 continue;
             }
+            // A credit that is no byline of the usual form (新华社记者 胡侃 摄, 本报记者“孙华 摄).
+            if is_photo_credit(text) || is_ocr_credit(text) {
+                page.classify(i, BlockKind::Byline, "layout.byline");
+                prev_byline = None;
+                continue;
+            }
             // Names alone on the line under a byline continue it (■摄影 王 强 陈明远 / 蒋林璐).
             if let Some(b) = prev_byline.filter(|&b| raw_layout && b + 1 == i && !blank_between(page, b)) {
                 // One name alone: two names side by side (重研发 助发展) may as well be a
@@ -194,6 +283,35 @@ impl Pass for Bylines {
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
     }
+}
+
+/// Put a photo credit that closes a caption's line (`…业务。　新华社记者 胡侃 摄`) on a line of
+/// its own (`layout.caption.credit`), so that it is classified as a credit and the line
+/// before it as the caption's end.
+fn split_trailing_credits(page: &mut Page) -> Result<(), newsclean_core::EditError> {
+    let mut edits = Vec::new();
+    for i in 0..page.blocks().len() {
+        if !is_open(page.blocks()[i].kind) {
+            continue;
+        }
+        let text = page.block_text(i);
+        if text.contains('\n') {
+            continue;
+        }
+        if let Some(gap) = trailing_credit(text) {
+            let base = page.blocks()[i].range.start;
+            edits.push(
+                TextEdit::replace(base + gap.start..base + gap.end, "\n", "layout.caption.credit")
+                    .with_note("a photo credit after the caption's last sentence: a line of its own"),
+            );
+        }
+    }
+    if edits.is_empty() {
+        return Ok(());
+    }
+    page.apply(edits)?;
+    crate::lines::split_undecided_blocks(page);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -241,6 +359,81 @@ mod tests {
         Bylines.run(&mut q, &Context::default()).unwrap();
         assert_eq!(q.block_text(1), "重研发 助发展");
         assert_eq!(p.log().undo(p.text()), "■摄影 王 强 陈明远\n蒋林璐\n\n重研发 助发展\n");
+    }
+
+    #[test]
+    fn photo_credits() {
+        for credit in [
+            "本报记者 王强 摄",
+            "新华社记者 胡侃 摄",
+            "本报记者　孙华　摄",
+            "本报记者“孙华 摄",
+            "本报记者”贾成辉”摄",
+            "通讯员 王 强 摄",
+            "胡侃 摄",
+            "■摄影 王强",
+        ] {
+            assert!(is_photo_credit(credit), "{credit}");
+        }
+        for text in [
+            "市民在摄影展上拍摄。",
+            "他们用相机拍摄了很多照片",
+            "一组照片由本报记者王强摄",
+            "本报记者 王强",
+            "记者从市网信办获悉，摄",
+            "今年以来，全市共举办摄影展12场，吸引市民3万余人次前来参观拍摄 摄",
+        ] {
+            assert!(!is_photo_credit(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn credits_as_ocr_reads_them() {
+        for credit in [
+            "国记者 朱晓廖飞",
+            "力记者 蒋平",
+            "国摄影 胡勇拖",
+            "本报记者“” 任娜海 江霞强",
+            "本报记者”李娜然",
+            "国记者 郝梓子 莫海云",
+        ] {
+            assert!(is_ocr_credit(credit), "{credit}");
+        }
+        for text in [
+            "向记者介绍",
+            "本报记者”重秀，徐云海",
+            "他向记者 介绍了情况，",
+            "记者“五一”走访",
+            "据记者了解到的情况来看今年以来全市的项目都在顺利推进之中",
+            "老记者的故事",
+        ] {
+            assert!(!is_ocr_credit(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_credit_closing_a_caption_gets_its_own_line() {
+        let line = "图为工作人员在办理业务。　新华社记者 胡侃 摄";
+        let gap = trailing_credit(line).unwrap();
+        assert_eq!(&line[..gap.start], "图为工作人员在办理业务。");
+        assert_eq!(&line[gap.end..], "新华社记者 胡侃 摄");
+        assert!(trailing_credit("活动现场。 本报记者 王强 摄").is_some());
+        // No role, no sentence end, no 摄, or a sentence that only mentions photographs.
+        assert_eq!(trailing_credit("活动现场。 王强 摄"), None);
+        assert_eq!(trailing_credit("活动现场 本报记者 王强 摄"), None);
+        assert_eq!(trailing_credit("他说。 本报记者 王强"), None);
+        assert_eq!(trailing_credit("大家参观了摄影展。 拍摄 摄"), None);
+        assert_eq!(trailing_credit("本报记者 王强 摄"), None);
+
+        let text = "上一段写完了。\n图为工作人员在办理业务。　新华社记者 胡侃 摄\n下一段开始。\n";
+        let mut p = Page::new(text);
+        SplitLines.run(&mut p, &Context::default()).unwrap();
+        Bylines.run(&mut p, &Context::default()).unwrap();
+        let t: Vec<&str> = (0..p.blocks().len()).map(|i| p.block_text(i)).collect();
+        assert_eq!(t, ["上一段写完了。", "图为工作人员在办理业务。", "新华社记者 胡侃 摄", "下一段开始。"]);
+        assert_eq!(p.blocks()[2].kind, BlockKind::Byline);
+        assert_eq!(p.log().edits()[0].rule, "layout.caption.credit");
+        assert_eq!(p.log().undo(p.text()), text);
     }
 
     #[test]

@@ -28,11 +28,13 @@
 pub mod byline;
 pub mod columns;
 pub mod continuation;
+pub mod dash;
 pub mod doubled;
 pub mod duplicates;
 pub mod furniture;
 pub mod fused;
 pub mod join;
+pub mod junk;
 pub mod latin;
 pub mod lines;
 pub mod paragraphs;
@@ -53,9 +55,13 @@ use newsclean_core::Pass;
 /// 1. [`lines::SplitLines`] next: every later pass decides line by line, and the blank
 ///    lines left between line blocks are the evidence of column and paragraph breaks.
 /// 2. [`furniture::Furniture`] before anything reads the text as articles: a date line or a
-///    jump line inside a paragraph would otherwise be joined into it.
+///    jump line inside a paragraph would otherwise be joined into it. Right after it,
+///    [`junk::PictureJunk`]: OCR's picture noise is decided on lines standing alone between
+///    blank lines, before anything joins them.
 /// 3. [`byline::Bylines`] next: bylines bound articles, and the title zones of the
-///    paragraph pass are found by looking back from them.
+///    paragraph pass are found by looking back from them. Then [`dash::OcrDash`]: bylines
+///    are its evidence of a subtitle, and the paragraph pass needs the subtitle's —— to
+///    see it.
 /// 4. [`doubled::DoubledText`] before paragraphs: a doubled title is not title-like until it
 ///    is written once (its text would look twice as long).
 /// 5. [`reading_order::ReadingOrder`] before paragraphs: it moves a printed line, which
@@ -77,7 +83,9 @@ pub fn passes() -> Vec<Box<dyn Pass>> {
         Box::new(fused::FusedColumns),
         Box::new(lines::SplitLines),
         Box::new(furniture::Furniture),
+        Box::new(junk::PictureJunk),
         Box::new(byline::Bylines),
+        Box::new(dash::OcrDash),
         Box::new(doubled::DoubledText),
         // Latin blocks are joined here, so the generic paragraph joining finds them done.
         Box::new(latin::JoinLatin),

@@ -10,7 +10,8 @@
 //!    long) right before a byline, a subtitle, furniture, or a dateline paragraph (本报讯…)
 //!    are headlines; lines of one raw run are one headline, joined. Right after a picture
 //!    credit (■摄影) they are the picture's title: captions.
-//! 4. The paragraph right before a picture credit is its caption.
+//! 4. The paragraph right before a picture credit (■摄影 …, or a credit ending in 摄:
+//!    `本报记者 王强 摄`, [`crate::byline::is_photo_credit`]) is its caption.
 //! 5. **Subheads** inside an article: a title-like line after the end of a paragraph that
 //!    cannot be the first line of a paragraph: the next line is indented, or it is longer
 //!    than an indented first line fits, or a blank line follows and the next line does not
@@ -71,10 +72,14 @@ struct Line {
     blank_before: bool,
     indent: bool,
     photo_credit: bool,
+    /// A credit of the photo above it (`本报记者 王强 摄`): the paragraph before is its caption.
+    shot_credit: bool,
     /// A title element split off the line before it by this pass.
     split_off: bool,
     /// Classified as a title (or a picture's title) by its place: joined like a title.
     title: bool,
+    /// For a line of the caption before a picture credit: that credit's line.
+    caption_of: Option<usize>,
 }
 
 fn err(e: newsclean_core::EditError) -> PassError {
@@ -212,17 +217,24 @@ impl Pass for Paragraphs {
                     block: i,
                     photo_credit: b.kind == BlockKind::Byline
                         && (text.contains("摄影") || text.contains("摄像")),
+                    shot_credit: b.kind == BlockKind::Byline && crate::byline::is_photo_credit(&text),
                     kind: b.kind,
                     open: b.kind == BlockKind::Unknown && !text.contains('\n'),
                     blank_before: i > 0 && blank_between(page, i - 1),
                     indent: indented(page, i),
                     split_off: split_starts.contains(&b.range.start),
                     title: false,
+                    caption_of: None,
                     text,
                 }
             })
             .collect();
         let undecided = |l: &Line| l.open && l.kind == BlockKind::Unknown;
+        // Clean text (the output of finalize) has no blank line: a page without one shows
+        // no raw layout, and its lines are not joined, so cleaning clean text changes
+        // nothing whatever the widths of its lines happen to be.
+        let blank_layout = (1..n).any(|i| lines[i].blank_before);
+        let raw_layout = blank_layout || crate::text::shows_wrapping(page.text());
 
         // 2. Subtitles.
         for l in lines.iter_mut().filter(|l| l.open && is_subtitle(&l.text)) {
@@ -234,11 +246,16 @@ impl Pass for Paragraphs {
                 && undecided(&lines[i])
                 && !lines[i].blank_before
                 && !ends_sentence(&lines[i].text)
+                && !crate::dash::looks_like_credit(&lines[i].text)
                 && cells(&lines[i].text) < cells(&lines[i - 1].text)
                 && (title_goes_on(&lines[i - 1].text, &lines[i].text)
-                    // Between the subtitle and the byline only the subtitle's rest can stand.
-                    || is_title_like(&lines[i].text)
-                        && lines.get(i + 1).is_some_and(|l| l.kind == BlockKind::Byline && !l.blank_before))
+                    // Between the subtitle and the byline only the subtitle's rest can stand,
+                    // a blank line before the byline or not (OCR sets blocks apart with one).
+                    // Only on a raw page: in clean text a line there is one the first
+                    // cleaning kept apart (a blank line before it), and it stays so.
+                    || raw_layout
+                        && is_title_like(&lines[i].text)
+                        && lines.get(i + 1).is_some_and(|l| l.kind == BlockKind::Byline))
             {
                 lines[i].kind = BlockKind::Subtitle;
             }
@@ -347,7 +364,7 @@ impl Pass for Paragraphs {
 
         // 4. The caption before a picture credit.
         for k in 0..n {
-            if !lines[k].photo_credit || k == 0 {
+            if !(lines[k].photo_credit || lines[k].shot_credit) || k == 0 {
                 continue;
             }
             let mut j = k;
@@ -362,7 +379,9 @@ impl Pass for Paragraphs {
                     break;
                 }
                 cap.push(j);
-                let starts = lines[j].indent
+                // Clean text holds one paragraph a line: the caption is the line before.
+                let starts = !raw_layout
+                    || lines[j].indent
                     || lines[j].blank_before && j > 0 && !lines[j - 1].open
                     || j > 0 && lines[j - 1].open && ends_sentence(&lines[j - 1].text)
                     || j > 0 && !lines[j - 1].open;
@@ -375,6 +394,7 @@ impl Pass for Paragraphs {
             }
             for &c in &cap {
                 lines[c].kind = BlockKind::Caption;
+                lines[c].caption_of = Some(k);
             }
             // Title-like lines right before the caption are a title (of the caption's
             // article or the one before).
@@ -405,11 +425,6 @@ impl Pass for Paragraphs {
         let lens: Vec<(f32, bool)> =
             open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
         let mut width: Vec<Option<f32>> = vec![None; n];
-        // Clean text (the output of finalize) has no blank line: a page without one shows
-        // no raw layout, and its lines are not joined, so cleaning clean text changes
-        // nothing whatever the widths of its lines happen to be.
-        let blank_layout = (1..n).any(|i| lines[i].blank_before);
-        let raw_layout = blank_layout || crate::text::shows_wrapping(page.text());
         for (p, &i) in open_idx.iter().enumerate() {
             width[i] = if raw_layout { column_width(&lens, p, 8) } else { None };
         }
@@ -478,7 +493,8 @@ impl Pass for Paragraphs {
             let prev = groups.last().copied();
             let joins = match prev {
                 Some((_, last, kind)) if kind == l.kind => {
-                    let between_ok = (last + 1..i).all(|m| lines[m].kind == BlockKind::Furniture);
+                    let between_ok = (last + 1..i)
+                        .all(|m| matches!(lines[m].kind, BlockKind::Furniture | BlockKind::Junk));
                     let p = &lines[last];
                     match kind {
                         BlockKind::Headline => {
@@ -524,6 +540,18 @@ impl Pass for Paragraphs {
             } else {
                 groups.push((i, i, l.kind));
                 first_of_para = true;
+            }
+        }
+
+        // A caption's lines that were not joined into the paragraph the credit closes are
+        // body text: once clean, the page holds one paragraph a line and the caption is the
+        // line before the credit, so they would be body text on a second cleaning.
+        for g in &mut groups {
+            if g.2 == BlockKind::Caption
+                && let Some(k) = lines[g.1].caption_of
+                && (g.1 + 1..k).any(|m| lines[m].open)
+            {
+                g.2 = BlockKind::Body;
             }
         }
 
@@ -724,6 +752,26 @@ mod tests {
         let (_, kinds) =
             clean("稳者根新则党建闻则基月者报者报强则年者新月基根基新党新日强基新日日\nRENMIN RIBAO\n");
         assert_eq!(kinds[0], BlockKind::Body, "{kinds:?}");
+    }
+
+    /// Regression: a credit that OCR misread (`国记者 咒飞`, ■ read as 国) under a subtitle
+    /// was taken for the subtitle's wrapped rest on a second cleaning (a byline follows it
+    /// and no blank line is left), and joined to it.
+    #[test]
+    fn a_misread_credit_is_no_subtitle_rest() {
+        let text = "军民同心谋发展\n——我市奋力开创新发展阶段双拥工作新局面\n国记者 咒飞\n通讯员 陈璐 曾宏\n本报讯今天上午，会议召开。\n";
+        let (out, _) = clean(text);
+        assert_eq!(out, text);
+        // A subtitle's rest above a credit joins it, a blank line before the credit or not
+        // (the dash OCR read as 一- written back by the dash pass); in clean text (no blank
+        // line) a line there is one the first cleaning kept apart, and stays.
+        let (out, _) = clean("动能转换添活力\n——上半年平湖经济\n发展述评\n\n■记者 郝梓子\n");
+        assert_eq!(out, "动能转换添活力\n——上半年平湖经济发展述评\n■记者 郝梓子\n");
+        let kept = "动能转换添活力\n——上半年平湖经济\n发展述评\n■记者 郝梓子\n";
+        assert_eq!(clean(kept).0, kept);
+        // The subtitle's real rest still joins it.
+        let (out, _) = clean("标题\n\n——解码平湖现代产业体\n系（四）\n■记者 朱晓\n");
+        assert_eq!(out, "标题\n——解码平湖现代产业体系（四）\n■记者 朱晓\n");
     }
 
     #[test]

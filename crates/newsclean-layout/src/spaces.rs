@@ -2,7 +2,9 @@
 //!
 //! # What it does
 //! In body paragraphs and captions, removes white space between two CJK characters (or
-//! CJK punctuation): `市委常委会 会议暨` → `市委常委会会议暨` (`layout.wrap-space`). In any
+//! CJK punctuation): `市委常委会 会议暨` → `市委常委会会议暨` (`layout.wrap-space`), in
+//! captions also between a CJK character and an ASCII mark that the rules make full-width
+//! (`系统 (平湖) 有限` → `系统(平湖)有限`; the rules' own space removal is for body text). In any
 //! block but a byline, removes letter spacing: three or more single CJK characters each
 //! one space apart, `友 情 提 醒` → `友情提醒`, and a space between two punctuation marks
 //! (`“最美拥军人物” “最美复退军人”`) (`layout.letter-spacing`).
@@ -61,6 +63,34 @@ pub fn letter_spacing(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The byte ranges of white space between a CJK character and an ASCII punctuation mark
+/// (`( ) , ; : ? ! "`) in a caption's text: the rules make such a mark full-width next to
+/// CJK text, and a space beside it is then a wrap artefact this pass removes. The rules'
+/// own space removal covers body text only, so without this a caption kept the space the
+/// first time and lost it on a second cleaning (`伊维氏传动系统 (平湖) 有限公司`).
+fn spaces_at_ascii_punct(text: &str) -> Vec<std::ops::Range<usize>> {
+    use newsclean_core::chars::is_hspace;
+    let is_mark = |c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '?' | '!' | '"');
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_hspace(c) {
+            if run.is_none() {
+                run = Some(i);
+            }
+            continue;
+        }
+        if let (Some(s), Some(p)) = (run.take(), prev)
+            && (is_cjk(p) && is_mark(c) || is_mark(p) && is_cjk(c))
+        {
+            out.push(s..i);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
 impl Pass for CjkSpaces {
     fn id(&self) -> &str {
         "layout.spaces"
@@ -82,9 +112,14 @@ impl Pass for CjkSpaces {
             }
             let ranges = if matches!(kind, BlockKind::Body | BlockKind::Caption) && text.chars().count() > 20
             {
+                let mut r = cjk_inner_spaces(text);
+                if kind == BlockKind::Caption {
+                    r.extend(spaces_at_ascii_punct(text));
+                    r.sort_by_key(|r| r.start);
+                    r.dedup();
+                }
                 edits.extend(
-                    cjk_inner_spaces(text)
-                        .into_iter()
+                    r.into_iter()
                         .map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.wrap-space")),
                 );
                 continue;
@@ -148,6 +183,32 @@ mod tests {
         p.classify(0, BlockKind::Headline, "t");
         CjkSpaces.run(&mut p, &Context::default()).unwrap();
         assert_eq!(p.text(), "“最美拥军人物”“最美复退军人”\n");
+    }
+
+    /// Regression: a caption's spaces around ASCII brackets stayed the first time (the rules
+    /// made the brackets full-width but remove spaces in body text only) and went on a
+    /// second cleaning.
+    #[test]
+    fn caption_spaces_at_ascii_punctuation() {
+        let text = "昨天，在伊维氏传动系统 (平湖) 有限公司的研发中心，员工们正对设计的产品进行检验。\n";
+        let mut p = Page::new(text);
+        p.classify(0, BlockKind::Caption, "t");
+        CjkSpaces.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(
+            p.block_text(0),
+            "昨天，在伊维氏传动系统(平湖)有限公司的研发中心，员工们正对设计的产品进行检验。"
+        );
+        // Body text is the rules' business; a short caption (a picture's title) keeps its
+        // spaces; Latin text inside a caption too.
+        let mut p = Page::new(text);
+        p.classify(0, BlockKind::Body, "t");
+        CjkSpaces.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.text(), text);
+        let mut p = Page::new("重研发 (图) 助发展\n");
+        p.classify(0, BlockKind::Caption, "t");
+        CjkSpaces.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.text(), "重研发 (图) 助发展\n");
+        assert!(spaces_at_ascii_punct("参观了展览 see (the show), ok 很好").is_empty());
     }
 
     #[test]

@@ -32,6 +32,42 @@ pub fn spanning_word(before: &str, after: &str) -> Option<String> {
     })
 }
 
+/// Where the two characters `一一` stand between `before` and `after` (as OCR reads a dash
+/// ——), true when the dictionary does not read them as the word 一一 "one by one": the
+/// segmenter keeps `一一` a word of its own (not 唯一|一个, not 一一对应), and the word after it
+/// is not of a part of speech that 一一 modifies (a verb, preposition, adverb or particle, or
+/// with `strict`, an adjective or conjunction too: 一一解答, 一一向…, 一一认真…).
+pub fn dash_not_word(before: &str, after: &str, strict: bool) -> bool {
+    let word_char = |c: &char| is_cjk(*c) || c.is_ascii_alphanumeric();
+    let tail: Vec<char> = before.trim_end().chars().rev().take_while(word_char).take(4).collect();
+    let head: String = after.trim_start().chars().take_while(word_char).take(6).collect();
+    if head.is_empty() {
+        return false;
+    }
+    let k: usize = tail.iter().map(|c| c.len_utf8()).sum();
+    let joined: String = tail.iter().rev().collect::<String>() + "一一" + &head;
+    let tags = JIEBA.tag(&joined, true);
+    let mut pos = 0;
+    let mut it = tags.iter();
+    for t in it.by_ref() {
+        let start = pos;
+        pos += t.word.len();
+        if start == k {
+            if t.word != "一一" {
+                return false;
+            }
+            break;
+        }
+        if pos > k {
+            // A word spans the point before 一一 (唯|一).
+            return false;
+        }
+    }
+    let Some(next) = it.next() else { return false };
+    let banned: &[&str] = if strict { &["v", "p", "d", "u", "a", "c"] } else { &["v", "p", "d", "u"] };
+    !banned.iter().any(|b| next.tag.starts_with(b))
+}
+
 /// The words of the CJK run that opens `text`: its first six characters segmented on their
 /// own, hidden-Markov guessing on, so an unknown name is one word (`周军波` / `指出`). Empty
 /// when `text` does not open with a CJK character.
@@ -69,6 +105,25 @@ mod tests {
         assert_eq!(spanning_word("全面融入长三角一体", "化发展首位战略").as_deref(), Some("一体|化"));
         assert_eq!(spanning_word("等具有平湖辨", "识度的元素").as_deref(), Some("辨|识"));
         assert_eq!(spanning_word("abc", "程"), None);
+    }
+
+    #[test]
+    fn dash_or_one_by_one() {
+        assert!(dash_not_word("衣被海南", "海南黎族纺织文化展", true));
+        assert!(dash_not_word("抢占风口大有可为", "解码平湖", false));
+        assert!(dash_not_word("", "我市奋力开创新发展", false));
+        assert!(dash_not_word("", "上半年平湖经济发展述评", false));
+        assert!(dash_not_word("", "2023党建强基工程全新启航", false));
+        // 一一 "one by one" before a verb, or inside other words.
+        assert!(!dash_not_word("对群众问题", "解答", false));
+        assert!(!dash_not_word("群众诉求", "回应", false));
+        assert!(!dash_not_word("", "作了解答", false));
+        assert!(!dash_not_word("", "对应", false));
+        assert!(!dash_not_word("", "列举", false));
+        assert!(!dash_not_word("", "道来", false));
+        assert!(!dash_not_word("唯", "个全省工程", false));
+        assert!(!dash_not_word("统", "下思想", false));
+        assert!(!dash_not_word("问题", "", false));
     }
 
     #[test]
