@@ -59,7 +59,7 @@
 //! one width. Space-separated wrap segments of one column (seed 002) run to ten or more a
 //! line. The rewritten block has no cut left, so a second run changes nothing.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use newsclean_core::chars::{is_cjk, is_cjk_punct, is_sentence_end};
@@ -139,7 +139,7 @@ pub fn fused_edits(text: &str) -> Vec<TextEdit> {
             i += 1;
             continue;
         }
-        if lines.len() == 1 {
+        if lines.len() == 1 && may_open(lines[0].0) {
             // An opening line: the columns' first lines fused on a block of their own, each
             // column's other lines in the blocks below, one column after another.
             let mut combined = lines;
@@ -164,6 +164,12 @@ pub fn fused_edits(text: &str) -> Vec<TextEdit> {
         i += 1;
     }
     edits
+}
+
+/// The cheap gate of an opening line: two cut candidates or more, wide enough for three
+/// columns.
+fn may_open(line: &str) -> bool {
+    cut_candidates(line).len() >= 2 && cells(line) >= 3.0 * MIN_WIDTH
 }
 
 /// The cheap gate: a single space next to a wide character somewhere.
@@ -218,7 +224,7 @@ fn cut_candidates(line: &str) -> Vec<usize> {
 /// first cut candidate that is at least [`MIN_WIDTH`] wide, on each line; between two as
 /// frequent, the wider. `None` when fewer than [`MIN_FUSED`] lines agree (within a cell).
 fn block_width(lines: &[&str], candidates: &[Vec<usize>]) -> Option<f32> {
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut counts: HashMap<u32, usize> = HashMap::default();
     for (line, cands) in lines.iter().zip(candidates) {
         let w = if cands.is_empty() {
             // A wrapped column line of its own (not a sentence's end, which may be short).
@@ -337,7 +343,7 @@ fn read_block(block: &[(&str, usize)], opening: bool) -> Option<(String, String)
         return None;
     }
     let ends: Vec<End> = frags.iter().map(|f| end_of(f.text.trim(), width)).collect();
-    let mut junctions = Junctions { frags: &frags, width, memo: HashMap::new() };
+    let mut junctions = Junctions { frags: &frags, width, memo: HashMap::default() };
     // Two readings of the block: the columns' lines in turns, or each column's lines in a
     // run. The text decides: the one whose reading order has the better junctions.
     let mut best: Option<(f32, Vec<usize>)> = None;
@@ -457,7 +463,7 @@ fn assign(
         // Runs: a pdftotext block below the first line stays in one column.
         let same_block = r > 1 && sources[r] == sources[r - 1] && rows[r - 1].len() == 1;
         let choices = increasing_tuples(columns, n);
-        let mut next: HashMap<(Vec<Option<usize>>, u32, usize), State> = HashMap::new();
+        let mut next: HashMap<(Vec<Option<usize>>, u32, usize), State> = HashMap::default();
         for state in &beam {
             for choice in &choices {
                 if choice.iter().any(|&c| state.done & (1 << c) != 0) {
