@@ -529,10 +529,19 @@ fn classify_bands(page: &mut Page) {
         // The last items of a page's header band (城事 / 11, over the first article): all
         // above is furniture, and the run holds the page number, a number or a letter and a
         // number standing alone, which no article line is.
+        // The run up to its page number (a kicker may follow it: 区县新闻 / 5 / 听取民意 汲取民智).
         let page_top = before && leading >= i;
-        let page_number = (i..=j).any(|k| is_page_number(page.block_text(k).trim()));
-        let header_end = page_top && page_number && (i..=j).all(|k| cells(page.block_text(k).trim()) <= 6.0);
-        if header_end || (before || i == 0) && (after || j + 1 == n) && (before || after) {
+        let last_number = (i..=j).rev().find(|&k| is_page_number(page.block_text(k).trim()));
+        let header_end = page_top
+            && last_number.is_some_and(|e| (i..=e).all(|k| cells(page.block_text(k).trim()) <= 6.0));
+        let band_end = if (before || i == 0) && (after || j + 1 == n) && (before || after) {
+            Some(j)
+        } else if header_end {
+            last_number
+        } else {
+            None
+        };
+        if let Some(j) = band_end {
             for k in i..=j {
                 page.classify(k, BlockKind::Furniture, "layout.furniture.band");
             }
@@ -769,6 +778,21 @@ mod tests {
         assert_eq!(
             furniture_lines(&page),
             ["责任编辑：付晨", "汀港晚报", "2024年11月15日 星期五", "城事", "11"]
+        );
+        // A kicker under the page number stays (its run is cut after the number).
+        let page = page_of(&[
+            "责任编辑：杨璐",
+            "枫青新闻",
+            "2024年2月8日 星期四",
+            "区县新闻",
+            "5",
+            "听取民意 汲取民智",
+            "周军波走进人大代表联络站",
+            "本报讯7月30日，市委副书记、市长周军波走进人大代表联络站开展主题接待活动。",
+        ]);
+        assert_eq!(
+            furniture_lines(&page),
+            ["责任编辑：杨璐", "枫青新闻", "2024年2月8日 星期四", "区县新闻", "5"]
         );
         // Without a page number, a short line under the band is the first headline.
         let page = page_of(&[
