@@ -532,8 +532,8 @@ fn classify_bands(page: &mut Page) {
         // The run up to its page number (a kicker may follow it: 区县新闻 / 5 / 听取民意 汲取民智).
         let page_top = before && leading >= i;
         let last_number = (i..=j).rev().find(|&k| is_page_number(page.block_text(k).trim()));
-        let header_end = page_top
-            && last_number.is_some_and(|e| (i..=e).all(|k| cells(page.block_text(k).trim()) <= 6.0));
+        let header_end =
+            page_top && last_number.is_some_and(|e| (i..=e).all(|k| cells(page.block_text(k).trim()) <= 6.0));
         let band_end = if (before || i == 0) && (after || j + 1 == n) && (before || after) {
             Some(j)
         } else if header_end {

@@ -324,11 +324,14 @@ impl Pass for Paragraphs {
             }
             zone.reverse();
             // The zone starts after a blank line, the end of a sentence or a boundary; a
-            // line that continues an unfinished one is not a title.
+            // line that continues an unfinished one is not a title. In clean text (one
+            // block a line) no line continues the one above: the first cleaning would have
+            // joined them.
             while let Some(&first) = zone.first() {
                 let prev = first.checked_sub(1).map(|p| &lines[p]);
                 let ok = match prev {
                     None => true,
+                    Some(_) if !raw_layout => true,
                     Some(p) if !p.open => true,
                     Some(p) => {
                         ends_sentence(&p.text)

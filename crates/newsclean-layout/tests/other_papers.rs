@@ -246,3 +246,16 @@ fn a_letter_spaced_subtitle_and_byline() {
     );
     assert_eq!(clean(page.text()).text(), page.text());
 }
+
+#[test]
+fn a_title_under_an_unfinished_paragraph_of_clean_text_stays_a_title() {
+    // Clean output of a pdftotext -layout page (held-out seed 7, page 008): a paragraph the
+    // extractor cut (its rest is elsewhere), a title with a space between its two parts, its
+    // byline. The first cleaning took the line for a title (a blank line stood before it);
+    // the second read it as body, because the line above is unfinished, and took the space
+    // out. In clean text no line continues the one above.
+    let clean_text = "清单”工作体系，打造整体智治示范高地。在筑强干部根基\n平湖2023的每周六日历被招商两个字写满——“招商日”发力 “一把手”亲力\n■记者 蔡静 史飞海\n上周六，市四套班子领导率队出征，赴上海等地开展“一把手”招商活动。\n";
+    let page = clean(clean_text);
+    assert_eq!(page.text(), clean_text);
+    assert_eq!(page.blocks()[1].kind, BlockKind::Headline);
+}
