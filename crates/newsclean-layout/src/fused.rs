@@ -134,7 +134,15 @@ pub fn fused_edits(text: &str) -> Vec<TextEdit> {
     let mut i = 0;
     while i < spans.len() {
         let lines: Vec<(&str, usize)> = lines_of(i, 0).collect();
-        if let Some((replacement, note)) = read_block(&lines, false) {
+        // Most blocks have no line with a space to cut at: skip them before any reading.
+        let with_space = lines.iter().filter(|(l, _)| has_wide_space(l)).count();
+        if with_space == 0 {
+            i += 1;
+            continue;
+        }
+        if with_space >= MIN_FUSED
+            && let Some((replacement, note)) = read_block(&lines, false)
+        {
             edits.push(TextEdit::replace(spans[i].clone(), replacement, RULE).with_note(note));
             i += 1;
             continue;
@@ -174,10 +182,16 @@ fn may_open(line: &str) -> bool {
 
 /// The cheap gate: a single space next to a wide character somewhere.
 fn has_wide_space(text: &str) -> bool {
-    text.match_indices(' ').any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + 1..].chars().next();
-        matches!((before, after), (Some(b), Some(a)) if !a.is_whitespace() && !b.is_whitespace() && (wide(a) || wide(b)))
+    let b = text.as_bytes();
+    memchr::memchr_iter(b' ', b).any(|i| {
+        // A wide character is 3 bytes or more in UTF-8: look at the bytes around the space
+        // before decoding anything.
+        let wide_near = (i > 0 && b[i - 1] >= 0x80) || b.get(i + 1).is_some_and(|&c| c >= 0xC0);
+        wide_near && {
+            let before = text[..i].chars().next_back();
+            let after = text[i + 1..].chars().next();
+            matches!((before, after), (Some(b), Some(a)) if !a.is_whitespace() && !b.is_whitespace() && (wide(a) || wide(b)))
+        }
     })
 }
 
@@ -250,14 +264,16 @@ fn fragments<'a>(line: &'a str, cands: &[usize], width: f32) -> Vec<&'a str> {
     let (lo, hi) = ((width * FULL).max(MIN_WIDTH), width + 1.0);
     let mut out = Vec::new();
     let mut start = 0;
+    // The width since `start`, kept up to the last candidate looked at (each piece of the
+    // line is measured once).
+    let (mut w, mut measured) = (0.0, 0);
     for &c in cands {
-        if c < start {
-            continue;
-        }
-        let w = cells(&line[start..c]);
+        w += cells(&line[measured..c]);
+        measured = c;
         if (lo..=hi).contains(&w) {
             out.push(&line[start..c]);
             start = c + 1;
+            (w, measured) = (0.0, start);
         }
     }
     out.push(&line[start..]);
