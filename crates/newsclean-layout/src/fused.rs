@@ -821,4 +821,88 @@ mod tests {
         assert!(streams[0].lines().all(|l| l.starts_with('甲')), "{}", page.text());
         assert!(streams[1].lines().all(|l| l.starts_with('乙')), "{}", page.text());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Columns of wrapped lines (`width` characters; a paragraph's last line shorter,
+        /// ending in 。) and a schedule: at each step the columns that print a line there
+        /// (one line alone, or several fused with one space, as pdftotext writes them).
+        fn fused_page() -> impl Strategy<Value = (Vec<Vec<String>>, String)> {
+            (2usize..=4, 10usize..=18).prop_flat_map(|(k, width)| {
+                let line = prop_oneof![
+                    4 => proptest::collection::vec("[党建强基稳社会兴如何打造中国式现代化]", width)
+                        .prop_map(|v| v.concat()),
+                    1 => proptest::collection::vec("[党建强基稳社会兴如何打造]", 2..width - 1)
+                        .prop_map(|v| v.concat() + "。"),
+                ];
+                let columns = proptest::collection::vec(proptest::collection::vec(line, 4..10), k);
+                let schedule = proptest::collection::vec(proptest::collection::vec(any::<bool>(), k), 40);
+                (columns, schedule).prop_map(|(columns, schedule)| {
+                    let mut next = vec![0usize; columns.len()];
+                    let mut out = String::new();
+                    let mut step = 0;
+                    while next.iter().zip(&columns).any(|(n, c)| *n < c.len()) {
+                        let pick = &schedule[step % schedule.len()];
+                        step += 1;
+                        let mut chosen: Vec<usize> =
+                            (0..columns.len()).filter(|&c| pick[c] && next[c] < columns[c].len()).collect();
+                        if chosen.is_empty() {
+                            // The schedule picks none that has lines left: the first that has.
+                            chosen.extend((0..columns.len()).find(|&c| next[c] < columns[c].len()));
+                        }
+                        let mut row: Vec<&str> = Vec::new();
+                        for c in chosen {
+                            row.push(columns[c][next[c]].as_str());
+                            next[c] += 1;
+                        }
+                        // pdftotext fuses a line with the next column's only where it runs to the
+                        // gutter: a paragraph's short last line ends the printed line.
+                        let mut printed = String::new();
+                        for piece in row {
+                            if !printed.is_empty() {
+                                printed.push(' ');
+                            }
+                            printed.push_str(piece);
+                            if piece.ends_with('。') {
+                                out.push_str(&printed);
+                                out.push('\n');
+                                printed.clear();
+                            }
+                        }
+                        if !printed.is_empty() {
+                            out.push_str(&printed);
+                            out.push('\n');
+                        }
+                    }
+                    (columns, out)
+                })
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig {
+                cases: 64,
+                rng_seed: proptest::test_runner::RngSeed::Fixed(0x6675_7365),
+                ..ProptestConfig::default()
+            })]
+
+            /// Lossless, a fixed point, and every line written is a whole column line of the
+            /// input, in its column's order.
+            #[test]
+            fn read_apart_losslessly((columns, text) in fused_page()) {
+                let page = run(&text);
+                prop_assert_eq!(page.log().undo(page.text()), text.clone());
+                prop_assert!(run(page.text()).log().is_empty(), "second run changed:\n{}", page.text());
+                if !page.log().is_empty() {
+                    for stream in page.text().split("\n\n") {
+                        for line in stream.lines() {
+                            prop_assert!(columns.iter().flatten().any(|l| l == line), "not a column line: {}", line);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
