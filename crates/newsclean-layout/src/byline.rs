@@ -290,16 +290,8 @@ impl Pass for Bylines {
 /// before it as the caption's end.
 fn split_trailing_credits(page: &mut Page) -> Result<(), newsclean_core::EditError> {
     let mut edits = Vec::new();
-    for i in 0..page.blocks().len() {
-        if !is_open(page.blocks()[i].kind) {
-            continue;
-        }
-        let text = page.block_text(i);
-        if text.contains('\n') {
-            continue;
-        }
+    for (_, base, text) in crate::text::open_lines(page) {
         if let Some(gap) = trailing_credit(text) {
-            let base = page.blocks()[i].range.start;
             edits.push(
                 TextEdit::replace(base + gap.start..base + gap.end, "\n", "layout.caption.credit")
                     .with_note("a photo credit after the caption's last sentence: a line of its own"),

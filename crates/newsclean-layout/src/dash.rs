@@ -154,15 +154,7 @@ impl Pass for OcrDash {
         }
         let raw_layout = shows_raw_layout(page.text());
         let mut edits = Vec::new();
-        for i in 0..page.blocks().len() {
-            if !is_open(page.blocks()[i].kind) {
-                continue;
-            }
-            let text = page.block_text(i);
-            if text.contains('\n') {
-                continue;
-            }
-            let base = page.blocks()[i].range.start;
+        for (i, base, text) in crate::text::open_lines(page) {
             let lead = text.len() - text.trim_start_matches(is_hspace).len();
             let t = &text[lead..];
             // Quoted titles: in any line, on any page (the evidence is inside the line).

@@ -22,7 +22,7 @@
 use newsclean_core::chars::is_cjk;
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
-use crate::text::{ends_sentence, is_open};
+use crate::text::ends_sentence;
 
 /// Longest line, in characters, that is looked at.
 pub const MAX_CHARS: usize = 160;
@@ -179,17 +179,10 @@ impl Pass for DoubledText {
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
         let mut edits = Vec::new();
-        for i in 0..page.blocks().len() {
-            if !is_open(page.blocks()[i].kind) {
-                continue;
-            }
-            let text = page.block_text(i);
-            if text.contains('\n') {
-                continue;
-            }
+        for (_, base, text) in crate::text::open_lines(page) {
             if let Some(once) = undouble(text) {
                 edits.push(
-                    TextEdit::replace(page.blocks()[i].range.clone(), once, "layout.doubled")
+                    TextEdit::replace(base..base + text.len(), once, "layout.doubled")
                         .with_note("every run of the line is written twice"),
                 );
             }

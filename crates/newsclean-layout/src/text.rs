@@ -192,6 +192,15 @@ pub fn is_open(kind: BlockKind) -> bool {
     kind == BlockKind::Unknown
 }
 
+/// The blocks that later passes still have to classify and that are one line, as (block
+/// index, start of the block in the page's text, its text).
+pub fn open_lines(page: &Page) -> impl Iterator<Item = (usize, usize, &str)> {
+    page.blocks().iter().enumerate().filter(|(_, b)| is_open(b.kind)).filter_map(|(i, b)| {
+        let text = page.block_text(i);
+        (!text.contains('\n')).then_some((i, b.range.start, text))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
