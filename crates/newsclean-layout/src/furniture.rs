@@ -240,16 +240,23 @@ fn is_band_line(t: &str, cjk_page: bool) -> bool {
     if items.len() < 2 {
         return false;
     }
-    let (mut known, mut page_number) = (0, false);
+    let (mut known, mut page_number, mut dated) = (0, false, false);
     for item in &items {
-        if furniture_kind(item, cjk_page).is_some() {
-            known += 1;
-        } else if !is_short_label(item, 8.0) {
-            return false;
+        match furniture_kind(item, cjk_page) {
+            Some(kind) => {
+                known += 1;
+                dated |= kind == "date" && item.bytes().any(|b| b.is_ascii_digit());
+            }
+            None if !is_short_label(item, 8.0) => return false,
+            None => {}
         }
         page_number |= is_page_number(item);
     }
-    known >= 2 || known == 1 && page_number && items.len() >= 3
+    // A full date and one short label far apart (`2026年2月11日 星期三` and `桐青晚报` eight
+    // spaces or more apart: the half of a band OCR read as one line; a column gutter is
+    // narrower) is a band line too.
+    let far_apart = t.contains("        ");
+    known >= 2 || known == 1 && (page_number && items.len() >= 3 || dated && far_apart && items.len() == 2)
 }
 
 /// True for a short label of a band (a paper's name, a section, a page number): at most
@@ -712,8 +719,12 @@ mod tests {
         );
         assert_eq!(k("青溪时报          2025年7月13日 星期日          经济          A5", true), Some("band"));
         assert_eq!(k("12                   时评           2026年9月15日 星期二", true), Some("band"));
-        // Not: one known item only, or article text beside it.
+        // A full date and a paper's name far apart (Tesseract's reading of half a band).
+        assert_eq!(k("2026年2月11日 星期三                              桐青晚报", true), Some("band"));
+        // Not: one known item only, or article text beside it, or a weekday and a label.
         assert_eq!(k("青溪时报          经济", true), None);
+        assert_eq!(k("星期三          经济", true), None);
+        assert_eq!(k("2026年2月11日 星期三    春耕忙", true), None);
         assert_eq!(k("2025年7月13日 星期日          本报讯昨天，全市召开会议。", true), None);
     }
 
