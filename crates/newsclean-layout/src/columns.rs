@@ -111,12 +111,7 @@ impl Pass for Columns {
         if !changed {
             return Ok(());
         }
-        // Re-segment (when no pass decided blocks yet): the column streams are separated by
-        // blank lines now.
-        if page.blocks().iter().all(|b| b.kind == BlockKind::Unknown) {
-            let blocks = segment(page.text());
-            page.set_blocks(blocks);
-        }
+        resegment(page);
         Ok(())
     }
 }
@@ -630,8 +625,17 @@ impl Region {
     }
 }
 
+/// Re-segment the page after column streams were written, separated by blank lines (when
+/// no pass decided blocks yet).
+pub(crate) fn resegment(page: &mut Page) {
+    if page.blocks().iter().all(|b| b.kind == BlockKind::Unknown) {
+        let blocks = segment(page.text());
+        page.set_blocks(blocks);
+    }
+}
+
 /// Blocks over `text`: runs of lines that are not blank.
-fn segment(text: &str) -> Vec<Block> {
+pub(crate) fn segment(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut open: Option<Range<usize>> = None;
     for r in line_ranges(text) {

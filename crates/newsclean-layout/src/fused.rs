@@ -63,7 +63,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use newsclean_core::chars::{is_cjk, is_cjk_punct, is_sentence_end};
-use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
+use newsclean_core::{Context, Page, Pass, PassError, TextEdit};
 
 use crate::text::{cells, ends_sentence};
 use crate::words::spanning_word;
@@ -114,10 +114,7 @@ impl Pass for FusedColumns {
             return Ok(());
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: RULE.into(), source })?;
-        if page.blocks().iter().all(|b| b.kind == BlockKind::Unknown) {
-            let blocks = segment(page.text());
-            page.set_blocks(blocks);
-        }
+        crate::columns::resegment(page);
         Ok(())
     }
 }
@@ -129,7 +126,7 @@ pub fn fused_edits(text: &str) -> Vec<TextEdit> {
         return Vec::new();
     }
     let mut edits = Vec::new();
-    let spans = blocks(text);
+    let spans: Vec<Range<usize>> = crate::columns::segment(text).into_iter().map(|b| b.range).collect();
     let lines_of = |k: usize, id: usize| text[spans[k].clone()].split('\n').map(move |l| (l, id));
     let mut i = 0;
     while i < spans.len() {
@@ -182,40 +179,26 @@ fn may_open(line: &str) -> bool {
 
 /// The cheap gate: a single space next to a wide character somewhere.
 fn has_wide_space(text: &str) -> bool {
+    memchr::memchr_iter(b' ', text.as_bytes()).any(|i| is_cut_candidate(text, i))
+}
+
+/// True when the space at byte `i` of `text` may be a cut: a single space between two
+/// non-space characters, one of them wide.
+fn is_cut_candidate(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
-    memchr::memchr_iter(b' ', b).any(|i| {
-        // A wide character is 3 bytes or more in UTF-8: look at the bytes around the space
-        // before decoding anything.
-        let wide_near = (i > 0 && b[i - 1] >= 0x80) || b.get(i + 1).is_some_and(|&c| c >= 0xC0);
-        wide_near && {
+    // A wide character is 3 bytes or more in UTF-8: look at the bytes around the space
+    // before decoding anything.
+    let wide_near = (i > 0 && b[i - 1] >= 0x80) || b.get(i + 1).is_some_and(|&c| c >= 0xC0);
+    wide_near
+        && {
             let before = text[..i].chars().next_back();
             let after = text[i + 1..].chars().next();
             matches!((before, after), (Some(b), Some(a)) if !a.is_whitespace() && !b.is_whitespace() && (wide(a) || wide(b)))
         }
-    })
 }
 
 fn wide(c: char) -> bool {
     is_cjk(c) || is_cjk_punct(c) || matches!(c as u32, 0xFF01..=0xFF60)
-}
-
-/// Byte ranges of the runs of non-blank lines of `text` (without their last newline).
-fn blocks(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<Range<usize>> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let r = at..at + body.len();
-        at += line.len();
-        if body.trim().is_empty() {
-            out.extend(open.take());
-        } else {
-            open = Some(open.map_or(r.clone(), |o| o.start..r.end));
-        }
-    }
-    out.extend(open);
-    out
 }
 
 /// Where a line may be cut: byte offsets of single spaces between two non-space characters,
@@ -224,14 +207,7 @@ fn cut_candidates(line: &str) -> Vec<usize> {
     if line.len() > MAX_LINE {
         return Vec::new();
     }
-    line.match_indices(' ')
-        .filter(|&(i, _)| {
-            let before = line[..i].chars().next_back();
-            let after = line[i + 1..].chars().next();
-            matches!((before, after), (Some(b), Some(a)) if !a.is_whitespace() && !b.is_whitespace() && (wide(a) || wide(b)))
-        })
-        .map(|(i, _)| i)
-        .collect()
+    memchr::memchr_iter(b' ', line.as_bytes()).filter(|&i| is_cut_candidate(line, i)).collect()
 }
 
 /// The column width of a block: the most frequent width (to the cell) of the text before the
@@ -430,6 +406,15 @@ struct Junctions<'f, 'a> {
 }
 
 impl Junctions<'_, '_> {
+    /// What a column's last line `end` going on at the next column's top `top` adds to the
+    /// score of `top` as a column's top (nothing without a last line).
+    fn goes_on(&mut self, end: Option<usize>, top: usize) -> f32 {
+        if end.is_none() {
+            return 0.0;
+        }
+        self.get(end, top) - self.get(None, top)
+    }
+
     fn get(&mut self, a: Option<usize>, b: usize) -> f32 {
         let (frags, width) = (self.frags, self.width);
         *self
@@ -500,7 +485,7 @@ fn assign(
                     // the next column.
                     for c in state.floor..floor {
                         if let Some(top) = state.first[c + 1] {
-                            score += junctions.get(state.last[c], top) - junctions.get(None, top);
+                            score += junctions.goes_on(state.last[c], top);
                         }
                     }
                     // A column passed over keeps only its first line: a column's text does
@@ -594,8 +579,8 @@ fn assign(
             Model::Runs => {
                 let mut score = state.score;
                 for c in state.floor..columns - 1 {
-                    if let (Some(end), Some(top)) = (state.last[c], state.first[c + 1]) {
-                        score += junctions.get(Some(end), top) - junctions.get(None, top);
+                    if let Some(top) = state.first[c + 1] {
+                        score += junctions.goes_on(state.last[c], top);
                     }
                 }
                 score
@@ -621,9 +606,7 @@ fn across_columns(assignment: &[usize], columns: usize, junctions: &mut Junction
     let mut score = 0.0;
     for c in 0..columns {
         if let Some(first) = firsts[c] {
-            if prev.is_some() {
-                score += junctions.get(prev, first) - junctions.get(None, first);
-            }
+            score += junctions.goes_on(prev, first);
             prev = lasts[c];
         }
     }
@@ -668,11 +651,6 @@ fn junction_score(a: Option<&str>, b: &str, width: f32) -> f32 {
         (Some(_), Some(End::Open)) => OPEN_GOES_ON,
         _ => 0.0,
     }
-}
-
-/// Blocks over `text`: runs of lines that are not blank.
-fn segment(text: &str) -> Vec<Block> {
-    blocks(text).into_iter().map(Block::new).collect()
 }
 
 #[cfg(test)]
