@@ -3,16 +3,10 @@
 //! credit between body lines. The page is made up (another paper, other articles): the
 //! repairs must follow from shapes, not from the realpages' strings.
 
-use newsclean_core::{BlockKind, Context, Page, Pipeline};
+mod common;
 
-fn clean(text: &str) -> Page {
-    let mut pl = Pipeline::new();
-    pl.extend(newsclean_layout::passes());
-    let mut page = Page::new(text);
-    pl.run(&mut page, &Context::default()).expect("passes run");
-    assert_eq!(page.log().undo(page.text()), text, "lossless");
-    page
-}
+use common::clean;
+use newsclean_core::BlockKind;
 
 const OCR_PAGE: &str = "\
 东海商报

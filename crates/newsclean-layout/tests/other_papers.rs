@@ -1,16 +1,10 @@
 //! The layout passes on pages of newspapers they were not written against: other
 //! furniture, other column widths. Nothing here comes from the seed pages.
 
-use newsclean_core::{BlockKind, Context, Page, Pipeline};
+mod common;
 
-fn clean(text: &str) -> Page {
-    let mut pl = Pipeline::new();
-    pl.extend(newsclean_layout::passes());
-    let mut page = Page::new(text);
-    pl.run(&mut page, &Context::default()).expect("passes run");
-    assert_eq!(page.log().undo(page.text()), text, "lossless");
-    page
-}
+use common::clean;
+use newsclean_core::BlockKind;
 
 /// A front page of another daily, twenty characters a line, a jump line at the end of an
 /// article and one inside a paragraph, a column break inside a sentence.

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use newsclean_core::{Context, Page, Pipeline};
+mod common;
+
+use common::clean;
 
 fn seeds() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
@@ -17,14 +19,6 @@ fn seeds() -> Vec<PathBuf> {
     v.sort();
     assert!(v.len() >= 5, "expected the five seed pages in {}", dir.display());
     v
-}
-
-fn clean(text: &str) -> Page {
-    let mut pl = Pipeline::new();
-    pl.extend(newsclean_layout::passes());
-    let mut page = Page::new(text);
-    pl.run(&mut page, &Context::default()).expect("layout passes run");
-    page
 }
 
 #[test]
