@@ -149,7 +149,8 @@ impl Pass for OcrDash {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        if !page.text().contains('一') && !page.text().contains("--") {
+        // Every reading of the dash holds one of these (一一 for the quoted and title ones).
+        if !LINE_START_READINGS.iter().any(|r| page.text().contains(r)) {
             return Ok(());
         }
         let raw_layout = shows_raw_layout(page.text());

@@ -118,14 +118,7 @@ impl Pass for PictureJunk {
         let n = page.blocks().len();
         let mut edits = Vec::new();
         let mut junk: Vec<(usize, &'static str)> = Vec::new();
-        for i in 0..n {
-            if !is_open(page.blocks()[i].kind) {
-                continue;
-            }
-            let text = page.block_text(i);
-            if text.contains('\n') {
-                continue;
-            }
+        for (i, start, text) in crate::text::open_lines(page) {
             let alone = (i == 0 || blank_between(page, i - 1)) && (i + 1 == n || blank_between(page, i));
             if alone && let Some(rule) = junk_shape(text) {
                 junk.push((i, rule));
@@ -144,7 +137,6 @@ impl Pass for PictureJunk {
                 continue;
             }
             if let Some(len) = leading_pipe(text) {
-                let start = page.blocks()[i].range.start;
                 edits
                     .push(TextEdit::delete(start..start + len, "layout.junk.pipe").with_note(
                         "a bar before the line's text: a picture edge or column rule read by OCR",
