@@ -25,23 +25,25 @@
 //! ```
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod byline;
-pub mod columns;
-pub mod continuation;
-pub mod dash;
-pub mod doubled;
-pub mod duplicates;
-pub mod furniture;
-pub mod fused;
-pub mod join;
-pub mod junk;
+// The crate is laid out by stage, in the order a page goes through them:
+// `analysis` (what every pass reads: text measures, word lists), `geometry` (columns read
+// apart, lines split), `classify` (furniture, bylines, picture noise), `ocr` (OCR's misreadings:
+// the dash, doubled text), `latin` (Latin-script joining), `order` (reading order,
+// continuations), `assemble` (paragraphs, joining, spaces, duplicates).
+pub mod analysis;
+pub mod assemble;
+pub mod classify;
+pub mod geometry;
 pub mod latin;
-pub mod lines;
-pub mod paragraphs;
-pub mod reading_order;
-pub mod spaces;
-pub mod text;
-pub mod words;
+pub mod ocr;
+pub mod order;
+
+pub use analysis::{text, words};
+pub use assemble::{duplicates, join, paragraphs, spaces};
+pub use classify::{byline, furniture, junk};
+pub use geometry::{columns, fused, lines};
+pub use ocr::{dash, doubled};
+pub use order::{continuation, reading_order};
 
 use newsclean_core::Pass;
 

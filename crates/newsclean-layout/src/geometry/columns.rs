@@ -858,11 +858,11 @@ mod tests {
     #[test]
     fn must_not_fire_on_the_seeds() {
         for (name, text) in [
-            ("000", include_str!("../../../seeds/000_754509dbfb55a7fd.txt")),
-            ("001", include_str!("../../../seeds/001_4761a9b087fadb1d.txt")),
-            ("002", include_str!("../../../seeds/002_ed8b4f82a5f7e9b1.txt")),
-            ("003", include_str!("../../../seeds/003_921ff9284966c71a.txt")),
-            ("004", include_str!("../../../seeds/004_21d0c9da4e890f31.txt")),
+            ("000", include_str!("../../../../seeds/000_754509dbfb55a7fd.txt")),
+            ("001", include_str!("../../../../seeds/001_4761a9b087fadb1d.txt")),
+            ("002", include_str!("../../../../seeds/002_ed8b4f82a5f7e9b1.txt")),
+            ("003", include_str!("../../../../seeds/003_921ff9284966c71a.txt")),
+            ("004", include_str!("../../../../seeds/004_21d0c9da4e890f31.txt")),
         ] {
             assert!(column_edits(text).is_empty(), "seed {name}");
         }

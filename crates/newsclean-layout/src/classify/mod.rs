@@ -1,0 +1,5 @@
+//! Classification of lines that are not running text: furniture, bylines, picture noise.
+
+pub mod byline;
+pub mod furniture;
+pub mod junk;

@@ -1,0 +1,4 @@
+//! Reading order: text that extraction printed out of order moved back.
+
+pub mod continuation;
+pub mod reading_order;
