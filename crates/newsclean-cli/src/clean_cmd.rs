@@ -51,6 +51,18 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The one colour decision of every command: `--color always|never`, or by default colour when
+/// standard output is a terminal and `NO_COLOR` is unset or empty (no-color.org).
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
 /// What goes to stdout for each file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -81,7 +93,9 @@ pub struct CleanArgs {
     #[arg(long, conflicts_with = "check")]
     pub in_place: bool,
 
-    /// With --in-place, keep the original as FILE+SUFFIX (e.g. `--backup .orig`).
+    /// With --in-place, keep the original as FILE+SUFFIX (e.g. `--backup .orig`). Backups are
+    /// never inputs: files ending in SUFFIX, and `.orig`, `.bak` or `~` copies of a file
+    /// beside them, are skipped.
     #[arg(long, value_name = "SUFFIX", requires = "in_place")]
     pub backup: Option<String>,
 
@@ -89,7 +103,7 @@ pub struct CleanArgs {
     #[arg(long, value_name = "MODE", num_args = 0..=1, require_equals = true, default_missing_value = "unified", conflicts_with = "format")]
     pub diff: Option<DiffMode>,
 
-    /// Colour the diff.
+    /// Colour the diff: auto (stdout is a terminal and NO_COLOR is unset), always, never.
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,
 
@@ -187,6 +201,7 @@ pub(crate) fn error_line(display: &str, message: impl std::fmt::Display) -> Stri
 /// cleaned in windows, so no list of the whole batch is ever held.
 pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
+    refuse_flags_that_cannot_apply(args)?;
     let (config, rule_files) = config::build(&args.config.wanted())?;
     if args.verbose > 0 {
         for f in &rule_files {
@@ -198,7 +213,10 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         anyhow::bail!("`-` (standard input) given more than once; it can be read only once");
     }
-    let walk = || inputs::walk_indexed(&args.paths, &filter, args.out_dir.as_deref());
+    let walk = || {
+        inputs::walk_indexed(&args.paths, &filter, args.out_dir.as_deref())
+            .map(|(k, found)| (k, skip_backup(found, args.backup.as_deref())))
+    };
     let survey = Survey::take(args, walk())?;
 
     let stdin = if survey.stdin {
@@ -208,13 +226,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     } else {
         None
     };
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = use_color(args.color);
     let jobs =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool =
@@ -341,6 +353,76 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+/// Refuse, before anything is read or written, a run whose flags cannot all apply: standard
+/// input has no file to replace (`--in-place`) and no name to write under (`--out-dir`); a
+/// `--backup` suffix must give the backup a name of its own beside the file.
+fn refuse_flags_that_cannot_apply(args: &CleanArgs) -> anyhow::Result<()> {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.in_place {
+        anyhow::bail!(
+            "--in-place replaces files, and `-` (standard input) is not a file; drop --in-place to print the \
+             clean text to stdout (`newsclean clean - < IN > OUT`), or name the file instead of `-`"
+        );
+    }
+    if stdin && let Some(dir) = &args.out_dir {
+        anyhow::bail!(
+            "--out-dir {} writes each file under its own name, and `-` (standard input) has none; drop \
+             --out-dir and redirect stdout (`newsclean clean - < IN > {}/NAME`), or name the file instead of `-`",
+            dir.display(),
+            dir.display()
+        );
+    }
+    if let Some(suffix) = &args.backup {
+        backup_suffix_ok(suffix)?;
+    }
+    Ok(())
+}
+
+/// A `--backup` suffix that names a file of its own beside the original: not empty (the backup
+/// would be the file itself, overwritten by the clean text) and without a path separator.
+pub(crate) fn backup_suffix_ok(suffix: &str) -> anyhow::Result<()> {
+    if suffix.is_empty() {
+        anyhow::bail!(
+            "--backup \"\": an empty suffix names the file itself, so the backup would be overwritten by the \
+             clean text; give a suffix such as --backup .orig"
+        );
+    }
+    if suffix.contains('/') || suffix == "." || suffix == ".." {
+        anyhow::bail!(
+            "--backup {suffix:?}: the suffix is added to the file's name and must not hold a `/`; give a suffix \
+             such as --backup .orig"
+        );
+    }
+    Ok(())
+}
+
+/// Suffixes that mark a backup of the file named without them (`a.txt.orig` beside `a.txt`).
+const BACKUP_SUFFIXES: &[&str] = &[".orig", ".bak", "~"];
+
+/// Backups are never inputs: a file whose name ends in this run's `--backup` suffix, or in a
+/// common backup suffix (`.orig`, `.bak`, `~`) added to
+/// a file beside it, is skipped (`-v` names it). Otherwise a second `--in-place --backup .orig`
+/// run would clean its own backups (`a.txt.orig.orig`) and `--check` would never pass.
+fn skip_backup(found: Found, suffix: Option<&str>) -> Found {
+    let Found::Input(Input { source: Source::File(path), display, rel }) = found else { return found };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // This run's own suffix marks a backup whether or not the original is still there.
+    let own = suffix.and_then(|s| Some((s, name.strip_suffix(s).filter(|o| !o.is_empty())?.to_string())));
+    let of = own.or_else(|| {
+        BACKUP_SUFFIXES.iter().find_map(|&s| {
+            let original = name.strip_suffix(s).filter(|o| !o.is_empty())?;
+            path.with_file_name(original).is_file().then(|| (s, original.to_string()))
+        })
+    });
+    match of {
+        Some((s, original)) => Found::Skipped {
+            display,
+            reason: format!("a backup of {original} (its name ends in {s:?}); backups are never inputs"),
+        },
+        None => Found::Input(Input { source: Source::File(path), display, rel }),
+    }
 }
 
 /// The words of every input, counted in parallel for `--batch-evidence`. A file that cannot be

@@ -1,7 +1,7 @@
 //! `newsclean explain FILE`: every edit made to one file, with its rule, its position in
 //! the decoded input (line:column), what was there, what replaced it, and the evidence.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -15,17 +15,6 @@ pub enum ExplainFormat {
     Json,
 }
 
-/// When to colour the listing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Color {
-    /// When standard output is a terminal.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
-}
-
 /// `newsclean explain FILE`.
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
@@ -34,9 +23,9 @@ pub struct ExplainArgs {
     /// `text` (one line per edit) or `json`.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ExplainFormat,
-    /// Colour the listing.
+    /// Colour the listing: auto (stdout is a terminal and NO_COLOR is unset), always, never.
     #[arg(long, value_enum, default_value = "auto")]
-    pub color: Color,
+    pub color: crate::clean_cmd::ColorChoice,
     /// How to clean: the same choices as `newsclean clean`.
     #[command(flatten)]
     pub config: crate::config::ConfigArgs,
@@ -54,13 +43,8 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
     };
     let cleaner = args.config.cleaner()?;
     let cleaned = cleaner.clean(&bytes).with_context(|| name.clone())?;
-    let stdout = std::io::stdout();
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => stdout.is_terminal(),
-    };
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let color = crate::clean_cmd::use_color(args.color);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         ExplainFormat::Text => {
             newsclean_diff::explain::render_explain(&mut out, &name, &cleaned.input, &cleaned.page, color)?

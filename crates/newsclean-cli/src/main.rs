@@ -47,11 +47,27 @@ struct CleanCommand {
 fn main() -> std::process::ExitCode {
     match run(Cli::parse()) {
         Ok(code) => std::process::ExitCode::from(code),
+        // A reader that stopped reading (`| head`) ends the run quietly, as it does for `cat`.
+        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsclean: error: {e:#}");
             std::process::ExitCode::from(clean_cmd::EXIT_ERROR)
         }
     }
+}
+
+/// True when `e` comes from writing to a pipe whose reader has gone.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || match c.downcast_ref::<newsclean_diff::RenderError>() {
+                Some(newsclean_diff::RenderError::Io(io)) => io.kind() == BrokenPipe,
+                Some(newsclean_diff::RenderError::Json(j)) => j.io_error_kind() == Some(BrokenPipe),
+                _ => false,
+            }
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<u8> {

@@ -1,0 +1,147 @@
+//! End-to-end tests of what a new user met on a first run (issue 20's CLI items, issue 21
+//! items 3 and 7): backups, flags that cannot apply, closed pipes, colour, config search,
+//! error messages.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Stdio;
+
+use common::*;
+
+/// A few seeds in `dir/pages`, returned.
+fn pages(dir: &Path) -> std::path::PathBuf {
+    let p = dir.join("pages");
+    copy_seeds(&p);
+    p
+}
+
+#[test]
+fn an_empty_backup_suffix_is_refused_and_the_file_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (name, bytes) = seeds().remove(0);
+    fs::write(tmp.path().join(&name), &bytes).unwrap();
+    for suffix in ["", "/x", "/"] {
+        let o = run(tmp.path(), &["clean", "--in-place", "--backup", suffix, &name]);
+        assert_eq!(code(&o), 2, "--backup {suffix:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("--backup .orig"), "names the fix: {}", stderr(&o));
+        assert_eq!(
+            fs::read(tmp.path().join(&name)).unwrap(),
+            bytes,
+            "--backup {suffix:?}: the file is untouched"
+        );
+    }
+}
+
+#[test]
+fn backups_are_never_inputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    pages(tmp.path());
+    for _ in 0..2 {
+        let o = run(tmp.path(), &["clean", "pages", "--in-place", "--backup", ".orig"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    let names: Vec<String> = walk_files(&tmp.path().join("pages"))
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 10, "five pages and five backups, no backup of a backup: {names:?}");
+    assert!(!names.iter().any(|n| n.ends_with(".orig.orig")), "{names:?}");
+    for (name, bytes) in seeds() {
+        assert_eq!(
+            fs::read(tmp.path().join("pages").join(format!("{name}.orig"))).unwrap(),
+            bytes,
+            "{name}.orig"
+        );
+    }
+    // A later check of the folder passes: the backups beside their files are not pages.
+    let o = run(tmp.path(), &["clean", "pages", "--check", "-v"]);
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert!(stderr(&o).contains("backups are never inputs"), "{}", stderr(&o));
+}
+
+#[test]
+fn stdin_cannot_go_in_place_or_under_an_out_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run_stdin(tmp.path(), &["clean", "--in-place", "-"], "党建强,则根基稳\n".as_bytes());
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "nothing printed: {}", stdout(&o));
+    assert!(stderr(&o).contains("--in-place") && stderr(&o).contains("standard input"), "{}", stderr(&o));
+    let o = run_stdin(tmp.path(), &["clean", "--out-dir", "D", "-"], "党建强,则根基稳\n".as_bytes());
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "nothing printed: {}", stdout(&o));
+    assert!(stderr(&o).contains("--out-dir D") && stderr(&o).contains("standard input"), "{}", stderr(&o));
+    assert!(!tmp.path().join("D").exists());
+}
+
+/// Run with stdout a pipe whose reader has gone before anything is written.
+fn run_into_closed_pipe(cwd: &Path, args: &[&str]) -> std::process::Output {
+    let mut child = bin()
+        .current_dir(cwd)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("newsclean runs");
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = pages(tmp.path());
+    let seed = dir.join("000_754509dbfb55a7fd.txt");
+    let seed = seed.to_str().unwrap();
+    let dir = dir.to_str().unwrap();
+    let runs: [&[&str]; 6] = [
+        &["explain", seed],
+        &["explain", "--format", "json", seed],
+        &["review", "--format", "json", dir],
+        &["clean", "--diff", dir],
+        &["clean", "--format", "json", dir],
+        &["rules", "list"],
+    ];
+    for args in runs {
+        let o = run_into_closed_pipe(tmp.path(), args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("error"), "{args:?}: {}", stderr(&o));
+    }
+}
+
+/// Run under a pseudo-terminal (`script`), so that `--color auto` sees a terminal.
+fn run_in_terminal(cwd: &Path, args: &[&str], no_color: bool) -> String {
+    let cmd = std::iter::once(env!("CARGO_BIN_EXE_newsclean"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut c = std::process::Command::new("script");
+    c.current_dir(cwd).args(["-qec", &cmd, "/dev/null"]).stdin(Stdio::null());
+    if no_color {
+        c.env("NO_COLOR", "1");
+    } else {
+        c.env_remove("NO_COLOR");
+    }
+    String::from_utf8_lossy(&c.output().expect("script runs").stdout).into_owned()
+}
+
+#[test]
+fn one_colour_decision_for_every_command() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to make a terminal");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = pages(tmp.path());
+    let seed = dir.join("000_754509dbfb55a7fd.txt");
+    let seed = seed.to_str().unwrap();
+    for args in [&["explain", seed][..], &["clean", "--diff", seed][..]] {
+        assert!(run_in_terminal(tmp.path(), args, false).contains("\x1b["), "{args:?} colours a terminal");
+        assert!(!run_in_terminal(tmp.path(), args, true).contains("\x1b["), "{args:?} honours NO_COLOR");
+        let mut never = args.to_vec();
+        never.extend(["--color", "never"]);
+        assert!(!run_in_terminal(tmp.path(), &never, false).contains("\x1b["), "{never:?}");
+    }
+}
