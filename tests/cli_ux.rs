@@ -145,3 +145,106 @@ fn one_colour_decision_for_every_command() {
         assert!(!run_in_terminal(tmp.path(), &never, false).contains("\x1b["), "{never:?}");
     }
 }
+
+/// A project rule file that turns 甲 into 乙, so that whether it applied shows in the text.
+const SWAP_RULES: &str =
+    "rules:\n  - id: my.swap\n    title: t\n    why: w\n    regex: {find: '甲', replace: '乙'}\n";
+
+#[test]
+fn the_project_rule_file_beside_the_file_applies_and_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pages = tmp.path().join("pages");
+    fs::create_dir_all(pages.join("sub")).unwrap();
+    fs::create_dir_all(tmp.path().join("other")).unwrap();
+    fs::write(pages.join("newsclean.yaml"), SWAP_RULES).unwrap();
+    fs::write(pages.join("a.txt"), "甲方\n").unwrap();
+    fs::write(pages.join("sub/b.txt"), "甲方\n").unwrap();
+    fs::write(tmp.path().join("other/c.txt"), "甲方\n").unwrap();
+    // Run from the folder above: the file's folder is searched, not only the working folder.
+    let o = run(tmp.path(), &["clean", "pages/a.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "乙方\n");
+    let rules = pages.canonicalize().unwrap().join("newsclean.yaml");
+    assert!(
+        stderr(&o).contains(&format!("using rule file {}", rules.display())),
+        "said without -v: {}",
+        stderr(&o)
+    );
+    // In one run, each file gets the rule file nearest to it: none for other/c.txt.
+    let o = run(tmp.path(), &["clean", "pages", "other", "--out-dir", "OUT"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(tmp.path().join("OUT/a.txt")).unwrap(), "乙方\n");
+    assert_eq!(fs::read_to_string(tmp.path().join("OUT/sub/b.txt")).unwrap(), "乙方\n");
+    assert_eq!(fs::read_to_string(tmp.path().join("OUT/c.txt")).unwrap(), "甲方\n");
+    assert_eq!(stderr(&o).matches("using rule file").count(), 1, "named once: {}", stderr(&o));
+    // explain and review look beside the file too.
+    let o = run(tmp.path(), &["explain", "pages/a.txt"]);
+    assert!(stdout(&o).contains("my.swap"), "{}", stdout(&o));
+    let o = run(tmp.path(), &["review", "--format", "json", "pages/a.txt"]);
+    assert!(stdout(&o).contains("my.swap"), "{}", stdout(&o));
+    // -q says nothing; --no-config reads nothing.
+    let o = run(tmp.path(), &["clean", "-q", "pages/a.txt"]);
+    assert_eq!(stderr(&o), "");
+    let o = run(tmp.path(), &["clean", "--no-config", "pages/a.txt"]);
+    assert_eq!(stdout(&o), "甲方\n");
+    assert!(!stderr(&o).contains("rule file"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_search_stops_at_the_repository_root_and_at_home() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("newsclean.yaml"), SWAP_RULES).unwrap();
+    for (dir, marker) in [("repo", Some(".git")), ("hg", Some(".hg")), ("home", None)] {
+        let d = tmp.path().join(dir);
+        fs::create_dir_all(d.join("pages")).unwrap();
+        if let Some(m) = marker {
+            fs::create_dir_all(d.join(m)).unwrap();
+        }
+        fs::write(d.join("pages/a.txt"), "甲方\n").unwrap();
+        let o = bin()
+            .current_dir(d.join("pages"))
+            .env("HOME", tmp.path().join("home"))
+            .args(["clean", "a.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert_eq!(stdout(&o), "甲方\n", "{dir}: the rule file above is not read: {}", stderr(&o));
+        assert!(!stderr(&o).contains("rule file"), "{}", stderr(&o));
+    }
+    // Below a plain folder the search goes on to the parent.
+    fs::create_dir_all(tmp.path().join("plain")).unwrap();
+    fs::write(tmp.path().join("plain/a.txt"), "甲方\n").unwrap();
+    let o = bin()
+        .current_dir(tmp.path())
+        .env("HOME", tmp.path().join("home"))
+        .args(["clean", "plain/a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o), "乙方\n", "{}", stderr(&o));
+}
+
+#[test]
+fn a_rule_file_others_can_write_is_ignored_with_a_note() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let rules = tmp.path().join("newsclean.yaml");
+    fs::write(&rules, SWAP_RULES).unwrap();
+    fs::write(tmp.path().join("a.txt"), "甲方\n").unwrap();
+    fs::set_permissions(&rules, fs::Permissions::from_mode(0o666)).unwrap();
+    let o = run(tmp.path(), &["clean", "a.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "甲方\n", "not applied");
+    assert!(
+        stderr(&o).contains("ignored the rule file") && stderr(&o).contains("chmod o-w"),
+        "{}",
+        stderr(&o)
+    );
+    if is_root() {
+        // Owned by another user: ignored too (only root can give a file away).
+        fs::set_permissions(&rules, fs::Permissions::from_mode(0o644)).unwrap();
+        std::os::unix::fs::chown(&rules, Some(12345), None).unwrap();
+        let o = run(tmp.path(), &["clean", "a.txt"]);
+        assert_eq!(stdout(&o), "甲方\n", "not applied");
+        assert!(stderr(&o).contains("owned by user id 12345"), "{}", stderr(&o));
+    }
+}

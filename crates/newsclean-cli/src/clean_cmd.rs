@@ -77,8 +77,9 @@ pub enum Format {
 #[derive(Args, Debug)]
 #[command(
     after_help = "Exit codes: 0 ok, 1 changes found under --check, 2 an error (one bad file never stops the \
-                        others).\nA newsclean.yaml in the working folder or a parent is read as a rule file \
-                        (see -v; --no-config to ignore it)."
+                        others).\nThe nearest newsclean.yaml beside each file or in a parent folder (up to the \
+                        repository root or your home) is read as a rule file; stderr names it (--no-config \
+                        ignores it)."
 )]
 pub struct CleanArgs {
     /// Files, folders (walked recursively, hidden entries skipped) or `-` for standard input.
@@ -181,7 +182,8 @@ struct Job {
 /// Settings shared by every job.
 struct Run<'a> {
     args: &'a CleanArgs,
-    cleaner: Cleaner,
+    /// One cleaner per project rule file, found for every input by the survey.
+    cleaners: config::Cleaners<'a>,
     color: bool,
     stdin: Option<Vec<u8>>,
 }
@@ -202,13 +204,7 @@ pub(crate) fn error_line(display: &str, message: impl std::fmt::Display) -> Stri
 pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     refuse_flags_that_cannot_apply(args)?;
-    let (config, rule_files) = config::build(&args.config.wanted())?;
-    if args.verbose > 0 {
-        for f in &rule_files {
-            eprintln!("newsclean: using rule file {}", f.display());
-        }
-    }
-    let cleaner = Cleaner::from_config(&config)?;
+    let mut cleaners = args.config.cleaners();
     let filter = inputs::Filter::new(&args.globs)?;
     if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         anyhow::bail!("`-` (standard input) given more than once; it can be read only once");
@@ -217,7 +213,8 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
         inputs::walk_indexed(&args.paths, &filter, args.out_dir.as_deref())
             .map(|(k, found)| (k, skip_backup(found, args.backup.as_deref())))
     };
-    let survey = Survey::take(args, walk())?;
+    let survey = Survey::take(args, walk(), &mut cleaners)?;
+    cleaners.print_notes(args.quiet);
 
     let stdin = if survey.stdin {
         let mut b = Vec::new();
@@ -231,16 +228,17 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
-    let cleaner = if args.batch_evidence {
-        let words = count_batch_words(&cleaner, walk(), stdin.as_deref(), &pool);
+    if args.batch_evidence
+        && let Some((_, reader)) = cleaners.list.first()
+    {
+        // Counting words only decodes: any of the cleaners reads the inputs the same way.
+        let words = std::sync::Arc::new(count_batch_words(reader, walk(), stdin.as_deref(), &pool));
         if args.verbose > 0 {
             eprintln!("newsclean: batch evidence: {} distinct words counted", words.len());
         }
-        cleaner.with_batch_words(std::sync::Arc::new(words))
-    } else {
-        cleaner
-    };
-    let run = Run { args, cleaner, color, stdin };
+        cleaners.map(|c| c.with_batch_words(words.clone()));
+    }
+    let run = Run { args, cleaners, color, stdin };
 
     let mut removed_out = match &args.removed {
         Some(path) => Some(RemovedSink::create(path)?),
@@ -473,7 +471,12 @@ struct Survey {
 impl Survey {
     /// Walk the inputs once, and refuse a run that cannot go ahead: several inputs with only
     /// stdout to write to, or a `--removed` file that is one of the inputs.
-    fn take(args: &CleanArgs, walk: impl Iterator<Item = (usize, Found)>) -> anyhow::Result<Survey> {
+    /// It also finds the project rule file of every input's folder and builds its cleaner.
+    fn take(
+        args: &CleanArgs,
+        walk: impl Iterator<Item = (usize, Found)>,
+        cleaners: &mut config::Cleaners<'_>,
+    ) -> anyhow::Result<Survey> {
         use std::os::unix::fs::MetadataExt;
         let removed = args.removed.as_ref().and_then(|p| fs::metadata(p).ok()).map(|m| (m.dev(), m.ino()));
         let mut survey = Survey { inputs: 0, stdin: false, skipped: 0 };
@@ -482,8 +485,12 @@ impl Survey {
                 Found::Input(input) => {
                     survey.inputs += 1;
                     match &input.source {
-                        Source::Stdin => survey.stdin = true,
+                        Source::Stdin => {
+                            survey.stdin = true;
+                            cleaners.index_for(Path::new("-"))?;
+                        }
                         Source::File(p) => {
+                            cleaners.index_for(p)?;
                             if let (Some(r), Some(path)) = (removed, &args.removed)
                                 && fs::metadata(p).is_ok_and(|m| (m.dev(), m.ino()) == r)
                             {
@@ -646,7 +653,16 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
         },
     };
     out.bytes = bytes.len() as u64;
-    let cleaned = match run.cleaner.clean(bytes) {
+    let at = match &job.input.source {
+        Source::Stdin => Path::new("-"),
+        Source::File(p) => p.as_path(),
+    };
+    let Some(cleaner) = run.cleaners.built_for(at) else {
+        out.error =
+            Some(error_line(display, "its folder appeared after the run started; skipped (run again)"));
+        return with_json_error(run, out, display);
+    };
+    let cleaned = match cleaner.clean(bytes) {
         Ok(c) => c,
         Err(e) => {
             out.error = Some(error_line(display, clean_error_advice(&e)));

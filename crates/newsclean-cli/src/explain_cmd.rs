@@ -41,8 +41,10 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
     } else {
         std::fs::read(&args.file).with_context(|| format!("{name}: cannot read"))?
     };
-    let cleaner = args.config.cleaner()?;
-    let cleaned = cleaner.clean(&bytes).with_context(|| name.clone())?;
+    let mut cleaners = args.config.cleaners();
+    cleaners.index_for(&args.file)?;
+    cleaners.print_notes(false);
+    let cleaned = cleaners.get(&args.file)?.clean(&bytes).with_context(|| name.clone())?;
     let color = crate::clean_cmd::use_color(args.color);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {

@@ -216,9 +216,12 @@ pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::R
         );
     }
     // JSON strings are UTF-8: --encoding has nothing to say here.
-    let (config, _) =
-        crate::config::build(&crate::config::Wanted { encoding: None, ..args.config.wanted() })?;
-    let cleaner = newsclean::Cleaner::from_config(&config)?;
+    let wanted = crate::config::Wanted { encoding: None, ..args.config.wanted() };
+    let mut cleaners = crate::config::Cleaners::new(wanted);
+    let at = args.paths.first().map_or(std::path::Path::new("-"), |p| p.as_path());
+    let i = cleaners.index_for(at)?;
+    cleaners.print_notes(args.quiet);
+    let cleaner = &cleaners.list[i].1;
     let paths: Vec<String> = args.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let jobs = args.jobs.unwrap_or(0);
     let opts = JsonlOptions {
@@ -227,7 +230,7 @@ pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::R
         strict: j.strict,
         ..JsonlOptions::default()
     };
-    let code = run_command(&cleaner, &paths, jobs, &opts, args.quiet)?;
+    let code = run_command(cleaner, &paths, jobs, &opts, args.quiet)?;
     Ok(code)
 }
 

@@ -65,7 +65,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
     if files.is_empty() {
         anyhow::bail!("no files to review (folders are searched for *.txt files)");
     }
-    let cleaner = args.config.cleaner()?;
+    let mut cleaners = args.config.cleaners();
     let mut failed = 0;
     let mut changed = 0;
     match args.format {
@@ -75,7 +75,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
                 None => Box::new(BufWriter::new(std::io::stdout().lock())),
             };
             for f in &files {
-                let summary = match clean(&cleaner, f) {
+                let summary = match clean(&mut cleaners, f) {
                     Ok((_, s)) => s,
                     Err(e) => PageSummary::failed(&f.display().to_string(), format!("{e:#}")),
                 };
@@ -107,7 +107,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
                 pages_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             for (i, f) in files.iter().enumerate() {
                 let name = f.display().to_string();
-                match clean(&cleaner, f) {
+                match clean(&mut cleaners, f) {
                     Ok((cleaned, summary)) => {
                         changed += usize::from(summary.changed);
                         if split {
@@ -146,7 +146,13 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
 }
 
 /// Read and clean one file, and summarise it.
-fn clean(cleaner: &newsclean::Cleaner, path: &Path) -> anyhow::Result<(newsclean::Cleaned, PageSummary)> {
+fn clean(
+    cleaners: &mut crate::config::Cleaners<'_>,
+    path: &Path,
+) -> anyhow::Result<(newsclean::Cleaned, PageSummary)> {
+    cleaners.index_for(path)?;
+    cleaners.print_notes(false);
+    let cleaner = cleaners.get(path)?;
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let cleaned = cleaner.clean(&bytes).with_context(|| path.display().to_string())?;
     let summary = PageSummary::new(&path.display().to_string(), &cleaned.input, &cleaned.page);
