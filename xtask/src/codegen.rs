@@ -10,7 +10,7 @@ pub fn workspace_root() -> PathBuf {
 }
 
 /// Write every generated file; report which ones changed.
-pub fn run() -> anyhow::Result<()> {
+pub fn run(_args: &[String]) -> anyhow::Result<()> {
     let root = workspace_root();
     let path = root.join("docs/rules.md");
     let md = newsclean::rules::docs::rules_markdown()?;

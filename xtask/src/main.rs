@@ -15,21 +15,61 @@ use xtask::corpus;
 /// A task: it takes the arguments after its name.
 type Task = fn(&[String]) -> anyhow::Result<()>;
 
-/// The tasks, by name. Add a task with one line here.
-const TASKS: &[(&str, Task)] = &[
-    ("eval", xtask::eval::run),
-    ("codegen", |_| codegen::run()),
-    ("bench-rules", bench_rules::run),
-    ("bench", bench::run),
-    ("floor", floor::run),
-    ("spark", spark::run),
-    ("fuzz", fuzz::run),
-    ("learn-eval", xtask::learn_eval::run),
-    ("realpages", realpages::run),
+/// The tasks, by name, with what each does (one line for `cargo xtask --help`). Add a task
+/// with one line here.
+const TASKS: &[(&str, &str, Task)] = &[
+    (
+        "eval",
+        "score the seed pages against gold/ (--real: the real-data figures; --realpages: the real-tool pages)",
+        xtask::eval::run,
+    ),
+    ("codegen", "regenerate the generated files (docs/rules.md from the built-in rule files)", codegen::run),
+    ("bench-rules", "the cost of applying the rules, with and without the prefilter [MB]", bench_rules::run),
+    (
+        "bench",
+        "throughput and peak memory of whole runs against the floor and a peer [--small | --mb N]",
+        bench::run,
+    ),
+    (
+        "floor",
+        "the throughput floor: read, validate UTF-8, NFC, write [--jobs N] --out-dir OUT INPUT...",
+        floor::run,
+    ),
+    (
+        "spark",
+        "run tests/spark/ (Spark piping JSON Lines through clean --jsonl); needs python3 and Java 17",
+        spark::run,
+    ),
+    ("fuzz", "prepare the corpora and run the cargo-fuzz targets [--minutes N] [TARGET...]", fuzz::run),
+    (
+        "learn-eval",
+        "what `newsclean learn` buys on an invented newspaper [--pages N] [--out DIR]",
+        xtask::learn_eval::run,
+    ),
+    (
+        "realpages",
+        "make real pages with real tools (Chromium, pdftotext, PyMuPDF, Tesseract) and their gold",
+        realpages::run,
+    ),
 ];
+
+/// `cargo xtask --help`: the tasks, a line each.
+fn usage() -> String {
+    let width = TASKS.iter().map(|(n, _, _)| n.len()).max().unwrap_or(0);
+    let mut s =
+        String::from("Developer tasks for newsclean.\n\nUsage: cargo xtask <TASK> [ARGS...]\n\nTasks:\n");
+    for (name, about, _) in TASKS {
+        s.push_str(&format!("  {name:width$}  {about}\n"));
+    }
+    s
+}
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if matches!(args.first().map(String::as_str), None | Some("--help" | "-h" | "help")) {
+        print!("{}", usage());
+        return Ok(());
+    }
     if xtask::realpages_eval::requested(&args) {
         return xtask::realpages_eval::run(&args[1..]);
     }
@@ -37,11 +77,8 @@ fn main() -> anyhow::Result<()> {
         return eval_real::run(&args[1..]);
     }
     let task = args.first().cloned().unwrap_or_default();
-    match TASKS.iter().find(|(name, _)| *name == task) {
-        Some((_, run)) => run(&args[1..]),
-        None => {
-            let names: Vec<&str> = TASKS.iter().map(|(n, _)| *n).collect();
-            anyhow::bail!("unknown task {task:?}; usage: cargo xtask <{}>", names.join("|"))
-        }
+    match TASKS.iter().find(|(name, _, _)| *name == task) {
+        Some((_, _, run)) => run(&args[1..]),
+        None => anyhow::bail!("unknown task {task:?}\n\n{}", usage()),
     }
 }
