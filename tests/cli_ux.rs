@@ -38,9 +38,14 @@ fn an_empty_backup_suffix_is_refused_and_the_file_kept() {
 fn backups_are_never_inputs() {
     let tmp = tempfile::tempdir().unwrap();
     pages(tmp.path());
-    for _ in 0..2 {
+    for round in 0..2 {
         let o = run(tmp.path(), &["clean", "pages", "--in-place", "--backup", ".orig"]);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
+        if round == 0 {
+            // The backup is named as the input was: relative, beside it.
+            let note = "pages/000_754509dbfb55a7fd.txt: original kept as pages/000_754509dbfb55a7fd.txt.orig";
+            assert!(stderr(&o).contains(note), "{}", stderr(&o));
+        }
     }
     let names: Vec<String> = walk_files(&tmp.path().join("pages"))
         .iter()

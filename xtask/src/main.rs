@@ -3,6 +3,7 @@
 mod bench;
 mod bench_rules;
 mod codegen;
+mod docgen;
 mod eval_real;
 mod floor;
 mod fuzz;
@@ -23,7 +24,11 @@ const TASKS: &[(&str, &str, Task)] = &[
         "score the seed pages against gold/ (--real: the real-data figures; --realpages: the real-tool pages)",
         xtask::eval::run,
     ),
-    ("codegen", "regenerate the generated files (docs/rules.md from the built-in rule files)", codegen::run),
+    (
+        "codegen",
+        "regenerate docs/rules.md and the command outputs shown in README.md and docs/cli.md",
+        codegen::run,
+    ),
     ("bench-rules", "the cost of applying the rules, with and without the prefilter [MB]", bench_rules::run),
     (
         "bench",

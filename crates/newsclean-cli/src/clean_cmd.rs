@@ -771,7 +771,11 @@ fn write_output(
                 atomic::write_atomic(&backup, original, Some(&meta)).map_err(|e| {
                     format!("cannot write the backup {} ({e}); the file was left unchanged", backup.display())
                 })?;
-                out.notes.push(format!("{}: original kept as {}", job.input.display, backup.display()));
+                out.notes.push(format!(
+                    "{}: original kept as {}",
+                    job.input.display,
+                    shown_beside(&job.input.display, &backup)
+                ));
             }
             atomic::write_atomic(target, cleaned.text.as_bytes(), Some(&meta)).map_err(|e| {
                 format!(
@@ -779,6 +783,18 @@ fn write_output(
                 )
             })
         }
+    }
+}
+
+/// `path` (a file beside the input), named as the user named the input when it is in that
+/// input's folder (`work/a.txt.orig` for `work/a.txt`), else in full (the input was a link).
+fn shown_beside(display: &str, path: &Path) -> String {
+    let shown = Path::new(display).with_file_name(path.file_name().unwrap_or_default());
+    let same_dir = |p: &Path| fs::canonicalize(atomic::parent_dir(p)).ok();
+    if same_dir(&shown).is_some_and(|d| Some(d) == same_dir(path)) {
+        shown.display().to_string()
+    } else {
+        path.display().to_string()
     }
 }
 
