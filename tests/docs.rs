@@ -28,3 +28,25 @@ fn documented_outputs_are_current() {
         stale.join("\n")
     );
 }
+
+/// The README says how to install the binary and which Rust it needs, and that version is the
+/// one Cargo.toml declares (issue 20, item 15).
+#[test]
+fn the_readme_says_how_to_install_and_the_true_minimum_rust() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let msrv = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .map(|v| v.trim_matches('"'))
+        .expect("the workspace declares its rust-version");
+    assert!(readme.contains("cargo install --locked --path crates/newsclean-cli"), "README: how to install");
+    assert!(readme.contains(&format!("Rust {msrv} or newer")), "README names rust-version {msrv}");
+    // let-chains (`if let ... && ...`), used throughout, are stable from Rust 1.88.
+    let (major, minor) = msrv.split_once('.').unwrap();
+    let minor: u32 = minor.split('.').next().unwrap().parse().unwrap();
+    assert!(major == "1" && minor >= 88, "rust-version {msrv} is older than let-chains (1.88)");
+    let cli = std::fs::read_to_string(root.join("crates/newsclean-cli/Cargo.toml")).unwrap();
+    assert!(cli.contains("rust-version.workspace = true"), "cargo install checks the version");
+}
