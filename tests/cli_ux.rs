@@ -253,3 +253,81 @@ fn a_rule_file_others_can_write_is_ignored_with_a_note() {
         assert!(stderr(&o).contains("owned by user id 12345"), "{}", stderr(&o));
     }
 }
+
+/// The subcommands `newsclean help` lists (their first word on the lines under `Commands:`).
+fn listed_commands(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A command's line starts two spaces in; its description's wrapped lines, further.
+        .filter(|l| !l[2..].starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_command_s_help_has_examples() {
+    let tmp = tempfile::tempdir().unwrap();
+    let top = stdout(&run(tmp.path(), &["--help"]));
+    assert!(top.contains("Examples:\n  newsclean "), "{top}");
+    let mut commands: Vec<Vec<String>> = Vec::new();
+    for c in listed_commands(&top) {
+        commands.push(vec![c.clone()]);
+        let help = stdout(&run(tmp.path(), &[&c, "--help"]));
+        for sub in listed_commands(&help) {
+            commands.push(vec![c.clone(), sub]);
+        }
+    }
+    assert!(commands.len() >= 9, "{commands:?}");
+    for c in commands {
+        let mut args: Vec<&str> = c.iter().map(String::as_str).collect();
+        args.push("--help");
+        let o = run(tmp.path(), &args);
+        assert_eq!(code(&o), 0, "{args:?}");
+        let help = stdout(&o);
+        let example = format!("Examples:\n  newsclean {}", c.join(" "));
+        assert!(help.contains(&example), "{args:?} has no examples of itself:\n{help}");
+    }
+}
+
+#[test]
+fn profile_help_lists_the_profile_names_and_a_wrong_one_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    for cmd in [
+        &["clean", "--help"][..],
+        &["explain", "--help"],
+        &["review", "--help"],
+        &["rules", "list", "--help"],
+    ] {
+        let help = stdout(&run(tmp.path(), cmd)).split_whitespace().collect::<Vec<_>>().join(" ");
+        for name in newsclean::rules::RuleSet::builtin_names() {
+            assert!(help.contains(name), "{cmd:?} --help names the profile {name}: {help}");
+        }
+    }
+    let o = run(tmp.path(), &["clean", "--profile", "zh-panguu", "x.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("zh-pangu"), "{}", stderr(&o));
+}
+
+#[test]
+fn completions_and_man_pages_come_from_the_clap_definitions() {
+    let tmp = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let o = run(tmp.path(), &["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        for word in ["in-place", "backup", "explain", "review"] {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    let o = run(tmp.path(), &["man", "--out-dir", "man"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for page in ["newsclean.1", "newsclean-clean.1", "newsclean-rules-test.1"] {
+        let roff = fs::read_to_string(tmp.path().join("man").join(page)).unwrap();
+        assert!(roff.contains(".TH"), "{page} is a man page");
+    }
+    assert!(fs::read_to_string(tmp.path().join("man/newsclean-clean.1")).unwrap().contains("in\\-place"));
+}

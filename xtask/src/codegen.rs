@@ -1,6 +1,8 @@
 //! `cargo xtask codegen`: write the generated files: docs/rules.md from the built-in rule
 //! files, and the command outputs in README.md and docs/cli.md from the `newsclean` binary
-//! (see `docgen`; built here in the debug profile, as the tests build it).
+//! (see `docgen`; built here in the debug profile, as the tests build it); then, from the
+//! binary's clap definitions, shell completions into `target/completions/` and man pages into
+//! `target/man/` (build outputs, not committed).
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +43,38 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         out(doc, &new)?;
     }
     anyhow::ensure!(stale.is_empty(), "stale (run `cargo xtask codegen`):\n{}", stale.join("\n"));
+    if !check {
+        completions_and_man(&bin_dir, &root)?;
+    }
+    Ok(())
+}
+
+/// Shell completions (`newsclean completions SHELL`) and man pages (`newsclean man`), made by
+/// the binary from its clap definitions (clap_complete, clap_mangen).
+fn completions_and_man(bin_dir: &Path, root: &Path) -> anyhow::Result<()> {
+    let bin = bin_dir.join("newsclean");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let dir = target.join("completions");
+    std::fs::create_dir_all(&dir)?;
+    for (shell, file) in [
+        ("bash", "newsclean.bash"),
+        ("zsh", "_newsclean"),
+        ("fish", "newsclean.fish"),
+        ("elvish", "newsclean.elv"),
+    ] {
+        let o = std::process::Command::new(&bin).args(["completions", shell]).output()?;
+        anyhow::ensure!(
+            o.status.success(),
+            "newsclean completions {shell}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        std::fs::write(dir.join(file), o.stdout)?;
+    }
+    println!("wrote the shell completions to {}", dir.display());
+    let man = target.join("man");
+    let status = std::process::Command::new(&bin).args(["man", "--out-dir"]).arg(&man).status()?;
+    anyhow::ensure!(status.success(), "newsclean man failed");
+    println!("wrote the man pages to {} (try `man -l {}/newsclean.1`)", man.display(), man.display());
     Ok(())
 }
 

@@ -26,7 +26,7 @@ const TASKS: &[(&str, &str, Task)] = &[
     ),
     (
         "codegen",
-        "regenerate docs/rules.md and the command outputs shown in README.md and docs/cli.md",
+        "regenerate docs/rules.md, the command outputs in README.md and docs/cli.md, completions and man pages",
         codegen::run,
     ),
     ("bench-rules", "the cost of applying the rules, with and without the prefilter [MB]", bench_rules::run),

@@ -75,12 +75,23 @@ pub enum Format {
 
 /// Arguments of `newsclean clean`.
 #[derive(Args, Debug)]
-#[command(
-    after_help = "Exit codes: 0 ok, 1 changes found under --check, 2 an error (one bad file never stops the \
-                        others).\nThe nearest newsclean.yaml beside each file or in a parent folder (up to the \
-                        repository root or your home) is read as a rule file; stderr names it (--no-config \
-                        ignores it)."
-)]
+#[command(after_help = "Examples:
+  newsclean clean page.txt > clean.txt              # one file: the clean text on stdout
+  newsclean clean - < page.txt                      # standard input
+  newsclean clean pages/ --out-dir clean/           # a folder, mirrored, in parallel
+  newsclean clean pages/ --in-place --backup .orig  # replace files, keep the originals
+  newsclean clean pages/ --check                    # exit 1 when a file would change
+  newsclean clean page.txt --diff=rules             # what changed, by rule
+  newsclean clean pages/ --glob '*.txt' --out-dir clean/
+  newsclean clean --profile zh-pangu page.txt       # a named profile for every page
+
+--in-place and --out-dir write UTF-8 with LF line endings, whatever the input's encoding and
+line endings.
+
+Exit codes: 0 ok, 1 changes found under --check, 2 an error (one bad file never stops the \
+                  others).\nThe nearest newsclean.yaml beside each file or in a parent folder (up to the \
+                  repository root or your home) is read as a rule file; stderr names it (--no-config \
+                  ignores it).")]
 pub struct CleanArgs {
     /// Files, folders (walked recursively, hidden entries skipped) or `-` for standard input.
     #[arg(required = true, value_name = "PATH|-")]

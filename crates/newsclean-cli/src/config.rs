@@ -273,8 +273,9 @@ mod tests {
 /// `review` and `explain` show exactly what `clean` does with the same flags.
 #[derive(Debug, clap::Args)]
 pub struct ConfigArgs {
-    /// The built-in rule profile to start from.
-    #[arg(long, value_name = "NAME")]
+    /// The built-in rule profile to use for every page (default: zh-newspaper for Chinese
+    /// pages, en-newspaper for Latin-script ones).
+    #[arg(long, value_name = "NAME", value_parser = crate::rules_cmd::profile_names())]
     pub profile: Option<String>,
     /// A YAML rule file applied over the profile (repeatable; later files win).
     #[arg(long = "rules", value_name = "FILE")]

@@ -17,6 +17,10 @@ pub enum ExplainFormat {
 
 /// `newsclean explain FILE`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  newsclean explain page.txt | less -R              # every edit: line:column, rule, before → after
+  newsclean explain page.txt --format json          # the same as one JSON object
+  newsclean explain - < page.txt                    # standard input")]
 pub struct ExplainArgs {
     /// The file to explain (`-` for standard input).
     pub file: PathBuf,

@@ -14,7 +14,12 @@ use crate::inputs::{self, Found, Source};
 
 /// Arguments of `newsclean learn`.
 #[derive(Args, Debug)]
-#[command(after_help = "Exit codes: 0 ok, 2 an error (a file that cannot be read is reported and left out; \
+#[command(after_help = "Examples:
+  newsclean learn pages/ -o learned.yaml            # learn the furniture of one publication
+  newsclean learn pages/ -v --min-pages 5           # also say which recurring lines were refused
+  newsclean clean --rules learned.yaml pages/ --out-dir clean/
+
+Exit codes: 0 ok, 2 an error (a file that cannot be read is reported and left out; \
                   the rules are still learned from the others).\nUse the file with \
                   `newsclean clean --rules FILE`; check it with `newsclean rules test FILE`.")]
 pub struct LearnArgs {

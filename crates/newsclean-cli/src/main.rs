@@ -12,10 +12,23 @@ mod learn_cmd;
 mod review_cmd;
 mod rules_cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "newsclean", version, about = "Clean raw newspaper page text, with diffs of every change")]
+#[command(
+    name = "newsclean",
+    version,
+    about = "Clean raw newspaper page text, with diffs of every change",
+    after_help = "Examples:
+  newsclean clean page.txt                       # the clean text on stdout
+  newsclean clean pages/ --out-dir clean/        # a folder, mirrored
+  newsclean clean page.txt --diff=rules          # what changed, by rule
+  newsclean explain page.txt | less              # every edit, with its evidence
+  newsclean review pages/ --report review.html   # an HTML report to review
+  newsclean rules list                           # the rules of the default profile
+
+`newsclean COMMAND --help` shows each command's flags and examples."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -33,6 +46,23 @@ enum Command {
     Explain(explain_cmd::ExplainArgs),
     /// Learn a publication's page furniture from a folder of its pages: write a rule file.
     Learn(learn_cmd::LearnArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout.
+    #[command(after_help = "Examples:
+  newsclean completions bash > ~/.local/share/bash-completion/completions/newsclean
+  newsclean completions zsh > ~/.zfunc/_newsclean        # with fpath+=~/.zfunc in ~/.zshrc
+  newsclean completions fish > ~/.config/fish/completions/newsclean.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages (newsclean.1 and one per command) into DIR: `cargo xtask codegen`
+    /// calls this.
+    #[command(hide = true)]
+    Man {
+        /// The folder to write the pages into (made if missing).
+        #[arg(long, value_name = "DIR")]
+        out_dir: std::path::PathBuf,
+    },
 }
 
 /// `newsclean clean`: the file flags, plus the JSON Lines streaming flags.
@@ -78,5 +108,19 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Review(args) => review_cmd::run(&args),
         Command::Explain(args) => explain_cmd::run(&args),
         Command::Learn(args) => learn_cmd::run(&args),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newsclean", &mut out);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &out)?;
+            Ok(0)
+        }
+        Command::Man { out_dir } => {
+            use anyhow::Context as _;
+            std::fs::create_dir_all(&out_dir)
+                .with_context(|| format!("{}: cannot create the folder", out_dir.display()))?;
+            clap_mangen::generate_to(Cli::command(), &out_dir)
+                .with_context(|| format!("{}: cannot write the man pages", out_dir.display()))?;
+            Ok(0)
+        }
     }
 }

@@ -39,6 +39,10 @@ pub enum Split {
 
 /// `newsclean review DIR|FILES --report OUT.html`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  newsclean review pages/ --report review.html      # the HTML report (one file, no network)
+  newsclean review pages/ --format json | jq .      # one JSON summary per file, on stdout
+  newsclean review pages/ --report r.html --split always   # an index and one file per page")]
 pub struct ReviewArgs {
     /// Files or folders; folders are walked for `*.txt` files, in path order.
     #[arg(required = true)]

@@ -15,6 +15,10 @@ const EXIT_ERROR: u8 = 2;
 
 /// Arguments of `newsclean rules`.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  newsclean rules list --profile zh-pangu           # the rules of a profile, in the order they run
+  newsclean rules explain zh.comma-fullwidth        # what a rule does, why, its examples
+  newsclean rules test my-rules.yaml                # run a rule file's examples as tests")]
 pub struct RulesArgs {
     #[command(subcommand)]
     command: RulesCommand,
@@ -23,20 +27,26 @@ pub struct RulesArgs {
 #[derive(Debug, Subcommand)]
 enum RulesCommand {
     /// List the rules of a profile, in the order they run: id, scope, safety, title.
+    #[command(after_help = "Examples:
+  newsclean rules list
+  newsclean rules list --profile en-newspaper --rules my-rules.yaml")]
     List {
         /// The built-in profile.
-        #[arg(long, default_value = newsclean::DEFAULT_PROFILE)]
+        #[arg(long, default_value = newsclean::DEFAULT_PROFILE, value_parser = profile_names())]
         profile: String,
         /// Rule files that add or override rules (as `clean --rules`).
         #[arg(long = "rules", value_name = "FILE")]
         rules: Vec<PathBuf>,
     },
     /// Explain a rule: what it does, why, and its examples.
+    #[command(after_help = "Examples:
+  newsclean rules explain zh.comma-fullwidth
+  newsclean rules explain my.rule --rules my-rules.yaml")]
     Explain {
         /// The rule's id (`zh.comma-fullwidth`).
         id: String,
         /// Look in this profile only (default: every built-in profile).
-        #[arg(long)]
+        #[arg(long, value_parser = profile_names())]
         profile: Option<String>,
         /// Rule files to look in too.
         #[arg(long = "rules", value_name = "FILE")]
@@ -44,11 +54,20 @@ enum RulesCommand {
     },
     /// Run the examples and unchanged cases of rule files. Exit 1 when one fails, 2 when a
     /// file cannot be loaded.
+    #[command(after_help = "Examples:
+  newsclean rules test my-rules.yaml learned.yaml
+  newsclean rules test zh-newspaper                 # a built-in profile's own file")]
     Test {
         /// Rule files (a built-in profile's name tests that profile's file).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
+}
+
+/// The built-in profile names, for `--profile`: its help lists them, and clap refuses others
+/// with a suggestion.
+pub fn profile_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(RuleSet::builtin_names())
 }
 
 /// Run `newsclean rules ...`; the exit code.
