@@ -331,3 +331,42 @@ fn completions_and_man_pages_come_from_the_clap_definitions() {
     }
     assert!(fs::read_to_string(tmp.path().join("man/newsclean-clean.1")).unwrap().contains("in\\-place"));
 }
+
+#[test]
+fn error_messages_name_the_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A rule file that does not exist: said so, with where it was looked for.
+    let o = run(tmp.path(), &["rules", "test", "nosuch.yaml"]);
+    assert_eq!(code(&o), 2);
+    let cwd = tmp.path().canonicalize().unwrap();
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("looked for nosuch.yaml in {}", cwd.display())), "{}", stderr(&o));
+    let o = run(tmp.path(), &["clean", "--rules", "nosuch.yaml", "x.txt"]);
+    assert!(stderr(&o).contains("no such rule file (looked in"), "{}", stderr(&o));
+    // An unknown rule id: the nearest ids.
+    let o = run(tmp.path(), &["rules", "explain", "zh.coma-fullwidth"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("did you mean zh.comma-fullwidth?"), "{}", stderr(&o));
+    let o = run(tmp.path(), &["rules", "explain", "zzzz"]);
+    assert!(!stderr(&o).contains("did you mean"), "{}", stderr(&o));
+    // A binary file met in a folder: --glob leaves such files out.
+    let dir = pages(tmp.path());
+    fs::write(dir.join("scan.png"), PNG).unwrap();
+    let o = run(tmp.path(), &["clean", "pages", "--out-dir", "OUT"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("pages/scan.png: binary data") && stderr(&o).contains("--glob '!*.png'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(tmp.path(), &["clean", "pages", "--out-dir", "OUT", "--glob", "!*.png"]);
+    assert_eq!(code(&o), 0, "the advice works: {}", stderr(&o));
+    // review: without --report, --format json is named; a bad file is named once.
+    let o = run(tmp.path(), &["review", "pages"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--format json"), "{}", stderr(&o));
+    let o = run(tmp.path(), &["review", "pages/scan.png", "--report", "r.html"]);
+    assert_eq!(code(&o), 2);
+    let line = error_lines(&o).join("\n");
+    assert_eq!(line.matches("scan.png").count(), 1, "the file named once: {line}");
+}

@@ -216,6 +216,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     refuse_flags_that_cannot_apply(args)?;
     let mut cleaners = args.config.cleaners();
+    cleaners.prepare()?;
     let filter = inputs::Filter::new(&args.globs)?;
     if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         anyhow::bail!("`-` (standard input) given more than once; it can be read only once");
@@ -676,7 +677,7 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
     let cleaned = match cleaner.clean(bytes) {
         Ok(c) => c,
         Err(e) => {
-            out.error = Some(error_line(display, clean_error_advice(&e)));
+            out.error = Some(error_line(display, clean_error_advice(&e, &job.input, run.args)));
             return with_json_error(run, out, display);
         }
     };
@@ -725,9 +726,20 @@ pub(crate) fn read_file(p: &Path) -> Result<Vec<u8>, String> {
     fs::read(p).map_err(|e| inputs::describe_open_error(&e))
 }
 
-fn clean_error_advice(e: &newsclean::Error) -> String {
+fn clean_error_advice(e: &newsclean::Error, input: &Input, args: &CleanArgs) -> String {
     use newsclean::core::PassError;
+    use newsclean::decode::DecodeError;
     match e {
+        // A binary file met in a folder: say how to leave such files out of the walk.
+        newsclean::Error::Decode(d @ DecodeError::Binary { .. })
+            if !args.paths.iter().any(|p| p.as_os_str() == input.display.as_str()) =>
+        {
+            let glob = match Path::new(&input.display).extension().and_then(|e| e.to_str()) {
+                Some(ext) => format!("'!*.{ext}'"),
+                None => "'*.txt'".to_string(),
+            };
+            format!("{d}; skipped (to leave such files out of a folder, add --glob {glob})")
+        }
         newsclean::Error::Decode(d) => format!("{d}; skipped"),
         // Rules that never settle or that grow the text: with the user's rule files that is
         // most likely one of theirs, so say which way to look.

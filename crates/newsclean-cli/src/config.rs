@@ -186,6 +186,29 @@ impl<'a> Cleaners<'a> {
         }
     }
 
+    /// Build the cleaner of the files that no project rule file applies to, now: a bad
+    /// `--rules` file or profile is reported before any input is looked at.
+    pub fn prepare(&mut self) -> anyhow::Result<()> {
+        self.build_for(None).map(|_| ())
+    }
+
+    fn build_for(&mut self, project: Option<PathBuf>) -> anyhow::Result<usize> {
+        if let Some(&i) = self.by_file.get(&project) {
+            return Ok(i);
+        }
+        let (config, _) = build(&self.wanted, project.as_deref())?;
+        let cleaner = newsclean::Cleaner::from_config(&config)?;
+        if let Some(p) = &project {
+            self.notes.push(format!(
+                "using rule file {} (found beside the input; --no-config ignores it)",
+                p.display()
+            ));
+        }
+        self.list.push((project.clone(), cleaner));
+        self.by_file.insert(project, self.list.len() - 1);
+        Ok(self.list.len() - 1)
+    }
+
     /// The index in [`Cleaners::list`] of the cleaner for `input` (a file or `-`), built
     /// (and its project rule file noted) when first needed.
     pub fn index_for(&mut self, input: &Path) -> anyhow::Result<usize> {
@@ -195,22 +218,7 @@ impl<'a> Cleaners<'a> {
         }
         let project = if self.wanted.no_config { None } else { self.search.for_dir(&dir) };
         self.notes.append(&mut self.search.ignored);
-        let i = match self.by_file.get(&project) {
-            Some(&i) => i,
-            None => {
-                let (config, _) = build(&self.wanted, project.as_deref())?;
-                let cleaner = newsclean::Cleaner::from_config(&config)?;
-                if let Some(p) = &project {
-                    self.notes.push(format!(
-                        "using rule file {} (found beside the input; --no-config ignores it)",
-                        p.display()
-                    ));
-                }
-                self.list.push((project.clone(), cleaner));
-                self.by_file.insert(project, self.list.len() - 1);
-                self.list.len() - 1
-            }
-        };
+        let i = self.build_for(project)?;
         self.by_dir.insert(dir, i);
         Ok(i)
     }

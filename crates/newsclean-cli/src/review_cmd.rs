@@ -91,8 +91,9 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
             eprintln!("newsclean review: {} files, {changed} changed, {failed} failed", files.len());
         }
         ReviewFormat::Html => {
-            let report_path =
-                args.report.as_deref().context("--report OUT.html is required for the HTML report")?;
+            let report_path = args.report.as_deref().context(
+                "--report OUT.html is required for the HTML report (or use --format json for JSON Lines on stdout)",
+            )?;
             let split = match args.split {
                 Split::Auto => files.len() > SPLIT_ABOVE,
                 Split::Always => true,
@@ -157,8 +158,9 @@ fn clean(
     cleaners.index_for(path)?;
     cleaners.print_notes(false);
     let cleaner = cleaners.get(path)?;
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let cleaned = cleaner.clean(&bytes).with_context(|| path.display().to_string())?;
+    // The caller names the file with the error: the messages here do not.
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!(crate::inputs::describe_open_error(&e)))?;
+    let cleaned = cleaner.clean(&bytes)?;
     let summary = PageSummary::new(&path.display().to_string(), &cleaned.input, &cleaned.page);
     Ok((cleaned, summary))
 }

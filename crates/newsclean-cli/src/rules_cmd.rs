@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use clap::{Args, Subcommand};
 use newsclean::rules::schema::BuiltinSpec;
 use newsclean::rules::{FailureKind, Rule, RuleSet};
@@ -96,7 +95,14 @@ fn run_to(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
                     return Ok(0);
                 }
             }
-            anyhow::bail!("no rule has the id {id:?} (see `newsclean rules list --profile NAME`)")
+            let mut known = Vec::new();
+            for p in RuleSet::builtin_names() {
+                known.extend(load(p, rules)?.rules().iter().map(|r| r.id().to_string()));
+            }
+            anyhow::bail!(
+                "no rule has the id {id:?}{} (see `newsclean rules list --profile NAME`)",
+                did_you_mean(id, &known)
+            )
         }
         RulesCommand::Test { files } => test(files, out, err),
     }
@@ -106,10 +112,66 @@ fn run_to(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
 fn load(profile: &str, files: &[PathBuf]) -> anyhow::Result<RuleSet> {
     let mut set = RuleSet::builtin(profile)?;
     for f in files {
-        let text = std::fs::read_to_string(f).with_context(|| format!("{}: cannot read", f.display()))?;
+        let text = read_rule_file(f)?;
         set.add_file(f, &text)?;
     }
     Ok(set)
+}
+
+/// A rule file's text; when it cannot be read, an error that says why and where it looked.
+fn read_rule_file(f: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(f).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_else(|_| "?".into());
+            let at = if f.is_absolute() { String::new() } else { format!(" in {cwd}") };
+            anyhow::anyhow!(
+                "{}: the rule file does not exist (looked for {}{at}); check the path, or name a built-in \
+                 profile: {}",
+                f.display(),
+                f.display(),
+                RuleSet::builtin_names().join(", ")
+            )
+        } else {
+            anyhow::anyhow!("{}: cannot read the rule file ({e})", f.display())
+        }
+    })
+}
+
+/// `, did you mean "A" or "B"?` for the known ids nearest to `id` (a few edits away, or
+/// containing it), or nothing.
+pub fn did_you_mean(id: &str, known: &[String]) -> String {
+    let mut near: Vec<(usize, &str)> = known
+        .iter()
+        .map(|k| (edit_distance(id, k), k.as_str()))
+        .filter(|(d, k)| *d <= 2.max(id.chars().count() / 4) || (id.len() >= 4 && k.contains(id)))
+        .collect();
+    near.sort();
+    near.dedup_by(|a, b| a.1 == b.1);
+    // The nearest only: one edit away beats two.
+    let best = near.first().map_or(0, |n| n.0);
+    let names: Vec<String> =
+        near.iter().filter(|n| n.0 == best).take(3).map(|(_, k)| k.to_string()).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        [init @ .., last] => format!("; did you mean {} or {last}?", init.join(", ")),
+    }
+}
+
+/// The Levenshtein distance between `a` and `b`, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 fn list(set: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
@@ -185,9 +247,9 @@ fn test(files: &[String], out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
     for f in files {
         let loaded = match RuleSet::builtin_source(f) {
             Some((name, text)) => RuleSet::from_file(Path::new(name), text).map_err(anyhow::Error::from),
-            None => std::fs::read_to_string(f)
-                .with_context(|| format!("{f}: cannot read"))
-                .and_then(|text| Ok(RuleSet::from_file(Path::new(f), &text)?)),
+            None => {
+                read_rule_file(Path::new(f)).and_then(|text| Ok(RuleSet::from_file(Path::new(f), &text)?))
+            }
         };
         let set = match loaded {
             Ok(set) => set,
@@ -313,6 +375,16 @@ mod tests {
         assert!(err.contains("typo.yaml:3:5: rules[0]: unknown field `tilte`"), "{err}");
         let (code, _, err) = run_args(&["rules", "test", "/no/such/file.yaml"]);
         assert_eq!(code.unwrap(), 2);
-        assert!(err.contains("cannot read"));
+        assert!(err.contains("/no/such/file.yaml: the rule file does not exist"), "{err}");
+    }
+
+    #[test]
+    fn did_you_mean_names_the_nearest_ids() {
+        let known: Vec<String> =
+            ["zh.comma-fullwidth", "zh.colon-fullwidth", "en.ligatures"].map(String::from).into();
+        assert_eq!(did_you_mean("zh.coma-fullwidth", &known), "; did you mean zh.comma-fullwidth?");
+        assert_eq!(did_you_mean("ligatures", &known), "; did you mean en.ligatures?");
+        assert_eq!(did_you_mean("zzz", &known), "");
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }
