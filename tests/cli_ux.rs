@@ -370,3 +370,47 @@ fn error_messages_name_the_fix() {
     let line = error_lines(&o).join("\n");
     assert_eq!(line.matches("scan.png").count(), 1, "the file named once: {line}");
 }
+
+#[test]
+fn keep_encoding_writes_back_in_the_input_s_encoding_or_refuses_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (name, seed) = seeds().remove(0);
+    let text = String::from_utf8(seed).unwrap();
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    let gb = gb.into_owned();
+    fs::write(tmp.path().join("gb.txt"), &gb).unwrap();
+    fs::write(tmp.path().join("utf8.txt"), &gb).unwrap();
+    // Without it, --in-place writes UTF-8 (the help says so).
+    let o = run(tmp.path(), &["clean", "--in-place", "utf8.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let utf8 = fs::read(tmp.path().join("utf8.txt")).unwrap();
+    assert!(std::str::from_utf8(&utf8).is_ok(), "UTF-8 by default");
+    assert!(stdout(&run(tmp.path(), &["clean", "--help"])).contains("UTF-8 with LF"));
+    // With it, the file stays GB18030: the same clean text, in the input's encoding.
+    let o = run(tmp.path(), &["clean", "--in-place", "--keep-encoding", "gb.txt"]);
+    assert_eq!(code(&o), 0, "{name}: {}", stderr(&o));
+    let written = fs::read(tmp.path().join("gb.txt")).unwrap();
+    assert!(std::str::from_utf8(&written).is_err(), "not UTF-8");
+    let (decoded, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(&written);
+    assert!(!had_errors);
+    assert_eq!(decoded.as_bytes(), utf8.as_slice(), "the same clean text");
+    // A second run finds nothing to change and leaves the file alone.
+    let o = run(tmp.path(), &["clean", "--in-place", "--keep-encoding", "-v", "gb.txt"]);
+    assert!(stderr(&o).contains("0 changed"), "{}", stderr(&o));
+    assert_eq!(fs::read(tmp.path().join("gb.txt")).unwrap(), written);
+    // A clean text that the encoding cannot hold: refused, the file untouched.
+    let koi = b"He said \"yes\" to me, and she said \"no\" to him.\n";
+    fs::write(tmp.path().join("koi.txt"), koi).unwrap();
+    let o = run(tmp.path(), &["clean", "--in-place", "--keep-encoding", "--encoding", "koi8-r", "koi.txt"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("KOI8-R cannot hold") && stderr(&o).contains("drop --keep-encoding"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(fs::read(tmp.path().join("koi.txt")).unwrap(), koi);
+    // Only for files written: not for stdout.
+    let o = run(tmp.path(), &["clean", "--keep-encoding", "gb.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--keep-encoding applies to"), "{}", stderr(&o));
+}

@@ -101,9 +101,17 @@ pub struct CleanArgs {
     #[arg(long, value_name = "DIR", conflicts_with_all = ["in_place", "check"])]
     pub out_dir: Option<PathBuf>,
 
-    /// Replace each file by its clean version, atomically (temporary file, then rename).
+    /// Replace each file by its clean version, atomically (temporary file, then rename). The
+    /// clean file is UTF-8 with LF line endings, whatever the input's encoding and line
+    /// endings (see --keep-encoding).
     #[arg(long, conflicts_with = "check")]
     pub in_place: bool,
+
+    /// With --in-place or --out-dir: write each file in the encoding it was read in (GB18030,
+    /// Big5, UTF-16, ...; a BOM is kept) instead of UTF-8. A file whose clean text has a
+    /// character that encoding cannot hold is refused and left as it is. Line endings are LF.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub keep_encoding: bool,
 
     /// With --in-place, keep the original as FILE+SUFFIX (e.g. `--backup .orig`). Backups are
     /// never inputs: files ending in SUFFIX, and `.orig`, `.bak` or `~` copies of a file
@@ -387,7 +395,65 @@ fn refuse_flags_that_cannot_apply(args: &CleanArgs) -> anyhow::Result<()> {
     if let Some(suffix) = &args.backup {
         backup_suffix_ok(suffix)?;
     }
+    if args.keep_encoding && !args.in_place && args.out_dir.is_none() {
+        anyhow::bail!(
+            "--keep-encoding applies to the files written by --in-place or --out-dir DIR (what goes to \
+             stdout is UTF-8); add one of them, or drop --keep-encoding"
+        );
+    }
     Ok(())
+}
+
+/// The clean text in the encoding `report` says the input was read in, with its BOM if it had
+/// one (`--keep-encoding`); an error naming the first character that encoding cannot hold.
+fn encode_like_input(text: &str, report: &newsclean::decode::DecodeReport) -> Result<Vec<u8>, String> {
+    use newsclean::decode::DetectedBy;
+    let encoding = encoding_rs::Encoding::for_label(report.encoding.as_bytes()).ok_or_else(|| {
+        format!("--keep-encoding: the input's encoding {} cannot be written", report.encoding)
+    })?;
+    let bom = report.detected_by == DetectedBy::Bom;
+    let utf16 = |be: bool| -> Vec<u8> {
+        let mark = if bom { "\u{feff}" } else { "" };
+        mark.encode_utf16()
+            .chain(text.encode_utf16())
+            .flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect()
+    };
+    if encoding == encoding_rs::UTF_16LE {
+        return Ok(utf16(false));
+    }
+    if encoding == encoding_rs::UTF_16BE {
+        return Ok(utf16(true));
+    }
+    if encoding == encoding_rs::UTF_8 {
+        let mut out = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+        out.extend_from_slice(text.as_bytes());
+        return Ok(out);
+    }
+    let mut encoder = encoding.new_encoder();
+    let mut out = Vec::with_capacity(text.len() * 2);
+    let mut rest = text;
+    loop {
+        let need = encoder
+            .max_buffer_length_from_utf8_without_replacement(rest.len())
+            .unwrap_or(rest.len() * 4 + 16);
+        out.reserve(need);
+        let (result, read) = encoder.encode_from_utf8_to_vec_without_replacement(rest, &mut out, true);
+        rest = &rest[read..];
+        match result {
+            encoding_rs::EncoderResult::InputEmpty => return Ok(out),
+            encoding_rs::EncoderResult::OutputFull => continue,
+            encoding_rs::EncoderResult::Unmappable(c) => {
+                let line = text[..text.len() - rest.len()].matches('\n').count() + 1;
+                return Err(format!(
+                    "--keep-encoding: the clean text has {c:?} (U+{:04X}, line {line}), which {} cannot hold, so the \
+                     file was left unchanged (drop --keep-encoding to write UTF-8)",
+                    c as u32,
+                    encoding.name()
+                ));
+            }
+        }
+    }
 }
 
 /// A `--backup` suffix that names a file of its own beside the original: not empty (the backup
@@ -681,7 +747,22 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
             return with_json_error(run, out, display);
         }
     };
-    out.changed = cleaned.changed_from(bytes);
+    // With --keep-encoding the bytes written are the clean text in the input's encoding.
+    let encoded = if run.args.keep_encoding && matches!(job.dest, Dest::InPlace(_) | Dest::OutFile(_)) {
+        match encode_like_input(&cleaned.text, &cleaned.report) {
+            Ok(b) => Some(b),
+            Err(msg) => {
+                out.error = Some(error_line(display, msg));
+                return with_json_error(run, out, display);
+            }
+        }
+    } else {
+        None
+    };
+    out.changed = match &encoded {
+        Some(b) => b.as_slice() != bytes,
+        None => cleaned.changed_from(bytes),
+    };
     if cleaned.report.malformed > 0 {
         out.notes.push(format!(
             "{display}: {} undecodable byte sequence(s) read as {} became U+FFFD (�); check the file, or pass \
@@ -689,7 +770,8 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
             cleaned.report.malformed, cleaned.report.encoding
         ));
     }
-    if let Err(msg) = write_output(run, job, &cleaned, bytes, out.changed, &mut out) {
+    let written = encoded.as_deref().unwrap_or(cleaned.text.as_bytes());
+    if let Err(msg) = write_output(run, job, written, bytes, out.changed, &mut out) {
         out.error = Some(error_line(display, msg));
         return with_json_error(run, out, display);
     }
@@ -754,7 +836,7 @@ fn clean_error_advice(e: &newsclean::Error, input: &Input, args: &CleanArgs) -> 
 fn write_output(
     run: &Run<'_>,
     job: &Job,
-    cleaned: &Cleaned,
+    clean: &[u8],
     original: &[u8],
     changed: bool,
     out: &mut Outcome,
@@ -771,7 +853,7 @@ fn write_output(
             })?;
             // New files from untouched inputs: atomic, not fsynced (see `Durability::Unsynced`).
             let unsynced = atomic::Durability::Unsynced;
-            atomic::write_atomic_as(target, cleaned.text.as_bytes(), None, unsynced).map_err(|e| {
+            atomic::write_atomic_as(target, clean, None, unsynced).map_err(|e| {
                 format!("cannot write {} ({e}); choose an --out-dir you can write to", target.display())
             })
         }
@@ -800,7 +882,7 @@ fn write_output(
                     shown_beside(&job.input.display, &backup)
                 ));
             }
-            atomic::write_atomic(target, cleaned.text.as_bytes(), Some(&meta)).map_err(|e| {
+            atomic::write_atomic(target, clean, Some(&meta)).map_err(|e| {
                 format!(
                     "cannot replace it ({e}); the file was left unchanged (check that its folder is writable)"
                 )
