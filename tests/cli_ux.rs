@@ -64,6 +64,9 @@ fn backups_are_never_inputs() {
     let o = run(tmp.path(), &["clean", "pages", "--check", "-v"]);
     assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
     assert!(stderr(&o).contains("backups are never inputs"), "{}", stderr(&o));
+    // learn reads the pages, not their backups too.
+    let o = run(tmp.path(), &["learn", "pages", "--min-pages", "2", "-o", "learned.yaml"]);
+    assert!(stderr(&o).contains("from 5 page(s)"), "{}", stderr(&o));
 }
 
 #[test]
@@ -73,6 +76,11 @@ fn stdin_cannot_go_in_place_or_under_an_out_dir() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "nothing printed: {}", stdout(&o));
     assert!(stderr(&o).contains("--in-place") && stderr(&o).contains("standard input"), "{}", stderr(&o));
+    // --glob with no folder to filter cannot apply.
+    fs::write(tmp.path().join("a.txt"), "正文\n").unwrap();
+    let o = run(tmp.path(), &["clean", "a.txt", "--glob", "*.md"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("--glob filters the files found in folders"), "{}", stderr(&o));
     let o = run_stdin(tmp.path(), &["clean", "--out-dir", "D", "-"], "党建强,则根基稳\n".as_bytes());
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "nothing printed: {}", stdout(&o));
@@ -100,14 +108,20 @@ fn a_closed_stdout_ends_every_command_quietly() {
     let seed = dir.join("000_754509dbfb55a7fd.txt");
     let seed = seed.to_str().unwrap();
     let dir = dir.to_str().unwrap();
-    let runs: [&[&str]; 6] = [
+    let runs: [&[&str]; 9] = [
         &["explain", seed],
         &["explain", "--format", "json", seed],
         &["review", "--format", "json", dir],
         &["clean", "--diff", dir],
         &["clean", "--format", "json", dir],
         &["rules", "list"],
+        &["learn", dir, "--min-pages", "2", "--min-share", "0.2"],
+        &["clean", "--jsonl", "records.jsonl"],
+        &["completions", "bash"],
     ];
+    let records: String =
+        (0..2000).map(|i| format!("{{\"id\":{i},\"text\":\"党建强,则根基稳\"}}\n")).collect();
+    fs::write(tmp.path().join("records.jsonl"), records).unwrap();
     for args in runs {
         let o = run_into_closed_pipe(tmp.path(), args);
         assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));

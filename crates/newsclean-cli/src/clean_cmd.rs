@@ -395,6 +395,12 @@ fn refuse_flags_that_cannot_apply(args: &CleanArgs) -> anyhow::Result<()> {
     if let Some(suffix) = &args.backup {
         backup_suffix_ok(suffix)?;
     }
+    if !args.globs.is_empty() && !args.paths.iter().any(|p| p.is_dir()) {
+        anyhow::bail!(
+            "--glob filters the files found in folders, and no folder was given (files named on the command \
+             line are always cleaned); name a folder, or drop --glob"
+        );
+    }
     if args.keep_encoding && !args.in_place && args.out_dir.is_none() {
         anyhow::bail!(
             "--keep-encoding applies to the files written by --in-place or --out-dir DIR (what goes to \
@@ -481,7 +487,7 @@ const BACKUP_SUFFIXES: &[&str] = &[".orig", ".bak", "~"];
 /// common backup suffix (`.orig`, `.bak`, `~`) added to
 /// a file beside it, is skipped (`-v` names it). Otherwise a second `--in-place --backup .orig`
 /// run would clean its own backups (`a.txt.orig.orig`) and `--check` would never pass.
-fn skip_backup(found: Found, suffix: Option<&str>) -> Found {
+pub(crate) fn skip_backup(found: Found, suffix: Option<&str>) -> Found {
     let Found::Input(Input { source: Source::File(path), display, rel }) = found else { return found };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // This run's own suffix marks a backup whether or not the original is still there.

@@ -72,7 +72,9 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<u8> {
     let filter = inputs::Filter::new(&args.globs)?;
     let mut failed = 0usize;
     let mut texts: Vec<String> = Vec::new();
-    for (_, found) in inputs::walk_indexed(std::slice::from_ref(&args.dir), &filter, None) {
+    let walk = inputs::walk_indexed(std::slice::from_ref(&args.dir), &filter, None)
+        .map(|(_, found)| crate::clean_cmd::skip_backup(found, None));
+    for found in walk {
         match found {
             Found::Input(input) => {
                 let Source::File(path) = &input.source else { continue };
