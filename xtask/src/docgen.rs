@@ -16,9 +16,8 @@
 //! in a fresh folder holding a copy of the repository's `seeds/` (the commands of one block
 //! run in order in the same folder, so a command can prepare the next), with the binary's
 //! folder first on `PATH`, `HOME` set to that folder, `LC_ALL=C`, and `COLUMNS` and `NO_COLOR`
-//! unset. Lines
-//! longer than [`MAX_CHARS`] characters are cut with ` …`, and a batch summary's time and
-//! speed (`in 0.28 s (0.3 MB/s)`) is written `in … s (… MB/s)`. With the marker variant
+//! unset. Lines longer than [`MAX_CHARS`] characters are cut with ` …`, and a batch summary's
+//! time and speed (`in 0.28 s (0.3 MB/s)`) is written `in … s (… MB/s)`. With the marker variant
 //! [`MARKER_EXIT`], each command that is not a pipeline is followed by its `(exit N)` and
 //! commands are separated by a blank line. The code uses only `std`: the test includes this
 //! file as a module.

@@ -200,7 +200,7 @@ impl<'a> Cleaners<'a> {
         let cleaner = newsclean::Cleaner::from_config(&config)?;
         if let Some(p) = &project {
             self.notes.push(format!(
-                "using rule file {} (found beside the input; --no-config ignores it)",
+                "using rule file {} (the nearest newsclean.yaml to the input; --no-config ignores it)",
                 p.display()
             ));
         }
