@@ -265,6 +265,16 @@ fn a_rule_file_others_can_write_is_ignored_with_a_note() {
         let o = run(tmp.path(), &["clean", "a.txt"]);
         assert_eq!(stdout(&o), "甲方\n", "not applied");
         assert!(stderr(&o).contains("owned by user id 12345"), "{}", stderr(&o));
+        // A link someone else planted, to a file of root's: ignored too.
+        std::os::unix::fs::chown(&rules, Some(0), None).unwrap();
+        fs::rename(&rules, tmp.path().join("mine.yaml")).unwrap();
+        std::os::unix::fs::symlink("mine.yaml", &rules).unwrap();
+        let o = run(tmp.path(), &["clean", "a.txt"]);
+        assert_eq!(stdout(&o), "乙方\n", "root's link to root's file applies");
+        std::os::unix::fs::lchown(&rules, Some(12345), None).unwrap();
+        let o = run(tmp.path(), &["clean", "a.txt"]);
+        assert_eq!(stdout(&o), "甲方\n", "not applied");
+        assert!(stderr(&o).contains("a link owned by user id 12345"), "{}", stderr(&o));
     }
 }
 

@@ -97,8 +97,16 @@ fn find_project_rules_noting(start: &Path, ignored: &mut Vec<String>) -> Option<
 /// someone other than the user or root, or writable by everyone.
 fn untrusted(p: &Path) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(p).ok()?;
     let me = current_uid();
+    // A link planted by someone else is theirs, wherever it points.
+    if let Ok(link) = std::fs::symlink_metadata(p)
+        && link.file_type().is_symlink()
+        && link.uid() != 0
+        && Some(link.uid()) != me
+    {
+        return Some(format!("it is a link owned by user id {}, not by you or root", link.uid()));
+    }
+    let m = std::fs::metadata(p).ok()?;
     if m.uid() != 0 && Some(m.uid()) != me {
         return Some(format!("it is owned by user id {}, not by you or root", m.uid()));
     }
