@@ -196,6 +196,13 @@ fn the_project_rule_file_beside_the_file_applies_and_is_named() {
     assert_eq!(fs::read_to_string(tmp.path().join("OUT/sub/b.txt")).unwrap(), "乙方\n");
     assert_eq!(fs::read_to_string(tmp.path().join("OUT/c.txt")).unwrap(), "甲方\n");
     assert_eq!(stderr(&o).matches("using rule file").count(), 1, "named once: {}", stderr(&o));
+    assert!(!tmp.path().join("OUT/newsclean.yaml").exists(), "the rule file is not a page");
+    let o = run(tmp.path(), &["clean", "pages", "--check", "-v"]);
+    assert!(
+        stderr(&o).contains("newsclean.yaml: skipped (the project rule file, not a page)"),
+        "{}",
+        stderr(&o)
+    );
     // explain and review look beside the file too.
     let o = run(tmp.path(), &["explain", "pages/a.txt"]);
     assert!(stdout(&o).contains("my.swap"), "{}", stdout(&o));
@@ -437,4 +444,30 @@ fn keep_encoding_writes_back_in_the_input_s_encoding_or_refuses_the_file() {
     let o = run(tmp.path(), &["clean", "--keep-encoding", "gb.txt"]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("--keep-encoding applies to"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_project_rule_file_fails_its_files_not_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pages = tmp.path().join("pages");
+    fs::create_dir_all(pages.join("bad")).unwrap();
+    fs::write(pages.join("good.txt"), "甲方\n").unwrap();
+    fs::write(pages.join("bad/b.txt"), "甲方\n").unwrap();
+    fs::write(pages.join("bad/c.txt"), "甲方\n").unwrap();
+    fs::write(pages.join("bad/newsclean.yaml"), "rules:\n  - id: x\n    nonsense: 1\n").unwrap();
+    let o = run(tmp.path(), &["clean", "pages", "--out-dir", "OUT"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("OUT/good.txt")).unwrap(),
+        "甲方\n",
+        "the others are cleaned"
+    );
+    assert!(!tmp.path().join("OUT/bad").exists());
+    let errors = error_lines(&o);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    for (line, name) in errors.iter().zip(["pages/bad/b.txt", "pages/bad/c.txt"]) {
+        assert!(line.starts_with(&format!("newsclean: error: {name}: the project rule file ")), "{line}");
+        assert!(line.contains("newsclean.yaml:3:5") && line.contains("--no-config"), "{line}");
+    }
+    assert!(stderr(&o).contains("3 files, 0 changed, 2 failed, 1 skipped"), "{}", stderr(&o));
 }

@@ -483,13 +483,17 @@ pub(crate) fn backup_suffix_ok(suffix: &str) -> anyhow::Result<()> {
 /// Suffixes that mark a backup of the file named without them (`a.txt.orig` beside `a.txt`).
 const BACKUP_SUFFIXES: &[&str] = &[".orig", ".bak", "~"];
 
-/// Backups are never inputs: a file whose name ends in this run's `--backup` suffix, or in a
-/// common backup suffix (`.orig`, `.bak`, `~`) added to
-/// a file beside it, is skipped (`-v` names it). Otherwise a second `--in-place --backup .orig`
-/// run would clean its own backups (`a.txt.orig.orig`) and `--check` would never pass.
+/// Backups and project rule files are never inputs: a file whose name ends in this run's
+/// `--backup` suffix, or in a common backup suffix (`.orig`, `.bak`, `~`) added to a file
+/// beside it, is skipped (`-v` names it). Otherwise a second `--in-place --backup .orig` run
+/// would clean its own backups (`a.txt.orig.orig`) and `--check` would never pass. A
+/// `newsclean.yaml` is the folder's rule file, not a page: cleaning it would rewrite its rules.
 pub(crate) fn skip_backup(found: Found, suffix: Option<&str>) -> Found {
     let Found::Input(Input { source: Source::File(path), display, rel }) = found else { return found };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name == config::PROJECT_RULES {
+        return Found::Skipped { display, reason: "the project rule file, not a page".into() };
+    }
     // This run's own suffix marks a backup whether or not the original is still there.
     let own = suffix.and_then(|s| Some((s, name.strip_suffix(s).filter(|o| !o.is_empty())?.to_string())));
     let of = own.or_else(|| {
@@ -569,12 +573,14 @@ impl Survey {
                 Found::Input(input) => {
                     survey.inputs += 1;
                     match &input.source {
+                        // A project rule file that cannot be used fails the files it applies
+                        // to (reported when each is cleaned), not the run.
                         Source::Stdin => {
                             survey.stdin = true;
-                            cleaners.index_for(Path::new("-"))?;
+                            let _ = cleaners.index_for(Path::new("-"));
                         }
                         Source::File(p) => {
-                            cleaners.index_for(p)?;
+                            let _ = cleaners.index_for(p);
                             if let (Some(r), Some(path)) = (removed, &args.removed)
                                 && fs::metadata(p).is_ok_and(|m| (m.dev(), m.ino()) == r)
                             {
@@ -741,10 +747,12 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
         Source::Stdin => Path::new("-"),
         Source::File(p) => p.as_path(),
     };
-    let Some(cleaner) = run.cleaners.built_for(at) else {
-        out.error =
-            Some(error_line(display, "its folder appeared after the run started; skipped (run again)"));
-        return with_json_error(run, out, display);
+    let cleaner = match run.cleaners.built_for(at) {
+        Ok(c) => c,
+        Err(msg) => {
+            out.error = Some(error_line(display, msg));
+            return with_json_error(run, out, display);
+        }
     };
     let cleaned = match cleaner.clean(bytes) {
         Ok(c) => c,

@@ -173,8 +173,10 @@ pub fn build(w: &Wanted<'_>, project: Option<&Path>) -> anyhow::Result<(newsclea
 pub struct Cleaners<'a> {
     wanted: Wanted<'a>,
     search: Search,
-    by_file: HashMap<Option<PathBuf>, usize>,
-    by_dir: HashMap<PathBuf, usize>,
+    /// The cleaner of each project rule file (`None`: no project rule file), or why that
+    /// file cannot be used: its files are then skipped, the other files still cleaned.
+    by_file: HashMap<Option<PathBuf>, Result<usize, String>>,
+    by_dir: HashMap<PathBuf, Result<usize, String>>,
     /// The cleaners, with the project rule file each applies (in the order first needed).
     pub list: Vec<(Option<PathBuf>, newsclean::Cleaner)>,
     /// Notes for the user, in order: which project rule files apply, which were ignored.
@@ -201,11 +203,24 @@ impl<'a> Cleaners<'a> {
     }
 
     fn build_for(&mut self, project: Option<PathBuf>) -> anyhow::Result<usize> {
-        if let Some(&i) = self.by_file.get(&project) {
-            return Ok(i);
+        if let Some(built) = self.by_file.get(&project) {
+            return built.clone().map_err(anyhow::Error::msg);
         }
-        let (config, _) = build(&self.wanted, project.as_deref())?;
-        let cleaner = newsclean::Cleaner::from_config(&config)?;
+        let built = build(&self.wanted, project.as_deref())
+            .and_then(|(config, _)| Ok(newsclean::Cleaner::from_config(&config)?));
+        let cleaner = match (built, &project) {
+            (Ok(c), _) => c,
+            (Err(e), Some(p)) => {
+                let msg = format!(
+                    "the project rule file {} cannot be used ({e:#}); skipped (fix that file, or pass --no-config)",
+                    p.display()
+                );
+                self.by_file.insert(project, Err(msg.clone()));
+                anyhow::bail!(msg);
+            }
+            // The profile or a --rules file: every input needs them.
+            (Err(e), None) => return Err(e),
+        };
         if let Some(p) = &project {
             self.notes.push(format!(
                 "using rule file {} (the nearest newsclean.yaml to the input; --no-config ignores it)",
@@ -213,27 +228,41 @@ impl<'a> Cleaners<'a> {
             ));
         }
         self.list.push((project.clone(), cleaner));
-        self.by_file.insert(project, self.list.len() - 1);
+        self.by_file.insert(project, Ok(self.list.len() - 1));
         Ok(self.list.len() - 1)
     }
 
     /// The index in [`Cleaners::list`] of the cleaner for `input` (a file or `-`), built
-    /// (and its project rule file noted) when first needed.
+    /// (and its project rule file noted) when first needed. An error when its project rule
+    /// file cannot be used (remembered: [`Cleaners::built_for`] gives it again).
     pub fn index_for(&mut self, input: &Path) -> anyhow::Result<usize> {
         let dir = input_dir(input);
-        if let Some(&i) = self.by_dir.get(&dir) {
-            return Ok(i);
+        if let Some(found) = self.by_dir.get(&dir) {
+            return found.clone().map_err(anyhow::Error::msg);
         }
         let project = if self.wanted.no_config { None } else { self.search.for_dir(&dir) };
         self.notes.append(&mut self.search.ignored);
-        let i = self.build_for(project)?;
-        self.by_dir.insert(dir, i);
-        Ok(i)
+        let built = self.build_for(project);
+        match built {
+            Ok(i) => {
+                self.by_dir.insert(dir, Ok(i));
+                Ok(i)
+            }
+            Err(e) => {
+                self.by_dir.insert(dir, Err(format!("{e:#}")));
+                Err(e)
+            }
+        }
     }
 
-    /// The cleaner already built for `input`'s folder (see [`Cleaners::index_for`]).
-    pub fn built_for(&self, input: &Path) -> Option<&newsclean::Cleaner> {
-        self.by_dir.get(&input_dir(input)).map(|&i| &self.list[i].1)
+    /// The cleaner already built for `input`'s folder (see [`Cleaners::index_for`]), or why
+    /// there is none.
+    pub fn built_for(&self, input: &Path) -> Result<&newsclean::Cleaner, String> {
+        match self.by_dir.get(&input_dir(input)) {
+            Some(Ok(i)) => Ok(&self.list[*i].1),
+            Some(Err(msg)) => Err(msg.clone()),
+            None => Err("its folder appeared after the run started; skipped (run again)".into()),
+        }
     }
 
     /// The cleaner for `input`, built when first needed.
