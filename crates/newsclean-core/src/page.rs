@@ -5,7 +5,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use std::sync::Arc;
+
 use crate::edit::{Bias, EditError, EditLog, ForwardMap, TextEdit};
+use crate::registry::Disabled;
 
 /// What a block of the page is, in the reader's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -113,6 +116,8 @@ pub struct Page {
     log: EditLog,
     /// What the passes learned about the page.
     pub meta: PageMeta,
+    /// The rule ids the user switched off: edits and classifications under them are dropped.
+    disabled: Option<Arc<Disabled>>,
 }
 
 impl Page {
@@ -120,7 +125,7 @@ impl Page {
     pub fn new(text: impl Into<String>) -> Self {
         let text = text.into();
         let blocks = segment(&text);
-        Page { text, blocks, log: EditLog::default(), meta: PageMeta::default() }
+        Page { text, blocks, log: EditLog::default(), meta: PageMeta::default(), disabled: None }
     }
 
     /// The current text.
@@ -149,10 +154,27 @@ impl Page {
         self.blocks[i].kind = kind;
     }
 
-    /// Classify block `i` as `kind` because of rule `rule`.
+    /// Classify block `i` as `kind` because of rule `rule`. Nothing happens when the user
+    /// switched that rule off ([`Page::set_disabled`]).
     pub fn classify(&mut self, i: usize, kind: BlockKind, rule: impl Into<String>) {
+        let rule = rule.into();
+        if self.is_disabled(&rule) {
+            return;
+        }
         self.blocks[i].kind = kind;
-        self.blocks[i].rule = Some(rule.into());
+        self.blocks[i].rule = Some(rule);
+    }
+
+    /// Switch off these rule ids for the rest of the page's cleaning: [`Page::apply`] drops
+    /// their edits and [`Page::classify`] ignores them. [`crate::Pipeline::run`] sets this from
+    /// [`crate::Context::disabled`].
+    pub fn set_disabled(&mut self, disabled: Option<Arc<Disabled>>) {
+        self.disabled = disabled.filter(|d| !d.is_empty());
+    }
+
+    /// True when the user switched `rule` off; a pass may ask before it decides.
+    pub fn is_disabled(&self, rule: &str) -> bool {
+        self.disabled.as_ref().is_some_and(|d| d.covers(rule))
     }
 
     /// The edit log.
@@ -163,7 +185,10 @@ impl Page {
     /// Apply `edits` as one batch: record them in the log and move the blocks with the
     /// text. A block whose text is entirely removed is dropped. Returns the number of edits
     /// applied (edits that change nothing are dropped).
-    pub fn apply(&mut self, edits: Vec<TextEdit>) -> Result<usize, EditError> {
+    pub fn apply(&mut self, mut edits: Vec<TextEdit>) -> Result<usize, EditError> {
+        if let Some(d) = &self.disabled {
+            edits.retain(|e| !d.covers(&e.rule));
+        }
         if edits.is_empty() {
             return Ok(0);
         }

@@ -94,9 +94,12 @@ const HEADING_MIN_LETTERS: usize = 3;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct JoinLatin;
 
+/// The pass's id (older than its `latin.*` rule ids).
+pub const PASS_ID: &str = "layout.join-latin";
+
 impl Pass for JoinLatin {
     fn id(&self) -> &str {
-        "layout.join-latin"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {

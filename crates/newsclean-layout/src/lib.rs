@@ -37,6 +37,7 @@ pub mod geometry;
 pub mod latin;
 pub mod ocr;
 pub mod order;
+pub mod registry;
 
 pub use analysis::{text, words};
 pub use assemble::{duplicates, join, paragraphs, spaces};

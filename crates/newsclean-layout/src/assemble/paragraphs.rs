@@ -201,9 +201,12 @@ fn is_subtitle(t: &str) -> bool {
     t.trim_start().starts_with("——") && !ends_sentence(t) && t.chars().count() <= 60
 }
 
+/// The pass's id.
+pub const PASS_ID: &str = "layout.paragraphs";
+
 impl Pass for Paragraphs {
     fn id(&self) -> &str {
-        "layout.paragraphs"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {

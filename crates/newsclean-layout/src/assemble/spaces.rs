@@ -91,9 +91,12 @@ fn spaces_at_ascii_punct(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The pass's id.
+pub const PASS_ID: &str = "layout.spaces";
+
 impl Pass for CjkSpaces {
     fn id(&self) -> &str {
-        "layout.spaces"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {

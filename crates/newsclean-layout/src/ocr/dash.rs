@@ -143,9 +143,12 @@ fn leading_reading(t: &str) -> Option<usize> {
     (ok && (*r != "一一" || dash_not_word("", rest, false))).then_some(r.len())
 }
 
+/// The pass's id: the prefix of its rule ids.
+pub const PASS_ID: &str = "layout.ocr-dash";
+
 impl Pass for OcrDash {
     fn id(&self) -> &str {
-        "layout.ocr-dash"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {

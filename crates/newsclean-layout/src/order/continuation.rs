@@ -70,7 +70,8 @@ use crate::text::{cells, column_width, ends_sentence, shows_raw_layout, starts_d
 use crate::words::{dictionary_entry, opening_words, spanning_word};
 
 /// The rule id of the moves.
-const RULE: &str = "layout.continuation";
+/// The pass's id and rule id.
+pub const RULE: &str = "layout.continuation";
 /// The rule id under which the furniture pass classifies and cuts out jump lines.
 const JUMP_RULE: &str = "layout.furniture.jump";
 /// A bound morpheme this frequent in the word list is used as a word of its own too (`今`

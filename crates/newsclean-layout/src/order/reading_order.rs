@@ -83,9 +83,12 @@ struct Findings {
     doubts: Vec<(usize, usize, String)>,
 }
 
+/// The pass's id and rule id.
+pub const RULE: &str = "layout.reading-order";
+
 impl Pass for ReadingOrder {
     fn id(&self) -> &str {
-        "layout.reading-order"
+        RULE
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
