@@ -104,7 +104,7 @@ impl Pass for JoinLatin {
 
     fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
         if page.meta.script == Script::Unknown {
-            page.meta.script = script(page.text());
+            page.meta.script = crate::analysis::facts(page).script;
         }
         // A CJK page's stray Latin lines (mastermasts, names) are the CJK passes' business.
         if !matches!(page.meta.script, Script::Latin | Script::Mixed) {

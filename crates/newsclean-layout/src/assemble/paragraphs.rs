@@ -48,7 +48,7 @@ use crate::byline::byline_form;
 use crate::join::junction;
 use crate::text::{
     blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like,
-    shows_raw_layout, starts_as_continuation, starts_dateline,
+    starts_as_continuation, starts_dateline,
 };
 use crate::words::word_spans;
 
@@ -92,7 +92,7 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
     let mut edits = Vec::new();
     // Only on a page that shows raw layout (a blank line somewhere): clean text has none,
     // and its title lines are already split.
-    let raw_layout = shows_raw_layout(page.text());
+    let raw_layout = crate::analysis::facts(page).raw_layout;
     for i in 0..page.blocks().len() {
         if page.blocks()[i].kind != BlockKind::Unknown {
             continue;
@@ -237,7 +237,7 @@ impl Pass for Paragraphs {
         // no raw layout, and its lines are not joined, so cleaning clean text changes
         // nothing whatever the widths of its lines happen to be.
         let blank_layout = (1..n).any(|i| lines[i].blank_before);
-        let raw_layout = blank_layout || crate::text::shows_wrapping(page.text());
+        let raw_layout = blank_layout || crate::analysis::facts(page).wrapping;
 
         // 2. Subtitles.
         for l in lines.iter_mut().filter(|l| l.open && is_subtitle(&l.text)) {
