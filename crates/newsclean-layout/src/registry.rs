@@ -325,3 +325,43 @@ pub fn get(id: &str) -> Option<&'static RuleInfo> {
 pub fn knows(id: &str) -> bool {
     all().any(|r| newsclean_core::registry::covers(id, r.id))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pass's id prefixes the ids it logs, but for the ids older than that rule, named
+    /// here so that a new id cannot join them unnoticed.
+    #[test]
+    fn a_pass_id_prefixes_its_rule_ids_but_for_the_old_ones() {
+        let unprefixed: Vec<&str> =
+            RULES.iter().filter(|r| !newsclean_core::registry::covers(r.pass, r.id)).map(|r| r.id).collect();
+        assert_eq!(
+            unprefixed,
+            [
+                "layout.caption.credit",
+                "latin.dehyphen",
+                "latin.keep-hyphen",
+                "latin.join-lost-hyphen",
+                "latin.join-space",
+                "latin.heading",
+                "latin.paragraph",
+                "layout.join-cjk",
+                "layout.join-latin",
+                "layout.join-hyphen",
+                "layout.column-break",
+                "layout.paragraph",
+                "layout.headline",
+                "layout.headline.split",
+                "layout.caption",
+                "layout.letter-spacing",
+                "layout.wrap-space",
+                "layout.furniture.web",
+            ]
+        );
+        assert_eq!(RULES.len(), 46);
+        // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
+        assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
+        assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));
+    }
+}
