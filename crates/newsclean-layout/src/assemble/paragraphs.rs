@@ -209,6 +209,8 @@ fn is_subtitle(t: &str) -> bool {
     t.trim_start().starts_with("——") && !ends_sentence(t) && t.chars().count() <= 60
 }
 
+pub use crate::text::cjk_inner_spaces;
+
 /// The pass's id.
 pub const PASS_ID: &str = "layout.paragraphs";
 
@@ -584,7 +586,7 @@ impl Pass for Paragraphs {
             if matches!(kind, BlockKind::Headline | BlockKind::Subtitle) && members.len() > 1 {
                 for &m in &members {
                     let r = page.blocks()[lines[m].block].range.clone();
-                    for sp in crate::spaces::letter_spacing(page.block_text(lines[m].block)) {
+                    for sp in crate::text::letter_spacing(page.block_text(lines[m].block)) {
                         edits.push(TextEdit::delete(
                             r.start + sp.start..r.start + sp.end,
                             "layout.letter-spacing",
@@ -669,30 +671,6 @@ fn title_goes_on(prev: &str, next: &str) -> bool {
 /// show their words across the break only so.
 fn squeeze(t: &str) -> String {
     t.chars().filter(|c| !is_hspace(*c)).collect()
-}
-
-/// The byte ranges of white space between two CJK characters (or CJK punctuation) inside
-/// `text`: spaces that mark a lost wrap point or letter spacing.
-pub fn cjk_inner_spaces(text: &str) -> Vec<Range<usize>> {
-    use newsclean_core::chars::is_cjk_or_punct;
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut run: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if is_hspace(c) {
-            if run.is_none() && prev.is_some_and(is_cjk_or_punct) {
-                run = Some(i);
-            }
-            continue;
-        }
-        if let Some(s) = run.take()
-            && is_cjk_or_punct(c)
-        {
-            out.push(s..i);
-        }
-        prev = Some(c);
-    }
-    out
 }
 
 #[cfg(test)]

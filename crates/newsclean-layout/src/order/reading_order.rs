@@ -41,7 +41,7 @@ use std::ops::Range;
 use newsclean_core::chars::is_cjk;
 use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
 
-use crate::paragraphs::cjk_inner_spaces;
+use crate::text::cjk_inner_spaces;
 use crate::text::{cells, column_width, ends_sentence, is_open};
 use crate::words::spanning_word;
 
