@@ -35,7 +35,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             write_if_changed(&root, rel, text)
         }
     };
-    out("docs/rules.md", &newsclean::rules::docs::rules_markdown()?)?;
+    out("docs/rules.md", &newsclean::rules_markdown()?)?;
     let bin_dir = build_cli(&root)?;
     for doc in docgen::DOCS {
         let md = std::fs::read_to_string(root.join(doc)).with_context(|| format!("{doc}: cannot read"))?;

@@ -25,7 +25,8 @@ pub struct RulesArgs {
 
 #[derive(Debug, Subcommand)]
 enum RulesCommand {
-    /// List the rules of a profile, in the order they run: id, scope, safety, title.
+    /// List the rules of a profile, in the order they run: id, scope, safety, title; then the
+    /// layout rules, which every profile runs.
     #[command(after_help = "Examples:
   newsclean rules list
   newsclean rules list --profile en-newspaper --rules my-rules.yaml")]
@@ -95,10 +96,15 @@ fn run_to(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
                     return Ok(0);
                 }
             }
+            if let Some(info) = newsclean::layout::registry::get(id) {
+                explain_layout(info, out)?;
+                return Ok(0);
+            }
             let mut known = Vec::new();
             for p in RuleSet::builtin_names() {
                 known.extend(load(p, rules)?.rules().iter().map(|r| r.id().to_string()));
             }
+            known.extend(newsclean::layout::registry::all().map(|r| r.id.to_string()));
             anyhow::bail!(
                 "no rule has the id {id:?}{} (see `newsclean rules list --profile NAME`)",
                 did_you_mean(id, &known)
@@ -110,12 +116,12 @@ fn run_to(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
 
 /// A built-in profile with the user's rule files over it.
 fn load(profile: &str, files: &[PathBuf]) -> anyhow::Result<RuleSet> {
-    let mut set = RuleSet::builtin(profile)?;
+    let mut texts = Vec::new();
     for f in files {
         let text = read_rule_file(f)?;
-        set.add_file(f, &text)?;
+        texts.push((f.clone(), text));
     }
-    Ok(set)
+    Ok(newsclean::rule_set(profile, &texts)?)
 }
 
 /// A rule file's text; when it cannot be read, an error that says why and where it looked.
@@ -180,6 +186,18 @@ fn list(set: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
         .iter()
         .map(|r| [r.id().to_string(), r.spec.scope.to_string(), safety(r), r.spec.title.trim().to_string()])
         .collect();
+    let disabled = newsclean::core::Disabled::new(set.disabled().iter().cloned());
+    let layout: Vec<[String; 4]> = newsclean::layout::registry::all()
+        .filter(|r| !disabled.covers(r.id))
+        .map(|r| {
+            [
+                r.id.to_string(),
+                r.pass.to_string(),
+                format!("{:?}", r.safety).to_lowercase(),
+                r.title.to_string(),
+            ]
+        })
+        .collect();
     let header = ["ID".to_string(), "SCOPE".into(), "SAFETY".into(), "TITLE".into()];
     let width = |i: usize| rows.iter().chain([&header]).map(|r| r[i].chars().count()).max().unwrap_or(0);
     let (w0, w1, w2) = (width(0), width(1), width(2));
@@ -187,6 +205,22 @@ fn list(set: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
     for r in std::iter::once(&header).chain(&rows) {
         writeln!(out, "{:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3])?;
     }
+    let header = ["ID".to_string(), "PASS".into(), "SAFETY".into(), "TITLE".into()];
+    let width = |i: usize| layout.iter().chain([&header]).map(|r| r[i].chars().count()).max().unwrap_or(0);
+    let (w0, w1, w2) = (width(0), width(1), width(2));
+    writeln!(out, "\n# layout rules (every profile): {} rules", layout.len())?;
+    for r in std::iter::once(&header).chain(&layout) {
+        writeln!(out, "{:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3])?;
+    }
+    Ok(())
+}
+
+fn explain_layout(r: &newsclean::core::RuleInfo, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{}: {}", r.id, r.title)?;
+    writeln!(out, "layout rule of pass {}; safety: {}", r.pass, format!("{:?}", r.safety).to_lowercase())?;
+    writeln!(out, "\nWhy: {}", r.why)?;
+    writeln!(out, "\nExample:\n  {}", r.example)?;
+    writeln!(out, "\nLeft alone:\n  {}", r.not_when)?;
     Ok(())
 }
 

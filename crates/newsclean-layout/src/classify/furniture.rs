@@ -408,26 +408,13 @@ fn learn(page: &mut Page, kind: &str, t: &str) {
     }
 }
 
-/// True when most letters of the page are CJK.
-fn is_cjk_page(text: &str) -> bool {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if c.is_alphabetic() {
-            latin += 1;
-        }
-    }
-    cjk > latin
-}
-
 impl Pass for Furniture {
     fn id(&self) -> &str {
         PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        let cjk_page = is_cjk_page(page.text());
+        let cjk_page = crate::analysis::facts(page).counts.cjk_majority();
         let mut edits = Vec::new();
         for i in 0..page.blocks().len() {
             if !is_open(page.blocks()[i].kind) {
