@@ -9,6 +9,7 @@ mod fuzz;
 mod peer;
 mod realpages;
 mod spark;
+mod wheel;
 
 use xtask::corpus;
 
@@ -26,6 +27,7 @@ const TASKS: &[(&str, Task)] = &[
     ("fuzz", fuzz::run),
     ("learn-eval", xtask::learn_eval::run),
     ("realpages", realpages::run),
+    ("wheel", wheel::run),
 ];
 
 fn main() -> anyhow::Result<()> {
