@@ -2,7 +2,8 @@
 
     python bench.py MODE FILE
 
-MODE is `many` (`Cleaner.clean_many` over chunks of records, `--jobs` threads), `one`
+MODE is `many` (`Cleaner.clean_many` over batches of `--batch` records, 256 by default as in
+the `datasets` recipe and the datatrove step, on `--jobs` threads), `one`
 (`Cleaner.clean` one record at a time on this thread) or `ftfy` (`ftfy.fix_text`, one record at
 a time). The file is read in chunks of at most 2,048 lines or 8 MB, as `newsclean clean --jsonl`
 reads it, and parsed outside the timed section; the timed section is the cleaning and, for
@@ -45,6 +46,7 @@ def main() -> int:
     ap.add_argument("mode", choices=["many", "one", "ftfy"])
     ap.add_argument("file")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=256)
     args = ap.parse_args()
 
     if args.mode == "ftfy":
@@ -60,8 +62,12 @@ def main() -> int:
         if args.mode == "many":
 
             def run(texts: List[str]) -> int:
-                results = cleaner.clean_many(texts, jobs=args.jobs)
-                return sum(len(r.for_record(t)[0]) for r, t in zip(results, texts))
+                n = 0
+                for i in range(0, len(texts), args.batch):
+                    batch = texts[i : i + args.batch]
+                    results = cleaner.clean_many(batch, jobs=args.jobs)
+                    n += sum(len(r.for_record(t)[0]) for r, t in zip(results, batch))
+                return n
 
         else:
 

@@ -282,7 +282,10 @@ impl Cleaner {
 #[pymethods]
 impl Cleaner {
     #[new]
-    #[pyo3(signature = (profile=None, rules=Vec::new(), batch_evidence=false, encoding=None))]
+    #[pyo3(
+        signature = (profile=None, rules=Vec::new(), batch_evidence=false, encoding=None),
+        text_signature = "(profile=None, rules=(), batch_evidence=False, encoding=None)"
+    )]
     fn new(
         profile: Option<String>,
         rules: Vec<PathBuf>,
@@ -307,14 +310,14 @@ impl Cleaner {
     }
 
     /// Clean one page (`str` or bytes). Releases the GIL while it works.
-    #[pyo3(signature = (text, *, name="-".to_string()))]
-    fn clean(&self, py: Python<'_>, text: &Bound<'_, PyAny>, name: String) -> PyResult<Cleaned> {
+    #[pyo3(signature = (text, *, name="-"))]
+    fn clean(&self, py: Python<'_>, text: &Bound<'_, PyAny>, name: &str) -> PyResult<Cleaned> {
         let bytes = input_bytes(text, self.settings.encoding.is_some())?;
         let done = py.detach(|| {
             let cleaner = self.for_batch(std::slice::from_ref(&bytes))?;
             clean_bytes(&cleaner, &bytes)
         })?;
-        Ok(Cleaned::new(done, name))
+        Ok(Cleaned::new(done, name.to_string()))
     }
 
     /// Clean many pages in parallel (rayon, `jobs` threads, all cores when None) with the GIL

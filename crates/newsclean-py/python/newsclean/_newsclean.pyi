@@ -1,7 +1,19 @@
 """Type stub of newsclean's native module (PyO3). Import from ``newsclean``."""
 
 import os
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union, final
+
+__all__ = [
+    "Cleaner",
+    "Cleaned",
+    "Block",
+    "Edit",
+    "RuleError",
+    "DecodeError",
+    "DEFAULT_PROFILE",
+    "LATIN_PROFILE",
+    "SCHEMA",
+]
 
 DEFAULT_PROFILE: str
 """The built-in default profile (Chinese newspapers)."""
@@ -25,6 +37,7 @@ class RuleError(ValueError):
 class DecodeError(ValueError):
     """Bytes that are not text (binary data), or an unknown ``encoding`` name."""
 
+@final
 class Block:
     """One block of the clean page."""
 
@@ -38,6 +51,7 @@ class Block:
     """Byte offset of the end in the UTF-8 clean text."""
     text: str
 
+@final
 class Edit:
     """One edit of the log, positioned in the decoded input."""
 
@@ -57,6 +71,7 @@ class Edit:
     end: int
     """Byte offset of the end in the UTF-8 decoded input."""
 
+@final
 class Cleaned:
     """A cleaned page. Its views (blocks, edits, dicts, diffs) are built when asked for."""
 
@@ -106,6 +121,7 @@ class Cleaned:
     def to_dict(self) -> Dict[str, Any]:
         """The CLI's JSON report as a dict, field for field (schema ``newsclean/1``, docs/json.md)."""
 
+@final
 class Cleaner:
     """A reusable cleaner: the rules are compiled once; one cleaner may be shared by threads.
 
@@ -118,13 +134,13 @@ class Cleaner:
     Raises :class:`RuleError`, :class:`DecodeError` (unknown encoding) or ``OSError``.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         profile: Optional[str] = None,
         rules: Sequence[Union[str, "os.PathLike[str]"]] = (),
         batch_evidence: bool = False,
         encoding: Optional[str] = None,
-    ) -> None: ...
+    ) -> "Cleaner": ...
     def clean(self, text: Union[str, bytes, bytearray], *, name: str = "-") -> Cleaned:
         """Clean one page (``str``, or bytes to decode). Releases the GIL while cleaning."""
     def clean_many(
