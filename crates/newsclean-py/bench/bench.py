@@ -2,7 +2,7 @@
 
     python bench.py MODE FILE
 
-MODE is `many` (`Cleaner.clean_many` over batches of `--batch` records, 256 by default as in
+MODE is `many` (`Cleaner.clean_many` over batches of `--batch` records, 64 by default as in
 the `datasets` recipe and the datatrove step, on `--jobs` threads), `one`
 (`Cleaner.clean` one record at a time on this thread) or `ftfy` (`ftfy.fix_text`, one record at
 a time). The file is read in chunks of at most 2,048 lines or 8 MB, as `newsclean clean --jsonl`
@@ -46,7 +46,7 @@ def main() -> int:
     ap.add_argument("mode", choices=["many", "one", "ftfy"])
     ap.add_argument("file")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--batch", type=int, default=256)
+    ap.add_argument("--batch", type=int, default=64)
     args = ap.parse_args()
 
     if args.mode == "ftfy":

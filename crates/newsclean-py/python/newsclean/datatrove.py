@@ -48,7 +48,7 @@ class NewsCleanFormatter(BaseFormatter):
         profile: Optional[str] = None,
         rules: Sequence[str] = (),
         metadata_key: Optional[str] = "newsclean",
-        batch_size: int = 256,
+        batch_size: int = 64,
         jobs: Optional[int] = 1,
     ):
         super().__init__()
