@@ -8,7 +8,7 @@ start=$SECONDS
 venv=target/py-ci-venv
 rm -rf "$venv"
 python3 -m venv "$venv" || { echo "python3 -m venv failed (Debian: apt-get install python3-venv)"; exit 1; }
-py="$venv/bin/python"
+py="$PWD/$venv/bin/python"
 echo "-- pip install -r crates/newsclean-py/tests/requirements.txt"
 "$py" -m pip install --quiet --disable-pip-version-check -r crates/newsclean-py/tests/requirements.txt
 echo "-- pip install ./crates/newsclean-py (maturin, release build)"
