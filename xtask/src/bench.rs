@@ -2,10 +2,16 @@
 //! floor (read, validate UTF-8, NFC, write) and the nearest peer (autocorrect 2.14), on a corpus
 //! built from `seeds/` by shuffling paragraphs deterministically.
 //!
-//! Usage: `cargo xtask bench [--small | --mb N] [--no-build] [--no-peer]`. The default corpus
-//! is about 200 MB in 12,000 files plus a 100 MB JSON Lines file; `--mb N` scales all three
-//! (`--small` is `--mb 20`). The corpus is cached under `target/bench-corpus/`; results go to
-//! `target/bench/results.json`.
+//! Usage: `cargo xtask bench [--small | --mb N] [--no-build] [--no-peer] [--no-python]
+//! [--only TEXT]`. The default corpus is about 200 MB in 12,000 files plus a 100 MB JSON Lines
+//! file; `--mb N` scales all three (`--small` is `--mb 20`). The corpus is cached under
+//! `target/bench-corpus/`; results go to `target/bench/results.json`. `--only TEXT` runs the
+//! rows whose name holds TEXT (`--only jsonl`: the JSON Lines rows and the Python rows).
+//!
+//! The Python rows (`py …`) run `crates/newsclean-py/bench/bench.py` on the JSON Lines file in
+//! a venv under `target/bench-py-venv` (the package built by pip from `crates/newsclean-py`,
+//! ftfy from PyPI): their seconds and CPU seconds are the script's own, timed in Python around
+//! the cleaning (reading and parsing the file left out); their peak memory is the process's.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -27,14 +33,19 @@ struct Options {
     mb: u64,
     build: bool,
     peer: bool,
+    python: bool,
+    only: Option<String>,
 }
+
+/// ftfy, the Python text fixer the Python rows compare with.
+const FTFY: &str = "ftfy==6.3.1";
 
 /// One run to time: name, input bytes, input files, command, file for its stdout.
 type Planned<'a> = (&'a str, u64, u64, Vec<String>, Option<PathBuf>);
 
 /// Run the bench with the command-line arguments after `bench`.
 pub fn run(args: &[String]) -> anyhow::Result<()> {
-    let mut opts = Options { mb: DEFAULT_MB, build: true, peer: true };
+    let mut opts = Options { mb: DEFAULT_MB, build: true, peer: true, python: true, only: None };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -42,8 +53,11 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             "--mb" => opts.mb = it.next().context("--mb needs a number")?.parse()?,
             "--no-build" => opts.build = false,
             "--no-peer" => opts.peer = false,
+            "--no-python" => opts.python = false,
+            "--only" => opts.only = Some(it.next().context("--only needs a text")?.clone()),
             s => bail!(
-                "unknown bench option {s:?}; usage: cargo xtask bench [--small | --mb N] [--no-build] [--no-peer]"
+                "unknown bench option {s:?}; usage: cargo xtask bench [--small | --mb N] [--no-build] \
+                 [--no-peer] [--no-python] [--only TEXT]"
             ),
         }
     }
@@ -78,6 +92,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let nc = newsclean.to_string_lossy().into_owned();
     let fl = floor.to_string_lossy().into_owned();
 
+    let wanted = |name: &str| opts.only.as_ref().is_none_or(|o| name.contains(o.as_str()));
     let mut runs = Vec::new();
     let mut add = |name: &str,
                    bytes: u64,
@@ -85,7 +100,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
                    cmd: Vec<String>,
                    stdout: Option<PathBuf>|
      -> anyhow::Result<()> {
-        let r = timer.time(name, bytes, files, &cmd, stdout.as_deref())?;
+        if !wanted(name) {
+            return Ok(());
+        }
+        let mut r = timer.time(name, bytes, files, &cmd, stdout.as_deref())?;
+        if name.starts_with("py ") {
+            r.take_script_times(stdout.as_deref());
+        }
         eprintln!("bench: {:<24} {}", r.name, r.summary());
         runs.push(r);
         Ok(())
@@ -167,11 +188,31 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     for (name, bytes, n, cmd, stdout) in plan {
         add(name, bytes, n, cmd, stdout)?;
     }
+    // The Python package on the same records.
+    let mut python_note = "Python rows not run (--no-python)".to_string();
+    if opts.python && ["py clean_many jsonl -j2", "py ftfy jsonl -j1"].iter().any(|n| wanted(n)) {
+        match python_env(&root, &target.join("bench-py-venv")) {
+            Ok((python, note)) => {
+                python_note = note;
+                let py = python.to_string_lossy().into_owned();
+                let script = root.join("crates/newsclean-py/bench/bench.py").to_string_lossy().into_owned();
+                for (name, mode) in [
+                    ("py clean_many jsonl -j2", "many"),
+                    ("py clean jsonl -j1", "one"),
+                    ("py ftfy jsonl -j1", "ftfy"),
+                ] {
+                    let cmd = s(&[&py, &script, mode, &jsonl, "--jobs", "2"]);
+                    add(name, jb, 1, cmd, Some(out.join(format!("{mode}.json"))))?;
+                }
+            }
+            Err(e) => python_note = format!("Python rows not run: {e:#}"),
+        }
+    }
     // The English path, on real OCR where the data is (it is not in the repository).
     let en_data = root.join("../shared/realdata/en-overproof");
     let english =
         crate::corpus::build_english(&en_data, &target.join("bench-corpus"), opts.mb / 4, FILES_PER_MB)?;
-    let english_note = match &english {
+    let english_note = match english.as_ref().filter(|_| wanted("clean en -j")) {
         Some(en) => {
             let f = en.files_dir.to_string_lossy().into_owned();
             for j in ["1", "2"] {
@@ -203,7 +244,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         None => format!("English: skipped, no real OCR set at {}", en_data.display()),
     };
     let mut peer_note = "peer not run (--no-peer)".to_string();
-    if opts.peer {
+    if opts.peer && wanted("peer autocorrect --fix") {
         match crate::peer::install(&bench_dir.join("peer")) {
             Ok(peer) => {
                 // autocorrect skips files its walker sees as git-ignored (all of target/), so
@@ -231,13 +272,54 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     std::fs::remove_dir_all(&out).ok();
 
     let load = format!("load average before {load_before}, after {}", load_average());
-    let report = Report::new(&runs, &corpus, &peer_note, &load, &english_note);
+    let report = Report {
+        runs: &runs,
+        corpus: &corpus,
+        peer_note: &peer_note,
+        load: &load,
+        english: &english_note,
+        python: &python_note,
+    };
     let table = report.table();
     println!("{table}");
     let path = bench_dir.join("results.json");
     std::fs::write(&path, serde_json::to_string_pretty(&report.json())?)?;
     println!("results written to {}", path.display());
     Ok(())
+}
+
+/// A venv with the newsclean package (built by pip from `crates/newsclean-py`, so it is the
+/// source as it stands) and ftfy. Returns its python and a note naming the versions.
+fn python_env(root: &Path, venv: &Path) -> anyhow::Result<(PathBuf, String)> {
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        eprintln!("bench: creating {}", venv.display());
+        let ok =
+            Command::new("python3").args(["-m", "venv"]).arg(venv).status().context("python3 not found")?;
+        if !ok.success() {
+            bail!("python3 -m venv failed (Debian: apt-get install python3-venv)");
+        }
+    }
+    let pip = |args: &[&str]| -> anyhow::Result<()> {
+        let ok = Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+            .args(args)
+            .current_dir(root)
+            .status()?;
+        if !ok.success() {
+            bail!("pip install {} failed", args.join(" "));
+        }
+        Ok(())
+    };
+    pip(&[FTFY])?;
+    eprintln!("bench: pip install ./crates/newsclean-py (release build)");
+    pip(&["--force-reinstall", "--no-deps", "./crates/newsclean-py"])?;
+    let version = Command::new(&python)
+        .args(["-c", "import sys, ftfy; print(sys.version.split()[0], ftfy.__version__)"])
+        .output()?;
+    let v = String::from_utf8_lossy(&version.stdout).trim().to_string();
+    let (py, ftfy) = v.split_once(' ').unwrap_or((&v, "?"));
+    Ok((python, format!("Python {py}, newsclean from crates/newsclean-py, ftfy {ftfy} (fix_text, defaults)")))
 }
 
 /// The workspace root: the parent of xtask's manifest folder.
@@ -276,6 +358,24 @@ impl Run {
     fn mb_cpu_s(&self) -> Option<f64> {
         let cpu = self.cpu_seconds.filter(|c| *c > 0.0)?;
         self.error.is_none().then(|| self.bytes as f64 / 1e6 / cpu)
+    }
+
+    /// Take seconds and CPU seconds from the JSON a Python row's script printed (its own
+    /// timing of the cleaning, without start-up and reading the file).
+    fn take_script_times(&mut self, stdout: Option<&Path>) {
+        if self.error.is_some() {
+            return;
+        }
+        let parsed = stdout
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+        match parsed.as_ref().and_then(|v| Some((v["seconds"].as_f64()?, v["cpu_seconds"].as_f64()?))) {
+            Some((seconds, cpu)) => {
+                self.seconds = seconds;
+                self.cpu_seconds = Some(cpu);
+            }
+            None => self.error = Some("the script printed no timing".into()),
+        }
     }
 
     fn summary(&self) -> String {
@@ -389,19 +489,10 @@ struct Report<'a> {
     peer_note: &'a str,
     load: &'a str,
     english: &'a str,
+    python: &'a str,
 }
 
-impl<'a> Report<'a> {
-    fn new(
-        runs: &'a [Run],
-        corpus: &'a crate::corpus::Corpus,
-        peer_note: &'a str,
-        load: &'a str,
-        english: &'a str,
-    ) -> Self {
-        Report { runs, corpus, peer_note, load, english }
-    }
-
+impl Report<'_> {
     fn get(&self, name: &str) -> Option<&Run> {
         self.runs.iter().find(|r| r.name == name)
     }
@@ -448,6 +539,28 @@ impl<'a> Report<'a> {
         t.push(("clean -j2 / clean -j1".into(), fmt(r, "x"), ">= 1.8x".into(), r.map(|r| r >= 1.8)));
         let r = self.ratio("clean --jsonl -j2", "clean --jsonl -j1");
         t.push(("jsonl -j2 / jsonl -j1".into(), fmt(r, "x"), ">= 1.8x".into(), r.map(|r| r >= 1.8)));
+        let mut ratio = |what: &str, a: &str, b: &str, min: f64| {
+            let r = self.ratio(a, b);
+            t.push((what.to_string(), fmt(r, "x"), format!(">= {min}x"), r.map(|r| r >= min)));
+            let r = self.cpu_ratio(a, b);
+            t.push(("  same, per CPU second".into(), fmt(r, "x"), format!(">= {min}x"), r.map(|r| r >= min)));
+        };
+        ratio("py clean_many -j2 / jsonl -j2", "py clean_many jsonl -j2", "clean --jsonl -j2", 0.9);
+        ratio("py clean -j1 / jsonl -j1", "py clean jsonl -j1", "clean --jsonl -j1", 0.8);
+        // Beside it, for the reader: ftfy does far less (no layout), so no target.
+        let r = self.ratio("py clean jsonl -j1", "py ftfy jsonl -j1");
+        t.push(("py clean -j1 / py ftfy -j1".into(), fmt(r, "x"), "(for comparison)".into(), None));
+        for (py, cli) in
+            [("py clean_many jsonl -j2", "clean --jsonl -j2"), ("py clean jsonl -j1", "clean --jsonl -j1")]
+        {
+            let (p, c) = (self.rss(py), self.rss(cli));
+            t.push((
+                format!("peak {py} / {cli}"),
+                format!("{} vs {}", fmt(p, " MB"), fmt(c, " MB")),
+                "<= 1.5x".into(),
+                p.zip(c).map(|(p, c)| p <= 1.5 * c),
+            ));
+        }
         for j in [1.0, 2.0] {
             let (m, f) = (self.rss(&format!("clean -j{j}")), self.rss(&format!("clean -j{j} (few files)")));
             // The same for few and many files: within 5% or 1 MB.
@@ -498,6 +611,7 @@ impl<'a> Report<'a> {
         );
         let _ = writeln!(s, "{}", self.english);
         let _ = writeln!(s, "peer: {}", self.peer_note);
+        let _ = writeln!(s, "python: {}", self.python);
         let _ = writeln!(s, "{} (a loaded machine stretches wall clock; MB/cpu-s is steadier)", self.load);
         let _ = writeln!(
             s,
@@ -551,6 +665,7 @@ impl<'a> Report<'a> {
             },
             "english": self.english,
             "peer": self.peer_note,
+            "python": self.python,
             "load": self.load,
             "runs": self.runs.iter().map(|r| json!({
                 "name": r.name, "cmd": r.cmd.join(" "), "files": r.files, "bytes": r.bytes,

@@ -10,6 +10,7 @@ mod fuzz;
 mod peer;
 mod realpages;
 mod spark;
+mod wheel;
 
 use xtask::corpus;
 
@@ -32,7 +33,7 @@ const TASKS: &[(&str, &str, Task)] = &[
     ("bench-rules", "the cost of applying the rules, with and without the prefilter [MB]", bench_rules::run),
     (
         "bench",
-        "throughput and peak memory of whole runs against the floor and a peer [--small | --mb N]",
+        "throughput and peak memory of whole runs against the floor and a peer [--small | --mb N | --only TEXT | --no-python]",
         bench::run,
     ),
     (
@@ -56,6 +57,7 @@ const TASKS: &[(&str, &str, Task)] = &[
         "make real pages with real tools (Chromium, pdftotext, PyMuPDF, Tesseract) and their gold",
         realpages::run,
     ),
+    ("wheel", "build the Python wheel of crates/newsclean-py into target/wheels (maturin)", wheel::run),
 ];
 
 /// `cargo xtask --help`: the tasks, a line each.

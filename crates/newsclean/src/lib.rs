@@ -13,6 +13,7 @@ pub use newsclean_layout as layout;
 pub use newsclean_rules as rules;
 
 pub mod learn;
+pub mod record;
 pub mod report;
 
 use std::path::PathBuf;
