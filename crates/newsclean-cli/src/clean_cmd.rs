@@ -659,6 +659,13 @@ fn write_output(
             if !changed {
                 return Ok(());
             }
+            if !cleaned.report.confident && run.args.config.encoding.is_none() {
+                return Err(format!(
+                    "the encoding is a guess ({}: {}), so the file was left unchanged; check the text with \
+                     `newsclean clean FILE`, then pass --encoding NAME to replace it",
+                    cleaned.report.encoding, cleaned.report.evidence
+                ));
+            }
             if meta.permissions().readonly() {
                 return Err(
                     "the file is read-only, so it was left unchanged (make it writable with `chmod u+w`, or \

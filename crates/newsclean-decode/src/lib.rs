@@ -69,6 +69,10 @@ pub enum DetectedBy {
     Utf16Pattern,
     /// chardetng's guess.
     Detector,
+    /// chardetng guessed a single-byte encoding, but a multi-byte one (UTF-8, GB18030, Big5,
+    /// Shift_JIS, EUC-KR) reads all but a few bytes as plausible text: a page of that encoding
+    /// with damaged bytes (often a tail cut off mid-character).
+    DamagedMultibyte,
 }
 
 /// What decoding decided and why.
@@ -177,8 +181,8 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, DecodeError>
 
 /// Undecodable sequences met while decoding.
 #[derive(Default)]
-struct Malformed {
-    count: usize,
+pub(crate) struct Malformed {
+    pub(crate) count: usize,
     offsets: Vec<usize>,
 }
 
@@ -211,7 +215,13 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     // After the repair: Latin-1 mojibake is full of C1 controls that the repair turns back
     // into text.
     let binary = (read.detected_by != DetectedBy::Forced)
-        .then(|| detect::binary_evidence(&text, read.malformed.count))
+        .then(|| {
+            // A damaged multi-byte page was chosen for reading all but a few bytes as
+            // plausible text: its undecodable sequences are damage, not evidence of binary.
+            let malformed =
+                if read.detected_by == DetectedBy::DamagedMultibyte { 0 } else { read.malformed.count };
+            detect::binary_evidence(&text, malformed)
+        })
         .flatten()
         .or_else(|| {
             (read.detected_by == DetectedBy::Detector).then(|| detect::garbage_evidence(&text)).flatten()
@@ -333,6 +343,22 @@ fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(&bytes[..bytes.len().min(DETECTOR_SAMPLE)], true);
     let (enc, confident) = detector.guess_assess(None, false);
+    if let Some(alt) = detect::damaged_multibyte(bytes, enc, &shape) {
+        let why = format!(
+            "not valid in any encoding; chardetng guessed {}, but {} reads {} multi-byte character(s) with \
+             {} undecodable sequence(s) as plausible text (plausibility {:.2} against {:.2}): a {} page with \
+             damaged bytes{}",
+            enc.name(),
+            alt.encoding.name(),
+            alt.multibyte,
+            alt.invalid,
+            alt.plausibility,
+            alt.guess_plausibility,
+            alt.encoding.name(),
+            if alt.confident() { "" } else { "; too few characters per damaged sequence to be sure" }
+        );
+        return Ok(made(alt.encoding, bytes, 0, DetectedBy::DamagedMultibyte, why, alt.confident()));
+    }
     let why = format!(
         "not UTF-8 ({counts}); chardetng guessed {}{}",
         enc.name(),
@@ -343,7 +369,7 @@ fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
 
 /// Decode `body` (which starts at byte `offset` of the input) with `encoding`, replacing
 /// undecodable sequences with U+FFFD and noting where they were.
-fn decode_with(encoding: &'static Encoding, body: &[u8], offset: usize) -> (String, Malformed) {
+pub(crate) fn decode_with(encoding: &'static Encoding, body: &[u8], offset: usize) -> (String, Malformed) {
     let mut malformed = Malformed::default();
     if encoding == encoding_rs::UTF_8 {
         if let Ok(text) = std::str::from_utf8(body) {

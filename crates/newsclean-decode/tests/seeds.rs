@@ -316,3 +316,46 @@ proptest! {
         }
     }
 }
+
+/// Issue 21 item 1: a GB18030 page cut off mid-character (its last byte lost) is GB18030 with
+/// a damaged tail, not windows-1252: the page reads as itself, the lost character is one
+/// U+FFFD, and the report says so.
+#[test]
+fn a_gb18030_page_with_its_last_byte_cut_is_read_as_gb18030() {
+    for (name, page) in seeds() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode(&page);
+        // Cut inside the last two-byte character.
+        let last_wide = bytes.iter().rposition(|&b| b >= 0x81).unwrap();
+        let cut = &bytes[..last_wide];
+        let d = dec(cut).unwrap();
+        assert_eq!(d.report.encoding, "gb18030", "{name}: {}", d.report.evidence);
+        assert_eq!(d.report.malformed, 1, "{name}");
+        assert!(d.report.warnings.iter().any(|w| w.contains("U+FFFD")), "{name}: {:?}", d.report.warnings);
+        let head: String = page.chars().take(100).collect::<String>().replace("\r\n", "\n");
+        assert!(d.text.starts_with(&head.nfc().collect::<String>()), "{name}");
+    }
+}
+
+/// Issue 21 item 1: a short mostly-UTF-8 file with a few bad bytes is UTF-8 with damage (not
+/// confident), never the whole page read as windows-1252.
+#[test]
+fn a_short_utf8_line_with_a_few_bad_bytes_stays_utf8_and_is_not_confident() {
+    let d = dec(b"\xe5\x85\x9a\xe5\xbb\xba\xe5\xbc\xba,\xe5\x88\x99\xe6\xa0\xb9\xe5\x9f\xba\xe7\xa8\xb3\xff\xfe\x80\xe4\xb8\xad\xe6\x96\x87\xc3(abc\n\xe7\xac\xac\xe4\xba\x8c\xe8\xa1\x8c,\xe6\xb5\x8b\xe8\xaf\x95\n").unwrap();
+    assert_eq!(d.report.encoding, "UTF-8", "{}", d.report.evidence);
+    assert!(d.text.starts_with("党建强,则根基稳"), "{}", d.text);
+    assert!(d.text.contains("中文\u{FFFD}(abc\n第二行,测试"), "{}", d.text);
+    assert!(!d.report.confident);
+    assert!(d.report.malformed >= 2);
+}
+
+/// The other side: a genuine windows-1252 page is still windows-1252 (German text also reads
+/// as valid GB18030 pairs, but as rare characters).
+#[test]
+fn genuine_single_byte_text_is_not_taken_for_a_damaged_multibyte_page() {
+    let text = "Größere Änderungen für die Straße: über 30 Bürger kamen, während Müller schwieg.\n".repeat(3);
+    let (b, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    let d = dec(&b).unwrap();
+    assert_eq!(d.text, text);
+    let (b, _, _) = encoding_rs::WINDOWS_1252.encode("Les élèves étaient là, où Noël.\n");
+    assert_eq!(dec(&b).unwrap().text, "Les élèves étaient là, où Noël.\n");
+}
