@@ -430,3 +430,46 @@ fn a_truncated_or_damaged_multibyte_file_is_never_garbled_in_place() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(fs::read_to_string(tmp.path().join("u.txt")).unwrap().starts_with("党建强"));
 }
+
+/// Issue 21 item 2: every command refuses what `clean` refuses (devices, named pipes, links to
+/// devices), and input size has a limit past which the input is reported and skipped.
+#[test]
+fn every_command_refuses_devices_pipes_and_inputs_over_the_size_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let limit = Duration::from_secs(20);
+    let o = run_with_deadline(tmp.path(), &["explain", "/dev/zero"], limit);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("a device, not a regular file"), "{}", stderr(&o));
+    let o = run_with_deadline(tmp.path(), &["clean", "--jsonl", "/dev/zero"], limit);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("a device"), "{}", stderr(&o));
+
+    let dir = tmp.path().join("in");
+    batch_with(&dir);
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).unwrap();
+    let fifo = dir.join("x.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let o = run_with_deadline(tmp.path(), &["review", "in", "--format", "json"], limit);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.contains("\"good.txt\"") || out.contains("in/good.txt"), "{out}");
+    assert!(stderr(&o).contains("x.txt: a named pipe"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("zero.txt: a device"), "{}", stderr(&o));
+
+    // The size limit: a file over it is one error, the rest of the batch is done; standard
+    // input over it is refused rather than read without end.
+    fs::remove_file(dir.join("zero.txt")).unwrap();
+    fs::remove_file(&fifo).unwrap();
+    fs::write(dir.join("big.txt"), "大".repeat(2000)).unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out", "--max-page-bytes", "4K"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("big.txt: 6000 bytes, more than the limit of 4096"), "{}", stderr(&o));
+    assert_good_done(&tmp.path().join("out"));
+    let o = run_stdin(tmp.path(), &["clean", "--max-page-bytes", "1K", "-"], &[b'a'; 5000]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--max-page-bytes"), "{}", stderr(&o));
+    let o = run(tmp.path(), &["explain", "--max-page-bytes", "4K", "in/big.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("more than the limit"), "{}", stderr(&o));
+}

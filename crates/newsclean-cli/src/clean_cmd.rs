@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::hash::{Hash as _, Hasher as _};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
@@ -108,6 +108,9 @@ pub struct CleanArgs {
     #[command(flatten)]
     pub config: config::ConfigArgs,
 
+    #[command(flatten)]
+    pub limits: inputs::LimitArgs,
+
     /// In folders, clean only files whose path matches GLOB; `!GLOB` excludes (repeatable).
     #[arg(long = "glob", value_name = "GLOB")]
     pub globs: Vec<String>,
@@ -202,9 +205,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let survey = Survey::take(args, walk())?;
 
     let stdin = if survey.stdin {
-        let mut b = Vec::new();
-        io::stdin().lock().read_to_end(&mut b).context("cannot read standard input")?;
-        Some(b)
+        Some(inputs::read_stdin_limited(args.limits.max_page_bytes).map_err(anyhow::Error::msg)?)
     } else {
         None
     };
@@ -220,7 +221,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
     let cleaner = if args.batch_evidence {
-        let words = count_batch_words(&cleaner, walk(), stdin.as_deref(), &pool);
+        let words = count_batch_words(&cleaner, walk(), stdin.as_deref(), &pool, args.limits.max_page_bytes);
         if args.verbose > 0 {
             eprintln!("newsclean: batch evidence: {} distinct words counted", words.len());
         }
@@ -350,6 +351,7 @@ fn count_batch_words(
     walk: impl Iterator<Item = (usize, Found)> + Send,
     stdin: Option<&[u8]>,
     pool: &rayon::ThreadPool,
+    max_bytes: u64,
 ) -> WordCounts {
     pool.install(|| {
         walk.par_bridge()
@@ -359,7 +361,7 @@ fn count_batch_words(
                         cleaner.count_batch_words(stdin.unwrap_or_default(), &mut words)
                     }
                     Found::Input(Input { source: Source::File(p), .. }) => {
-                        if let Ok(bytes) = read_file(&p) {
+                        if let Ok(bytes) = inputs::read_file_limited(&p, max_bytes) {
                             cleaner.count_batch_words(&bytes, &mut words);
                         }
                     }
@@ -552,7 +554,7 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
     let owned;
     let bytes: &[u8] = match &job.input.source {
         Source::Stdin => run.stdin.as_deref().unwrap_or_default(),
-        Source::File(p) => match read_file(p) {
+        Source::File(p) => match inputs::read_file_limited(p, run.args.limits.max_page_bytes) {
             Ok(b) => {
                 owned = b;
                 &owned
@@ -606,14 +608,6 @@ fn with_json_error(run: &Run<'_>, mut out: Outcome, display: &str) -> Outcome {
     }
     out.changed = false;
     out
-}
-
-pub(crate) fn read_file(p: &Path) -> Result<Vec<u8>, String> {
-    let meta = fs::metadata(p).map_err(|e| inputs::describe_open_error(&e))?;
-    if !meta.is_file() {
-        return Err("not a regular file; skipped".into());
-    }
-    fs::read(p).map_err(|e| inputs::describe_open_error(&e))
 }
 
 fn clean_error_advice(e: &newsclean::Error) -> String {

@@ -40,17 +40,18 @@ pub struct ExplainArgs {
     /// How to clean: the same choices as `newsclean clean`.
     #[command(flatten)]
     pub config: crate::config::ConfigArgs,
+    #[command(flatten)]
+    pub limits: crate::inputs::LimitArgs,
 }
 
 /// Run `explain`.
 pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
     let name = args.file.display().to_string();
+    let max = args.limits.max_page_bytes;
     let bytes = if name == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)?;
-        b
+        crate::inputs::read_stdin_limited(max).map_err(anyhow::Error::msg)?
     } else {
-        std::fs::read(&args.file).with_context(|| format!("{name}: cannot read"))?
+        crate::inputs::read_file_limited(&args.file, max).map_err(|e| anyhow::anyhow!("{name}: {e}"))?
     };
     let cleaner = args.config.cleaner()?;
     let cleaned = cleaner.clean(&bytes).with_context(|| name.clone())?;
