@@ -533,3 +533,72 @@ fn in_place_cleans_a_file_reached_twice_through_a_folder_link_once() {
     assert!(stderr(&o).contains("1 files, 1 changed"), "{}", stderr(&o));
     assert_eq!(fs::read_to_string(real.join("p.txt")).unwrap(), expected_clean(&raw));
 }
+
+/// Apply the JSON report's edits backwards (last batch first, each `after` found at its
+/// place in the text after its batch) to get the input back: the replay a reader of the JSON
+/// log can do with nothing but the JSON.
+fn replay_json_log(clean: &str, edits: &[serde_json::Value]) -> String {
+    let batches = edits.iter().map(|e| e["batch"].as_u64().unwrap()).max().map_or(0, |b| b + 1);
+    let mut text = clean.to_string();
+    for b in (0..batches).rev() {
+        let batch: Vec<&serde_json::Value> = edits.iter().filter(|e| e["batch"] == b).collect();
+        // Walk the batch in order: each edit's `after` starts where the text before it ends
+        // plus what earlier edits of the batch changed; rebuild the text before the batch.
+        let mut before_text = String::new();
+        let mut cursor_after = 0usize; // in the text after the batch
+        let mut cursor_before = 0usize; // in the text before the batch
+        for e in batch {
+            let start = e["span"]["start"].as_u64().unwrap() as usize;
+            let gap = start - cursor_before;
+            before_text.push_str(&text[cursor_after..cursor_after + gap]);
+            before_text.push_str(e["before"].as_str().unwrap());
+            cursor_after += gap + e["after"].as_str().unwrap().len();
+            cursor_before = start + e["before"].as_str().unwrap().len();
+        }
+        before_text.push_str(&text[cursor_after..]);
+        text = before_text;
+    }
+    text
+}
+
+/// Issue 21 item 5 and issue 20 item 9: what decoding changes (a BOM, CRLF line ends,
+/// invisible characters) is an edit with a rule id in every view: `--check`, `--diff=rules`,
+/// `explain`, `review` and the JSON report agree, and the log undoes it. Joiners that are
+/// text (emoji sequences, Persian) are kept, and text that discusses mojibake is left alone.
+#[test]
+fn decoding_changes_are_edits_in_every_view() {
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = "\u{FEFF}党建强，则根基稳。\r\n社会\u{200B}兴。\r\n";
+    fs::write(tmp.path().join("a.txt"), raw).unwrap();
+    let o = run(tmp.path(), &["clean", "--check", "a.txt"]);
+    assert_eq!(code(&o), 1, "would change");
+    let o = run(tmp.path(), &["clean", "--diff=rules", "a.txt"]);
+    let diff = stdout(&o);
+    for rule in ["decode.bom", "decode.newline", "decode.zero-width"] {
+        assert!(diff.contains(rule), "{rule} in --diff=rules: {diff}");
+    }
+    let o = run(tmp.path(), &["explain", "--format", "json", "a.txt"]);
+    let explain: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<&str> =
+        explain["edits"].as_array().unwrap().iter().map(|e| e["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"decode.bom") && rules.contains(&"decode.newline"), "{rules:?}");
+    let o = run(tmp.path(), &["review", "--format", "json", "a.txt"]);
+    let review: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(review["changed"], true, "{review}");
+    assert!(review["by_rule"]["decode.newline"]["edits"].as_u64().unwrap() >= 2, "{review}");
+    let o = run(tmp.path(), &["clean", "--format", "json", "a.txt"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let edits = report["edits"].as_array().unwrap();
+    let bom = edits.iter().find(|e| e["rule"] == "decode.bom").unwrap();
+    assert_eq!(bom["source"]["start"], 0);
+    let newline = edits.iter().find(|e| e["rule"] == "decode.newline").unwrap();
+    assert_eq!((newline["source"]["line"].as_u64(), newline["before"].as_str()), (Some(1), Some("\r\n")));
+    assert_eq!(replay_json_log(report["text"].as_str().unwrap(), edits), raw, "the JSON log undoes decoding");
+
+    // Kept: joiners that are text. Left alone: a sentence about mojibake.
+    let text = "👩\u{200D}💻 and 👨\u{200D}👩\u{200D}👧 codes.\nمی\u{200C}خواهم\nThe sequence Ã© is what é looks like.\n";
+    let o = run_stdin(tmp.path(), &["clean", "-"], text.as_bytes());
+    assert_eq!(stdout(&o), text);
+    let o = run_stdin(tmp.path(), &["clean", "--check", "-"], text.as_bytes());
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}

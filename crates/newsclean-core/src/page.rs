@@ -123,6 +123,22 @@ impl Page {
         Page { text, blocks, log: EditLog::default(), meta: PageMeta::default() }
     }
 
+    /// A page over `source` after `steps` of edits made before the page is segmented
+    /// (decoding: a byte-order mark, mojibake, line breaks, invisible characters, NFC): each
+    /// step is logged as a batch, then the result is segmented into blocks. Undoing the log
+    /// gives back `source`.
+    pub fn with_prior_edits(source: impl Into<String>, steps: Vec<Vec<TextEdit>>) -> Result<Self, EditError> {
+        let mut log = EditLog::default();
+        let mut text = source.into();
+        for step in steps {
+            if !step.is_empty() {
+                text = log.apply(&text, step)?;
+            }
+        }
+        let blocks = segment(&text);
+        Ok(Page { text, blocks, log, meta: PageMeta::default() })
+    }
+
     /// The current text.
     pub fn text(&self) -> &str {
         &self.text

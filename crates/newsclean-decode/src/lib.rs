@@ -23,6 +23,10 @@
 //! bytes read as windows-1252 or GBK). Then
 //! [`normalize`]: line breaks to `\n`, control and invisible characters removed, NFC.
 //!
+//! Every change is also returned as an edit with a rule id ([`Decoded::edits`], the `decode.*`
+//! ids of [`RULE_IDS`]) over [`Decoded::source`], the text as read, so the page's edit log can
+//! show it and undo it.
+//!
 //! ```
 //! use newsclean_decode::{decode, DecodeOptions, DetectedBy};
 //!
@@ -146,6 +150,29 @@ impl Default for DecodeOptions {
     }
 }
 
+/// One change decoding made to the text as read: replace `range` (bytes of the text before
+/// this change's step) by `replacement`, because of `rule`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeEdit {
+    /// Byte range in the text before this step.
+    pub range: std::ops::Range<usize>,
+    /// What replaces it.
+    pub replacement: String,
+    /// The rule id: `decode.bom`, `decode.mojibake`, `decode.newline`, `decode.control`,
+    /// `decode.zero-width`, `decode.bidi` or `decode.nfc`.
+    pub rule: &'static str,
+}
+
+/// The rule id of a byte-order mark dropped from the start of the text.
+pub const RULE_BOM: &str = "decode.bom";
+/// The rule id of a repaired run of mojibake.
+pub const RULE_MOJIBAKE: &str = "decode.mojibake";
+pub use normalize::{RULE_BIDI, RULE_CONTROL, RULE_NEWLINE, RULE_NFC, RULE_ZERO_WIDTH};
+
+/// Every rule id a decode edit can carry.
+pub const RULE_IDS: [&str; 7] =
+    [RULE_BOM, RULE_MOJIBAKE, RULE_NEWLINE, RULE_CONTROL, RULE_ZERO_WIDTH, RULE_BIDI, RULE_NFC];
+
 /// Decoded text and the report of how it was made.
 #[derive(Clone, Debug)]
 pub struct Decoded {
@@ -153,6 +180,13 @@ pub struct Decoded {
     pub text: String,
     /// What was decided.
     pub report: DecodeReport,
+    /// The text as read in the encoding, before any change (a byte-order mark is its first
+    /// character), when decoding changed it: `None` when it is `text`.
+    pub source: Option<String>,
+    /// The changes from `source` to `text`, in steps (each step's ranges are in the text
+    /// the step before made): byte-order mark and mojibake, then line breaks and removed
+    /// characters, then NFC. Empty steps are left out.
+    pub edits: Vec<Vec<DecodeEdit>>,
 }
 
 /// Why bytes were refused.
@@ -203,14 +237,44 @@ struct Read {
     evidence: String,
     confident: bool,
     malformed: Malformed,
+    /// A byte-order mark was read (and is not in `text`).
+    bom: bool,
 }
 
 /// Decode `bytes` into normalised text.
 pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError> {
     let read = read(bytes, opts)?;
-    let (text, mojibake) = match opts.repair_mojibake.then(|| mojibake::repair(&read.text)) {
-        Some(Some((text, repair))) => (text, Some(repair)),
-        _ => (read.text, None),
+    // The first step: the byte-order mark (as the character U+FEFF it stands for) and the
+    // mojibake runs, as edits of the source.
+    let bom = read.bom;
+    let mut first_step = Vec::new();
+    if bom {
+        first_step.push(DecodeEdit { range: 0..3, replacement: String::new(), rule: RULE_BOM });
+    }
+    let (text, mojibake) = match opts.repair_mojibake.then(|| mojibake::repair_runs(&read.text)).flatten() {
+        Some((fixes, repair)) => {
+            let mut out = String::with_capacity(read.text.len());
+            let mut last = 0;
+            let shift = if bom { 3 } else { 0 };
+            for (range, fixed) in fixes {
+                out.push_str(&read.text[last..range.start]);
+                out.push_str(&fixed);
+                last = range.end;
+                first_step.push(DecodeEdit {
+                    range: range.start + shift..range.end + shift,
+                    replacement: fixed,
+                    rule: RULE_MOJIBAKE,
+                });
+            }
+            out.push_str(&read.text[last..]);
+            let source = if bom { format!("\u{FEFF}{}", read.text) } else { read.text };
+            (out, Some((repair, source)))
+        }
+        None => (read.text, None),
+    };
+    let (mojibake, source) = match mojibake {
+        Some((repair, source)) => (Some(repair), Some(source)),
+        None => (None, bom.then(|| format!("\u{FEFF}{text}"))),
     };
     // After the repair: Latin-1 mojibake is full of C1 controls that the repair turns back
     // into text.
@@ -229,6 +293,8 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     if let Some(reason) = binary {
         return Err(DecodeError::Binary { reason: format!("read as {}: {reason}", read.encoding.name()) });
     }
+    // The text before normalisation is the source of its edits: kept only when it changes.
+    let pre_norm = (source.is_none() && normalize::changes(&text)).then(|| text.clone());
     let (text, norm) = normalize::normalize(text);
     // The clean text must not start like a binary format: decoded again (as the UTF-8 it now
     // is) it would be refused. A BOM, leading control bytes or zero-width characters that
@@ -266,6 +332,19 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     if norm.line_endings.mixed() {
         warnings.push("mixed line endings".into());
     }
+    let mut edits: Vec<Vec<DecodeEdit>> = Vec::new();
+    if !first_step.is_empty() {
+        edits.push(first_step);
+    }
+    let norm_changed = !norm.edits.is_empty() || !norm.nfc_edits.is_empty();
+    edits.extend([norm.edits, norm.nfc_edits].into_iter().filter(|step| !step.is_empty()));
+    // The source is needed only when something changed; before normalisation it is the
+    // repaired text (when no BOM or mojibake step made its own).
+    let source = match source {
+        Some(s) => Some(s),
+        None if norm_changed => Some(pre_norm.expect("kept while normalising")),
+        None => None,
+    };
     let report = DecodeReport {
         encoding: read.encoding.name().to_string(),
         detected_by: read.detected_by,
@@ -282,14 +361,14 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
         nfc_changed: norm.nfc_changed,
         warnings,
     };
-    Ok(Decoded { text, report })
+    Ok(Decoded { text, report, source, edits })
 }
 
 /// Decide the encoding and decode.
 fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
     let made = |encoding, body: &[u8], offset, detected_by, evidence: String, confident| {
         let (text, malformed) = decode_with(encoding, body, offset);
-        Read { text, encoding, detected_by, evidence, confident, malformed }
+        Read { text, encoding, detected_by, evidence, confident, malformed, bom: offset > 0 }
     };
     if let Some(enc) = opts.encoding {
         let bom = match Encoding::for_bom(bytes) {
@@ -328,6 +407,7 @@ fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
             evidence: why,
             confident: true,
             malformed: Malformed::default(),
+            bom: false,
         });
     }
     let shape = detect::utf8_shape(bytes);

@@ -81,6 +81,9 @@ pub struct EditReport {
     pub note: Option<String>,
     /// Where `before` was in the decoded input (for an insertion: where it was made).
     pub source: SourcePos,
+    /// Where `before` was in the text as it was before this edit's batch (byte range): with
+    /// `before` and `after`, enough to replay the log (undo it batch by batch, last first).
+    pub span: std::ops::Range<usize>,
 }
 
 /// A position in the decoded input: byte range, and line and column of its start.
@@ -135,20 +138,38 @@ impl ErrorReport {
     }
 }
 
-/// Maps byte offsets of a text to 1-based line and column (in characters).
+/// Maps byte offsets of a text to 1-based line and column (in characters), each in
+/// O(log lines + [`CHAR_CHECKPOINT`]) whatever the line's length.
 #[derive(Clone, Debug)]
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the start of each line.
     starts: Vec<usize>,
+    /// `chars_before[k]`: the characters in the first `k * CHAR_CHECKPOINT` bytes.
+    chars_before: Vec<usize>,
 }
+
+/// Every this many bytes, [`LineIndex`] notes how many characters came before.
+pub const CHAR_CHECKPOINT: usize = 1024;
 
 impl<'a> LineIndex<'a> {
     /// Index the lines of `text`.
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(newline_offsets(text).map(|i| i + 1));
-        LineIndex { text, starts }
+        let mut chars_before = vec![0];
+        let mut n = 0;
+        for block in text.as_bytes().chunks(CHAR_CHECKPOINT) {
+            n += char_starts(block);
+            chars_before.push(n);
+        }
+        LineIndex { text, starts, chars_before }
+    }
+
+    /// The characters in `text[..at]` (`at` on a character boundary).
+    fn chars_to(&self, at: usize) -> usize {
+        let k = at / CHAR_CHECKPOINT;
+        self.chars_before[k] + char_starts(&self.text.as_bytes()[k * CHAR_CHECKPOINT..at])
     }
 
     /// The position of byte range `start..end` (clamped to the text).
@@ -161,9 +182,14 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(col_end) {
             col_end -= 1;
         }
-        let column = self.text[line_start..col_end].chars().count() + 1;
+        let column = self.chars_to(col_end) - self.chars_to(line_start) + 1;
         SourcePos { start, end, line, column }
     }
+}
+
+/// The characters that start in `bytes` (UTF-8): the bytes that are not continuation bytes.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -193,6 +219,7 @@ fn edit_reports(log: &EditLog, input: &str) -> Vec<EditReport> {
                 after: e.after.clone(),
                 note: e.note.clone(),
                 source: index.pos(span.start, span.end),
+                span: e.span.clone(),
             }
         })
         .collect()
