@@ -602,3 +602,91 @@ fn decoding_changes_are_edits_in_every_view() {
     let o = run_stdin(tmp.path(), &["clean", "--check", "-"], text.as_bytes());
     assert_eq!(code(&o), 0, "{}", stdout(&o));
 }
+
+/// Run `newsclean` under `umask MASK`.
+fn run_umask(cwd: &Path, mask: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("sh")
+        .current_dir(cwd)
+        .arg("-c")
+        .arg(format!("umask {mask} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_newsclean"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Issue 21 item 6: new files are created as any Unix tool creates them (0666 minus the
+/// umask): `--out-dir` outputs, `--removed`, `learn -o`; `--in-place` keeps the original's mode.
+#[test]
+fn new_files_follow_the_umask() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir(tmp.path().join("in")).unwrap();
+    for i in 0..3 {
+        fs::write(tmp.path().join(format!("in/p{i}.txt")), "标题\n\n\n正文第一段,内容。\n").unwrap();
+    }
+    let o = run_umask(tmp.path(), "022", &["clean", "in", "--out-dir", "out", "--removed", "removed.jsonl"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mode = |p: &str| fs::metadata(tmp.path().join(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("out/p0.txt"), 0o644);
+    assert_eq!(mode("removed.jsonl"), 0o644);
+    let o = run_umask(tmp.path(), "027", &["learn", "in", "-o", "learned.yaml", "--min-pages", "2"]);
+    if code(&o) == 0 {
+        assert_eq!(mode("learned.yaml"), 0o640);
+    }
+    fs::set_permissions(tmp.path().join("in/p1.txt"), fs::Permissions::from_mode(0o604)).unwrap();
+    let o = run_umask(tmp.path(), "077", &["clean", "--in-place", "in/p1.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(mode("in/p1.txt"), 0o604, "--in-place keeps the original's mode");
+}
+
+/// Issue 21 items 8 and 11: a run never deletes a live temporary file (its own `--removed`
+/// sink in the output folder, another process's), and a long file name (the temporary name
+/// no longer grows with it) is written in place and into --out-dir.
+#[test]
+fn live_temp_files_are_kept_and_long_names_are_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir(tmp.path().join("in")).unwrap();
+    fs::create_dir(tmp.path().join("out")).unwrap();
+    fs::write(tmp.path().join("in/a.txt"), "党建强,则根基稳\n").unwrap();
+    // A temporary file of a live process (this test) in the output folder.
+    let live = tmp.path().join(format!("out/.newsclean-tmp-{}-AbCdEf", std::process::id()));
+    fs::write(&live, "another run's half-written file").unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out", "--removed", "out/a.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(live.exists(), "a live process's temporary file is kept");
+
+    let long = format!("{}.txt", "长".repeat(78)); // 238 bytes
+    fs::write(tmp.path().join("in").join(&long), "党建强,则根基稳\n").unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out2"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(tmp.path().join("out2").join(&long)).unwrap(), "党建强，则根基稳\n");
+    let o = run(tmp.path(), &["clean", "--in-place", &format!("in/{long}")]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(tmp.path().join("in").join(&long)).unwrap(), "党建强，则根基稳\n");
+}
+
+/// Issue 21 items 10 and 14: `-j 0` is refused, a huge `-j` on one file is capped (no
+/// thousands of threads), and file names with a line break or an escape sequence are quoted.
+#[test]
+fn jobs_are_bounded_and_names_are_quoted() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("a.txt"), "党建强,则根基稳\n").unwrap();
+    let o = run(tmp.path(), &["clean", "-j", "0", "a.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("0 workers"), "{}", stderr(&o));
+    let started = std::time::Instant::now();
+    let o = run(tmp.path(), &["clean", "-j", "100000", "-v", "a.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 worker(s)"), "{}", stderr(&o));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+
+    fs::write(tmp.path().join("x\nwould change: y.txt"), "党建强,则根基稳\n").unwrap();
+    fs::write(tmp.path().join("e\u{1b}[31m.txt"), "党建强,则根基稳\n").unwrap();
+    let o = run(tmp.path(), &["clean", "--check", "x\nwould change: y.txt", "e\u{1b}[31m.txt"]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("would change: $'x\\nwould change: y.txt'"), "{out}");
+    assert!(!out.contains('\u{1b}') && out.contains("$'e\\e[31m.txt'"), "{out}");
+}

@@ -115,8 +115,9 @@ pub struct CleanArgs {
     #[arg(long = "glob", value_name = "GLOB")]
     pub globs: Vec<String>,
 
-    /// Number of files cleaned at once (default: the number of cores).
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Number of files cleaned at once (default: the number of cores; at most 4 per core and
+    /// one per input, more would only wait).
+    #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 
     /// Read every input once first and count its words: where a page's own text is silent
@@ -180,7 +181,7 @@ struct Run<'a> {
 const WINDOW_PER_JOB: usize = 64;
 
 pub(crate) fn error_line(display: &str, message: impl std::fmt::Display) -> String {
-    format!("newsclean: error: {display}: {message}")
+    format!("newsclean: error: {}: {message}", inputs::quote(display))
 }
 
 /// Run `newsclean clean`. Returns the exit code.
@@ -216,8 +217,12 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
             io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let jobs =
-        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let jobs = worker_count(args.jobs, survey.inputs);
+    if args.verbose > 0 && args.jobs.is_some_and(|j| j > jobs) {
+        eprintln!(
+            "newsclean: note: {jobs} worker(s): more would only wait (4 per core, one per input at most)"
+        );
+    }
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
     let cleaner = if args.batch_evidence {
@@ -344,6 +349,31 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     })
 }
 
+/// The cores of this machine.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Most workers per core: cleaning is CPU-bound, a few more than the cores hide file I/O.
+pub(crate) const WORKERS_PER_CORE: usize = 4;
+
+/// The worker threads for `asked` (`--jobs`, default the cores) over `inputs` inputs: at most
+/// [`WORKERS_PER_CORE`] per core and one per input, at least one.
+pub(crate) fn worker_count(asked: Option<usize>, inputs: usize) -> usize {
+    asked.unwrap_or_else(cores).min(cores() * WORKERS_PER_CORE).min(inputs.max(1)).max(1)
+}
+
+/// `--jobs N`: a number of at least 1.
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => {
+            Err("0 workers would clean nothing; give 1 or more (the default is the number of cores)".into())
+        }
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{s:?} is not a number of workers")),
+    }
+}
+
 /// The words of every input, counted in parallel for `--batch-evidence`. A file that cannot be
 /// read counts nothing here; cleaning it reports the error.
 fn count_batch_words(
@@ -419,7 +449,7 @@ impl Survey {
                 Found::Skipped { display, reason } => {
                     survey.skipped += 1;
                     if args.verbose > 0 {
-                        eprintln!("newsclean: note: {display}: skipped ({reason})");
+                        eprintln!("newsclean: note: {}: skipped ({reason})", inputs::quote(&display));
                     }
                 }
             }
@@ -576,9 +606,11 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
     out.changed = cleaned.changed_from(bytes);
     if cleaned.report.malformed > 0 {
         out.notes.push(format!(
-            "{display}: {} undecodable byte sequence(s) read as {} became U+FFFD (�); check the file, or pass \
+            "{}: {} undecodable byte sequence(s) read as {} became U+FFFD (�); check the file, or pass \
              --encoding NAME if it is in another encoding",
-            cleaned.report.malformed, cleaned.report.encoding
+            inputs::quote(display),
+            cleaned.report.malformed,
+            cleaned.report.encoding
         ));
     }
     if let Err(msg) = write_output(run, job, &cleaned, bytes, out.changed, &mut out) {
@@ -602,7 +634,8 @@ fn with_json_error(run: &Run<'_>, mut out: Outcome, display: &str) -> Outcome {
     if run.args.format == Format::Json {
         let msg = out.error.as_deref().unwrap_or_default();
         let msg = msg.strip_prefix("newsclean: error: ").unwrap_or(msg);
-        let msg = msg.strip_prefix(display).and_then(|m| m.strip_prefix(": ")).unwrap_or(msg);
+        let msg =
+            msg.strip_prefix(&*inputs::quote(display)).and_then(|m| m.strip_prefix(": ")).unwrap_or(msg);
         serde_json::to_writer(&mut out.stdout, &ErrorReport::new(display, msg)).expect("an error serializes");
         out.stdout.push(b'\n');
     }
@@ -645,7 +678,7 @@ fn write_output(
             // New files from untouched inputs: atomic, not fsynced (see `Durability::Unsynced`).
             let unsynced = atomic::Durability::Unsynced;
             atomic::write_atomic_as(target, cleaned.text.as_bytes(), None, unsynced).map_err(|e| {
-                format!("cannot write {} ({e}); choose an --out-dir you can write to", target.display())
+                format!("cannot write {}: {}", target.display(), atomic::describe_write_error(&e, target))
             })
         }
         Dest::InPlace(target) => {
@@ -672,13 +705,22 @@ fn write_output(
                 name.push(suffix);
                 let backup = target.with_file_name(name);
                 atomic::write_atomic(&backup, original, Some(&meta)).map_err(|e| {
-                    format!("cannot write the backup {} ({e}); the file was left unchanged", backup.display())
+                    format!(
+                        "cannot write the backup {}: {}; the file was left unchanged",
+                        backup.display(),
+                        atomic::describe_write_error(&e, &backup)
+                    )
                 })?;
-                out.notes.push(format!("{}: original kept as {}", job.input.display, backup.display()));
+                out.notes.push(format!(
+                    "{}: original kept as {}",
+                    inputs::quote(&job.input.display),
+                    inputs::quote(&backup.display().to_string())
+                ));
             }
             atomic::write_atomic(target, cleaned.text.as_bytes(), Some(&meta)).map_err(|e| {
                 format!(
-                    "cannot replace it ({e}); the file was left unchanged (check that its folder is writable)"
+                    "cannot replace it: {}; the file was left unchanged",
+                    atomic::describe_write_error(&e, target)
                 )
             })
         }
@@ -698,10 +740,10 @@ fn render_stdout(
         serde_json::to_writer(&mut out.stdout, &FileReport::new(display.as_str(), cleaned, original))?;
         out.stdout.push(b'\n');
     } else if let Some(mode) = args.diff {
-        render_diff(&mut out.stdout, mode, display, cleaned, run.color)?;
+        render_diff(&mut out.stdout, mode, &inputs::quote(display), cleaned, run.color)?;
     } else if args.check {
         if out.changed {
-            writeln!(out.stdout, "would change: {display}")?;
+            writeln!(out.stdout, "would change: {}", inputs::quote(display))?;
         }
     } else if matches!(job.dest, Dest::Stdout) {
         out.stdout.extend_from_slice(cleaned.text.as_bytes());
@@ -767,10 +809,10 @@ impl RemovedSink {
     /// Open the sink (that `path` is not an input was checked by [`Survey::take`]).
     fn create(path: &Path) -> anyhow::Result<Self> {
         let dir = atomic::parent_dir(path);
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}{}", atomic::TMP_TAG))
+            .prefix(&atomic::temp_prefix())
             .rand_bytes(6)
+            .permissions(atomic::new_file_permissions())
             .tempfile_in(dir)
             .with_context(|| format!("--removed {}: cannot write in {}", path.display(), dir.display()))?;
         Ok(RemovedSink { tmp: io::BufWriter::new(tmp), path: path.to_path_buf() })

@@ -51,10 +51,11 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
     let bytes = if name == "-" {
         crate::inputs::read_stdin_limited(max).map_err(anyhow::Error::msg)?
     } else {
-        crate::inputs::read_file_limited(&args.file, max).map_err(|e| anyhow::anyhow!("{name}: {e}"))?
+        crate::inputs::read_file_limited(&args.file, max)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", crate::inputs::quote(&name)))?
     };
     let cleaner = args.config.cleaner()?;
-    let cleaned = cleaner.clean(&bytes).with_context(|| name.clone())?;
+    let cleaned = cleaner.clean(&bytes).with_context(|| crate::inputs::quote(&name).into_owned())?;
     let stdout = std::io::stdout();
     let color = match args.color {
         Color::Always => true,
@@ -63,9 +64,13 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
     };
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
-        ExplainFormat::Text => {
-            newsclean_diff::explain::render_explain(&mut out, &name, &cleaned.input, &cleaned.page, color)?
-        }
+        ExplainFormat::Text => newsclean_diff::explain::render_explain(
+            &mut out,
+            &crate::inputs::quote(&name),
+            &cleaned.input,
+            &cleaned.page,
+            color,
+        )?,
         ExplainFormat::Json => {
             newsclean_diff::explain::render_explain_json(&mut out, &name, &cleaned.input, &cleaned.page)?
         }

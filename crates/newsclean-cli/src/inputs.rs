@@ -281,6 +281,40 @@ pub fn read_stdin_limited(max: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// A file name as shown on a terminal: as it is when every character is plain, else quoted
+/// the way `ls` quotes it, `$'…'` with the invisible characters escaped (`$'a\nb.txt'`), so a
+/// line break in a name cannot split an output line and an escape sequence in a name never
+/// reaches the terminal.
+pub fn quote(name: &str) -> std::borrow::Cow<'_, str> {
+    let special = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    };
+    if !name.chars().any(|c| special(c) || c == '\'') {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    if !name.chars().any(special) {
+        // Only quotes: single-quote it, each quote as '\''.
+        return std::borrow::Cow::Owned(format!("'{}'", name.replace('\'', "'\\''")));
+    }
+    let mut out = String::from("$'");
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{1b}' => out.push_str("\\e"),
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            c if special(c) && u32::from(c) < 0x100 => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c if special(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn not_regular(m: &std::fs::Metadata) -> String {
     use std::os::unix::fs::FileTypeExt;
     let ft = m.file_type();
@@ -319,6 +353,15 @@ mod tests {
         assert!(parse_size("0").is_err());
         assert!(parse_size("12X").is_err());
         assert!(parse_size("M").is_err());
+    }
+
+    #[test]
+    fn names_are_quoted_like_ls() {
+        assert_eq!(quote("a b/党建.txt"), "a b/党建.txt");
+        assert_eq!(quote("a\nb.txt"), "$'a\\nb.txt'");
+        assert_eq!(quote("x\u{1b}[31mred"), "$'x\\e[31mred'");
+        assert_eq!(quote("it's"), "'it'\\''s'");
+        assert_eq!(quote("r\u{202E}txt.exe"), "$'r\\u202etxt.exe'");
     }
 
     #[test]

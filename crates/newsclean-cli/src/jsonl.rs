@@ -309,7 +309,8 @@ pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::R
         crate::config::build(&crate::config::Wanted { encoding: None, ..args.config.wanted() })?;
     let cleaner = newsclean::Cleaner::from_config(&config)?;
     let paths: Vec<String> = args.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    let jobs = args.jobs.unwrap_or(0);
+    // Records are many: the cap is the cores' (4 per core).
+    let jobs = crate::clean_cmd::worker_count(args.jobs, usize::MAX);
     let opts = JsonlOptions {
         field: j.field.clone(),
         annotate: j.annotate,

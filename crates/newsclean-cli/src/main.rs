@@ -45,6 +45,7 @@ struct CleanCommand {
 }
 
 fn main() -> std::process::ExitCode {
+    atomic::mark_run_start();
     match run(Cli::parse()) {
         Ok(code) => std::process::ExitCode::from(code),
         Err(e) => {

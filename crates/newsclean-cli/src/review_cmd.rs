@@ -92,7 +92,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
                 let summary = match clean(&cleaner, f, args.limits.max_page_bytes) {
                     Ok((_, s)) => s,
                     Err(e) => {
-                        eprintln!("newsclean: error: {}: {e:#}", f.name());
+                        eprintln!("newsclean: error: {}: {e:#}", inputs::quote(f.name()));
                         PageSummary::failed(f.name(), format!("{e:#}"))
                     }
                 };
@@ -147,7 +147,7 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
                     }
                     Err(e) => {
                         failed += 1;
-                        eprintln!("newsclean: error: {name}: {e:#}");
+                        eprintln!("newsclean: error: {}: {e:#}", inputs::quote(&name));
                         report.add_linked(PageSummary::failed(&name, format!("{e:#}")), None);
                     }
                 }
@@ -235,7 +235,7 @@ pub fn collect(args: &ReviewArgs) -> anyhow::Result<Vec<Item>> {
             Found::Problem { display, message } => out.push(Item::Problem(display, message)),
             Found::Skipped { display, reason } => {
                 if args.verbose {
-                    eprintln!("newsclean: note: {display}: skipped ({reason})");
+                    eprintln!("newsclean: note: {}: skipped ({reason})", inputs::quote(&display));
                 }
             }
         }
