@@ -317,6 +317,27 @@ mod tests {
         }
     }
 
+    /// Issue 21 item 4: `--format json` on one long line with many edits counted the
+    /// characters from the line's start for every edit (quadratic: 48.5 MB took over 10
+    /// minutes). Columns now cost at most a checkpoint's bytes each; at this size the old count
+    /// takes minutes.
+    #[test]
+    fn columns_on_one_long_line_are_linear() {
+        let line = "党,".repeat(1_000_000);
+        let index = LineIndex::new(&line);
+        let step = 4 * 20;
+        for k in (0..line.len()).step_by(step).take(50_000) {
+            let pos = index.pos(k, k);
+            assert_eq!(pos.column, k / 4 * 2 + 1);
+            assert_eq!(pos.line, 1);
+        }
+        let text = "a\n党建\nxyz党";
+        let index = LineIndex::new(text);
+        assert_eq!((index.pos(5, 5).line, index.pos(5, 5).column), (2, 2));
+        assert_eq!((index.pos(9, 9).line, index.pos(9, 9).column), (3, 1));
+        assert_eq!(index.pos(12, 12).column, 4);
+    }
+
     #[test]
     fn removal_classes() {
         assert!(is_removal(&edit("页眉", "")));
