@@ -149,7 +149,11 @@ fn kept_in_context(text: &str, i: usize, c: char) -> bool {
         '\u{200C}' => before().is_some_and(joins_in_script) && after().is_some_and(joins_in_script),
         '\u{200E}' | '\u{200F}' | '\u{061C}' => {
             let near = |it: &mut dyn Iterator<Item = char>| {
-                it.take_while(|&ch| ch != '\n').take(BIDI_REACH).any(is_rtl)
+                // Every line break counts (a CR becomes a `\n` here): decoding the output again
+                // must keep exactly the marks kept now.
+                it.take_while(|&ch| ch != '\n' && ch != '\r' && !is_unicode_break(ch))
+                    .take(BIDI_REACH)
+                    .any(is_rtl)
             };
             near(&mut text[..i].chars().rev()) || near(&mut text[i + c.len_utf8()..].chars())
         }
@@ -483,10 +487,14 @@ mod tests {
             "שלום\u{200F} 2024",
             "\u{200E}abc שלום",
         ] {
+            let (out, _) = norm(kept);
+            assert_eq!(normalize(out.clone()).0, out, "idempotent: {kept:?}");
             let (out, r) = norm(kept);
             assert_eq!(out, kept);
             assert!(r.edits.is_empty(), "{kept:?}: {:?}", r.edits);
         }
+        // A mark whose right-to-left text is across a line break (CR too) is removed.
+        assert_eq!(norm("x\u{200F}\rשלום").0, "x\nשלום");
         let (out, r) = norm("党\u{200D}建 a\u{200C}b x\u{200F}y\u{200B}\u{200B}z\r\n\u{7}");
         assert_eq!(out, "党建 ab xyz\n");
         let rules: Vec<&str> = r.edits.iter().map(|e| e.rule).collect();

@@ -283,8 +283,23 @@ proptest! {
             prop_assert!(!d.text.contains('\r'));
             prop_assert!(d.text.chars().all(|c| c == '\n' || c == '\t' || !c.is_control()));
             // Decoding the output again changes nothing.
-            prop_assert_eq!(dec(d.text.as_bytes()).unwrap().text, d.text);
+            prop_assert_eq!(dec(d.text.as_bytes()).unwrap().text, d.text.clone());
+            prop_assert_eq!(replay(&d), d.text);
         }
+    }
+
+    /// Issue 21 item 5: the decode edits, step by step from the source, give the text; and
+    /// text with the characters decoding changes (line breaks, joiners, marks, a BOM) too.
+    #[test]
+    fn decode_edits_rebuild_the_text(parts in proptest::collection::vec(prop::sample::select(vec![
+        "党建", "a", " ", "\r\n", "\r", "\n", "\u{200B}", "\u{200C}", "\u{200D}", "\u{200F}", "\u{7}",
+        "👩", "💻", "می", "שלום", "e\u{301}", "\u{FEFF}", "Ã©", "é",
+    ]), 0..40)) {
+        let text = parts.concat();
+        // Too many control characters is binary, refused: nothing to rebuild.
+        let Ok(d) = dec(text.as_bytes()) else { return Ok(()) };
+        prop_assert_eq!(replay(&d), d.text.clone());
+        prop_assert_eq!(dec(d.text.as_bytes()).unwrap().text, d.text);
     }
 
     #[test]
@@ -358,4 +373,22 @@ fn genuine_single_byte_text_is_not_taken_for_a_damaged_multibyte_page() {
     assert_eq!(d.text, text);
     let (b, _, _) = encoding_rs::WINDOWS_1252.encode("Les élèves étaient là, où Noël.\n");
     assert_eq!(dec(&b).unwrap().text, "Les élèves étaient là, où Noël.\n");
+}
+
+/// The decode edits applied step by step to the source (the text itself when nothing changed).
+fn replay(d: &Decoded) -> String {
+    let mut text = d.source.clone().unwrap_or_else(|| d.text.clone());
+    for step in &d.edits {
+        let mut out = String::new();
+        let mut last = 0;
+        for e in step {
+            assert!(e.range.start >= last, "sorted, not overlapping: {step:?}");
+            out.push_str(&text[last..e.range.start]);
+            out.push_str(&e.replacement);
+            last = e.range.end;
+        }
+        out.push_str(&text[last..]);
+        text = out;
+    }
+    text
 }
