@@ -397,3 +397,79 @@ fn rules_that_never_settle_or_keep_growing_are_a_clear_error() {
         }
     }
 }
+
+/// Issue 21 item 1: a GB18030 page cut off mid-character is read as GB18030 (a U+FFFD and a
+/// note), not garbled as windows-1252; a small UTF-8 file with a few bad bytes is not
+/// confident, so `--in-place` leaves it alone unless `--encoding` is given.
+#[test]
+fn a_truncated_or_damaged_multibyte_file_is_never_garbled_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page =
+        "本社常年法律顾问浙江天卓律师事务所孙伟强律师。党建强，则根基稳；根基稳，则社会兴。\n".repeat(4);
+    let (gb, _, _) = encoding_rs::GB18030.encode(&page);
+    let cut = &gb[..gb.len() - 2]; // the final newline and the last byte of 。
+    fs::write(tmp.path().join("gb.txt"), cut).unwrap();
+    let o = run(tmp.path(), &["clean", "--format", "json", "gb.txt"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["decode"]["encoding"], "gb18030", "{json}");
+    assert!(json["text"].as_str().unwrap().starts_with("本社常年法律顾问"), "{json}");
+    let o = run(tmp.path(), &["clean", "--in-place", "gb.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("U+FFFD"), "{}", stderr(&o));
+    assert!(fs::read_to_string(tmp.path().join("gb.txt")).unwrap().starts_with("本社常年法律顾问"));
+
+    let bad = b"\xe5\x85\x9a\xe5\xbb\xba\xe5\xbc\xba,\xe5\x88\x99\xe6\xa0\xb9\xe5\x9f\xba\xe7\xa8\xb3\xff\xfe\x80\xe4\xb8\xad\xe6\x96\x87\xc3(abc\n\xe7\xac\xac\xe4\xba\x8c\xe8\xa1\x8c,\xe6\xb5\x8b\xe8\xaf\x95\n";
+    fs::write(tmp.path().join("u.txt"), bad).unwrap();
+    let o = run(tmp.path(), &["clean", "u.txt"]);
+    assert!(stdout(&o).starts_with("党建强"), "{}", stdout(&o));
+    let o = run(tmp.path(), &["clean", "--in-place", "u.txt"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("--encoding"), "{}", stderr(&o));
+    assert_eq!(fs::read(tmp.path().join("u.txt")).unwrap(), bad, "left unchanged");
+    let o = run(tmp.path(), &["clean", "--in-place", "--encoding", "utf-8", "u.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(fs::read_to_string(tmp.path().join("u.txt")).unwrap().starts_with("党建强"));
+}
+
+/// Issue 21 item 2: every command refuses what `clean` refuses (devices, named pipes, links to
+/// devices), and input size has a limit past which the input is reported and skipped.
+#[test]
+fn every_command_refuses_devices_pipes_and_inputs_over_the_size_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let limit = Duration::from_secs(20);
+    let o = run_with_deadline(tmp.path(), &["explain", "/dev/zero"], limit);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("a device, not a regular file"), "{}", stderr(&o));
+    let o = run_with_deadline(tmp.path(), &["clean", "--jsonl", "/dev/zero"], limit);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("a device"), "{}", stderr(&o));
+
+    let dir = tmp.path().join("in");
+    batch_with(&dir);
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).unwrap();
+    let fifo = dir.join("x.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let o = run_with_deadline(tmp.path(), &["review", "in", "--format", "json"], limit);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.contains("\"good.txt\"") || out.contains("in/good.txt"), "{out}");
+    assert!(stderr(&o).contains("x.txt: a named pipe"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("zero.txt: a device"), "{}", stderr(&o));
+
+    // The size limit: a file over it is one error, the rest of the batch is done; standard
+    // input over it is refused rather than read without end.
+    fs::remove_file(dir.join("zero.txt")).unwrap();
+    fs::remove_file(&fifo).unwrap();
+    fs::write(dir.join("big.txt"), "大".repeat(2000)).unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out", "--max-page-bytes", "4K"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("big.txt: 6000 bytes, more than the limit of 4096"), "{}", stderr(&o));
+    assert_good_done(&tmp.path().join("out"));
+    let o = run_stdin(tmp.path(), &["clean", "--max-page-bytes", "1K", "-"], &[b'a'; 5000]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--max-page-bytes"), "{}", stderr(&o));
+    let o = run(tmp.path(), &["explain", "--max-page-bytes", "4K", "in/big.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("more than the limit"), "{}", stderr(&o));
+}

@@ -533,3 +533,160 @@ fn in_place_cleans_a_file_reached_twice_through_a_folder_link_once() {
     assert!(stderr(&o).contains("1 files, 1 changed"), "{}", stderr(&o));
     assert_eq!(fs::read_to_string(real.join("p.txt")).unwrap(), expected_clean(&raw));
 }
+
+/// Apply the JSON report's edits backwards (last batch first, each `after` found at its
+/// place in the text after its batch) to get the input back: the replay a reader of the JSON
+/// log can do with nothing but the JSON.
+fn replay_json_log(clean: &str, edits: &[serde_json::Value]) -> String {
+    let batches = edits.iter().map(|e| e["batch"].as_u64().unwrap()).max().map_or(0, |b| b + 1);
+    let mut text = clean.to_string();
+    for b in (0..batches).rev() {
+        let batch: Vec<&serde_json::Value> = edits.iter().filter(|e| e["batch"] == b).collect();
+        // Walk the batch in order: each edit's `after` starts where the text before it ends
+        // plus what earlier edits of the batch changed; rebuild the text before the batch.
+        let mut before_text = String::new();
+        let mut cursor_after = 0usize; // in the text after the batch
+        let mut cursor_before = 0usize; // in the text before the batch
+        for e in batch {
+            let start = e["span"]["start"].as_u64().unwrap() as usize;
+            let gap = start - cursor_before;
+            before_text.push_str(&text[cursor_after..cursor_after + gap]);
+            before_text.push_str(e["before"].as_str().unwrap());
+            cursor_after += gap + e["after"].as_str().unwrap().len();
+            cursor_before = start + e["before"].as_str().unwrap().len();
+        }
+        before_text.push_str(&text[cursor_after..]);
+        text = before_text;
+    }
+    text
+}
+
+/// Issue 21 item 5 and issue 20 item 9: what decoding changes (a BOM, CRLF line ends,
+/// invisible characters) is an edit with a rule id in every view: `--check`, `--diff=rules`,
+/// `explain`, `review` and the JSON report agree, and the log undoes it. Joiners that are
+/// text (emoji sequences, Persian) are kept, and text that discusses mojibake is left alone.
+#[test]
+fn decoding_changes_are_edits_in_every_view() {
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = "\u{FEFF}党建强，则根基稳。\r\n社会\u{200B}兴。\r\n";
+    fs::write(tmp.path().join("a.txt"), raw).unwrap();
+    let o = run(tmp.path(), &["clean", "--check", "a.txt"]);
+    assert_eq!(code(&o), 1, "would change");
+    let o = run(tmp.path(), &["clean", "--diff=rules", "a.txt"]);
+    let diff = stdout(&o);
+    for rule in ["decode.bom", "decode.newline", "decode.zero-width"] {
+        assert!(diff.contains(rule), "{rule} in --diff=rules: {diff}");
+    }
+    let o = run(tmp.path(), &["explain", "--format", "json", "a.txt"]);
+    let explain: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<&str> =
+        explain["edits"].as_array().unwrap().iter().map(|e| e["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"decode.bom") && rules.contains(&"decode.newline"), "{rules:?}");
+    let o = run(tmp.path(), &["review", "--format", "json", "a.txt"]);
+    let review: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(review["changed"], true, "{review}");
+    assert!(review["by_rule"]["decode.newline"]["edits"].as_u64().unwrap() >= 2, "{review}");
+    let o = run(tmp.path(), &["clean", "--format", "json", "a.txt"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let edits = report["edits"].as_array().unwrap();
+    let bom = edits.iter().find(|e| e["rule"] == "decode.bom").unwrap();
+    assert_eq!(bom["source"]["start"], 0);
+    let newline = edits.iter().find(|e| e["rule"] == "decode.newline").unwrap();
+    assert_eq!((newline["source"]["line"].as_u64(), newline["before"].as_str()), (Some(1), Some("\r\n")));
+    assert_eq!(replay_json_log(report["text"].as_str().unwrap(), edits), raw, "the JSON log undoes decoding");
+
+    // Kept: joiners that are text. Left alone: a sentence about mojibake.
+    let text = "👩\u{200D}💻 and 👨\u{200D}👩\u{200D}👧 codes.\nمی\u{200C}خواهم\nThe sequence Ã© is what é looks like.\n";
+    let o = run_stdin(tmp.path(), &["clean", "-"], text.as_bytes());
+    assert_eq!(stdout(&o), text);
+    let o = run_stdin(tmp.path(), &["clean", "--check", "-"], text.as_bytes());
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+/// Run `newsclean` under `umask MASK`.
+fn run_umask(cwd: &Path, mask: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("sh")
+        .current_dir(cwd)
+        .arg("-c")
+        .arg(format!("umask {mask} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_newsclean"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Issue 21 item 6: new files are created as any Unix tool creates them (0666 minus the
+/// umask): `--out-dir` outputs, `--removed`, `learn -o`; `--in-place` keeps the original's mode.
+#[test]
+fn new_files_follow_the_umask() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir(tmp.path().join("in")).unwrap();
+    for i in 0..3 {
+        fs::write(tmp.path().join(format!("in/p{i}.txt")), "标题\n\n\n正文第一段,内容。\n").unwrap();
+    }
+    let o = run_umask(tmp.path(), "022", &["clean", "in", "--out-dir", "out", "--removed", "removed.jsonl"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mode = |p: &str| fs::metadata(tmp.path().join(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("out/p0.txt"), 0o644);
+    assert_eq!(mode("removed.jsonl"), 0o644);
+    let o = run_umask(tmp.path(), "027", &["learn", "in", "-o", "learned.yaml", "--min-pages", "2"]);
+    if code(&o) == 0 {
+        assert_eq!(mode("learned.yaml"), 0o640);
+    }
+    fs::set_permissions(tmp.path().join("in/p1.txt"), fs::Permissions::from_mode(0o604)).unwrap();
+    let o = run_umask(tmp.path(), "077", &["clean", "--in-place", "in/p1.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(mode("in/p1.txt"), 0o604, "--in-place keeps the original's mode");
+}
+
+/// Issue 21 items 8 and 11: a run never deletes a live temporary file (its own `--removed`
+/// sink in the output folder, another process's), and a long file name (the temporary name
+/// no longer grows with it) is written in place and into --out-dir.
+#[test]
+fn live_temp_files_are_kept_and_long_names_are_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir(tmp.path().join("in")).unwrap();
+    fs::create_dir(tmp.path().join("out")).unwrap();
+    fs::write(tmp.path().join("in/a.txt"), "党建强,则根基稳\n").unwrap();
+    // A temporary file of a live process (this test) in the output folder.
+    let live = tmp.path().join(format!("out/.newsclean-tmp-{}-AbCdEf", std::process::id()));
+    fs::write(&live, "another run's half-written file").unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out", "--removed", "out/a.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(live.exists(), "a live process's temporary file is kept");
+
+    let long = format!("{}.txt", "长".repeat(78)); // 238 bytes
+    fs::write(tmp.path().join("in").join(&long), "党建强,则根基稳\n").unwrap();
+    let o = run(tmp.path(), &["clean", "in", "--out-dir", "out2"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(tmp.path().join("out2").join(&long)).unwrap(), "党建强，则根基稳\n");
+    let o = run(tmp.path(), &["clean", "--in-place", &format!("in/{long}")]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(tmp.path().join("in").join(&long)).unwrap(), "党建强，则根基稳\n");
+}
+
+/// Issue 21 items 10 and 14: `-j 0` is refused, a huge `-j` on one file is capped (no
+/// thousands of threads), and file names with a line break or an escape sequence are quoted.
+#[test]
+fn jobs_are_bounded_and_names_are_quoted() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("a.txt"), "党建强,则根基稳\n").unwrap();
+    let o = run(tmp.path(), &["clean", "-j", "0", "a.txt"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("0 workers"), "{}", stderr(&o));
+    let started = std::time::Instant::now();
+    let o = run(tmp.path(), &["clean", "-j", "100000", "-v", "a.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 worker(s)"), "{}", stderr(&o));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+
+    fs::write(tmp.path().join("x\nwould change: y.txt"), "党建强,则根基稳\n").unwrap();
+    fs::write(tmp.path().join("e\u{1b}[31m.txt"), "党建强,则根基稳\n").unwrap();
+    let o = run(tmp.path(), &["clean", "--check", "x\nwould change: y.txt", "e\u{1b}[31m.txt"]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("would change: $'x\\nwould change: y.txt'"), "{out}");
+    assert!(!out.contains('\u{1b}') && out.contains("$'e\\e[31m.txt'"), "{out}");
+}

@@ -20,5 +20,19 @@ fuzz_target!(|bytes: &[u8]| {
         let again = decode(text.as_bytes(), &opts)
             .unwrap_or_else(|e| panic!("decoded text refused when decoded again: {e}"));
         assert!(again.text == *text, "decoding is not idempotent: {text:?} -> {:?}", again.text);
+        // The decode edits, step by step from the source, give the text (issue 21 item 5).
+        let mut replayed = decoded.source.clone().unwrap_or_else(|| text.clone());
+        for step in &decoded.edits {
+            let mut out = String::new();
+            let mut last = 0;
+            for e in step {
+                out.push_str(&replayed[last..e.range.start]);
+                out.push_str(&e.replacement);
+                last = e.range.end;
+            }
+            out.push_str(&replayed[last..]);
+            replayed = out;
+        }
+        assert!(replayed == *text, "the decode edits do not rebuild the text: {replayed:?} != {text:?}");
     }
 });

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::hash::{Hash as _, Hasher as _};
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
@@ -142,12 +142,16 @@ pub struct CleanArgs {
     #[command(flatten)]
     pub config: config::ConfigArgs,
 
+    #[command(flatten)]
+    pub limits: inputs::LimitArgs,
+
     /// In folders, clean only files whose path matches GLOB; `!GLOB` excludes (repeatable).
     #[arg(long = "glob", value_name = "GLOB")]
     pub globs: Vec<String>,
 
-    /// Number of files cleaned at once (default: the number of cores).
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Number of files cleaned at once (default: the number of cores; at most 4 per core and
+    /// one per input, more would only wait).
+    #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 
     /// Read every input once first and count its words: where a page's own text is silent
@@ -212,7 +216,7 @@ struct Run<'a> {
 const WINDOW_PER_JOB: usize = 64;
 
 pub(crate) fn error_line(display: &str, message: impl std::fmt::Display) -> String {
-    format!("newsclean: error: {display}: {message}")
+    format!("newsclean: error: {}: {message}", inputs::quote(display))
 }
 
 /// Run `newsclean clean`. Returns the exit code.
@@ -237,22 +241,30 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     cleaners.print_notes(args.quiet);
 
     let stdin = if survey.stdin {
-        let mut b = Vec::new();
-        io::stdin().lock().read_to_end(&mut b).context("cannot read standard input")?;
-        Some(b)
+        Some(inputs::read_stdin_limited(args.limits.max_page_bytes).map_err(anyhow::Error::msg)?)
     } else {
         None
     };
     let color = use_color(args.color);
-    let jobs =
-        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let jobs = worker_count(args.jobs, survey.inputs);
+    if args.verbose > 0 && args.jobs.is_some_and(|j| j > jobs) {
+        eprintln!(
+            "newsclean: note: {jobs} worker(s): more would only wait (4 per core, one per input at most)"
+        );
+    }
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
     if args.batch_evidence
         && let Some((_, reader)) = cleaners.list.first()
     {
         // Counting words only decodes: any of the cleaners reads the inputs the same way.
-        let words = std::sync::Arc::new(count_batch_words(reader, walk(), stdin.as_deref(), &pool));
+        let words = std::sync::Arc::new(count_batch_words(
+            reader,
+            walk(),
+            stdin.as_deref(),
+            &pool,
+            args.limits.max_page_bytes,
+        ));
         if args.verbose > 0 {
             eprintln!("newsclean: batch evidence: {} distinct words counted", words.len());
         }
@@ -511,6 +523,31 @@ pub(crate) fn skip_backup(found: Found, suffix: Option<&str>) -> Found {
     }
 }
 
+/// The cores of this machine.
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Most workers per core: cleaning is CPU-bound, a few more than the cores hide file I/O.
+pub(crate) const WORKERS_PER_CORE: usize = 4;
+
+/// The worker threads for `asked` (`--jobs`, default the cores) over `inputs` inputs: at most
+/// [`WORKERS_PER_CORE`] per core and one per input, at least one.
+pub(crate) fn worker_count(asked: Option<usize>, inputs: usize) -> usize {
+    asked.unwrap_or_else(cores).min(cores() * WORKERS_PER_CORE).min(inputs.max(1)).max(1)
+}
+
+/// `--jobs N`: a number of at least 1.
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => {
+            Err("0 workers would clean nothing; give 1 or more (the default is the number of cores)".into())
+        }
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{s:?} is not a number of workers")),
+    }
+}
+
 /// The words of every input, counted in parallel for `--batch-evidence`. A file that cannot be
 /// read counts nothing here; cleaning it reports the error.
 fn count_batch_words(
@@ -518,6 +555,7 @@ fn count_batch_words(
     walk: impl Iterator<Item = (usize, Found)> + Send,
     stdin: Option<&[u8]>,
     pool: &rayon::ThreadPool,
+    max_bytes: u64,
 ) -> WordCounts {
     pool.install(|| {
         walk.par_bridge()
@@ -527,7 +565,7 @@ fn count_batch_words(
                         cleaner.count_batch_words(stdin.unwrap_or_default(), &mut words)
                     }
                     Found::Input(Input { source: Source::File(p), .. }) => {
-                        if let Ok(bytes) = read_file(&p) {
+                        if let Ok(bytes) = inputs::read_file_limited(&p, max_bytes) {
                             cleaner.count_batch_words(&bytes, &mut words);
                         }
                     }
@@ -596,7 +634,7 @@ impl Survey {
                 Found::Skipped { display, reason } => {
                     survey.skipped += 1;
                     if args.verbose > 0 {
-                        eprintln!("newsclean: note: {display}: skipped ({reason})");
+                        eprintln!("newsclean: note: {}: skipped ({reason})", inputs::quote(&display));
                     }
                 }
             }
@@ -731,7 +769,7 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
     let owned;
     let bytes: &[u8] = match &job.input.source {
         Source::Stdin => run.stdin.as_deref().unwrap_or_default(),
-        Source::File(p) => match read_file(p) {
+        Source::File(p) => match inputs::read_file_limited(p, run.args.limits.max_page_bytes) {
             Ok(b) => {
                 owned = b;
                 &owned
@@ -779,13 +817,15 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
     };
     if cleaned.report.malformed > 0 {
         out.notes.push(format!(
-            "{display}: {} undecodable byte sequence(s) read as {} became U+FFFD (�); check the file, or pass \
+            "{}: {} undecodable byte sequence(s) read as {} became U+FFFD (�); check the file, or pass \
              --encoding NAME if it is in another encoding",
-            cleaned.report.malformed, cleaned.report.encoding
+            inputs::quote(display),
+            cleaned.report.malformed,
+            cleaned.report.encoding
         ));
     }
     let written = encoded.as_deref().unwrap_or(cleaned.text.as_bytes());
-    if let Err(msg) = write_output(run, job, written, bytes, out.changed, &mut out) {
+    if let Err(msg) = write_output(run, job, written, &cleaned.report, bytes, out.changed, &mut out) {
         out.error = Some(error_line(display, msg));
         return with_json_error(run, out, display);
     }
@@ -806,20 +846,13 @@ fn with_json_error(run: &Run<'_>, mut out: Outcome, display: &str) -> Outcome {
     if run.args.format == Format::Json {
         let msg = out.error.as_deref().unwrap_or_default();
         let msg = msg.strip_prefix("newsclean: error: ").unwrap_or(msg);
-        let msg = msg.strip_prefix(display).and_then(|m| m.strip_prefix(": ")).unwrap_or(msg);
+        let msg =
+            msg.strip_prefix(&*inputs::quote(display)).and_then(|m| m.strip_prefix(": ")).unwrap_or(msg);
         serde_json::to_writer(&mut out.stdout, &ErrorReport::new(display, msg)).expect("an error serializes");
         out.stdout.push(b'\n');
     }
     out.changed = false;
     out
-}
-
-pub(crate) fn read_file(p: &Path) -> Result<Vec<u8>, String> {
-    let meta = fs::metadata(p).map_err(|e| inputs::describe_open_error(&e))?;
-    if !meta.is_file() {
-        return Err("not a regular file; skipped".into());
-    }
-    fs::read(p).map_err(|e| inputs::describe_open_error(&e))
 }
 
 fn clean_error_advice(e: &newsclean::Error, input: &Input, args: &CleanArgs) -> String {
@@ -851,6 +884,7 @@ fn write_output(
     run: &Run<'_>,
     job: &Job,
     clean: &[u8],
+    report: &newsclean::decode::DecodeReport,
     original: &[u8],
     changed: bool,
     out: &mut Outcome,
@@ -868,13 +902,20 @@ fn write_output(
             // New files from untouched inputs: atomic, not fsynced (see `Durability::Unsynced`).
             let unsynced = atomic::Durability::Unsynced;
             atomic::write_atomic_as(target, clean, None, unsynced).map_err(|e| {
-                format!("cannot write {} ({e}); choose an --out-dir you can write to", target.display())
+                format!("cannot write {}: {}", target.display(), atomic::describe_write_error(&e, target))
             })
         }
         Dest::InPlace(target) => {
             let meta = fs::metadata(target).map_err(|e| inputs::describe_open_error(&e))?;
             if !changed {
                 return Ok(());
+            }
+            if !report.confident && run.args.config.encoding.is_none() {
+                return Err(format!(
+                    "the encoding is a guess ({}: {}), so the file was left unchanged; check the text with \
+                     `newsclean clean FILE`, then pass --encoding NAME to replace it",
+                    report.encoding, report.evidence
+                ));
             }
             if meta.permissions().readonly() {
                 return Err(
@@ -888,17 +929,22 @@ fn write_output(
                 name.push(suffix);
                 let backup = target.with_file_name(name);
                 atomic::write_atomic(&backup, original, Some(&meta)).map_err(|e| {
-                    format!("cannot write the backup {} ({e}); the file was left unchanged", backup.display())
+                    format!(
+                        "cannot write the backup {}: {}; the file was left unchanged",
+                        backup.display(),
+                        atomic::describe_write_error(&e, &backup)
+                    )
                 })?;
                 out.notes.push(format!(
                     "{}: original kept as {}",
-                    job.input.display,
-                    shown_beside(&job.input.display, &backup)
+                    inputs::quote(&job.input.display),
+                    inputs::quote(&shown_beside(&job.input.display, &backup))
                 ));
             }
             atomic::write_atomic(target, clean, Some(&meta)).map_err(|e| {
                 format!(
-                    "cannot replace it ({e}); the file was left unchanged (check that its folder is writable)"
+                    "cannot replace it: {}; the file was left unchanged",
+                    atomic::describe_write_error(&e, target)
                 )
             })
         }
@@ -930,10 +976,10 @@ fn render_stdout(
         serde_json::to_writer(&mut out.stdout, &FileReport::new(display.as_str(), cleaned, original))?;
         out.stdout.push(b'\n');
     } else if let Some(mode) = args.diff {
-        render_diff(&mut out.stdout, mode, display, cleaned, run.color)?;
+        render_diff(&mut out.stdout, mode, &inputs::quote(display), cleaned, run.color)?;
     } else if args.check {
         if out.changed {
-            writeln!(out.stdout, "would change: {display}")?;
+            writeln!(out.stdout, "would change: {}", inputs::quote(display))?;
         }
     } else if matches!(job.dest, Dest::Stdout) {
         out.stdout.extend_from_slice(cleaned.text.as_bytes());
@@ -999,10 +1045,10 @@ impl RemovedSink {
     /// Open the sink (that `path` is not an input was checked by [`Survey::take`]).
     fn create(path: &Path) -> anyhow::Result<Self> {
         let dir = atomic::parent_dir(path);
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}{}", atomic::TMP_TAG))
+            .prefix(&atomic::temp_prefix())
             .rand_bytes(6)
+            .permissions(atomic::new_file_permissions())
             .tempfile_in(dir)
             .with_context(|| format!("--removed {}: cannot write in {}", path.display(), dir.display()))?;
         Ok(RemovedSink { tmp: io::BufWriter::new(tmp), path: path.to_path_buf() })

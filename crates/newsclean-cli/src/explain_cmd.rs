@@ -33,28 +33,35 @@ pub struct ExplainArgs {
     /// How to clean: the same choices as `newsclean clean`.
     #[command(flatten)]
     pub config: crate::config::ConfigArgs,
+    #[command(flatten)]
+    pub limits: crate::inputs::LimitArgs,
 }
 
 /// Run `explain`.
 pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
     let name = args.file.display().to_string();
+    let max = args.limits.max_page_bytes;
     let bytes = if name == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)?;
-        b
+        crate::inputs::read_stdin_limited(max).map_err(anyhow::Error::msg)?
     } else {
-        std::fs::read(&args.file).with_context(|| format!("{name}: cannot read"))?
+        crate::inputs::read_file_limited(&args.file, max)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", crate::inputs::quote(&name)))?
     };
     let mut cleaners = args.config.cleaners();
     cleaners.index_for(&args.file)?;
     cleaners.print_notes(false);
-    let cleaned = cleaners.get(&args.file)?.clean(&bytes).with_context(|| name.clone())?;
+    let cleaned =
+        cleaners.get(&args.file)?.clean(&bytes).with_context(|| crate::inputs::quote(&name).into_owned())?;
     let color = crate::clean_cmd::use_color(args.color);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        ExplainFormat::Text => {
-            newsclean_diff::explain::render_explain(&mut out, &name, &cleaned.input, &cleaned.page, color)?
-        }
+        ExplainFormat::Text => newsclean_diff::explain::render_explain(
+            &mut out,
+            &crate::inputs::quote(&name),
+            &cleaned.input,
+            &cleaned.page,
+            color,
+        )?,
         ExplainFormat::Json => {
             newsclean_diff::explain::render_explain_json(&mut out, &name, &cleaned.input, &cleaned.page)?
         }

@@ -209,7 +209,113 @@ pub fn describe_open_error(e: &std::io::Error) -> String {
     }
 }
 
-fn not_regular(m: &std::fs::Metadata) -> String {
+/// Parse a size: bytes, or a number with `K`, `M` or `G` (powers of 1024; `KiB`, `MB`, … too).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits);
+    let n: u64 = num.parse().map_err(|_| format!("{s:?} is not a size (e.g. 256M, 1G, 500000)"))?;
+    let shift = match unit.trim().to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("{s:?} is not a size above 0"))
+}
+
+/// The input size limit, shared by every command that reads pages.
+#[derive(Clone, Copy, Debug, clap::Args)]
+pub struct LimitArgs {
+    /// Most bytes one input (file or standard input) may hold; a larger file is reported and
+    /// skipped. Bytes, or with K, M or G.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_page_bytes: u64,
+}
+
+fn too_large(size: u64, max: u64) -> String {
+    format!(
+        "{size} bytes, more than the limit of {max} bytes per input; skipped (raise it with \
+         --max-page-bytes SIZE, or split the file)"
+    )
+}
+
+/// Read one file that the user named or a walk found: only a regular file (not a device, a
+/// pipe, or a link to one), and at most `max` bytes (a file that grows while read is cut off
+/// there and refused). The error says what to do.
+pub fn read_file_limited(p: &Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(p).map_err(|e| describe_open_error(&e))?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta));
+    }
+    if meta.len() > max {
+        return Err(too_large(meta.len(), max));
+    }
+    let file = std::fs::File::open(p).map_err(|e| describe_open_error(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| describe_open_error(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64, max));
+    }
+    Ok(bytes)
+}
+
+/// Read standard input, at most `max` bytes: an endless stream is refused at the limit
+/// instead of filling the memory.
+pub fn read_stdin_limited(max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input ({e})"))?;
+    if bytes.len() as u64 > max {
+        return Err(format!(
+            "standard input holds more than the limit of {max} bytes per input; refused (raise it with \
+             --max-page-bytes SIZE)"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// A file name as shown on a terminal: as it is when every character is plain, else quoted
+/// the way `ls` quotes it, `$'…'` with the invisible characters escaped (`$'a\nb.txt'`), so a
+/// line break in a name cannot split an output line and an escape sequence in a name never
+/// reaches the terminal.
+pub fn quote(name: &str) -> std::borrow::Cow<'_, str> {
+    let special = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    };
+    if !name.chars().any(|c| special(c) || c == '\'') {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    if !name.chars().any(special) {
+        // Only quotes: single-quote it, each quote as '\''.
+        return std::borrow::Cow::Owned(format!("'{}'", name.replace('\'', "'\\''")));
+    }
+    let mut out = String::from("$'");
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{1b}' => out.push_str("\\e"),
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            c if special(c) && u32::from(c) < 0x100 => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c if special(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    std::borrow::Cow::Owned(out)
+}
+
+pub fn not_regular(m: &std::fs::Metadata) -> String {
     use std::os::unix::fs::FileTypeExt;
     let ft = m.file_type();
     let what = if ft.is_fifo() {
@@ -236,6 +342,26 @@ mod tests {
         assert!(!f.accepts(Path::new("a/skip-me.txt")));
         assert!(Filter::new(&[]).unwrap().accepts(Path::new("x.bin")));
         assert!(Filter::new(&["a[".into()]).is_err());
+    }
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert_eq!(parse_size("10KiB"), Ok(10 << 10));
+        assert_eq!(parse_size("500000"), Ok(500_000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("12X").is_err());
+        assert!(parse_size("M").is_err());
+    }
+
+    #[test]
+    fn names_are_quoted_like_ls() {
+        assert_eq!(quote("a b/党建.txt"), "a b/党建.txt");
+        assert_eq!(quote("a\nb.txt"), "$'a\\nb.txt'");
+        assert_eq!(quote("x\u{1b}[31mred"), "$'x\\e[31mred'");
+        assert_eq!(quote("it's"), "'it'\\''s'");
+        assert_eq!(quote("r\u{202E}txt.exe"), "$'r\\u202etxt.exe'");
     }
 
     #[test]

@@ -33,7 +33,13 @@ pub struct JsonlOptions {
     pub chunk_lines: usize,
     /// Most bytes per chunk (a chunk always holds at least one line).
     pub chunk_bytes: usize,
+    /// Most bytes one record may hold: a longer line is passed through unchanged as it is
+    /// read (never held whole) and reported as a bad record.
+    pub max_record_bytes: u64,
 }
+
+/// How many bad records a summary names one by one (all are counted).
+pub const MAX_BAD_LISTED: usize = 1000;
 
 impl Default for JsonlOptions {
     fn default() -> Self {
@@ -43,6 +49,7 @@ impl Default for JsonlOptions {
             strict: false,
             chunk_lines: 2048,
             chunk_bytes: 8 << 20,
+            max_record_bytes: 64 << 20,
         }
     }
 }
@@ -58,8 +65,17 @@ pub struct JsonlSummary {
     pub bad: u64,
     /// Blank lines passed through.
     pub blank: u64,
-    /// The first bad record: (1-based line number, why).
-    pub first_bad: Option<(u64, String)>,
+    /// The bad records, in order: (1-based line number, why); the first [`MAX_BAD_LISTED`].
+    pub bad_records: Vec<(u64, String)>,
+}
+
+impl JsonlSummary {
+    fn add_bad(&mut self, line: u64, why: String) {
+        self.bad += 1;
+        if self.bad_records.len() < MAX_BAD_LISTED {
+            self.bad_records.push((line, why));
+        }
+    }
 }
 
 impl fmt::Display for JsonlSummary {
@@ -69,8 +85,11 @@ impl fmt::Display for JsonlSummary {
             "{} records, {} changed, {} bad passed through unchanged",
             self.records, self.changed, self.bad
         )?;
-        if let Some((line, why)) = &self.first_bad {
-            write!(f, " (first: line {line}: {why})")?;
+        for (line, why) in &self.bad_records {
+            write!(f, "\n  line {line}: {why}")?;
+        }
+        if self.bad > self.bad_records.len() as u64 {
+            write!(f, "\n  … and {} more", self.bad - self.bad_records.len() as u64)?;
         }
         Ok(())
     }
@@ -93,6 +112,8 @@ pub enum BadRecord {
     NotString(String),
     /// The cleaner refused the text.
     Clean(String),
+    /// The line is longer than the record limit.
+    TooLong(u64),
 }
 
 impl fmt::Display for BadRecord {
@@ -105,6 +126,10 @@ impl fmt::Display for BadRecord {
             BadRecord::Duplicate(k) => write!(f, "field {k:?} appears more than once"),
             BadRecord::NotString(k) => write!(f, "field {k:?} is not a string"),
             BadRecord::Clean(e) => write!(f, "cannot clean: {e}"),
+            BadRecord::TooLong(max) => write!(
+                f,
+                "longer than the limit of {max} bytes per record (raise it with --max-record-bytes SIZE)"
+            ),
         }
     }
 }
@@ -120,8 +145,13 @@ pub struct StrictStop {
 }
 
 enum Outcome {
+    /// A line over the record limit: its first bytes were read, the rest is still in the input.
+    TooLong,
     Blank,
-    Clean { line: Vec<u8>, changed: bool },
+    Clean {
+        line: Vec<u8>,
+        changed: bool,
+    },
     Bad(BadRecord),
 }
 
@@ -141,22 +171,50 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     loop {
         chunk.clear();
         let mut bytes = 0;
+        let mut too_long = false;
         while chunk.len() < opts.chunk_lines.max(1) && (chunk.is_empty() || bytes < opts.chunk_bytes) {
             let mut buf = Vec::new();
-            if input.read_until(b'\n', &mut buf)? == 0 {
+            if std::io::Read::take(&mut input, opts.max_record_bytes + 1).read_until(b'\n', &mut buf)? == 0 {
                 break;
             }
             bytes += buf.len();
+            // A line over the limit ends the chunk: the rest of it is copied through once the
+            // lines before it are written.
+            too_long = buf.len() as u64 > opts.max_record_bytes && !buf.ends_with(b"\n");
             chunk.push(buf);
+            if too_long {
+                break;
+            }
         }
         if chunk.is_empty() {
             break;
         }
+        let last = chunk.len() - 1;
         let outcomes: Vec<Outcome> =
-            pool.install(|| chunk.par_iter().map(|l| process_line(cleaner, l, opts)).collect());
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        if too_long && i == last { Outcome::TooLong } else { process_line(cleaner, l, opts) }
+                    })
+                    .collect()
+            });
         for (raw, outcome) in chunk.iter().zip(outcomes) {
             line_no += 1;
+            let outcome = match outcome {
+                Outcome::TooLong => {
+                    let why = BadRecord::TooLong(opts.max_record_bytes);
+                    if !opts.strict {
+                        output.write_all(raw)?;
+                        copy_rest_of_line(&mut input, &mut output)?;
+                    }
+                    Outcome::Bad(why)
+                }
+                o => o,
+            };
             match outcome {
+                Outcome::TooLong => unreachable!("handled above"),
                 Outcome::Blank => {
                     summary.blank += 1;
                     output.write_all(raw)?;
@@ -172,11 +230,10 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
                         output.flush()?;
                         return Err(StrictStop { line: line_no, why }.into());
                     }
-                    summary.bad += 1;
-                    if summary.first_bad.is_none() {
-                        summary.first_bad = Some((line_no, why.to_string()));
+                    if !matches!(why, BadRecord::TooLong(_)) {
+                        output.write_all(raw)?;
                     }
-                    output.write_all(raw)?;
+                    summary.add_bad(line_no, why.to_string());
                 }
             }
         }
@@ -185,13 +242,37 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     Ok(summary)
 }
 
+/// Copy what is left of the current line (through its `\n`) from `input` to `output`, a
+/// buffer at a time.
+fn copy_rest_of_line<R: BufRead, W: Write>(input: &mut R, output: &mut W) -> std::io::Result<()> {
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let (n, done) = match memchr_newline(buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        output.write_all(&buf[..n])?;
+        input.consume(n);
+        if done {
+            return Ok(());
+        }
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&x| x == b'\n')
+}
+
 /// The JSON Lines streaming flags of `newsclean clean`.
 #[derive(clap::Args, Debug)]
 pub struct JsonlArgs {
     /// Read JSON Lines records (from one file or `-`) and clean one string field of each,
     /// writing the records to standard output in the same order, every other byte untouched.
     /// Bad records are passed through unchanged and counted (see --strict).
-    #[arg(long, conflicts_with_all = ["out_dir", "in_place", "check", "diff", "removed", "encoding", "globs"])]
+    #[arg(long, conflicts_with_all = ["out_dir", "in_place", "check", "diff", "removed", "encoding", "globs", "format"])]
     pub jsonl: bool,
     /// With --jsonl: the field to clean.
     #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
@@ -204,6 +285,14 @@ pub struct JsonlArgs {
     /// passing it through unchanged.
     #[arg(long, requires = "jsonl")]
     pub strict: bool,
+    /// With --jsonl: bad records passed through unchanged are what you want: exit 0 even
+    /// when there are some (they are still listed on standard error).
+    #[arg(long, requires = "jsonl", conflicts_with = "strict")]
+    pub allow_bad: bool,
+    /// With --jsonl: most bytes one record (line) may hold; a longer one is passed through
+    /// unchanged and reported as bad. Bytes, or with K, M or G.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = crate::inputs::parse_size, requires = "jsonl")]
+    pub max_record_bytes: u64,
 }
 
 /// `newsclean clean --jsonl`: build the cleaner from the clean flags (profile, rules, review)
@@ -223,20 +312,23 @@ pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::R
     cleaners.print_notes(args.quiet);
     let cleaner = &cleaners.list[i].1;
     let paths: Vec<String> = args.paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    let jobs = args.jobs.unwrap_or(0);
+    // Records are many: the cap is the cores' (4 per core).
+    let jobs = crate::clean_cmd::worker_count(args.jobs, usize::MAX);
     let opts = JsonlOptions {
         field: j.field.clone(),
         annotate: j.annotate,
         strict: j.strict,
+        max_record_bytes: j.max_record_bytes,
         ..JsonlOptions::default()
     };
     let code = run_command(cleaner, &paths, jobs, &opts, args.quiet)?;
-    Ok(code)
+    Ok(if code == 1 && j.allow_bad { 0 } else { code.min(1) * 2 })
 }
 
 /// The `clean --jsonl` command: stream `paths` (none, `-` or one file) to standard output
 /// on a pool of `jobs` threads (0: one per core), print the summary on standard error.
-/// Returns the exit code: 0, or 2 when `--strict` met a bad record.
+/// Returns 0, 1 when bad records were passed through (named on standard error), or 2 when
+/// `--strict` met a bad record.
 pub fn run_command(
     cleaner: &newsclean::Cleaner,
     paths: &[String],
@@ -252,6 +344,11 @@ pub fn run_command(
         [] => clean_jsonl(cleaner, std::io::stdin().lock(), output, opts, &pool),
         [p] if p == "-" => clean_jsonl(cleaner, std::io::stdin().lock(), output, opts, &pool),
         [p] => {
+            let meta = std::fs::metadata(p)
+                .map_err(|e| anyhow::anyhow!("{p}: {}", crate::inputs::describe_open_error(&e)))?;
+            if !meta.is_file() {
+                anyhow::bail!("{p}: {}", crate::inputs::not_regular(&meta));
+            }
             let file = std::fs::File::open(p).with_context(|| format!("{p}: cannot read"))?;
             let input = std::io::BufReader::with_capacity(1 << 20, file);
             clean_jsonl(cleaner, input, output, opts, &pool).with_context(|| p.clone())
@@ -263,7 +360,7 @@ pub fn run_command(
             if !quiet || summary.bad > 0 {
                 eprintln!("newsclean: jsonl: {summary}");
             }
-            Ok(0)
+            Ok(u8::from(summary.bad > 0))
         }
         Err(e) if e.chain().any(|c| c.is::<StrictStop>()) => {
             eprintln!("newsclean: error: {e:#}");
@@ -545,8 +642,27 @@ mod tests {
         let cleaned = record("{\"id\":1,\"text\":", &expected(RAW), "}\n");
         assert_eq!(out, format!("{cleaned}{bad}{cleaned}"));
         assert_eq!((s.records, s.bad, s.blank, s.changed), (7, 5, 1, 2));
-        assert_eq!(s.first_bad.as_ref().unwrap().0, 2);
-        assert!(s.first_bad.unwrap().1.starts_with("not JSON"));
+        let lines: Vec<u64> = s.bad_records.iter().map(|b| b.0).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 7], "every bad record is named");
+        assert!(s.bad_records[0].1.starts_with("not JSON"));
+        let shown = s.to_string();
+        assert!(shown.contains("line 7: field \"text\" appears more than once"), "{shown}");
+    }
+
+    /// Issue 21 item 2: a record over the limit is passed through unchanged without being held
+    /// whole, reported as bad, and the records after it are cleaned.
+    #[test]
+    fn a_record_over_the_limit_is_passed_through_and_reported() {
+        let good = record("{\"id\":1,\"text\":", RAW, "}\n");
+        let long = format!("{{\"text\":\"{}\"}}\n", "x".repeat(5000));
+        let opts = JsonlOptions { max_record_bytes: 1000, chunk_lines: 3, ..JsonlOptions::default() };
+        let (out, r) = run(&format!("{good}{long}{good}{long}"), &opts);
+        let s = r.unwrap();
+        let cleaned = record("{\"id\":1,\"text\":", &expected(RAW), "}\n");
+        assert_eq!(out, format!("{cleaned}{long}{cleaned}{long}"));
+        assert_eq!((s.records, s.bad), (4, 2));
+        assert_eq!(s.bad_records[1].0, 4);
+        assert!(s.bad_records[0].1.contains("--max-record-bytes"), "{:?}", s.bad_records);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use clap::Args;
 use newsclean::learn::{LearnOptions, learn};
 
 use crate::atomic;
-use crate::clean_cmd::{EXIT_ERROR, EXIT_OK, error_line, read_file};
+use crate::clean_cmd::{EXIT_ERROR, EXIT_OK, error_line};
 use crate::inputs::{self, Found, Source};
 
 /// Arguments of `newsclean learn`.
@@ -51,6 +51,9 @@ pub struct LearnArgs {
     #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
 
+    #[command(flatten)]
+    pub limits: inputs::LimitArgs,
+
     /// Also list the recurring shapes that were not learned, and why.
     #[arg(long, short = 'v')]
     pub verbose: bool,
@@ -78,7 +81,7 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<u8> {
         match found {
             Found::Input(input) => {
                 let Source::File(path) = &input.source else { continue };
-                let text = read_file(path).and_then(|bytes| {
+                let text = inputs::read_file_limited(path, args.limits.max_page_bytes).and_then(|bytes| {
                     newsclean::decode::decode(&bytes, &decode)
                         .map(|d| d.text)
                         .map_err(|e| format!("{e}; skipped"))

@@ -75,6 +75,7 @@ struct CleanCommand {
 }
 
 fn main() -> std::process::ExitCode {
+    atomic::mark_run_start();
     match run(Cli::parse()) {
         Ok(code) => std::process::ExitCode::from(code),
         // A reader that stopped reading (`| head`) ends the run quietly, as it does for `cat`.

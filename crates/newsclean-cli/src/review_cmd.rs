@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use newsclean_diff::report::{HtmlReport, PageNav, PageSummary, render_page_file};
 
+use crate::inputs::{self, Found, Input, Source};
+
 /// Batches larger than this are split into an index and one file per page (`--split auto`).
 pub const SPLIT_ABOVE: usize = 200;
 
@@ -44,9 +46,19 @@ pub enum Split {
   newsclean review pages/ --format json | jq .      # one JSON summary per file, on stdout
   newsclean review pages/ --report r.html --split always   # an index and one file per page")]
 pub struct ReviewArgs {
-    /// Files or folders; folders are walked for `*.txt` files, in path order.
-    #[arg(required = true)]
+    /// Files, folders (walked recursively in file-name order, hidden entries skipped, as
+    /// `clean` walks them) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH|-")]
     pub paths: Vec<PathBuf>,
+    /// In folders, review only files whose path matches GLOB; `!GLOB` excludes (repeatable).
+    #[arg(long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// Say more: skipped entries.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// Print no summary, only errors.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    pub quiet: bool,
     /// Where to write the report. Required for HTML; JSON Lines go to standard output
     /// without it.
     #[arg(long, value_name = "OUT.html")]
@@ -60,14 +72,16 @@ pub struct ReviewArgs {
     /// How to clean: the same choices as `newsclean clean`.
     #[command(flatten)]
     pub config: crate::config::ConfigArgs,
+    #[command(flatten)]
+    pub limits: inputs::LimitArgs,
 }
 
 /// Run `review`. Returns the exit code: 0, or 2 when some file could not be cleaned (it is
 /// listed in the report with its error).
 pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
-    let files = collect(&args.paths)?;
+    let files = collect(args)?;
     if files.is_empty() {
-        anyhow::bail!("no files to review (folders are searched for *.txt files)");
+        anyhow::bail!("no files to review (the folders hold none, or --glob left none)");
     }
     let mut cleaners = args.config.cleaners();
     let mut failed = 0;
@@ -79,16 +93,21 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
                 None => Box::new(BufWriter::new(std::io::stdout().lock())),
             };
             for f in &files {
-                let summary = match clean(&mut cleaners, f) {
+                let summary = match clean(&mut cleaners, f, args.limits.max_page_bytes) {
                     Ok((_, s)) => s,
-                    Err(e) => PageSummary::failed(&f.display().to_string(), format!("{e:#}")),
+                    Err(e) => {
+                        eprintln!("newsclean: error: {}: {e:#}", inputs::quote(f.name()));
+                        PageSummary::failed(f.name(), format!("{e:#}"))
+                    }
                 };
                 failed += usize::from(summary.error.is_some());
                 changed += usize::from(summary.changed);
                 summary.write_json_line(&mut out)?;
             }
             out.flush()?;
-            eprintln!("newsclean review: {} files, {changed} changed, {failed} failed", files.len());
+            if !args.quiet {
+                eprintln!("newsclean review: {} files, {changed} changed, {failed} failed", files.len());
+            }
         }
         ReviewFormat::Html => {
             let report_path = args.report.as_deref().context(
@@ -111,8 +130,8 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
             let dir_name =
                 pages_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             for (i, f) in files.iter().enumerate() {
-                let name = f.display().to_string();
-                match clean(&mut cleaners, f) {
+                let name = f.name().to_string();
+                match clean(&mut cleaners, f, args.limits.max_page_bytes) {
                     Ok((cleaned, summary)) => {
                         changed += usize::from(summary.changed);
                         if split {
@@ -133,35 +152,59 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<u8> {
                     }
                     Err(e) => {
                         failed += 1;
-                        eprintln!("newsclean: error: {name}: {e:#}");
+                        eprintln!("newsclean: error: {}: {e:#}", inputs::quote(&name));
                         report.add_linked(PageSummary::failed(&name, format!("{e:#}")), None);
                     }
                 }
             }
             report.finish()?.flush()?;
             let layout = if split { format!(" (pages in {})", pages_dir.display()) } else { String::new() };
-            eprintln!(
-                "newsclean review: {} files, {changed} changed, {failed} failed: wrote {}{layout}",
-                files.len(),
-                report_path.display()
-            );
+            if !args.quiet {
+                eprintln!(
+                    "newsclean review: {} files, {changed} changed, {failed} failed: wrote {}{layout}",
+                    files.len(),
+                    report_path.display()
+                );
+            }
         }
     }
     Ok(if failed > 0 { 2 } else { 0 })
 }
 
-/// Read and clean one file, and summarise it.
+impl Item {
+    /// The name shown for it.
+    fn name(&self) -> &str {
+        match self {
+            Item::Input(i) => &i.display,
+            Item::Problem(display, _) => display,
+        }
+    }
+}
+
+/// Read and clean one input, and summarise it. The error names no file: the caller does.
 fn clean(
     cleaners: &mut crate::config::Cleaners<'_>,
-    path: &Path,
+    item: &Item,
+    max_bytes: u64,
 ) -> anyhow::Result<(newsclean::Cleaned, PageSummary)> {
-    cleaners.index_for(path)?;
+    let input = match item {
+        Item::Input(input) => input,
+        Item::Problem(_, message) => anyhow::bail!("{message}"),
+    };
+    let at = match &input.source {
+        Source::Stdin => Path::new("-"),
+        Source::File(p) => p.as_path(),
+    };
+    cleaners.index_for(at)?;
     cleaners.print_notes(false);
-    let cleaner = cleaners.get(path)?;
-    // The caller names the file with the error: the messages here do not.
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!(crate::inputs::describe_open_error(&e)))?;
+    let cleaner = cleaners.get(at)?;
+    let bytes = match &input.source {
+        Source::Stdin => inputs::read_stdin_limited(max_bytes),
+        Source::File(p) => inputs::read_file_limited(p, max_bytes),
+    }
+    .map_err(anyhow::Error::msg)?;
     let cleaned = cleaner.clean(&bytes)?;
-    let summary = PageSummary::new(&path.display().to_string(), &cleaned.input, &cleaned.page);
+    let summary = PageSummary::new(&input.display, &cleaned.input, &cleaned.page);
     Ok((cleaned, summary))
 }
 
@@ -180,38 +223,34 @@ pub fn pages_dir(report: &Path) -> PathBuf {
     report.with_file_name(format!("{stem}.pages"))
 }
 
-/// The files to review: files as given, folders walked for `*.txt` (hidden entries
-/// skipped), each folder's files in path order.
-pub fn collect(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// One input of the review: something to clean, or a problem the walk met.
+pub enum Item {
+    /// An input to clean.
+    Input(Input),
+    /// Something that cannot be reviewed (a device, a pipe, an unreadable folder): its name
+    /// and why.
+    Problem(String, String),
+}
+
+/// The inputs to review, found by the walker every command shares ([`inputs::walk_indexed`]):
+/// files as given, folders walked in file-name order (hidden entries skipped, `--glob`
+/// filters), devices and pipes refused as `clean` refuses them.
+pub fn collect(args: &ReviewArgs) -> anyhow::Result<Vec<Item>> {
+    if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("`-` (standard input) given more than once; it can be read only once");
+    }
+    let filter = inputs::Filter::new(&args.globs)?;
     let mut out = Vec::new();
-    for p in paths {
-        let meta = std::fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found)?;
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
+    for (_, found) in inputs::walk_indexed(&args.paths, &filter, None) {
+        match found {
+            Found::Input(input) => out.push(Item::Input(input)),
+            Found::Problem { display, message } => out.push(Item::Problem(display, message)),
+            Found::Skipped { display, reason } => {
+                if args.verbose {
+                    eprintln!("newsclean: note: {}: skipped ({reason})", inputs::quote(&display));
+                }
+            }
         }
     }
     Ok(out)
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let entries = std::fs::read_dir(dir).with_context(|| format!("{}: cannot list", dir.display()))?;
-    for entry in entries {
-        let entry = entry.with_context(|| format!("{}: cannot list", dir.display()))?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            found.push(path);
-        }
-    }
-    Ok(())
 }

@@ -29,7 +29,8 @@ fn input() -> String {
 
 #[test]
 fn stdin_to_stdout_equals_cleaning_the_text_alone() {
-    let out = newsclean().args(["clean", "--jsonl", "-"]).write_stdin(input()).assert().success();
+    let out =
+        newsclean().args(["clean", "--jsonl", "--allow-bad", "-"]).write_stdin(input()).assert().success();
     let o = out.get_output();
     let clean = serde_json::to_string(&clean_of_raw()).unwrap();
     let raw = serde_json::to_string(RAW).unwrap();
@@ -41,9 +42,22 @@ fn stdin_to_stdout_equals_cleaning_the_text_alone() {
     );
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("4 records, 1 changed, 2 bad passed through unchanged (first: line 2: not JSON"),
+        err.contains("4 records, 1 changed, 2 bad passed through unchanged\n  line 2: not JSON"),
         "{err}"
     );
+    assert!(err.contains("\n  line 4: no field \"text\""), "{err}");
+}
+
+/// Issue 21 item 13: every bad record is named (line and why), the exit code says records
+/// failed unless --allow-bad says the pass-through is wanted, and --format json is refused
+/// under --jsonl instead of being ignored.
+#[test]
+fn bad_records_are_all_named_and_fail_the_run_unless_allowed() {
+    let a = newsclean().args(["clean", "--jsonl", "-"]).write_stdin(input()).assert().code(2);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(err.contains("line 2: not JSON"), "{err}");
+    assert!(err.contains("line 4: no field \"text\""), "{err}");
+    newsclean().args(["clean", "--jsonl", "--format", "json", "-"]).write_stdin(input()).assert().code(2);
 }
 
 #[test]
@@ -53,7 +67,7 @@ fn file_input_field_annotate_and_jobs() {
     std::fs::write(&path, input()).unwrap();
     let run = |jobs: &str| {
         let a = newsclean()
-            .args(["clean", "--jsonl", "--field", "body", "--annotate", "--jobs", jobs])
+            .args(["clean", "--jsonl", "--allow-bad", "--field", "body", "--annotate", "--jobs", jobs])
             .arg(&path)
             .assert()
             .success();

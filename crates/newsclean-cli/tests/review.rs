@@ -82,7 +82,7 @@ fn review_json_lines_one_summary_per_file() {
 fn review_of_a_missing_path_is_an_error() {
     let o = newsclean(&["review", "no-such-folder", "--report", "/dev/null"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no-such-folder: cannot read"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no-such-folder: no such file or folder"));
     let o = newsclean(&["review", "seeds"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--report"));

@@ -265,8 +265,14 @@ fn map_back(edits: &[Edit], pos: usize) -> usize {
     let e = &edits[i - 1];
     let ns = e.new_span();
     if pos < ns.end {
-        // Inside the replacement: it came from where the edit was made.
-        e.span.start + (pos - ns.start).min(e.before.len())
+        // Inside the replacement: it came from where the edit was made, as far into what
+        // was there as it is into the replacement, on a character boundary of what was there
+        // (`before` starts on one), never inside a character of the text before.
+        let mut k = (pos - ns.start).min(e.before.len());
+        while !e.before.is_char_boundary(k) {
+            k -= 1;
+        }
+        e.span.start + k
     } else {
         pos - ns.end + e.span.end
     }

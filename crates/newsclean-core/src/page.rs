@@ -119,7 +119,8 @@ pub struct Page {
     pub meta: PageMeta,
     /// The rule ids the user switched off: edits and classifications under them are dropped.
     disabled: Option<Arc<Disabled>>,
-    /// The text the page was made from (what undoing the whole log gives back).
+    /// The text the passes started from (what undoing the log gives back, less the edits
+    /// decoding made before the page was segmented: see [`Page::with_prior_edits`]).
     input: Arc<str>,
     /// What the analysis layer found about the page, computed once (`newsclean_layout::analysis`).
     facts: Option<Arc<dyn Any + Send + Sync>>,
@@ -148,13 +149,32 @@ impl Page {
         }
     }
 
+    /// A page over `source` after `steps` of edits made before the page is segmented
+    /// (decoding: a byte-order mark, mojibake, line breaks, invisible characters, NFC): each
+    /// step is logged as a batch, then the result is segmented into blocks. Undoing the log
+    /// gives back `source`.
+    pub fn with_prior_edits(source: impl Into<String>, steps: Vec<Vec<TextEdit>>) -> Result<Self, EditError> {
+        let mut log = EditLog::default();
+        let mut text = source.into();
+        for step in steps {
+            if !step.is_empty() {
+                text = log.apply(&text, step)?;
+            }
+        }
+        // The passes start from the decoded text: that is the page's input for them (the log
+        // goes back further, to `source`).
+        let mut page = Page::new(text);
+        page.log = log;
+        Ok(page)
+    }
+
     /// The current text.
     pub fn text(&self) -> &str {
         &self.text
     }
 
-    /// The text the page was made from, before any pass changed it (what undoing the log
-    /// gives back, without undoing it).
+    /// The text the passes started from, before any pass changed it (undoing the log gives it
+    /// back, and before it the edits decoding made: see [`Page::with_prior_edits`]).
     pub fn input(&self) -> &str {
         &self.input
     }

@@ -203,6 +203,91 @@ impl Utf8Shape {
     }
 }
 
+/// A multi-byte encoding that explains bytes chardetng took for a single-byte encoding.
+#[derive(Debug)]
+pub(crate) struct DamagedMultibyte {
+    pub encoding: &'static Encoding,
+    /// Non-ASCII characters it reads (in the sample).
+    pub multibyte: usize,
+    /// Undecodable sequences it meets (in the sample).
+    pub invalid: usize,
+    /// Mean plausibility of its non-ASCII characters.
+    pub plausibility: f64,
+    /// The same for chardetng's single-byte reading.
+    pub guess_plausibility: f64,
+}
+
+impl DamagedMultibyte {
+    /// Confident when the damage is as rare as [`DAMAGED_UTF8_MIN_RATIO`] allows for UTF-8.
+    pub(crate) fn confident(&self) -> bool {
+        self.multibyte >= DAMAGED_UTF8_MIN_RATIO * self.invalid
+    }
+}
+
+/// A damaged multi-byte page needs at least this many characters per undecodable sequence…
+pub(crate) const DAMAGED_MULTIBYTE_MIN_RATIO: usize = 2;
+/// …a mean plausibility of at least this…
+pub(crate) const DAMAGED_MULTIBYTE_MIN_PLAUSIBILITY: f64 = 0.5;
+/// …and this much more than the single-byte reading.
+pub(crate) const DAMAGED_MULTIBYTE_MIN_GAIN: f64 = 0.2;
+/// How much of the input the comparison reads.
+const DAMAGED_SAMPLE: usize = 64 * 1024;
+
+/// When chardetng guessed a single-byte encoding for bytes that are not valid UTF-8: the
+/// multi-byte encoding that reads all but a few of them (at least
+/// [`DAMAGED_MULTIBYTE_MIN_RATIO`] characters per undecodable sequence) as clearly more
+/// plausible text, if one does. A GB18030 page cut off mid-character, or a UTF-8 line with a
+/// few bad bytes, is damage of that encoding, not a windows-1252 page: read as windows-1252 it
+/// would be garbled whole, with nothing to say so.
+pub(crate) fn damaged_multibyte(
+    bytes: &[u8],
+    guess: &'static Encoding,
+    utf8: &Utf8Shape,
+) -> Option<DamagedMultibyte> {
+    if !guess.is_single_byte() {
+        return None;
+    }
+    let mut end = bytes.len().min(DAMAGED_SAMPLE);
+    // Do not cut the sample inside a line: back up to a line break when there is one.
+    if end < bytes.len()
+        && let Some(nl) = bytes[..end].iter().rposition(|&b| b == b'\n')
+    {
+        end = nl + 1;
+    }
+    let sample = &bytes[..end];
+    let guess_plausibility = crate::mojibake::plausibility(&guess.decode_without_bom_handling(sample).0);
+    let mut best: Option<DamagedMultibyte> = None;
+    for enc in [
+        encoding_rs::UTF_8,
+        encoding_rs::GB18030,
+        encoding_rs::BIG5,
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::EUC_KR,
+    ] {
+        let (text, malformed) = crate::decode_with(enc, sample, 0);
+        let (multibyte, invalid) = if enc == encoding_rs::UTF_8 && end == bytes.len() {
+            (utf8.multibyte, utf8.invalid)
+        } else {
+            (text.chars().filter(|&c| !c.is_ascii() && c != '\u{FFFD}').count(), malformed.count)
+        };
+        let plausibility = crate::mojibake::plausibility(&text);
+        let ok = multibyte >= DAMAGED_UTF8_MIN_MULTIBYTE
+            && multibyte >= DAMAGED_MULTIBYTE_MIN_RATIO * invalid
+            && plausibility >= DAMAGED_MULTIBYTE_MIN_PLAUSIBILITY
+            && plausibility >= guess_plausibility + DAMAGED_MULTIBYTE_MIN_GAIN;
+        if ok && best.as_ref().is_none_or(|b| plausibility > b.plausibility) {
+            best = Some(DamagedMultibyte {
+                encoding: enc,
+                multibyte,
+                invalid,
+                plausibility,
+                guess_plausibility,
+            });
+        }
+    }
+    best
+}
+
 /// Controls that are a normal part of text files: tab, LF, CR, vertical tab, form feed
 /// (page breaks from `pdftotext`), and the DOS end-of-file mark.
 fn is_text_control(c: char) -> bool {

@@ -23,6 +23,10 @@
 //! bytes read as windows-1252 or GBK). Then
 //! [`normalize`]: line breaks to `\n`, control and invisible characters removed, NFC.
 //!
+//! Every change is also returned as an edit with a rule id ([`Decoded::edits`], the `decode.*`
+//! ids of [`RULE_IDS`]) over [`Decoded::source`], the text as read, so the page's edit log can
+//! show it and undo it.
+//!
 //! ```
 //! use newsclean_decode::{decode, DecodeOptions, DetectedBy};
 //!
@@ -69,6 +73,10 @@ pub enum DetectedBy {
     Utf16Pattern,
     /// chardetng's guess.
     Detector,
+    /// chardetng guessed a single-byte encoding, but a multi-byte one (UTF-8, GB18030, Big5,
+    /// Shift_JIS, EUC-KR) reads all but a few bytes as plausible text: a page of that encoding
+    /// with damaged bytes (often a tail cut off mid-character).
+    DamagedMultibyte,
 }
 
 /// What decoding decided and why.
@@ -142,6 +150,29 @@ impl Default for DecodeOptions {
     }
 }
 
+/// One change decoding made to the text as read: replace `range` (bytes of the text before
+/// this change's step) by `replacement`, because of `rule`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeEdit {
+    /// Byte range in the text before this step.
+    pub range: std::ops::Range<usize>,
+    /// What replaces it.
+    pub replacement: String,
+    /// The rule id: `decode.bom`, `decode.mojibake`, `decode.newline`, `decode.control`,
+    /// `decode.zero-width`, `decode.bidi` or `decode.nfc`.
+    pub rule: &'static str,
+}
+
+/// The rule id of a byte-order mark dropped from the start of the text.
+pub const RULE_BOM: &str = "decode.bom";
+/// The rule id of a repaired run of mojibake.
+pub const RULE_MOJIBAKE: &str = "decode.mojibake";
+pub use normalize::{RULE_BIDI, RULE_CONTROL, RULE_NEWLINE, RULE_NFC, RULE_ZERO_WIDTH};
+
+/// Every rule id a decode edit can carry.
+pub const RULE_IDS: [&str; 7] =
+    [RULE_BOM, RULE_MOJIBAKE, RULE_NEWLINE, RULE_CONTROL, RULE_ZERO_WIDTH, RULE_BIDI, RULE_NFC];
+
 /// Decoded text and the report of how it was made.
 #[derive(Clone, Debug)]
 pub struct Decoded {
@@ -149,6 +180,13 @@ pub struct Decoded {
     pub text: String,
     /// What was decided.
     pub report: DecodeReport,
+    /// The text as read in the encoding, before any change (a byte-order mark is its first
+    /// character), when decoding changed it: `None` when it is `text`.
+    pub source: Option<String>,
+    /// The changes from `source` to `text`, in steps (each step's ranges are in the text
+    /// the step before made): byte-order mark and mojibake, then line breaks and removed
+    /// characters, then NFC. Empty steps are left out.
+    pub edits: Vec<Vec<DecodeEdit>>,
 }
 
 /// Why bytes were refused.
@@ -177,8 +215,8 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, DecodeError>
 
 /// Undecodable sequences met while decoding.
 #[derive(Default)]
-struct Malformed {
-    count: usize,
+pub(crate) struct Malformed {
+    pub(crate) count: usize,
     offsets: Vec<usize>,
 }
 
@@ -199,19 +237,55 @@ struct Read {
     evidence: String,
     confident: bool,
     malformed: Malformed,
+    /// A byte-order mark was read (and is not in `text`).
+    bom: bool,
 }
 
 /// Decode `bytes` into normalised text.
 pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError> {
     let read = read(bytes, opts)?;
-    let (text, mojibake) = match opts.repair_mojibake.then(|| mojibake::repair(&read.text)) {
-        Some(Some((text, repair))) => (text, Some(repair)),
-        _ => (read.text, None),
+    // The first step: the byte-order mark (as the character U+FEFF it stands for) and the
+    // mojibake runs, as edits of the source.
+    let bom = read.bom;
+    let mut first_step = Vec::new();
+    if bom {
+        first_step.push(DecodeEdit { range: 0..3, replacement: String::new(), rule: RULE_BOM });
+    }
+    let (text, mojibake) = match opts.repair_mojibake.then(|| mojibake::repair_runs(&read.text)).flatten() {
+        Some((fixes, repair)) => {
+            let mut out = String::with_capacity(read.text.len());
+            let mut last = 0;
+            let shift = if bom { 3 } else { 0 };
+            for (range, fixed) in fixes {
+                out.push_str(&read.text[last..range.start]);
+                out.push_str(&fixed);
+                last = range.end;
+                first_step.push(DecodeEdit {
+                    range: range.start + shift..range.end + shift,
+                    replacement: fixed,
+                    rule: RULE_MOJIBAKE,
+                });
+            }
+            out.push_str(&read.text[last..]);
+            let source = if bom { format!("\u{FEFF}{}", read.text) } else { read.text };
+            (out, Some((repair, source)))
+        }
+        None => (read.text, None),
+    };
+    let (mojibake, source) = match mojibake {
+        Some((repair, source)) => (Some(repair), Some(source)),
+        None => (None, bom.then(|| format!("\u{FEFF}{text}"))),
     };
     // After the repair: Latin-1 mojibake is full of C1 controls that the repair turns back
     // into text.
     let binary = (read.detected_by != DetectedBy::Forced)
-        .then(|| detect::binary_evidence(&text, read.malformed.count))
+        .then(|| {
+            // A damaged multi-byte page was chosen for reading all but a few bytes as
+            // plausible text: its undecodable sequences are damage, not evidence of binary.
+            let malformed =
+                if read.detected_by == DetectedBy::DamagedMultibyte { 0 } else { read.malformed.count };
+            detect::binary_evidence(&text, malformed)
+        })
         .flatten()
         .or_else(|| {
             (read.detected_by == DetectedBy::Detector).then(|| detect::garbage_evidence(&text)).flatten()
@@ -219,6 +293,8 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     if let Some(reason) = binary {
         return Err(DecodeError::Binary { reason: format!("read as {}: {reason}", read.encoding.name()) });
     }
+    // The text before normalisation is the source of its edits: kept only when it changes.
+    let pre_norm = (source.is_none() && normalize::changes(&text)).then(|| text.clone());
     let (text, norm) = normalize::normalize(text);
     // The clean text must not start like a binary format: decoded again (as the UTF-8 it now
     // is) it would be refused. A BOM, leading control bytes or zero-width characters that
@@ -256,6 +332,19 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
     if norm.line_endings.mixed() {
         warnings.push("mixed line endings".into());
     }
+    let mut edits: Vec<Vec<DecodeEdit>> = Vec::new();
+    if !first_step.is_empty() {
+        edits.push(first_step);
+    }
+    let norm_changed = !norm.edits.is_empty() || !norm.nfc_edits.is_empty();
+    edits.extend([norm.edits, norm.nfc_edits].into_iter().filter(|step| !step.is_empty()));
+    // The source is needed only when something changed; before normalisation it is the
+    // repaired text (when no BOM or mojibake step made its own).
+    let source = match source {
+        Some(s) => Some(s),
+        None if norm_changed => Some(pre_norm.expect("kept while normalising")),
+        None => None,
+    };
     let report = DecodeReport {
         encoding: read.encoding.name().to_string(),
         detected_by: read.detected_by,
@@ -272,14 +361,14 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
         nfc_changed: norm.nfc_changed,
         warnings,
     };
-    Ok(Decoded { text, report })
+    Ok(Decoded { text, report, source, edits })
 }
 
 /// Decide the encoding and decode.
 fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
     let made = |encoding, body: &[u8], offset, detected_by, evidence: String, confident| {
         let (text, malformed) = decode_with(encoding, body, offset);
-        Read { text, encoding, detected_by, evidence, confident, malformed }
+        Read { text, encoding, detected_by, evidence, confident, malformed, bom: offset > 0 }
     };
     if let Some(enc) = opts.encoding {
         let bom = match Encoding::for_bom(bytes) {
@@ -318,6 +407,7 @@ fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
             evidence: why,
             confident: true,
             malformed: Malformed::default(),
+            bom: false,
         });
     }
     let shape = detect::utf8_shape(bytes);
@@ -333,6 +423,22 @@ fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(&bytes[..bytes.len().min(DETECTOR_SAMPLE)], true);
     let (enc, confident) = detector.guess_assess(None, false);
+    if let Some(alt) = detect::damaged_multibyte(bytes, enc, &shape) {
+        let why = format!(
+            "not valid in any encoding; chardetng guessed {}, but {} reads {} multi-byte character(s) with \
+             {} undecodable sequence(s) as plausible text (plausibility {:.2} against {:.2}): a {} page with \
+             damaged bytes{}",
+            enc.name(),
+            alt.encoding.name(),
+            alt.multibyte,
+            alt.invalid,
+            alt.plausibility,
+            alt.guess_plausibility,
+            alt.encoding.name(),
+            if alt.confident() { "" } else { "; too few characters per damaged sequence to be sure" }
+        );
+        return Ok(made(alt.encoding, bytes, 0, DetectedBy::DamagedMultibyte, why, alt.confident()));
+    }
     let why = format!(
         "not UTF-8 ({counts}); chardetng guessed {}{}",
         enc.name(),
@@ -343,7 +449,7 @@ fn read(bytes: &[u8], opts: &DecodeOptions) -> Result<Read, DecodeError> {
 
 /// Decode `body` (which starts at byte `offset` of the input) with `encoding`, replacing
 /// undecodable sequences with U+FFFD and noting where they were.
-fn decode_with(encoding: &'static Encoding, body: &[u8], offset: usize) -> (String, Malformed) {
+pub(crate) fn decode_with(encoding: &'static Encoding, body: &[u8], offset: usize) -> (String, Malformed) {
     let mut malformed = Malformed::default();
     if encoding == encoding_rs::UTF_8 {
         if let Ok(text) = std::str::from_utf8(body) {

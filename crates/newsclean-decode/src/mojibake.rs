@@ -374,6 +374,8 @@ struct Candidate {
     wrong: Wrong,
     /// (run range, repaired text) of the runs to replace.
     fixes: Vec<(Range<usize>, String)>,
+    /// The runs (without U+FFFD) that do not undo: genuine text, if the page is mojibake.
+    failed: Vec<Range<usize>>,
     runs_left: usize,
     before: (f64, usize),
     after: (f64, usize),
@@ -420,7 +422,14 @@ fn measured_runs(text: &str) -> Vec<Run> {
 }
 
 fn try_encoding(text: &str, runs: &[Run], wrong: Wrong) -> Option<Candidate> {
-    let mut cand = Candidate { wrong, fixes: Vec::new(), runs_left: 0, before: (0.0, 0), after: (0.0, 0) };
+    let mut cand = Candidate {
+        wrong,
+        fixes: Vec::new(),
+        failed: Vec::new(),
+        runs_left: 0,
+        before: (0.0, 0),
+        after: (0.0, 0),
+    };
     let (mut exact_chars, mut failed_chars) = (0usize, 0usize);
     for r in runs {
         let (run, n) = (r.range.clone(), r.chars);
@@ -449,6 +458,7 @@ fn try_encoding(text: &str, runs: &[Run], wrong: Wrong) -> Option<Candidate> {
         match undone {
             None => {
                 cand.runs_left += 1;
+                cand.failed.push(run.clone());
                 // Characters that normalisation removes (controls, zero-width) are not text
                 // either way: counted, they made the decision differ from the one taken on
                 // the decoded text, where they are gone (found by a property test).
@@ -478,12 +488,47 @@ fn try_encoding(text: &str, runs: &[Run], wrong: Wrong) -> Option<Candidate> {
     let ok = !cand.fixes.is_empty()
         && exact_chars >= 2 * failed_chars
         && Candidate::mean(cand.after) >= MIN_SCORE_AFTER
-        && cand.gain() >= MIN_GAIN;
+        && cand.gain() >= MIN_GAIN
+        && !cand.shows_its_own_repair(text);
     ok.then_some(cand)
+}
+
+impl Candidate {
+    /// True when what a repair would write already stands on the page as genuine text (a
+    /// run that does not undo is, or holds, a repaired run's text): the page quotes mojibake
+    /// next to what it stands for (`The sequence Ã© is what é looks like`). A page that went
+    /// through a wrong decoder went through it whole, so none of its text is left ungarbled.
+    fn shows_its_own_repair(&self, text: &str) -> bool {
+        if self.failed.is_empty() {
+            return false;
+        }
+        let fixed: rustc_hash::FxHashSet<&str> = self.fixes.iter().map(|(_, f)| f.as_str()).collect();
+        self.failed.iter().any(|r| {
+            let run = &text[r.clone()];
+            fixed.contains(run) || run.char_indices().any(|(i, c)| fixed.contains(&run[i..i + c.len_utf8()]))
+        })
+    }
 }
 
 /// Repair `text` if it is mojibake (see the module docs); `None` when it is left alone.
 pub fn repair(text: &str) -> Option<(String, MojibakeRepair)> {
+    let (fixes, report) = repair_runs(text)?;
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (range, fixed) in &fixes {
+        out.push_str(&text[last..range.start]);
+        out.push_str(fixed);
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    Some((out, report))
+}
+
+/// One repaired run: its byte range in the text, and the repaired text.
+pub type RunFix = (Range<usize>, String);
+
+/// The repairs of [`repair`] as (byte range in `text`, repaired text), in text order.
+pub fn repair_runs(text: &str) -> Option<(Vec<RunFix>, MojibakeRepair)> {
     if text.is_ascii() {
         return None;
     }
@@ -492,8 +537,6 @@ pub fn repair(text: &str) -> Option<(String, MojibakeRepair)> {
         .into_iter()
         .filter_map(|w| try_encoding(text, &runs, w))
         .max_by(|a, b| a.gain().total_cmp(&b.gain()))?;
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
     let mut examples = Vec::new();
     let (mut chars_before, mut chars_after) = (0, 0);
     for (range, fixed) in &best.fixes {
@@ -507,11 +550,7 @@ pub fn repair(text: &str) -> Option<(String, MojibakeRepair)> {
                 after: fixed.clone(),
             });
         }
-        out.push_str(&text[last..range.start]);
-        out.push_str(fixed);
-        last = range.end;
     }
-    out.push_str(&text[last..]);
     let report = MojibakeRepair {
         wrong_encoding: best.wrong.name().to_string(),
         runs_repaired: best.fixes.len(),
@@ -522,7 +561,7 @@ pub fn repair(text: &str) -> Option<(String, MojibakeRepair)> {
         score_after: round3(Candidate::mean(best.after)),
         examples,
     };
-    Some((out, report))
+    Some((best.fixes, report))
 }
 
 fn round3(x: f64) -> f64 {
@@ -589,6 +628,17 @@ mod tests {
 
     fn latin1(s: &str) -> String {
         s.bytes().map(char::from).collect()
+    }
+
+    /// Issue 21 item 5: text that discusses mojibake, showing the garbled form next to what
+    /// it stands for, is left alone; the same garbled words without their genuine form are
+    /// repaired.
+    #[test]
+    fn text_that_quotes_mojibake_beside_its_meaning_is_left_alone() {
+        assert_eq!(repair("The sequence Ã© is what é looks like when UTF-8 is read as Latin-1."), None);
+        assert_eq!(repair("鍏氬缓 is how 党建 looks in GBK"), None);
+        assert_eq!(repair("The sequence Ã© is garbled").unwrap().0, "The sequence é is garbled");
+        assert_eq!(repair("cafÃ© und Ã¼ber").unwrap().0, "café und über");
     }
 
     #[test]

@@ -8,10 +8,18 @@
 //! (C0, DEL, C1, including form feed), the zero-width characters U+200B..U+200D (ZWSP, ZWNJ,
 //! ZWJ), U+2060..U+2064 (word joiner, invisible operators), U+FEFF (a BOM inside the text),
 //! U+180E, and the bidi controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069).
-//! Note that ZWJ/ZWNJ are orthographic in some scripts (Persian, Indic) and in emoji
-//! sequences; newsclean targets newspaper text where they are extraction noise.
+//! ZWJ and ZWNJ are text, not noise, where they are orthographic: a ZWJ between two emoji (👩‍💻,
+//! family and flag sequences) and a ZWJ or ZWNJ between two letters of a script that uses them
+//! (Arabic script such as Persian می‌خواهم, Syriac, the Indic scripts, Myanmar, Khmer) is kept;
+//! so are the bidi marks LRM, RLM and ALM next to right-to-left text. Elsewhere they are
+//! extraction noise and removed.
+//!
+//! Every change is also returned as an edit with a rule id ([`crate::DecodeEdit`]):
+//! `decode.newline`, `decode.control`, `decode.zero-width`, `decode.bidi`, and `decode.nfc`, so
+//! the page's edit log shows them and undoing it gives back the text as read.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::Serialize;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -69,6 +77,88 @@ pub struct Normalized {
     pub removed_by_char: BTreeMap<String, usize>,
     /// True when NFC changed the text.
     pub nfc_changed: bool,
+    /// The line-break and removal edits, as ranges of the text given to [`normalize`].
+    pub edits: Vec<crate::DecodeEdit>,
+    /// The NFC edits, as ranges of the text after `edits`.
+    pub nfc_edits: Vec<crate::DecodeEdit>,
+}
+
+/// The rule id of a line break changed to `\n`.
+pub const RULE_NEWLINE: &str = "decode.newline";
+/// The rule id of a removed control character.
+pub const RULE_CONTROL: &str = "decode.control";
+/// The rule id of a removed zero-width or invisible character.
+pub const RULE_ZERO_WIDTH: &str = "decode.zero-width";
+/// The rule id of a removed bidi control.
+pub const RULE_BIDI: &str = "decode.bidi";
+/// The rule id of a change to Unicode NFC.
+pub const RULE_NFC: &str = "decode.nfc";
+
+/// The rule under which [`normalize`] removes `c`.
+fn removal_rule(c: char) -> &'static str {
+    if c.is_control() {
+        RULE_CONTROL
+    } else if matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
+    {
+        RULE_BIDI
+    } else {
+        RULE_ZERO_WIDTH
+    }
+}
+
+/// A letter or mark of a script that writes ZWJ and ZWNJ as part of its spelling: Arabic
+/// (Persian, Urdu, …), Syriac, Thaana, the Indic scripts, Sinhala, Myanmar, Khmer.
+fn joins_in_script(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{08FF}' | '\u{0900}'..='\u{0DFF}' | '\u{1000}'..='\u{109F}'
+        | '\u{1780}'..='\u{17FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+        && (c.is_alphanumeric()
+            || unicode_normalization::char::canonical_combining_class(c) != 0
+            || !c.is_whitespace() && !c.is_ascii_punctuation())
+}
+
+/// A character that takes part in an emoji ZWJ sequence: pictographs, dingbats and symbols,
+/// the skin-tone modifiers, the emoji variation selector and tags.
+fn emoji_part(c: char) -> bool {
+    matches!(c,
+        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
+        | '\u{2190}'..='\u{21FF}' | '\u{2300}'..='\u{23FF}' | '\u{FE0F}' | '\u{E0020}'..='\u{E007F}'
+        | '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}')
+}
+
+/// Right-to-left letters: Hebrew, Arabic script, Syriac, Thaana, NKo and their presentation
+/// forms.
+fn is_rtl(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+/// How far (in characters, within the line) a bidi mark looks for right-to-left text.
+const BIDI_REACH: usize = 32;
+
+/// True when the character `c` at byte `i` of `text`, which [`normalize`] would remove, is
+/// text here and is kept (see the module docs).
+fn kept_in_context(text: &str, i: usize, c: char) -> bool {
+    let before = || text[..i].chars().next_back();
+    let after = || text[i + c.len_utf8()..].chars().next();
+    match c {
+        '\u{200D}' => {
+            let (b, a) = (before(), after());
+            (b.is_some_and(emoji_part) && a.is_some_and(emoji_part))
+                || (b.is_some_and(joins_in_script) && a.is_some_and(joins_in_script))
+        }
+        '\u{200C}' => before().is_some_and(joins_in_script) && after().is_some_and(joins_in_script),
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+            let near = |it: &mut dyn Iterator<Item = char>| {
+                // Every line break counts (a CR becomes a `\n` here): decoding the output again
+                // must keep exactly the marks kept now.
+                it.take_while(|&ch| ch != '\n' && ch != '\r' && !is_unicode_break(ch))
+                    .take(BIDI_REACH)
+                    .any(is_rtl)
+            };
+            near(&mut text[..i].chars().rev()) || near(&mut text[i + c.len_utf8()..].chars())
+        }
+        _ => false,
+    }
 }
 
 /// True for the characters this module removes (see the module docs).
@@ -112,7 +202,7 @@ fn next_change(text: &str, from: usize) -> Option<usize> {
     while i < b.len() {
         if may_change(b[i]) {
             let c = text[i..].chars().next().expect("i is on a char boundary");
-            if needs_change(c) {
+            if needs_change(c) && !kept_in_context(text, i, c) {
                 return Some(i);
             }
             i += c.len_utf8();
@@ -121,6 +211,12 @@ fn next_change(text: &str, from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// True when [`normalize`] changes `text` (line breaks, removals or NFC).
+pub fn changes(text: &str) -> bool {
+    next_change(text, 0).is_some()
+        || (!surely_nfc(text.as_bytes()) && is_nfc_quick(text.chars()) != IsNormalized::Yes)
 }
 
 /// Normalise `text`: returns the text (the same allocation when nothing changed) and what
@@ -135,13 +231,51 @@ pub fn normalize(text: String) -> (String, Normalized) {
         Some(first) => rewrite(&text, first, &mut report),
     };
     if !surely_nfc(out.as_bytes()) && is_nfc_quick(out.chars()) != IsNormalized::Yes {
-        let nfc: String = out.nfc().collect();
-        if nfc != out {
+        let (nfc, edits) = nfc_by_line(&out);
+        if !edits.is_empty() {
             report.nfc_changed = true;
+            report.nfc_edits = edits;
             out = nfc;
         }
     }
     (out, report)
+}
+
+/// NFC of `text`, line by line (nothing composes across a line break), with one edit per
+/// changed line covering only what changed in it.
+fn nfc_by_line(text: &str) -> (String, Vec<crate::DecodeEdit>) {
+    let mut out = String::with_capacity(text.len());
+    let mut edits = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let at = pos;
+        pos += line.len();
+        if surely_nfc(line.as_bytes()) || is_nfc_quick(line.chars()) == IsNormalized::Yes {
+            out.push_str(line);
+            continue;
+        }
+        let nfc: String = line.nfc().collect();
+        if nfc == line {
+            out.push_str(line);
+            continue;
+        }
+        let prefix: usize =
+            line.chars().zip(nfc.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+        let suffix: usize = line[prefix..]
+            .chars()
+            .rev()
+            .zip(nfc[prefix..].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        edits.push(crate::DecodeEdit {
+            range: at + prefix..at + line.len() - suffix,
+            replacement: nfc[prefix..nfc.len() - suffix].to_string(),
+            rule: RULE_NFC,
+        });
+        out.push_str(&nfc);
+    }
+    (out, edits)
 }
 
 /// True when every character of `b` (UTF-8) is in a range whose characters are all NFC
@@ -175,6 +309,21 @@ fn count_lf(b: &[u8]) -> usize {
     b.iter().filter(|&&x| x == b'\n').count()
 }
 
+/// Record an edit, merged into the previous one when it is a removal of the same rule right
+/// before it (a run of control characters is one edit).
+fn push_edit(edits: &mut Vec<crate::DecodeEdit>, range: Range<usize>, replacement: &str, rule: &'static str) {
+    if replacement.is_empty()
+        && let Some(last) = edits.last_mut()
+        && last.rule == rule
+        && last.replacement.is_empty()
+        && last.range.end == range.start
+    {
+        last.range.end = range.end;
+        return;
+    }
+    edits.push(crate::DecodeEdit { range, replacement: replacement.to_string(), rule });
+}
+
 /// Copy the unchanged stretches whole and handle each changed character on its own.
 fn rewrite(text: &str, first: usize, report: &mut Normalized) -> String {
     let mut out = String::with_capacity(text.len());
@@ -200,13 +349,16 @@ fn rewrite(text: &str, first: usize, report: &mut Normalized) -> String {
                 }
                 line += 1;
                 out.push('\n');
+                push_edit(&mut report.edits, i..pos, "\n", RULE_NEWLINE);
             }
             c if is_unicode_break(c) => {
                 report.line_endings.unicode += 1;
                 line += 1;
                 out.push('\n');
+                push_edit(&mut report.edits, i..pos, "\n", RULE_NEWLINE);
             }
             c => {
+                push_edit(&mut report.edits, i..pos, "", removal_rule(c));
                 report.removed_count += 1;
                 *by_char.entry(c).or_insert(0) += 1;
                 if report.removed.len() < MAX_LISTED {
@@ -307,6 +459,65 @@ mod tests {
         assert!(surely_nfc("党建强，则根基稳。“引号”……2024 Café".as_bytes()));
         assert!(!surely_nfc("e\u{301}".as_bytes()));
         assert!(!surely_nfc("\u{212B}".as_bytes()));
+    }
+
+    /// Apply `edits` (ranges of `text`) to `text`.
+    fn apply(text: &str, edits: &[crate::DecodeEdit]) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for e in edits {
+            out.push_str(&text[last..e.range.start]);
+            out.push_str(&e.replacement);
+            last = e.range.end;
+        }
+        out + &text[last..]
+    }
+
+    /// Issue 21 item 5: ZWJ inside emoji sequences, ZWJ/ZWNJ inside words of the scripts that
+    /// spell with them, and bidi marks beside right-to-left text are text, kept; the same
+    /// characters elsewhere are noise, removed, each as an edit with its rule.
+    #[test]
+    fn orthographic_joiners_and_marks_are_kept_noise_is_removed() {
+        for kept in [
+            "👩\u{200D}💻 codes",
+            "👨\u{200D}👩\u{200D}👧\u{200D}👦",
+            "🏳\u{FE0F}\u{200D}🌈",
+            "می\u{200C}خواهم",
+            "क्\u{200D}ष",
+            "שלום\u{200F} 2024",
+            "\u{200E}abc שלום",
+        ] {
+            let (out, _) = norm(kept);
+            assert_eq!(normalize(out.clone()).0, out, "idempotent: {kept:?}");
+            let (out, r) = norm(kept);
+            assert_eq!(out, kept);
+            assert!(r.edits.is_empty(), "{kept:?}: {:?}", r.edits);
+        }
+        // A mark whose right-to-left text is across a line break (CR too) is removed.
+        assert_eq!(norm("x\u{200F}\rשלום").0, "x\nשלום");
+        let (out, r) = norm("党\u{200D}建 a\u{200C}b x\u{200F}y\u{200B}\u{200B}z\r\n\u{7}");
+        assert_eq!(out, "党建 ab xyz\n");
+        let rules: Vec<&str> = r.edits.iter().map(|e| e.rule).collect();
+        assert_eq!(
+            rules,
+            [RULE_ZERO_WIDTH, RULE_ZERO_WIDTH, RULE_BIDI, RULE_ZERO_WIDTH, RULE_NEWLINE, RULE_CONTROL],
+            "{:?}",
+            r.edits
+        );
+    }
+
+    #[test]
+    fn the_edits_rebuild_the_normalised_text() {
+        for text in
+            ["a\r\nb\rc\u{85}d\u{1}\u{2}e\u{200B}", "Cafe\u{301}\nx\u{212B}y\n\u{200B}e\u{301}", "plain"]
+        {
+            let (out, r) = norm(text);
+            let step1 = apply(text, &r.edits);
+            assert_eq!(apply(&step1, &r.nfc_edits), out, "{text:?}");
+            assert_eq!(r.nfc_changed, !r.nfc_edits.is_empty());
+        }
+        let (_, r) = norm("x\nCafe\u{301}!\n");
+        assert_eq!(r.nfc_edits[0].range, 5..8, "only the changed characters: {:?}", r.nfc_edits);
     }
 
     #[test]

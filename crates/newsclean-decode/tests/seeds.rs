@@ -283,8 +283,23 @@ proptest! {
             prop_assert!(!d.text.contains('\r'));
             prop_assert!(d.text.chars().all(|c| c == '\n' || c == '\t' || !c.is_control()));
             // Decoding the output again changes nothing.
-            prop_assert_eq!(dec(d.text.as_bytes()).unwrap().text, d.text);
+            prop_assert_eq!(dec(d.text.as_bytes()).unwrap().text, d.text.clone());
+            prop_assert_eq!(replay(&d), d.text);
         }
+    }
+
+    /// Issue 21 item 5: the decode edits, step by step from the source, give the text; and
+    /// text with the characters decoding changes (line breaks, joiners, marks, a BOM) too.
+    #[test]
+    fn decode_edits_rebuild_the_text(parts in proptest::collection::vec(prop::sample::select(vec![
+        "党建", "a", " ", "\r\n", "\r", "\n", "\u{200B}", "\u{200C}", "\u{200D}", "\u{200F}", "\u{7}",
+        "👩", "💻", "می", "שלום", "e\u{301}", "\u{FEFF}", "Ã©", "é",
+    ]), 0..40)) {
+        let text = parts.concat();
+        // Too many control characters is binary, refused: nothing to rebuild.
+        let Ok(d) = dec(text.as_bytes()) else { return Ok(()) };
+        prop_assert_eq!(replay(&d), d.text.clone());
+        prop_assert_eq!(dec(d.text.as_bytes()).unwrap().text, d.text);
     }
 
     #[test]
@@ -315,4 +330,65 @@ proptest! {
             prop_assert_eq!(d.text, text.nfc().collect::<String>());
         }
     }
+}
+
+/// Issue 21 item 1: a GB18030 page cut off mid-character (its last byte lost) is GB18030 with
+/// a damaged tail, not windows-1252: the page reads as itself, the lost character is one
+/// U+FFFD, and the report says so.
+#[test]
+fn a_gb18030_page_with_its_last_byte_cut_is_read_as_gb18030() {
+    for (name, page) in seeds() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode(&page);
+        // Cut inside the last two-byte character.
+        let last_wide = bytes.iter().rposition(|&b| b >= 0x81).unwrap();
+        let cut = &bytes[..last_wide];
+        let d = dec(cut).unwrap();
+        assert_eq!(d.report.encoding, "gb18030", "{name}: {}", d.report.evidence);
+        assert_eq!(d.report.malformed, 1, "{name}");
+        assert!(d.report.warnings.iter().any(|w| w.contains("U+FFFD")), "{name}: {:?}", d.report.warnings);
+        let head: String = page.chars().take(100).collect::<String>().replace("\r\n", "\n");
+        assert!(d.text.starts_with(&head.nfc().collect::<String>()), "{name}");
+    }
+}
+
+/// Issue 21 item 1: a short mostly-UTF-8 file with a few bad bytes is UTF-8 with damage (not
+/// confident), never the whole page read as windows-1252.
+#[test]
+fn a_short_utf8_line_with_a_few_bad_bytes_stays_utf8_and_is_not_confident() {
+    let d = dec(b"\xe5\x85\x9a\xe5\xbb\xba\xe5\xbc\xba,\xe5\x88\x99\xe6\xa0\xb9\xe5\x9f\xba\xe7\xa8\xb3\xff\xfe\x80\xe4\xb8\xad\xe6\x96\x87\xc3(abc\n\xe7\xac\xac\xe4\xba\x8c\xe8\xa1\x8c,\xe6\xb5\x8b\xe8\xaf\x95\n").unwrap();
+    assert_eq!(d.report.encoding, "UTF-8", "{}", d.report.evidence);
+    assert!(d.text.starts_with("党建强,则根基稳"), "{}", d.text);
+    assert!(d.text.contains("中文\u{FFFD}(abc\n第二行,测试"), "{}", d.text);
+    assert!(!d.report.confident);
+    assert!(d.report.malformed >= 2);
+}
+
+/// The other side: a genuine windows-1252 page is still windows-1252 (German text also reads
+/// as valid GB18030 pairs, but as rare characters).
+#[test]
+fn genuine_single_byte_text_is_not_taken_for_a_damaged_multibyte_page() {
+    let text = "Größere Änderungen für die Straße: über 30 Bürger kamen, während Müller schwieg.\n".repeat(3);
+    let (b, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    let d = dec(&b).unwrap();
+    assert_eq!(d.text, text);
+    let (b, _, _) = encoding_rs::WINDOWS_1252.encode("Les élèves étaient là, où Noël.\n");
+    assert_eq!(dec(&b).unwrap().text, "Les élèves étaient là, où Noël.\n");
+}
+
+/// The decode edits applied step by step to the source (the text itself when nothing changed).
+fn replay(d: &Decoded) -> String {
+    let mut text = d.source.clone().unwrap_or_else(|| d.text.clone());
+    for step in &d.edits {
+        let mut out = String::new();
+        let mut last = 0;
+        for e in step {
+            assert!(e.range.start >= last, "sorted, not overlapping: {step:?}");
+            out.push_str(&text[last..e.range.start]);
+            out.push_str(&e.replacement);
+            last = e.range.end;
+        }
+        out.push_str(&text[last..]);
+        text = out;
+    }
+    text
 }

@@ -217,8 +217,10 @@ impl RuleSet {
     /// Apply one parsed file: switch off its `disable` ids, then add its rules (a known id is
     /// replaced in place, a new one appended).
     fn merge(&mut self, path: &Path, text: &str, file: RuleFile) -> Result<(), RulesError> {
+        let id_at = schema::locate_ids(text);
+        let locate = |id: &str| id_at.get(id).copied().unwrap_or((1, 1));
         let rule_error = |id: &str, message: String| {
-            let (line, column) = schema::locate_id(text, id);
+            let (line, column) = locate(id);
             RulesError::Rule { path: path.to_path_buf(), line, column, rule: id.to_string(), message }
         };
         for id in &file.disable {
@@ -253,16 +255,22 @@ impl RuleSet {
             self.disabled.push(id.clone());
         }
         let mut seen = std::collections::HashSet::new();
+        // Where each known id is: looked up, not searched, for each rule of the file.
+        let mut index: std::collections::HashMap<String, usize> =
+            self.rules.iter().enumerate().map(|(i, r)| (r.spec.id.clone(), i)).collect();
         for spec in file.rules {
             if !seen.insert(spec.id.clone()) {
                 return Err(rule_error(&spec.id, "this id is used twice in the file".into()));
             }
             let compiled = CompiledRule::new(&spec).map_err(|m| rule_error(&spec.id, m))?;
-            let (line, _) = schema::locate_id(text, &spec.id);
+            let (line, _) = locate(&spec.id);
             let rule = Rule { spec, origin: Origin { path: path.to_path_buf(), line }, compiled };
-            match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
-                Some(i) => self.rules[i] = rule,
-                None => self.rules.push(rule),
+            match index.get(&rule.spec.id) {
+                Some(&i) => self.rules[i] = rule,
+                None => {
+                    index.insert(rule.spec.id.clone(), self.rules.len());
+                    self.rules.push(rule);
+                }
             }
         }
         Ok(())

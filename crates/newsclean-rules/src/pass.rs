@@ -120,12 +120,16 @@ impl Pass for RulesPass {
                 loop {
                     let mut edits: Vec<TextEdit> = Vec::new();
                     let mut touched: Vec<usize> = Vec::new();
-                    for (bi, block) in page.blocks().iter().enumerate() {
-                        let wanted = match &again {
-                            Some(blocks) => blocks.contains(&bi),
-                            None => dirty[bi],
-                        };
-                        if !wanted || !rule.scope.covers(block.kind) {
+                    // The blocks to look at, in order: the ones just touched (a repeat), or the
+                    // dirty ones; listed, not searched (a search per block was quadratic on a
+                    // page of many changed paragraphs).
+                    let wanted: Vec<usize> = match &again {
+                        Some(blocks) => blocks.clone(),
+                        None => (0..page.blocks().len()).filter(|&bi| dirty[bi]).collect(),
+                    };
+                    for bi in wanted {
+                        let block = &page.blocks()[bi];
+                        if !rule.scope.covers(block.kind) {
                             continue;
                         }
                         let text = &page.text()[block.range.clone()];

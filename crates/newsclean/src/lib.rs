@@ -19,7 +19,7 @@ pub mod report;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use newsclean_core::{Context, Disabled, Page, PassError, Pipeline, Script, WordCounts};
+use newsclean_core::{Context, Disabled, Page, PassError, Pipeline, Script, TextEdit, WordCounts};
 use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
 use newsclean_rules::{RuleSet, RulesError};
 
@@ -197,28 +197,53 @@ impl Cleaner {
     }
 
     /// Decode and clean one page.
+    ///
+    /// What decoding changed (a byte-order mark, mojibake, line breaks, invisible characters,
+    /// NFC) is the first batches of the page's edit log, under the `decode.*` rule ids, so
+    /// every view shows it and [`Cleaned::input`] is the text as read from the bytes.
     pub fn clean(&self, bytes: &[u8]) -> Result<Cleaned, Error> {
         let decoded = newsclean_decode::decode(bytes, &self.decode)?;
-        let mut cleaned = self.clean_text(&decoded.text)?;
+        let (input, page) = match decoded.source {
+            None => (decoded.text.clone(), Page::new(decoded.text.as_str())),
+            Some(source) => {
+                let steps = decoded
+                    .edits
+                    .into_iter()
+                    .map(|step| {
+                        step.into_iter().map(|e| TextEdit::replace(e.range, e.replacement, e.rule)).collect()
+                    })
+                    .collect();
+                let page = Page::with_prior_edits(source.clone(), steps)
+                    .map_err(|source| PassError::Edit { pass: "decode".into(), source })?;
+                (source, page)
+            }
+        };
+        debug_assert_eq!(page.text(), decoded.text);
+        let mut cleaned = self.clean_page(page, input)?;
         cleaned.report = decoded.report;
         Ok(cleaned)
     }
 
     /// Clean one page of text that is already decoded.
     pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
-        let mut page = Page::new(text);
+        self.clean_page(Page::new(text), text.to_string())
+    }
+
+    /// Run the pipeline over `page`, whose log starts from `input`.
+    fn clean_page(&self, mut page: Page, input: String) -> Result<Cleaned, Error> {
         let pipeline = match &self.latin {
             Some(latin) => {
                 // The layout's one script detector; its answer is the page's script (the
                 // Latin pass reads it rather than counting the letters again).
-                page.meta.script = newsclean_layout::analysis::script(text);
-                if page.meta.script == Script::Latin { latin } else { &self.pipeline }
+                let script = newsclean_layout::analysis::script(page.text());
+                page.meta.script = script;
+                if script == Script::Latin { latin } else { &self.pipeline }
             }
             None => &self.pipeline,
         };
         pipeline.run(&mut page, &self.ctx)?;
         Ok(Cleaned {
-            input: text.to_string(),
+            input,
             text: page.render(),
             page,
             report: newsclean_decode::DecodeReport::not_decoded(),

@@ -247,3 +247,87 @@ fn assert_idempotent_on_hex(hex: &str) {
     let twice = cleaner().clean(once.text.as_bytes()).unwrap();
     assert_eq!(twice.text, once.text);
 }
+
+/// Undo the edits of a `--format json` report (as JSON) on its clean text, last batch first,
+/// with nothing but the fields the JSON holds (`batch`, `span`, `before`, `after`).
+fn replay_json(report: &serde_json::Value) -> String {
+    let edits = report["edits"].as_array().unwrap();
+    let mut text = report["text"].as_str().unwrap().to_string();
+    let mut end = edits.len();
+    while end > 0 {
+        let batch = &edits[end - 1]["batch"];
+        let start = edits[..end].iter().rposition(|e| &e["batch"] != batch).map_or(0, |i| i + 1);
+        let mut before = String::new();
+        let (mut at_after, mut at_before) = (0usize, 0usize);
+        for e in &edits[start..end] {
+            let span_start = e["span"]["start"].as_u64().unwrap() as usize;
+            let after = e["after"].as_str().unwrap();
+            let gap = span_start - at_before;
+            before.push_str(&text[at_after..at_after + gap]);
+            assert_eq!(&text[at_after + gap..at_after + gap + after.len()], after, "{e}");
+            before.push_str(e["before"].as_str().unwrap());
+            at_after += gap + after.len();
+            at_before = e["span"]["end"].as_u64().unwrap() as usize;
+        }
+        before.push_str(&text[at_after..]);
+        text = before;
+        end = start;
+    }
+    text
+}
+
+/// The JSON report's promises (docs/json.md), checked on the JSON itself: replaying its edits
+/// gives back the decoded input, and every edit's `source` is a range of the input on
+/// character boundaries with the line and column of its start.
+fn check_json_report(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let Ok(cleaned) = cleaner().clean(bytes) else { return Ok(()) };
+    let report = newsclean::report::FileReport::new("x", &cleaned, bytes);
+    let json: serde_json::Value = serde_json::to_value(&report).unwrap();
+    prop_assert_eq!(replay_json(&json), cleaned.input.clone());
+    let input = &cleaned.input;
+    for e in json["edits"].as_array().unwrap() {
+        let (start, end) =
+            (e["source"]["start"].as_u64().unwrap() as usize, e["source"]["end"].as_u64().unwrap() as usize);
+        prop_assert!(start <= end && end <= input.len(), "{}", e);
+        prop_assert!(
+            input.is_char_boundary(start) && input.is_char_boundary(end),
+            "inside a character: {}",
+            e
+        );
+        let line = input[..start].matches('\n').count() + 1;
+        let column = input[..start].rsplit('\n').next().unwrap().chars().count() + 1;
+        prop_assert_eq!(e["source"]["line"].as_u64(), Some(line as u64), "{}", e);
+        prop_assert_eq!(e["source"]["column"].as_u64(), Some(column as u64), "{}", e);
+    }
+    Ok(())
+}
+
+/// Issue 21 item 9: the doubled headline whose rewritten text later edits land in.
+#[test]
+fn json_positions_after_a_doubled_headline_are_on_characters() {
+    check_json_report("““2023年2023年””发展发展,,大会大会\n\n正文第一段，内容。\n".as_bytes()).unwrap();
+    for (_, bytes) in seeds() {
+        check_json_report(&bytes).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Issue 21 item 9: the JSON log replays to the input, on page-shaped text (with CRLF,
+    /// a BOM and invisible characters that decoding changes) and on arbitrary bytes.
+    #[test]
+    fn the_json_log_replays_to_the_input(text in pagey_text(), crlf in any::<bool>(), bom in any::<bool>()) {
+        let mut t = if crlf { text.replace('\n', "\r\n") } else { text };
+        if bom {
+            t.insert(0, '\u{FEFF}');
+        }
+        t = t.replacen('党', "党\u{200B}", 1);
+        check_json_report(t.as_bytes())?;
+    }
+
+    #[test]
+    fn the_json_log_replays_to_the_input_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        check_json_report(&bytes)?;
+    }
+}
