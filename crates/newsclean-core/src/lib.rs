@@ -21,6 +21,7 @@ pub mod chars;
 pub mod edit;
 pub mod page;
 pub mod pass;
+pub mod tokens;
 pub mod words;
 
 pub use edit::{Edit, EditError, EditLog, TextEdit};

@@ -4,7 +4,7 @@ use newsclean_core::Script;
 use newsclean_core::chars::{is_cjk, is_latin_letter};
 
 /// The script of `text`, decided from character counts: CJK characters (ideographs, kana,
-/// hangul) against Latin letters. One CJK character carries about as much as a short Latin
+/// bopomofo; not Hangul, see `is_cjk`) against Latin letters. One CJK character carries about as much as a short Latin
 /// word, so a CJK text with a few Latin names (`GDP`, `iPhone`) stays CJK, and a Latin text
 /// with a stray ideograph stays Latin. Text with neither is [`Script::Unknown`].
 pub fn script(text: &str) -> Script {
