@@ -160,7 +160,7 @@ pub fn shows_wrapping(text: &str) -> bool {
         return false;
     };
     if n < WRAP_MIN_LINES || (n as f32) < WRAP_MIN_SHARE * lines.len() as f32 {
-        return false;
+        return shows_short_wrapping(&lines);
     }
     let full = |(l, w): (&str, f32)| ((w * 2.0).round() as u32).abs_diff(key) <= 1 && !ends_clause(l);
     let (mut breaks, mut cut) = (0usize, 0usize);
@@ -170,7 +170,51 @@ pub fn shows_wrapping(text: &str) -> bool {
             cut += usize::from(crate::words::word_spans(pair[0].0, pair[1].0));
         }
     }
-    cut >= WRAP_MIN_CUT_WORDS && cut as f32 >= WRAP_MIN_CUT_SHARE * breaks as f32
+    (cut >= WRAP_MIN_CUT_WORDS && cut as f32 >= WRAP_MIN_CUT_SHARE * breaks as f32)
+        || shows_short_wrapping(&lines)
+}
+
+/// Full lines (at the common width, not ending a sentence) a short text needs to show
+/// wrapping: as many as [`column_width`] needs to find the column.
+const SHORT_WRAP_MIN_LINES: usize = 3;
+
+/// The evidence of [`shows_wrapping`] for a short text, a pasted snippet of a few hard-wrapped
+/// lines that is too short for the page-wide counts: every line belongs to a wrapped
+/// paragraph (its lines but the last at one common width, a cell more or less, none of them
+/// ending a sentence; the last ends one and is no wider; the text's final paragraph may stop
+/// at the width), at least [`SHORT_WRAP_MIN_LINES`] lines are at the width, and at least one
+/// of them ends inside a clause (no punctuation: the break cut running text). Clean text
+/// (one paragraph a line, titles of their own widths) and verse (every line ends in
+/// punctuation) show none of this.
+fn shows_short_wrapping(lines: &[(&str, f32)]) -> bool {
+    if lines.len() < SHORT_WRAP_MIN_LINES + 1 || !lines.iter().all(|(l, _)| l.chars().any(is_cjk)) {
+        return false;
+    }
+    let widths =
+        lines.iter().filter(|&&(l, w)| (4.0..=40.0).contains(&w) && !ends_sentence(l)).map(|&(_, w)| w);
+    let Some((key, _)) = modal_width(widths) else {
+        return false;
+    };
+    let width = key as f32 / 2.0;
+    let full = |w: f32| (w - width).abs() <= 1.0;
+    let (mut n, mut cut_clause) = (0usize, false);
+    for (i, &(l, w)) in lines.iter().enumerate() {
+        if ends_sentence(l) {
+            // A paragraph's last line: no wider than the column.
+            if w > width + 1.0 {
+                return false;
+            }
+        } else if full(w) {
+            n += 1;
+            cut_clause |= !ends_clause(l) && !l.ends_with(is_cjk_punct);
+        } else if i + 1 < lines.len() {
+            // A line of another width that ends no sentence: a title, a name, not a wrap.
+            return false;
+        } else {
+            return false;
+        }
+    }
+    n >= SHORT_WRAP_MIN_LINES && cut_clause
 }
 
 /// True when the white space between blocks `i` and `i + 1` holds a blank line.
@@ -247,5 +291,22 @@ mod tests {
         // Titles of about one width, but not next to each other.
         let titles = [(10.0, false), (60.0, true), (10.0, false), (70.0, true), (10.0, false)];
         assert_eq!(column_width(&titles, 2, 8), None);
+    }
+
+    #[test]
+    fn a_short_snippet_shows_its_wrapping() {
+        let snippet = "本报讯 今年以来，我省持续\n推进乡村振兴，全省共建成\n美丽乡村示范村一百多个，\n带动农民增收效果明显。\n";
+        assert!(shows_wrapping(snippet));
+        // Not: verse (every line ends in punctuation), titles over a paragraph, lines of
+        // their own widths, a line of another width among them, two lines only.
+        for text in [
+            "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n",
+            "听取民意 汲取民智\n市人大常委会召开座谈会\n本报讯 昨天，市人大常委会召开座谈会，听取各方意见。\n",
+            "我们走过\n长长的河岸\n看见灯火\n在远处亮起来\n",
+            "加强创新推进，构建大党建新格局\n本报讯 今年以来，我省持续\n推进乡村振兴，全省共建成\n美丽乡村示范村一百多个，\n带动农民增收效果明显。\n",
+            "本报讯 今年以来，我省持续\n带动农民增收。\n",
+        ] {
+            assert!(!shows_wrapping(text), "{text}");
+        }
     }
 }
