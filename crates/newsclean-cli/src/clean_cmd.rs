@@ -552,6 +552,10 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
     let owned;
     let bytes: &[u8] = match &job.input.source {
         Source::Stdin => run.stdin.as_deref().unwrap_or_default(),
+        Source::File(p) if let Some(why) = newsclean::structure::markdown_by_name(p) => {
+            out.error = Some(error_line(display, newsclean::Error::Structured(why).to_string()));
+            return with_json_error(run, out, display);
+        }
         Source::File(p) => match read_file(p) {
             Ok(b) => {
                 owned = b;
@@ -620,6 +624,7 @@ fn clean_error_advice(e: &newsclean::Error) -> String {
     use newsclean::core::PassError;
     match e {
         newsclean::Error::Decode(d) => format!("{d}; skipped"),
+        newsclean::Error::Structured(_) => format!("{e}"),
         // Rules that never settle or that grow the text: with the user's rule files that is
         // most likely one of theirs, so say which way to look.
         newsclean::Error::Pass(p @ (PassError::NoConvergence { .. } | PassError::Other { .. })) => format!(

@@ -52,6 +52,9 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
     } else {
         std::fs::read(&args.file).with_context(|| format!("{name}: cannot read"))?
     };
+    if let Some(why) = newsclean::structure::markdown_by_name(&args.file) {
+        anyhow::bail!("{name}: {}", newsclean::Error::Structured(why));
+    }
     let cleaner = args.config.cleaner()?;
     let cleaned = cleaner.clean(&bytes).with_context(|| name.clone())?;
     let stdout = std::io::stdout();

@@ -14,6 +14,7 @@ pub use newsclean_rules as rules;
 
 pub mod learn;
 pub mod report;
+pub mod structure;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -37,6 +38,12 @@ pub enum Error {
     /// The rules could not be loaded.
     #[error(transparent)]
     Rules(#[from] RulesError),
+    /// The text is a structured document (Markdown), not page text: refused, left as it is.
+    #[error(
+        "looks like a Markdown document ({0}): newsclean cleans raw page text and would join its lists and quotes, \
+         curl the quotes of its code and drop its blank lines, so it is refused and left as it is"
+    )]
+    Structured(String),
 }
 
 /// Everything that configures a [`Cleaner`].
@@ -186,6 +193,9 @@ impl Cleaner {
 
     /// Clean one page of text that is already decoded.
     pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
+        if let Some(why) = structure::markdown_evidence(text) {
+            return Err(Error::Structured(why));
+        }
         let mut page = Page::new(text);
         let pipeline = match &self.latin {
             Some(latin) if newsclean_layout::latin::script(text) == Script::Latin => latin,
