@@ -74,6 +74,14 @@ fn a_pasted_wrapped_snippet_is_joined() {
     assert_eq!(out.text.lines().count(), 1, "{}", out.text);
     assert_eq!(out.text.trim_end(), lines.concat());
     assert_idempotent(&out.text);
+    // Seventeen lines of three paragraphs, each of its own column, pasted without the blank
+    // lines: three paragraphs.
+    let lines: Vec<&str> = seed.lines().skip(44).filter(|l| !l.trim().is_empty()).take(17).collect();
+    assert!(lines[0].starts_with("队伍保证"));
+    let out = zh(&(lines.join("\n") + "\n"));
+    assert_eq!(out.text.lines().count(), 3, "{}", out.text);
+    assert_eq!(out.text.replace('\n', ""), lines.concat());
+    assert_idempotent(&out.text);
 }
 
 #[test]

@@ -180,41 +180,50 @@ const SHORT_WRAP_MIN_LINES: usize = 3;
 
 /// The evidence of [`shows_wrapping`] for a short text, a pasted snippet of a few hard-wrapped
 /// lines that is too short for the page-wide counts: every line belongs to a wrapped
-/// paragraph (its lines but the last at one common width, a cell more or less, none of them
-/// ending a sentence; the last ends one and is no wider; the text's final paragraph may stop
-/// at the width), at least [`SHORT_WRAP_MIN_LINES`] lines are at the width, and at least one
-/// of them ends inside a clause (no punctuation: the break cut running text). Clean text
+/// paragraph (its lines but the last at one width, two cells more or less, none of them
+/// ending a sentence; the last ends one and is no wider; each paragraph may have its own
+/// column; the text's final paragraph may stop at the width), one paragraph at least is
+/// whole, at least [`SHORT_WRAP_MIN_LINES`] lines are at their width, and at least one of
+/// them ends inside a clause (no punctuation: the break cut running text). Clean text
 /// (one paragraph a line, titles of their own widths) and verse (every line ends in
 /// punctuation) show none of this.
 fn shows_short_wrapping(lines: &[(&str, f32)]) -> bool {
     if lines.len() < SHORT_WRAP_MIN_LINES + 1 || !lines.iter().all(|(l, _)| l.chars().any(is_cjk)) {
         return false;
     }
-    let widths =
-        lines.iter().filter(|&&(l, w)| (4.0..=40.0).contains(&w) && !ends_sentence(l)).map(|&(_, w)| w);
-    let Some((key, _)) = modal_width(widths) else {
-        return false;
-    };
-    let width = key as f32 / 2.0;
-    let full = |w: f32| (w - width).abs() <= 1.0;
-    let (mut n, mut cut_clause) = (0usize, false);
-    for (i, &(l, w)) in lines.iter().enumerate() {
-        if ends_sentence(l) {
-            // A paragraph's last line: no wider than the column.
-            if w > width + 1.0 {
+    // Paragraph by paragraph (a pasted text may hold several, each of its own column): the
+    // lines up to one that ends a sentence.
+    let (mut n, mut cut_clause, mut paragraph) = (0usize, false, false);
+    let mut start = 0;
+    while start < lines.len() {
+        let end =
+            lines[start..].iter().position(|(l, _)| ends_sentence(l)).map_or(lines.len(), |k| start + k + 1);
+        let run = &lines[start..end];
+        let closed = ends_sentence(run[run.len() - 1].0);
+        let full = if closed { &run[..run.len() - 1] } else { run };
+        if !full.is_empty() {
+            let lo = full.iter().map(|&(_, w)| w).fold(f32::MAX, f32::min);
+            let hi = full.iter().map(|&(_, w)| w).fold(0.0, f32::max);
+            // One width, two cells more or less (quotes and brackets are set narrower than a
+            // cell); a wrapped line is 4-40 cells.
+            if hi - lo > 2.0 || lo < 4.0 || hi > 40.0 {
                 return false;
             }
-        } else if full(w) {
-            n += 1;
-            cut_clause |= !ends_clause(l) && !l.ends_with(is_cjk_punct);
-        } else if i + 1 < lines.len() {
-            // A line of another width that ends no sentence: a title, a name, not a wrap.
-            return false;
-        } else {
-            return false;
+            if closed {
+                // The last line ends the paragraph: no wider than the column.
+                if run[run.len() - 1].1 > hi + 1.0 {
+                    return false;
+                }
+                paragraph = true;
+            }
+            n += full.len();
+            cut_clause |= full.iter().any(|(l, _)| !ends_clause(l) && !l.ends_with(is_cjk_punct));
         }
+        start = end;
     }
-    n >= SHORT_WRAP_MIN_LINES && cut_clause
+    // At least one whole paragraph: lines of one width that never end a sentence (verse
+    // without punctuation, a stack of titles) are no wrapped text.
+    paragraph && n >= SHORT_WRAP_MIN_LINES && cut_clause
 }
 
 /// True when the white space between blocks `i` and `i + 1` holds a blank line.
