@@ -769,6 +769,10 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
     let owned;
     let bytes: &[u8] = match &job.input.source {
         Source::Stdin => run.stdin.as_deref().unwrap_or_default(),
+        Source::File(p) if let Some(why) = newsclean::structure::markdown_by_name(p) => {
+            out.error = Some(error_line(display, newsclean::Error::Structured(why).to_string()));
+            return with_json_error(run, out, display);
+        }
         Source::File(p) => match inputs::read_file_limited(p, run.args.limits.max_page_bytes) {
             Ok(b) => {
                 owned = b;
@@ -870,6 +874,7 @@ fn clean_error_advice(e: &newsclean::Error, input: &Input, args: &CleanArgs) -> 
             format!("{d}; skipped (to leave such files out of a folder, add --glob {glob})")
         }
         newsclean::Error::Decode(d) => format!("{d}; skipped"),
+        newsclean::Error::Structured(_) => format!("{e}"),
         // Rules that never settle or that grow the text: with the user's rule files that is
         // most likely one of theirs, so say which way to look.
         newsclean::Error::Pass(p @ (PassError::NoConvergence { .. } | PassError::Other { .. })) => format!(

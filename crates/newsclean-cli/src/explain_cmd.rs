@@ -47,6 +47,9 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<u8> {
         crate::inputs::read_file_limited(&args.file, max)
             .map_err(|e| anyhow::anyhow!("{}: {e}", crate::inputs::quote(&name)))?
     };
+    if let Some(why) = newsclean::structure::markdown_by_name(&args.file) {
+        anyhow::bail!("{}: {}", crate::inputs::quote(&name), newsclean::Error::Structured(why));
+    }
     let mut cleaners = args.config.cleaners();
     cleaners.index_for(&args.file)?;
     cleaners.print_notes(false);

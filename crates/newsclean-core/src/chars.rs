@@ -2,8 +2,10 @@
 //! full-width forms, Latin letters. Deciding on classes, not on lists of strings, is what
 //! lets a pass work on newspapers it has never seen.
 
-/// True for a CJK ideograph, kana or hangul syllable: a character that is written without
-/// spaces between words.
+/// True for a CJK ideograph, kana or bopomofo letter: a character that is written without
+/// spaces between words. Not Hangul: Korean is written with spaces between words and ASCII
+/// punctuation (`안녕하세요, 세계!`), so neither a join without a space nor Chinese
+/// punctuation applies to it.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF      // CJK Unified Ideographs Extension A
@@ -13,7 +15,8 @@ pub fn is_cjk(c: char) -> bool {
         | 0x30000..=0x323AF  // Extensions G-H
         | 0x3040..=0x30FF    // Hiragana, Katakana
         | 0x31F0..=0x31FF    // Katakana phonetic extensions
-        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0x3100..=0x312F    // Bopomofo
+        | 0x31A0..=0x31BF    // Bopomofo extended
         | 0x3005..=0x3007    // 々 〆 〇
     )
 }
@@ -89,6 +92,7 @@ mod tests {
     #[test]
     fn classes() {
         assert!(is_cjk('党') && is_cjk('〇') && !is_cjk('A') && !is_cjk('，'));
+        assert!(is_cjk('か') && is_cjk('カ') && is_cjk('ㄅ') && !is_cjk('한') && !is_cjk('세'));
         assert!(is_cjk_punct('，') && is_cjk_punct('。') && is_cjk_punct('“') && is_cjk_punct('—'));
         assert!(!is_cjk_punct(',') && !is_cjk_punct('\u{3000}') && !is_cjk_punct('Ａ'));
         assert!(is_fullwidth_alnum('Ａ') && is_fullwidth_alnum('１') && !is_fullwidth_alnum('，'));

@@ -22,6 +22,7 @@ pub mod edit;
 pub mod page;
 pub mod pass;
 pub mod registry;
+pub mod tokens;
 pub mod words;
 
 pub use edit::{Edit, EditError, EditLog, TextEdit};

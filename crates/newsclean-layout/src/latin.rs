@@ -67,6 +67,18 @@ const FRAGMENT_LOG_RATIO: f64 = 1.0;
 const PATTERN_MIN_ZIPF: f32 = 3.0;
 /// ...unless they begin (or end) this many times more word mass than they have as words.
 const AFFIX_RATIO: f64 = 3.0;
+/// A compound broken at its own hyphen (`well-`/`known`, `long-`/`term`, `year-`/`old`): both
+/// parts words at least this common (Zipf)...
+const COMPOUND_PART_ZIPF: f32 = 3.0;
+/// ...and the joined form rarer than this (Zipf)...
+const COMPOUND_JOINED_MAX_ZIPF: f32 = 3.0;
+/// ...and than the rarer part by this much...
+const COMPOUND_JOINED_GAP: f32 = 1.5;
+/// ...each part at least this many letters and no more an affix than a word: the words that
+/// begin with the first part (end with the second) weigh at most this many times the part
+/// itself (`walt-`/`ing`, `ni-`/`ton`, `pre-`/`se` are pieces of words, not words).
+const COMPOUND_PART_LEN: usize = 3;
+const COMPOUND_AFFIX_RATIO: f64 = 5.0;
 /// The shortest part of a word broken across lines (hyphenation leaves at least two letters).
 const MIN_PART_LEN: usize = 2;
 /// The longest line that can be a printed column line; longer lines are paragraphs already.
@@ -660,6 +672,22 @@ fn decide_hyphen(l: &str, r: &str, vocab: &PageVocab, batch: Option<&WordCounts>
     }
     if let Some(note) = compound_pattern_evidence(&lf, &rf, vocab, lex) {
         return Decision::KeepHyphen(note);
+    }
+    // Both parts are words and the joined form is rare: a compound broken at its own hyphen
+    // (`well-known`, `self-employed`, `long-term`), not a word broken by the printer.
+    let (zl, zr, zj) = (lex.zipf(&lf), lex.zipf(&rf), lex.zipf(&joined));
+    if zl >= COMPOUND_PART_ZIPF
+        && zr >= COMPOUND_PART_ZIPF
+        && lf.chars().count() >= COMPOUND_PART_LEN
+        && rf.chars().count() >= COMPOUND_PART_LEN
+        && lex.prefix_mass(&lf) / lex.freq(&lf) <= COMPOUND_AFFIX_RATIO
+        && lex.suffix_mass(&rf) / lex.freq(&rf) <= COMPOUND_AFFIX_RATIO
+        && zj < COMPOUND_JOINED_MAX_ZIPF
+        && zj + COMPOUND_JOINED_GAP < zl.min(zr)
+    {
+        return Decision::KeepHyphen(format!(
+            "no page evidence; {lf} {zl:.1} and {rf} {zr:.1} are words, {joined} is rare ({zj:.1}): a compound"
+        ));
     }
     Decision::Dehyphen(format!("no page evidence for {hyphenated}; zipf {joined} {:.1}", lex.zipf(&joined)))
 }

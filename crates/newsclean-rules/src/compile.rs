@@ -15,7 +15,11 @@ use crate::schema::{BuiltinSpec, MapSpec, PairSpec, RegexSpec, RuleSpec, Scope};
 /// class, what it is). Each expands to one bracketed class, so it works inside groups and,
 /// as a nested class, inside `[...]`.
 pub const CLASSES: &[(&str, &str, &str)] = &[
-    ("cjk", r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", "a CJK ideograph, kana or hangul syllable"),
+    (
+        "cjk",
+        r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}]",
+        "a CJK ideograph, kana or bopomofo letter; not Hangul, which Korean writes with spaces between words and ASCII punctuation",
+    ),
     (
         "cjk_punct",
         r"[\x{3001}-\x{3003}\x{3008}-\x{3011}\x{3014}-\x{301F}\x{FF01}-\x{FF0F}\x{FF1A}-\x{FF20}\x{FF3B}-\x{FF40}\x{FF5B}-\x{FF65}\x{FE10}-\x{FE1F}\x{FE30}-\x{FE4F}]",
@@ -154,6 +158,12 @@ impl CompiledRule {
             // Furniture rules edit no text: they classify lines (see `FurniturePass`).
             Action::Furniture { .. } => {}
         }
+    }
+
+    /// True for a `pair` rule: its edits come in pairs (an opening and a closing mark), so
+    /// one that cannot be made takes its partner with it.
+    pub fn is_pair(&self) -> bool {
+        matches!(self.action, Action::Pair(_))
     }
 
     /// True for a `furniture` rule: it removes whole lines, in its own pass.

@@ -211,7 +211,35 @@ impl RuleSet {
                 });
             }
         }
-        self.merge(path, text, parsed)
+        let ids: Vec<String> = parsed.rules.iter().map(|r| r.id.clone()).collect();
+        self.merge(path, text, parsed)?;
+        // A rule that fails its own examples does not do what its file says: it is not
+        // applied to anyone's text (`rules test FILE` lists every failing case).
+        for id in &ids {
+            let rule = self.rule(id).expect("just merged");
+            if let Some(f) = examples::check_rule(rule).into_iter().next() {
+                let (line, column) = schema::locate_id(text, id);
+                return Err(RulesError::Rule {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    rule: id.clone(),
+                    message: format!(
+                        "fails its own {}: {:?} should give {:?} but gives {:?}; fix the rule or the case \
+                         (`newsclean rules test {}` lists every failing case)",
+                        match f.kind {
+                            FailureKind::Example => "example",
+                            FailureKind::Unchanged => "unchanged case",
+                        },
+                        f.input,
+                        f.expected,
+                        f.got,
+                        path.display()
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Apply one parsed file: switch off its `disable` ids, then add its rules (a known id is
@@ -411,6 +439,25 @@ mod tests {
         assert_eq!(set.rules()[0].origin, Origin { path: "mine.yaml".into(), line: 3 });
         assert_eq!(set.rules().last().unwrap().id(), "my.rule");
         assert!(set.rule("zh.space-cjk-latin").is_none());
+    }
+
+    #[test]
+    fn a_user_rule_failing_its_own_example_is_not_applied() {
+        // The rule turns x into y, its example says z: the file is refused, with the case.
+        let text = "rules:\n  - id: my.rule\n    title: t\n    why: w\n    regex: {find: 'x', replace: 'y'}\n    examples:\n      - before: ax\n        after: az\n";
+        let mut set = RuleSet::builtin("zh-newspaper").unwrap();
+        let e = set.add_file(Path::new("u.yaml"), text).unwrap_err().to_string();
+        assert!(e.starts_with("u.yaml:2:5: rule my.rule: fails its own example"), "{e}");
+        assert!(e.contains(r#""ax" should give "az" but gives "ay""#), "{e}");
+        let text = "rules:\n  - id: my.rule\n    title: t\n    why: w\n    regex: {find: 'x', replace: 'y'}\n    unchanged: [box]\n";
+        let e = set.add_file(Path::new("u.yaml"), text).unwrap_err().to_string();
+        assert!(e.contains("fails its own unchanged case"), "{e}");
+        // Its example right, it loads.
+        let text = "rules:\n  - id: my.rule\n    title: t\n    why: w\n    regex: {find: 'x', replace: 'y'}\n    examples:\n      - before: ax\n        after: ay\n";
+        set.add_file(Path::new("u.yaml"), text).unwrap();
+        // `rules test` still lists the failures of a file as written.
+        let bad = "rules:\n  - id: my.rule\n    title: t\n    why: w\n    regex: {find: 'x', replace: 'y'}\n    examples:\n      - before: ax\n        after: az\n";
+        assert_eq!(RuleSet::from_file(Path::new("u.yaml"), bad).unwrap().test().len(), 1);
     }
 
     #[test]

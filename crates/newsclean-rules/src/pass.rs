@@ -36,6 +36,32 @@ pub const GROWTH_LIMIT_FACTOR: usize = 8;
 /// See [`GROWTH_LIMIT_FACTOR`].
 pub const GROWTH_LIMIT_BYTES: usize = 1 << 20;
 
+/// Drop the edits from `edits[from..]` (one rule's edits in one block, whose text `text`
+/// starts at page byte `base`) that touch a token that is not a word (a URL, e-mail address,
+/// path, file name: [`newsclean_core::tokens`]) or the white space that delimits it. A pair
+/// rule's edits go all or none: half a pair would leave a mismatched quote.
+fn keep_tokens(edits: &mut Vec<TextEdit>, from: usize, text: &str, base: usize, pair: bool) {
+    let spans = newsclean_core::tokens::protected_spans(text);
+    if spans.is_empty() {
+        return;
+    }
+    let local = |e: &TextEdit| e.range.start - base..e.range.end - base;
+    if pair {
+        if edits[from..].iter().any(|e| newsclean_core::tokens::touches(&spans, &local(e))) {
+            edits.truncate(from);
+        }
+        return;
+    }
+    let mut k = from;
+    for i in from..edits.len() {
+        if !newsclean_core::tokens::touches(&spans, &local(&edits[i])) {
+            edits.swap(k, i);
+            k += 1;
+        }
+    }
+    edits.truncate(k);
+}
+
 /// A profile's rules compiled once, with the prefilter over all of them.
 #[derive(Debug)]
 pub struct CompiledRules {
@@ -141,6 +167,9 @@ impl Pass for RulesPass {
                         }
                         let n = edits.len();
                         rule.edits(text, block.range.start, &mut edits);
+                        if edits.len() > n {
+                            keep_tokens(&mut edits, n, text, block.range.start, rule.is_pair());
+                        }
                         if edits.len() > n {
                             touched.push(bi);
                         }

@@ -15,6 +15,7 @@ pub use newsclean_rules as rules;
 pub mod learn;
 pub mod record;
 pub mod report;
+pub mod structure;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -38,6 +39,12 @@ pub enum Error {
     /// The rules could not be loaded.
     #[error(transparent)]
     Rules(#[from] RulesError),
+    /// The text is a structured document (Markdown), not page text: refused, left as it is.
+    #[error(
+        "looks like a Markdown document ({0}): newsclean cleans raw page text and would join its lists and quotes, \
+         curl the quotes of its code and drop its blank lines, so it is refused and left as it is"
+    )]
+    Structured(String),
 }
 
 /// Everything that configures a [`Cleaner`].
@@ -231,6 +238,9 @@ impl Cleaner {
 
     /// Run the pipeline over `page`, whose log starts from `input`.
     fn clean_page(&self, mut page: Page, input: String) -> Result<Cleaned, Error> {
+        if let Some(why) = structure::markdown_evidence(page.text()) {
+            return Err(Error::Structured(why));
+        }
         let pipeline = match &self.latin {
             Some(latin) => {
                 // The layout's one script detector; its answer is the page's script (the

@@ -161,7 +161,7 @@ pub fn shows_wrapping(text: &str) -> bool {
         return false;
     };
     if n < WRAP_MIN_LINES || (n as f32) < WRAP_MIN_SHARE * lines.len() as f32 {
-        return false;
+        return shows_short_wrapping(&lines);
     }
     let full = |(l, w): (&str, f32)| ((w * 2.0).round() as u32).abs_diff(key) <= 1 && !ends_clause(l);
     let (mut breaks, mut cut) = (0usize, 0usize);
@@ -171,7 +171,60 @@ pub fn shows_wrapping(text: &str) -> bool {
             cut += usize::from(crate::words::word_spans(pair[0].0, pair[1].0));
         }
     }
-    cut >= WRAP_MIN_CUT_WORDS && cut as f32 >= WRAP_MIN_CUT_SHARE * breaks as f32
+    (cut >= WRAP_MIN_CUT_WORDS && cut as f32 >= WRAP_MIN_CUT_SHARE * breaks as f32)
+        || shows_short_wrapping(&lines)
+}
+
+/// Full lines (at the common width, not ending a sentence) a short text needs to show
+/// wrapping: as many as [`column_width`] needs to find the column.
+const SHORT_WRAP_MIN_LINES: usize = 3;
+
+/// The evidence of [`shows_wrapping`] for a short text, a pasted snippet of a few hard-wrapped
+/// lines that is too short for the page-wide counts: every line belongs to a wrapped
+/// paragraph (its lines but the last at one width, two cells more or less, none of them
+/// ending a sentence; the last ends one and is no wider; each paragraph may have its own
+/// column; the text's final paragraph may stop at the width), one paragraph at least is
+/// whole, at least [`SHORT_WRAP_MIN_LINES`] lines are at their width, and at least one of
+/// them ends inside a clause (no punctuation: the break cut running text). Clean text
+/// (one paragraph a line, titles of their own widths) and verse (every line ends in
+/// punctuation) show none of this.
+fn shows_short_wrapping(lines: &[(&str, f32)]) -> bool {
+    if lines.len() < SHORT_WRAP_MIN_LINES + 1 || !lines.iter().all(|(l, _)| l.chars().any(is_cjk)) {
+        return false;
+    }
+    // Paragraph by paragraph (a pasted text may hold several, each of its own column): the
+    // lines up to one that ends a sentence.
+    let (mut n, mut cut_clause, mut paragraph) = (0usize, false, false);
+    let mut start = 0;
+    while start < lines.len() {
+        let end =
+            lines[start..].iter().position(|(l, _)| ends_sentence(l)).map_or(lines.len(), |k| start + k + 1);
+        let run = &lines[start..end];
+        let closed = ends_sentence(run[run.len() - 1].0);
+        let full = if closed { &run[..run.len() - 1] } else { run };
+        if !full.is_empty() {
+            let lo = full.iter().map(|&(_, w)| w).fold(f32::MAX, f32::min);
+            let hi = full.iter().map(|&(_, w)| w).fold(0.0, f32::max);
+            // One width, two cells more or less (quotes and brackets are set narrower than a
+            // cell); a wrapped line is 4-40 cells.
+            if hi - lo > 2.0 || lo < 4.0 || hi > 40.0 {
+                return false;
+            }
+            if closed {
+                // The last line ends the paragraph: no wider than the column.
+                if run[run.len() - 1].1 > hi + 1.0 {
+                    return false;
+                }
+                paragraph = true;
+            }
+            n += full.len();
+            cut_clause |= full.iter().any(|(l, _)| !ends_clause(l) && !l.ends_with(is_cjk_punct));
+        }
+        start = end;
+    }
+    // At least one whole paragraph: lines of one width that never end a sentence (verse
+    // without punctuation, a stack of titles) are no wrapped text.
+    paragraph && n >= SHORT_WRAP_MIN_LINES && cut_clause
 }
 
 /// True when the white space between blocks `i` and `i + 1` holds a blank line.
@@ -303,5 +356,22 @@ mod tests {
         // Titles of about one width, but not next to each other.
         let titles = [(10.0, false), (60.0, true), (10.0, false), (70.0, true), (10.0, false)];
         assert_eq!(column_width(&titles, 2, 8), None);
+    }
+
+    #[test]
+    fn a_short_snippet_shows_its_wrapping() {
+        let snippet = "本报讯 今年以来，我省持续\n推进乡村振兴，全省共建成\n美丽乡村示范村一百多个，\n带动农民增收效果明显。\n";
+        assert!(shows_wrapping(snippet));
+        // Not: verse (every line ends in punctuation), titles over a paragraph, lines of
+        // their own widths, a line of another width among them, two lines only.
+        for text in [
+            "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n",
+            "听取民意 汲取民智\n市人大常委会召开座谈会\n本报讯 昨天，市人大常委会召开座谈会，听取各方意见。\n",
+            "我们走过\n长长的河岸\n看见灯火\n在远处亮起来\n",
+            "加强创新推进，构建大党建新格局\n本报讯 今年以来，我省持续\n推进乡村振兴，全省共建成\n美丽乡村示范村一百多个，\n带动农民增收效果明显。\n",
+            "本报讯 今年以来，我省持续\n带动农民增收。\n",
+        ] {
+            assert!(!shows_wrapping(text), "{text}");
+        }
     }
 }

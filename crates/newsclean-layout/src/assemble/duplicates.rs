@@ -16,7 +16,8 @@
 //!
 //! # When it must not fire
 //! Short repeated lines (`新华社`, `（完）`) and headlines, which a page may legitimately
-//! repeat; paragraphs that differ by one character.
+//! repeat; paragraphs that differ by one character; copies with a title between them, which
+//! stand in two articles (a file of several articles; the page gets a warning).
 
 use std::collections::HashMap;
 
@@ -56,6 +57,17 @@ impl Pass for Duplicates {
                     seen.insert(key, i);
                 }
                 Some(&first) => {
+                    // A title between the copies: they stand in two articles (a file of
+                    // several articles, a quotation both repeat), and both are the text's own.
+                    if (first + 1..i).any(|k| page.blocks()[k].kind == BlockKind::Headline) {
+                        let t = page.block_text(i);
+                        let head: String = t.chars().take(20).collect();
+                        page.meta.warnings.push(format!(
+                            "duplicates: `{head}{}` stands twice, in two articles (a title between the copies); both kept",
+                            if t.chars().count() > 20 { "…" } else { "" }
+                        ));
+                        continue;
+                    }
                     let next_continues = |k: usize| {
                         (k + 1 < page.blocks().len())
                             && page.blocks()[k + 1].kind == BlockKind::Body
@@ -96,6 +108,17 @@ mod tests {
         p.finalize().unwrap();
         assert_eq!(p.text().matches(dup).count(), 1);
         assert!(p.log().edits().iter().any(|e| e.rule == "layout.duplicate"));
+    }
+
+    #[test]
+    fn copies_in_two_articles_are_both_kept() {
+        let dup = "会上，市领导围绕学习主题作了交流发言。";
+        let mut p = page(&format!("第一篇标题\n\n{dup}\n\n第二篇标题\n\n{dup}\n"));
+        p.classify(0, BlockKind::Headline, "t");
+        p.classify(2, BlockKind::Headline, "t");
+        Duplicates.run(&mut p, &Context::default()).unwrap();
+        assert!(p.blocks().iter().all(|b| b.kind != BlockKind::Junk));
+        assert!(p.meta.warnings.iter().any(|w| w.contains("two articles")), "{:?}", p.meta.warnings);
     }
 
     #[test]

@@ -566,6 +566,45 @@ impl Pass for Paragraphs {
             }
         }
 
+        // A page whose only content is one title: a title heads an article, and there is
+        // none here (a line piped in, a sentence pasted), so it is body text, unless its
+        // elements stand apart as a title's do (听取民意 汲取民智); then it stays a title and
+        // the page says so. The same on the clean page: it too holds that one line alone.
+        let alone = groups.len() == 1
+            && lines.iter().enumerate().all(|(i, l)| {
+                (groups[0].0..=groups[0].1).contains(&i)
+                    || matches!(l.kind, BlockKind::Furniture | BlockKind::Junk)
+            });
+        if alone && groups[0].2 == BlockKind::Headline {
+            let (a, b) = (groups[0].0, groups[0].1);
+            let spaced = lines[a..=b].iter().any(|l| !cjk_inner_spaces(l.text.trim()).is_empty());
+            if spaced {
+                page.meta.warnings.push(format!(
+                    "paragraphs: `{}` stands alone; taken for a title (its elements stand apart), not body text",
+                    lines[a].text.trim()
+                ));
+            } else {
+                groups[0].2 = BlockKind::Body;
+            }
+        }
+        // Lines left apart although the first ends mid-sentence, on a page without a blank
+        // line: too little layout to show they are wrapped (a short paste), or not wrapped.
+        if !blank_layout {
+            let cut = groups.windows(2).find(|w| {
+                let l = &lines[w[0].1];
+                w[0].2 == BlockKind::Body
+                    && w[1].2 == BlockKind::Body
+                    && l.text.chars().any(is_cjk)
+                    && !ends_sentence(&l.text)
+            });
+            if let Some(w) = cut {
+                page.meta.warnings.push(format!(
+                    "paragraphs: `{}` ends mid-sentence but was not joined to the next line: the page shows no blank line and too few lines of one width to tell wrapped text",
+                    lines[w[0].1].text.trim()
+                ));
+            }
+        }
+
         // Build the blocks and the joining edits.
         let mut edits = Vec::new();
         let mut blocks: Vec<Block> = Vec::new();

@@ -3,7 +3,8 @@
 use newsclean_core::Script;
 
 /// The script of `text`: the one detector of the analysis layer
-/// ([`crate::analysis::facts::ScriptCounts::script`]), kept here under its old path. One CJK
+/// ([`crate::analysis::facts::ScriptCounts::script`]), kept here under its old path: CJK
+/// characters (ideographs, kana, bopomofo; not Hangul, see `is_cjk`) against Latin letters. One CJK
 /// character carries about as much as a short Latin word, so a CJK text with a few Latin
 /// names (`GDP`, `iPhone`) stays CJK, and a Latin text with a stray ideograph stays Latin.
 /// Text with neither is [`Script::Unknown`].

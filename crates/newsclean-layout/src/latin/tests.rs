@@ -341,3 +341,39 @@ fn batch_evidence_does_not_join_words_the_ocr_split() {
     let page = run_in_batch(raw, &["We walked around the town and around the park.\n"]);
     assert_eq!(flat(&page.render()), "They sat at a round table in the hall of the town.");
 }
+
+#[test]
+fn compound_broken_at_its_own_hyphen_keeps_it() {
+    // Both parts are words, the joined form is rare: the hyphen is the compound's own
+    // (issue 20, item 2). The note gives the evidence.
+    for (raw, want) in [
+        ("It is a well-\nknown fact.\n", "well-known"),
+        ("Many are self-\nemployed now.\n", "self-employed"),
+        ("A long-\nterm plan.\n", "long-term"),
+        ("A web-\nbased service.\n", "web-based"),
+        ("A 35-year-\nold man.\n", "35-year-old"),
+    ] {
+        let page = run_with(raw, false);
+        assert!(flat(&page.render()).contains(want), "{raw:?} -> {:?}", page.render());
+        let e = page.log().edits().iter().find(|e| e.rule == KEEP_HYPHEN);
+        assert!(e.is_some_and(|e| e.note.as_deref().unwrap().contains("a compound")), "{raw:?}");
+    }
+    // Where the joined form is a common word it is one word broken by the printer, whatever
+    // the parts (co-/operative, non-/profit, some-/thing, be-/fore), or where a part is no
+    // word (sec-/tion).
+    for (raw, want) in [
+        ("A co-\noperative store.\n", "cooperative"),
+        ("A non-\nprofit group.\n", "nonprofit"),
+        ("There is some-\nthing here.\n", "something"),
+        ("He came be-\nfore noon.\n", "before"),
+        ("The first sec-\ntion of it.\n", "section"),
+        ("The old bar-\nrack square.\n", "barrack"),
+        // Pieces of words that are also short words or affixes (`wait-`/`ing`, `de-`/`tuned`).
+        ("They were walt-\ning for him.\n", "walting"),
+        ("The string was de-\ntuned.\n", "detuned"),
+        ("The co-\nauthor of it.\n", "coauthor"),
+    ] {
+        let out = clean(raw);
+        assert!(flat(&out).contains(want), "{raw:?} -> {out:?}");
+    }
+}
