@@ -204,6 +204,11 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     {
         return Some(kind);
     }
+    // Shapes that carry over from paper to paper (they guard against prose themselves: a
+    // publisher's `S.p.A.` ends in a full stop, a sentence does not end in a capital).
+    if let Some((kind, _)) = crate::classify::evidence::strong_kind(t) {
+        return Some(kind);
+    }
     if ends_sentence(t) && !has_copyright() {
         return None;
     }
@@ -229,6 +234,29 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
         return Some("band");
     }
     None
+}
+
+/// The evidence for a line that [`furniture_kind`] takes for furniture of `kind`, for the
+/// note of the edit that removes it.
+fn evidence_note(t: &str, kind: &str) -> String {
+    let shape = match crate::classify::evidence::strong_kind(t) {
+        Some((k, why)) if k == kind => why,
+        _ => match kind {
+            "masthead" => "a paper's name in capitals on a CJK page",
+            "page-label" => "a page or edition label alone",
+            "date" => "dates, weekdays, issue numbers and labels only",
+            "serial" => "a periodical's serial number with a short label",
+            "credits" => "staff roles with names",
+            "copyright" => "a copyright notice",
+            "contact" => "telephone, web or postal address with labels only",
+            "publisher" => "a publisher's line, short, no clause punctuation",
+            "app-promo" => "an app or account promotion, short",
+            "jump" => "a jump line alone",
+            "band" => "header band items spaced apart, two or more of them furniture",
+            _ => "markup alone",
+        },
+    };
+    format!("{kind}: {shape}; the whole line")
 }
 
 /// True for a header or footer band printed as one line with its items spaced apart
@@ -442,11 +470,13 @@ impl Pass for Furniture {
                 // The shapes known only by a word (a promo, a publisher) are short lines; one
                 // that is a line of wrapped running text (`…请关注“平湖发` / `布”微信公众号`)
                 // is article text.
-                if matches!(kind, "app-promo" | "publisher") && in_running_text(page, i) {
+                if matches!(kind, "app-promo" | "publisher") && !is_shaped(&text) && in_running_text(page, i)
+                {
                     continue;
                 }
                 learn(page, kind, text.trim());
-                page.classify(i, BlockKind::Furniture, format!("layout.furniture.{kind}"));
+                let note = evidence_note(text.trim(), kind);
+                page.classify_because(i, BlockKind::Furniture, format!("layout.furniture.{kind}"), note);
                 continue;
             }
             // A stray quote marker at the start of the line.
@@ -490,6 +520,7 @@ impl Pass for Furniture {
             }
         }
         classify_bands(page);
+        classify_weak_at_edges(page);
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
     }
@@ -549,14 +580,68 @@ fn classify_bands(page: &mut Page) {
             None
         };
         if let Some(j) = band_end {
+            let note = if band_end == last_number && !(before && after) {
+                "band: short labels closing the header band with the page number"
+            } else {
+                "band: short labels standing between furniture lines or the page's edge"
+            };
             for k in i..=j {
-                page.classify(k, BlockKind::Furniture, "layout.furniture.band");
+                page.classify_because(k, BlockKind::Furniture, "layout.furniture.band", note);
             }
             if leading == i {
                 leading = (i..n).take_while(|&k| furniture(page, k)).count() + i;
             }
         }
         i = j + 1;
+    }
+}
+
+/// True when the line is a whole furniture shape of [`crate::classify::evidence`] (a
+/// publisher's line by its form, not only by a word in it).
+fn is_shaped(t: &str) -> bool {
+    crate::classify::evidence::strong_kind(t).is_some()
+}
+
+/// How many lines from the page's top or bottom count as its band for the weak shapes.
+const EDGE_LINES: usize = 4;
+
+/// Weak shapes ([`crate::classify::evidence::weak_kind`]: a street address, a page number
+/// beside a name in capitals) are furniture only where furniture stands: among the first or
+/// last [`EDGE_LINES`] lines of the page, or right beside a furniture line; never a line of
+/// running text.
+fn classify_weak_at_edges(page: &mut Page) {
+    let n = page.blocks().len();
+    let open: Vec<usize> = (0..n)
+        .filter(|&k| is_open(page.blocks()[k].kind) || page.blocks()[k].kind == BlockKind::Furniture)
+        .collect();
+    for (pos, &i) in open.iter().enumerate() {
+        if !is_open(page.blocks()[i].kind) {
+            continue;
+        }
+        let t = page.block_text(i).trim().to_string();
+        if t.contains('\n') {
+            continue;
+        }
+        let Some((kind, why)) = crate::classify::evidence::weak_kind(&t) else { continue };
+        let furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
+        let place = if pos < EDGE_LINES {
+            "in the page's top band"
+        } else if pos + EDGE_LINES >= open.len() {
+            "in the page's bottom band"
+        } else if i > 0 && furniture(i - 1) || i + 1 < n && furniture(i + 1) {
+            "beside a furniture line"
+        } else {
+            continue;
+        };
+        if in_running_text(page, i) {
+            continue;
+        }
+        page.classify_because(
+            i,
+            BlockKind::Furniture,
+            format!("layout.furniture.{kind}"),
+            format!("{kind}: {why}, {place}"),
+        );
     }
 }
 
@@ -572,7 +657,7 @@ fn in_running_text(page: &Page, i: usize) -> bool {
         let t = page.block_text(j);
         is_open(page.blocks()[j].kind)
             && !t.contains('\n')
-            && furniture_kind(t, true).is_none_or(|k| matches!(k, "app-promo" | "publisher"))
+            && furniture_kind(t, true).is_none_or(|k| matches!(k, "app-promo" | "publisher") && !is_shaped(t))
     };
     // An indented line starts something new (` 平湖发布 今平湖客户端` under a headline).
     let above = i > 0
