@@ -1,4 +1,4 @@
-//! `cargo xtask codegen`: write the generated files (docs/rules.md from the built-in rule files).
+//! `cargo xtask codegen`: write the generated files (docs/rules.md from the built-in rule files and the layout registry).
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +13,7 @@ pub fn workspace_root() -> PathBuf {
 pub fn run() -> anyhow::Result<()> {
     let root = workspace_root();
     let path = root.join("docs/rules.md");
-    let md = newsclean::rules::docs::rules_markdown()?;
+    let md = newsclean::rules_markdown()?;
     let old = std::fs::read_to_string(&path).unwrap_or_default();
     if old == md {
         println!("docs/rules.md is up to date");

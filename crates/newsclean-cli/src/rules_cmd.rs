@@ -22,7 +22,8 @@ pub struct RulesArgs {
 
 #[derive(Debug, Subcommand)]
 enum RulesCommand {
-    /// List the rules of a profile, in the order they run: id, scope, safety, title.
+    /// List the rules of a profile, in the order they run: id, scope, safety, title; then the
+    /// layout rules, which every profile runs.
     List {
         /// The built-in profile.
         #[arg(long, default_value = newsclean::DEFAULT_PROFILE)]
@@ -77,6 +78,10 @@ fn run_to(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
                     return Ok(0);
                 }
             }
+            if let Some(info) = newsclean::layout::registry::get(id) {
+                explain_layout(info, out)?;
+                return Ok(0);
+            }
             anyhow::bail!("no rule has the id {id:?} (see `newsclean rules list --profile NAME`)")
         }
         RulesCommand::Test { files } => test(files, out, err),
@@ -85,12 +90,12 @@ fn run_to(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
 
 /// A built-in profile with the user's rule files over it.
 fn load(profile: &str, files: &[PathBuf]) -> anyhow::Result<RuleSet> {
-    let mut set = RuleSet::builtin(profile)?;
+    let mut texts = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(f).with_context(|| format!("{}: cannot read", f.display()))?;
-        set.add_file(f, &text)?;
+        texts.push((f.clone(), text));
     }
-    Ok(set)
+    Ok(newsclean::rule_set(profile, &texts)?)
 }
 
 fn list(set: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
@@ -99,6 +104,18 @@ fn list(set: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
         .iter()
         .map(|r| [r.id().to_string(), r.spec.scope.to_string(), safety(r), r.spec.title.trim().to_string()])
         .collect();
+    let disabled = newsclean::core::Disabled::new(set.disabled().iter().cloned());
+    let layout: Vec<[String; 4]> = newsclean::layout::registry::all()
+        .filter(|r| !disabled.covers(r.id))
+        .map(|r| {
+            [
+                r.id.to_string(),
+                r.pass.to_string(),
+                format!("{:?}", r.safety).to_lowercase(),
+                r.title.to_string(),
+            ]
+        })
+        .collect();
     let header = ["ID".to_string(), "SCOPE".into(), "SAFETY".into(), "TITLE".into()];
     let width = |i: usize| rows.iter().chain([&header]).map(|r| r[i].chars().count()).max().unwrap_or(0);
     let (w0, w1, w2) = (width(0), width(1), width(2));
@@ -106,6 +123,22 @@ fn list(set: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
     for r in std::iter::once(&header).chain(&rows) {
         writeln!(out, "{:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3])?;
     }
+    let header = ["ID".to_string(), "PASS".into(), "SAFETY".into(), "TITLE".into()];
+    let width = |i: usize| layout.iter().chain([&header]).map(|r| r[i].chars().count()).max().unwrap_or(0);
+    let (w0, w1, w2) = (width(0), width(1), width(2));
+    writeln!(out, "\n# layout rules (every profile): {} rules", layout.len())?;
+    for r in std::iter::once(&header).chain(&layout) {
+        writeln!(out, "{:w0$}  {:w1$}  {:w2$}  {}", r[0], r[1], r[2], r[3])?;
+    }
+    Ok(())
+}
+
+fn explain_layout(r: &newsclean::core::RuleInfo, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{}: {}", r.id, r.title)?;
+    writeln!(out, "layout rule of pass {}; safety: {}", r.pass, format!("{:?}", r.safety).to_lowercase())?;
+    writeln!(out, "\nWhy: {}", r.why)?;
+    writeln!(out, "\nExample:\n  {}", r.example)?;
+    writeln!(out, "\nLeft alone:\n  {}", r.not_when)?;
     Ok(())
 }
 

@@ -53,3 +53,70 @@ fn rules_test_passes_on_the_builtin_files() {
     let (code, out, _) = newsclean(&["rules", "test", "zh-newspaper", "zh-pangu", "en-newspaper"]);
     assert_eq!(code, 0, "{out}");
 }
+
+fn newsclean_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsclean")).current_dir(dir).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// A page with an app promotion line under its date line (furniture) and a body line whose
+/// ASCII comma the default profile makes full-width.
+const PROMO_PAGE: &str =
+    "2024年5月6日 星期一\n\n某某发布 今某某客户端\n\n本报讯 今年以来,我省持续推进乡村振兴。\n";
+
+/// Issue #20 item 6: `disable:` of a YAML rule works with the default profile (which also
+/// loads the Latin profile, where the id does not exist), from a newsclean.yaml too.
+#[test]
+fn disable_a_yaml_rule_with_the_default_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.txt"), PROMO_PAGE).unwrap();
+    let (code, out, err) = newsclean_in(dir.path(), &["clean", "--no-config", "p.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "本报讯今年以来，我省持续推进乡村振兴。\n");
+    std::fs::write(dir.path().join("newsclean.yaml"), "disable: [zh.comma-fullwidth]\n").unwrap();
+    let (code, out, err) = newsclean_in(dir.path(), &["clean", "p.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "本报讯今年以来,我省持续推进乡村振兴。\n");
+    let (code, out, err) = newsclean_in(dir.path(), &["clean", "--profile", "zh-newspaper", "p.txt"]);
+    assert_eq!((code, out.as_str()), (0, "本报讯今年以来,我省持续推进乡村振兴。\n"), "{err}");
+}
+
+/// Issue #17: `disable: [layout.furniture.app-promo]` switches that layout rule off with the
+/// default profile: the line is kept; `rules list` no longer shows it; an unknown id and a
+/// page.* id still fail with exit 2.
+#[test]
+fn disable_a_layout_rule_with_the_default_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.txt"), PROMO_PAGE).unwrap();
+    std::fs::write(dir.path().join("d.yaml"), "disable: [layout.furniture.app-promo]\n").unwrap();
+    let (code, out, err) = newsclean_in(dir.path(), &["clean", "--no-config", "--rules", "d.yaml", "p.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "某某发布 今某某客户端\n本报讯今年以来，我省持续推进乡村振兴。\n");
+    let (code, out, _) = newsclean_in(dir.path(), &["rules", "list"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("layout.furniture.app-promo") && out.contains("layout.join-cjk"), "{out}");
+    let (_, out, _) = newsclean_in(dir.path(), &["rules", "list", "--rules", "d.yaml"]);
+    assert!(!out.contains("layout.furniture.app-promo") && out.contains("layout.furniture.date"), "{out}");
+    for bad in ["disable: [layout.furniture.nope]\n", "disable: [page.separator]\n"] {
+        std::fs::write(dir.path().join("bad.yaml"), bad).unwrap();
+        let (code, _, err) =
+            newsclean_in(dir.path(), &["clean", "--no-config", "--rules", "bad.yaml", "p.txt"]);
+        assert_eq!(code, 2, "{bad}: {err}");
+        assert!(err.contains("bad.yaml:1:11") && err.contains("cannot disable"), "{err}");
+    }
+}
+
+/// `rules explain` knows the layout rules.
+#[test]
+fn explain_a_layout_rule() {
+    let (code, out, _) = newsclean(&["rules", "explain", "layout.join-cjk"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("layout.join-cjk: ") && out.contains("Why:") && out.contains("Left alone:"),
+        "{out}"
+    );
+}

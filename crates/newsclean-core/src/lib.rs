@@ -21,9 +21,11 @@ pub mod chars;
 pub mod edit;
 pub mod page;
 pub mod pass;
+pub mod registry;
 pub mod words;
 
 pub use edit::{Edit, EditError, EditLog, TextEdit};
 pub use page::{Block, BlockKind, Page, PageMeta, Script};
 pub use pass::{Context, Pass, PassError, Pipeline, Safety};
+pub use registry::{Disabled, RuleInfo};
 pub use words::WordCounts;

@@ -5,7 +5,11 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use std::any::Any;
+use std::sync::Arc;
+
 use crate::edit::{Bias, EditError, EditLog, ForwardMap, TextEdit};
+use crate::registry::Disabled;
 
 /// What a block of the page is, in the reader's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -117,6 +121,16 @@ pub struct Page {
     log: EditLog,
     /// What the passes learned about the page.
     pub meta: PageMeta,
+    /// The rule ids the user switched off: edits and classifications under them are dropped.
+    disabled: Option<Arc<Disabled>>,
+    /// The text the page was made from (what undoing the whole log gives back).
+    input: Arc<str>,
+    /// What the analysis layer found about the page, computed once (`newsclean_layout::analysis`).
+    facts: Option<Arc<dyn Any + Send + Sync>>,
+    /// The analysis layer's table of the current text's lines, dropped when the text changes.
+    lines: Option<Arc<dyn Any + Send + Sync>>,
+    /// How many batches changed the text so far: a cache of the text is valid for one version.
+    version: u64,
 }
 
 impl Page {
@@ -124,12 +138,67 @@ impl Page {
     pub fn new(text: impl Into<String>) -> Self {
         let text = text.into();
         let blocks = segment(&text);
-        Page { text, blocks, log: EditLog::default(), meta: PageMeta::default() }
+        let input: Arc<str> = Arc::from(text.as_str());
+        Page {
+            text,
+            blocks,
+            log: EditLog::default(),
+            meta: PageMeta::default(),
+            disabled: None,
+            input,
+            facts: None,
+            lines: None,
+            version: 0,
+        }
     }
 
     /// The current text.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The text the page was made from, before any pass changed it (what undoing the log
+    /// gives back, without undoing it).
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// How many batches of edits changed the text so far; a value derived from the text is
+    /// valid as long as this is unchanged.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The page's facts of type `T`, computed by `init` the first time they are asked for and
+    /// kept for the rest of the page's cleaning, whatever the passes change afterwards. The
+    /// analysis layer (`newsclean_layout::analysis::facts`) owns this slot; a second type asked
+    /// for is computed each time and not kept.
+    pub fn facts_or_init<T: Any + Send + Sync>(&mut self, init: impl FnOnce(&Page) -> T) -> Arc<T> {
+        if let Some(f) = self.facts.clone().and_then(|f| f.downcast::<T>().ok()) {
+            return f;
+        }
+        let f = Arc::new(init(self));
+        if self.facts.is_none() {
+            self.facts = Some(f.clone());
+        }
+        f
+    }
+
+    /// The facts kept by [`Page::facts_or_init`], if they were computed and are of type `T`.
+    pub fn facts<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
+        self.facts.clone().and_then(|f| f.downcast::<T>().ok())
+    }
+
+    /// The table of type `T` derived from the current text, computed by `init` when it is
+    /// missing or the text changed since ([`Page::apply`] drops it). The analysis layer
+    /// (`newsclean_layout::analysis::lines`) owns this slot.
+    pub fn lines_or_init<T: Any + Send + Sync>(&mut self, init: impl FnOnce(&Page) -> T) -> Arc<T> {
+        if let Some(t) = self.lines.clone().and_then(|t| t.downcast::<T>().ok()) {
+            return t;
+        }
+        let t = Arc::new(init(self));
+        self.lines = Some(t.clone());
+        t
     }
 
     /// The blocks, in text order.
@@ -153,10 +222,15 @@ impl Page {
         self.blocks[i].kind = kind;
     }
 
-    /// Classify block `i` as `kind` because of rule `rule`.
+    /// Classify block `i` as `kind` because of rule `rule`. Nothing happens when the user
+    /// switched that rule off ([`Page::set_disabled`]).
     pub fn classify(&mut self, i: usize, kind: BlockKind, rule: impl Into<String>) {
+        let rule = rule.into();
+        if self.is_disabled(&rule) {
+            return;
+        }
         self.blocks[i].kind = kind;
-        self.blocks[i].rule = Some(rule.into());
+        self.blocks[i].rule = Some(rule);
         self.blocks[i].note = None;
     }
 
@@ -169,8 +243,24 @@ impl Page {
         rule: impl Into<String>,
         note: impl Into<String>,
     ) {
+        let rule = rule.into();
+        if self.is_disabled(&rule) {
+            return;
+        }
         self.classify(i, kind, rule);
         self.blocks[i].note = Some(note.into());
+    }
+
+    /// Switch off these rule ids for the rest of the page's cleaning: [`Page::apply`] drops
+    /// their edits and [`Page::classify`] ignores them. [`crate::Pipeline::run`] sets this from
+    /// [`crate::Context::disabled`].
+    pub fn set_disabled(&mut self, disabled: Option<Arc<Disabled>>) {
+        self.disabled = disabled.filter(|d| !d.is_empty());
+    }
+
+    /// True when the user switched `rule` off; a pass may ask before it decides.
+    pub fn is_disabled(&self, rule: &str) -> bool {
+        self.disabled.as_ref().is_some_and(|d| d.covers(rule))
     }
 
     /// The edit log.
@@ -181,7 +271,10 @@ impl Page {
     /// Apply `edits` as one batch: record them in the log and move the blocks with the
     /// text. A block whose text is entirely removed is dropped. Returns the number of edits
     /// applied (edits that change nothing are dropped).
-    pub fn apply(&mut self, edits: Vec<TextEdit>) -> Result<usize, EditError> {
+    pub fn apply(&mut self, mut edits: Vec<TextEdit>) -> Result<usize, EditError> {
+        if let Some(d) = &self.disabled {
+            edits.retain(|e| !d.covers(&e.rule));
+        }
         if edits.is_empty() {
             return Ok(0);
         }
@@ -201,6 +294,8 @@ impl Page {
             b.range = start..end.max(start);
         }
         self.text = new_text;
+        self.version += 1;
+        self.lines = None;
         self.fix_blocks();
         Ok(n)
     }

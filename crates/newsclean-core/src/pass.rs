@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::edit::EditError;
 use crate::page::Page;
+use crate::registry::Disabled;
 use crate::words::WordCounts;
 
 /// How sure a rule is that its change is right.
@@ -27,6 +28,9 @@ pub struct Context {
     /// (`newsclean clean --batch-evidence`): evidence a pass may weigh when the page's own
     /// is silent.
     pub batch_words: Option<std::sync::Arc<WordCounts>>,
+    /// The rule ids the user switched off (`disable:` in a rule file), YAML and layout alike:
+    /// [`Pipeline::run`] hands them to the page, which drops their edits and classifications.
+    pub disabled: Option<std::sync::Arc<Disabled>>,
 }
 
 impl Context {
@@ -110,6 +114,9 @@ impl Pipeline {
 
     /// Run every pass in order, then finalize the page.
     pub fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
+        if ctx.disabled.is_some() {
+            page.set_disabled(ctx.disabled.clone());
+        }
         for pass in &self.passes {
             pass.run(page, ctx)?;
         }

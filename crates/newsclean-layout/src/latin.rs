@@ -94,14 +94,17 @@ const HEADING_MIN_LETTERS: usize = 3;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct JoinLatin;
 
+/// The pass's id (older than its `latin.*` rule ids).
+pub const PASS_ID: &str = "layout.join-latin";
+
 impl Pass for JoinLatin {
     fn id(&self) -> &str {
-        "layout.join-latin"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
         if page.meta.script == Script::Unknown {
-            page.meta.script = script(page.text());
+            page.meta.script = crate::analysis::facts(page).script;
         }
         // A CJK page's stray Latin lines (mastermasts, names) are the CJK passes' business.
         if !matches!(page.meta.script, Script::Latin | Script::Mixed) {

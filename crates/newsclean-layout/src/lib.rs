@@ -37,6 +37,7 @@ pub mod geometry;
 pub mod latin;
 pub mod ocr;
 pub mod order;
+pub mod registry;
 
 pub use analysis::{text, words};
 pub use assemble::{duplicates, join, paragraphs, spaces};
@@ -47,7 +48,7 @@ pub use order::{continuation, reading_order};
 
 use newsclean_core::Pass;
 
-/// The layout passes, in the order they run.
+/// The layout passes, in the order they run: the passes of every [`Stage`].
 ///
 /// Why this order:
 /// 0. [`columns::Columns`] before everything: side-by-side columns (`pdftotext -layout`)
@@ -80,22 +81,109 @@ use newsclean_core::Pass;
 ///    artefact depends on the block's kind (body, not a title's element separator).
 /// 9. [`duplicates::Duplicates`] last: it compares whole paragraphs, which exist only now.
 pub fn passes() -> Vec<Box<dyn Pass>> {
-    vec![
-        Box::new(columns::Columns),
-        Box::new(fused::FusedColumns),
-        Box::new(lines::SplitLines),
-        Box::new(furniture::Furniture),
-        Box::new(junk::PictureJunk),
-        Box::new(byline::Bylines),
-        Box::new(dash::OcrDash),
-        Box::new(doubled::DoubledText),
-        // Latin blocks are joined here, so the generic paragraph joining finds them done.
-        Box::new(latin::JoinLatin),
-        Box::new(reading_order::ReadingOrder),
-        Box::new(paragraphs::Paragraphs),
-        Box::new(continuation::Continuations),
-        Box::new(doubled::DoubledTitles),
-        Box::new(spaces::CjkSpaces),
-        Box::new(duplicates::Duplicates),
-    ]
+    Stage::ALL.iter().flat_map(|s| s.passes()).collect()
+}
+
+/// The layout passes of every stage up to and including `last`, in order: what a tool that
+/// needs the page read apart and classified, but not joined, runs (`newsclean learn` runs
+/// `passes_through(Stage::Classify)`).
+pub fn passes_through(last: Stage) -> Vec<Box<dyn Pass>> {
+    Stage::ALL.iter().filter(|s| **s <= last).flat_map(|s| s.passes()).collect()
+}
+
+/// The stages of the layout pipeline, in the order they run; each is a run of passes of
+/// [`passes`], and the one place that order is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// The page read apart: columns side by side and fused columns, one block a line
+    /// ([`columns`], [`fused`], [`lines`]).
+    Geometry,
+    /// Lines classified before anything joins them: furniture, picture noise, bylines
+    /// ([`furniture`], [`junk`], [`byline`]). The facade runs the rule files' furniture
+    /// rules right after [`furniture::Furniture`].
+    Classify,
+    /// OCR's misreadings repaired: the dash read as 一一, text doubled by bold type ([`dash`],
+    /// [`doubled::DoubledText`]).
+    Ocr,
+    /// Lines joined into blocks: Latin paragraphs, lines put back in reading order, CJK
+    /// titles, captions and paragraphs ([`latin`], [`reading_order`], [`paragraphs`]).
+    Join,
+    /// Whole blocks set right: continuations moved, doubled titles, spaces inside CJK text,
+    /// duplicates ([`continuation`], [`doubled::DoubledTitles`], [`spaces`], [`duplicates`]).
+    Blocks,
+}
+
+impl Stage {
+    /// Every stage, in the order they run.
+    pub const ALL: [Stage; 5] = [Stage::Geometry, Stage::Classify, Stage::Ocr, Stage::Join, Stage::Blocks];
+
+    /// The stage's name, lower case.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Geometry => "geometry",
+            Stage::Classify => "classify",
+            Stage::Ocr => "ocr",
+            Stage::Join => "join",
+            Stage::Blocks => "blocks",
+        }
+    }
+
+    /// The stage's passes, in the order they run (see [`passes`] for why this order).
+    pub fn passes(self) -> Vec<Box<dyn Pass>> {
+        match self {
+            Stage::Geometry => {
+                vec![Box::new(columns::Columns), Box::new(fused::FusedColumns), Box::new(lines::SplitLines)]
+            }
+            Stage::Classify => {
+                vec![Box::new(furniture::Furniture), Box::new(junk::PictureJunk), Box::new(byline::Bylines)]
+            }
+            Stage::Ocr => vec![Box::new(dash::OcrDash), Box::new(doubled::DoubledText)],
+            // Latin blocks are joined first, so the generic paragraph joining finds them done.
+            Stage::Join => vec![
+                Box::new(latin::JoinLatin),
+                Box::new(reading_order::ReadingOrder),
+                Box::new(paragraphs::Paragraphs),
+            ],
+            Stage::Blocks => vec![
+                Box::new(continuation::Continuations),
+                Box::new(doubled::DoubledTitles),
+                Box::new(spaces::CjkSpaces),
+                Box::new(duplicates::Duplicates),
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages_in_order_make_the_pipeline() {
+        let ids: Vec<String> = passes().iter().map(|p| p.id().to_string()).collect();
+        assert_eq!(
+            ids,
+            [
+                "layout.columns",
+                "layout.fused-columns",
+                "layout.lines",
+                "layout.furniture",
+                "layout.junk",
+                "layout.byline",
+                "layout.ocr-dash",
+                "layout.doubled",
+                "layout.join-latin",
+                "layout.reading-order",
+                "layout.paragraphs",
+                "layout.continuation",
+                "layout.doubled-titles",
+                "layout.spaces",
+                "layout.duplicate",
+            ]
+        );
+        let through: Vec<String> =
+            passes_through(Stage::Classify).iter().map(|p| p.id().to_string()).collect();
+        assert_eq!(through, ids[..6]);
+        assert_eq!(passes_through(Stage::Blocks).len(), ids.len());
+    }
 }

@@ -123,11 +123,28 @@ impl Rule {
 }
 
 /// An ordered set of rules: a built-in profile plus the user's own files.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct RuleSet {
     profile: String,
     description: String,
     rules: Vec<Rule>,
+    /// Every id the files' `disable:` lists named, in order.
+    disabled: Vec<String>,
+    /// Knows the ids of the rules outside the rule language (the layout passes'), which a
+    /// `disable:` may name too.
+    external: fn(&str) -> bool,
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet {
+            profile: String::new(),
+            description: String::new(),
+            rules: Vec::new(),
+            disabled: Vec::new(),
+            external: |_| false,
+        }
+    }
 }
 
 impl RuleSet {
@@ -205,7 +222,14 @@ impl RuleSet {
             RulesError::Rule { path: path.to_path_buf(), line, column, rule: id.to_string(), message }
         };
         for id in &file.disable {
-            let Some(i) = self.rules.iter().position(|r| r.spec.id == *id) else {
+            let before = self.rules.len();
+            self.rules.retain(|r| !newsclean_core::registry::covers(id, &r.spec.id));
+            let page_id = newsclean_core::registry::covers("page", id)
+                || newsclean_core::registry::PAGE_RULES
+                    .iter()
+                    .any(|r| newsclean_core::registry::covers(id, r.id));
+            let known = self.rules.len() < before || (self.external)(id) || Self::in_a_builtin_profile(id);
+            if !known || page_id {
                 let (line, column) = text
                     .lines()
                     .position(|l| l.contains(id.as_str()))
@@ -216,10 +240,17 @@ impl RuleSet {
                     line,
                     column,
                     rule: id.clone(),
-                    message: "cannot disable: no rule has this id (see `newsclean rules list`)".into(),
+                    message: if page_id {
+                        "cannot disable: the page.* ids are the output format, not a decision".into()
+                    } else {
+                        "cannot disable: no rule has this id (see `newsclean rules list`)".into()
+                    },
                 });
-            };
-            self.rules.remove(i);
+            }
+            // An id of another profile (zh.comma-fullwidth while the Latin profile cleans an
+            // English page) or of a layout pass: nothing here to remove; the layout passes read
+            // [`RuleSet::disabled`].
+            self.disabled.push(id.clone());
         }
         let mut seen = std::collections::HashSet::new();
         for spec in file.rules {
@@ -245,10 +276,32 @@ impl RuleSet {
         let mut set = RuleSet {
             profile: parsed.profile.clone().unwrap_or_else(|| path.display().to_string()),
             description: parsed.description.clone().unwrap_or_default(),
-            rules: Vec::new(),
+            ..RuleSet::default()
         };
         set.merge(path, text, parsed)?;
         Ok(set)
+    }
+
+    /// Let `disable:` name the rules that `known` knows besides this set's (the facade passes
+    /// `newsclean_layout::registry::knows`, so `disable: [layout.furniture.app-promo]` works).
+    pub fn with_external(mut self, known: fn(&str) -> bool) -> Self {
+        self.external = known;
+        self
+    }
+
+    /// Every id the `disable:` lists of the files named, in order: the YAML rules among them
+    /// are already gone from [`RuleSet::rules`]; the others are for the layout passes
+    /// (`newsclean_core::Context::disabled`).
+    pub fn disabled(&self) -> &[String] {
+        &self.disabled
+    }
+
+    /// True when a built-in profile has a rule of this id (or of this family).
+    fn in_a_builtin_profile(id: &str) -> bool {
+        BUILTIN.iter().any(|(_, file, text)| {
+            schema::parse(Path::new(file), text)
+                .is_ok_and(|f| f.rules.iter().any(|r| newsclean_core::registry::covers(id, &r.id)))
+        })
     }
 
     /// The profile this set started from.

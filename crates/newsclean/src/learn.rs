@@ -4,8 +4,10 @@
 //! crate's language, each with how many pages it was seen on and two real examples.
 //!
 //! # What it does
-//! Every page is split into lines and run through the layout's line, furniture and byline
-//! passes, so lines the built-in furniture pass already removes, and bylines, are left out. Each other line gets a
+//! Every page runs through the layout's geometry and classify stages
+//! ([`newsclean_layout::passes_through`]: side-by-side and fused columns read apart, lines
+//! split, furniture, picture noise and bylines classified), so lines the built-in passes
+//! already remove, and bylines, are left out. Each other line gets a
 //! shape: runs of digits, Chinese numerals of dates and page labels (三月, 第四版, 十九 after
 //! 月), the day of a weekday (星期五), a sexagenary year (癸卯年) and runs of spaces are
 //! masked, so `2023年3月10日◆星期五` and `2024年1月5日◆星期一` are one shape. A shape seen
@@ -37,10 +39,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use newsclean_core::chars::{is_cjk, is_hspace};
-use newsclean_core::{BlockKind, Context, Page, Pass};
-use newsclean_layout::byline::Bylines;
-use newsclean_layout::furniture::Furniture;
-use newsclean_layout::lines::SplitLines;
+use newsclean_core::{BlockKind, Context, Page};
 use newsclean_layout::text::{cells, ends_sentence};
 use newsclean_rules::schema::{Example, RuleFile, RuleSpec};
 use newsclean_rules::{RuleSet, RulesError};
@@ -266,13 +265,15 @@ fn wrap_width(lines: &[Line]) -> Option<f32> {
     counts.into_iter().max_by_key(|&(w, n)| (n, w)).map(|(w, _)| w as f32)
 }
 
-/// The lines of one page, after the layout's line and furniture passes.
+/// The lines of one page, after the layout's geometry and classify stages (columns read
+/// apart, lines split, furniture, picture noise and bylines classified), before anything
+/// joins them.
 fn page_lines(text: &str) -> Result<Vec<Line>, newsclean_core::PassError> {
     let mut page = Page::new(text);
     let ctx = Context::default();
-    SplitLines.run(&mut page, &ctx)?;
-    Furniture.run(&mut page, &ctx)?;
-    Bylines.run(&mut page, &ctx)?;
+    for pass in newsclean_layout::passes_through(newsclean_layout::Stage::Classify) {
+        pass.run(&mut page, &ctx)?;
+    }
     let mut lines = Vec::with_capacity(page.blocks().len());
     let mut prev_end = None;
     for (i, b) in page.blocks().iter().enumerate() {
@@ -696,5 +697,25 @@ mod tests {
         assert!(matches!(learn(&[], &LearnOptions::default()), Err(LearnError::NoPages)));
         let o = LearnOptions { min_share: 1.5, ..LearnOptions::default() };
         assert!(matches!(learn(&["x"], &o), Err(LearnError::Options(_))));
+    }
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+
+    /// `learn` reads pages as the cleaner does up to the classify stage: side-by-side columns
+    /// (`pdftotext -layout`) are read apart first, so a line is one column's line, not the
+    /// lines of five articles side by side (it ran only the line, furniture and byline passes).
+    #[test]
+    fn learn_sees_columns_read_apart() {
+        let raw = include_str!("../../../tests/fixtures/realpages/pdftotext-layout/000-cols5-front.txt");
+        let lines = page_lines(raw).unwrap();
+        let side_by_side = lines.iter().filter(|l| !l.builtin && l.text.contains("     ")).count();
+        let widest = lines.iter().map(|l| cells(&l.text)).fold(0.0f32, f32::max);
+        assert!(
+            side_by_side <= 2 && widest < 60.0,
+            "{side_by_side} lines side by side, widest {widest} cells"
+        );
     }
 }

@@ -18,7 +18,7 @@ pub mod report;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use newsclean_core::{Context, Page, PassError, Pipeline, Script, WordCounts};
+use newsclean_core::{Context, Disabled, Page, PassError, Pipeline, Script, WordCounts};
 use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
 use newsclean_rules::{RuleSet, RulesError};
 
@@ -92,6 +92,22 @@ impl Cleaned {
     }
 }
 
+/// The rules of a built-in profile with the user's rule files over them, where `disable:` may
+/// name a YAML rule of any profile or a layout rule (`layout.furniture.app-promo`): what
+/// `clean` runs and `rules list` shows.
+pub fn rule_set(profile: &str, rule_files: &[(PathBuf, String)]) -> Result<RuleSet, RulesError> {
+    let mut rules = RuleSet::builtin(profile)?.with_external(newsclean_layout::registry::knows);
+    for (path, text) in rule_files {
+        rules.add_file(path, text)?;
+    }
+    Ok(rules)
+}
+
+/// The markdown of docs/rules.md: the built-in profiles' rules and the layout registry.
+pub fn rules_markdown() -> Result<String, RulesError> {
+    newsclean_rules::docs::rules_markdown_with(&newsclean_layout::registry::all().collect::<Vec<_>>())
+}
+
 /// A configured cleaner: decoding options, the pipeline of passes, the run's context.
 pub struct Cleaner {
     decode: DecodeOptions,
@@ -109,23 +125,26 @@ impl Cleaner {
 
     /// A cleaner for a full configuration.
     pub fn from_config(config: &Config) -> Result<Self, Error> {
-        let pipeline = Self::pipeline(&config.profile, &config.rule_files)?;
+        let (pipeline, mut disabled) = Self::pipeline(&config.profile, &config.rule_files)?;
         let latin = match &config.latin_profile {
-            Some(p) if *p != config.profile => Some(Self::pipeline(p, &config.rule_files)?),
+            Some(p) if *p != config.profile => {
+                let (latin, more) = Self::pipeline(p, &config.rule_files)?;
+                disabled.extend(more);
+                Some(latin)
+            }
             _ => None,
         };
-        let ctx = Context { apply_review: config.apply_review, ..Context::default() };
+        let disabled = (!disabled.is_empty()).then(|| Arc::new(Disabled::new(disabled)));
+        let ctx = Context { apply_review: config.apply_review, disabled, ..Context::default() };
         Ok(Cleaner { decode: config.decode, pipeline, latin, ctx })
     }
 
-    /// The layout passes and the rules of `profile` with the user's rule files over them.
-    /// The `furniture` rules run right after the layout furniture pass (on lines, before
-    /// anything joins them), the other rules after the layout passes.
-    fn pipeline(profile: &str, rule_files: &[(PathBuf, String)]) -> Result<Pipeline, Error> {
-        let mut rules = RuleSet::builtin(profile)?;
-        for (path, text) in rule_files {
-            rules.add_file(path, text)?;
-        }
+    /// The layout passes and the rules of `profile` with the user's rule files over them, and
+    /// the ids the files disabled. The `furniture` rules run right after the layout furniture
+    /// pass (on lines, before anything joins them), the other rules after the layout passes.
+    fn pipeline(profile: &str, rule_files: &[(PathBuf, String)]) -> Result<(Pipeline, Vec<String>), Error> {
+        let rules = rule_set(profile, rule_files)?;
+        let disabled = rules.disabled().to_vec();
         let rule_passes = rules.into_rule_passes()?;
         let mut furniture = rule_passes.furniture;
         let mut pipeline = Pipeline::new();
@@ -139,7 +158,7 @@ impl Cleaner {
         // A layout without a furniture pass still gets the rules, before the text rules.
         pipeline.extend(furniture);
         pipeline.extend(rule_passes.text);
-        Ok(pipeline)
+        Ok((pipeline, disabled))
     }
 
     /// The ids of the passes this cleaner runs, in order.

@@ -1,4 +1,17 @@
-//! Analysis: what the passes read about a page and its lines.
+//! Analysis: what the passes read about a page and its lines, worked out once.
+//!
+//! - [`facts`] ([`PageFacts`]): questions about the page as laid out (script, raw layout or
+//!   clean text, hard wrapping, the modal column width), computed the first time a pass asks
+//!   and kept whatever the passes change afterwards.
+//! - [`lines`] ([`LineTable`]): per line of the current text, its width, the blank lines
+//!   around it, indent, sentence and clause end, title-likeness, script, digit, date and page
+//!   number shape, position from the top and bottom; kept until an edit changes the text.
+//! - [`text`]: the shape tests the two are built from; [`words`]: the dictionary.
 
+pub mod facts;
+pub mod lines;
 pub mod text;
 pub mod words;
+
+pub use facts::{PageFacts, ScriptCounts, facts, script};
+pub use lines::{LineInfo, LineTable, lines};

@@ -1,6 +1,7 @@
 //! Shapes of lines that several passes decide on: how wide a line is in columns of a CJK
-//! page, whether it ends a sentence, whether it reads like a title, and the page's column
-//! width estimated from its lines.
+//! page, whether it ends a sentence, whether it reads like a title, the page's column
+//! width estimated from its lines, and the spaces inside CJK text (lost wrap points, letter
+//! spacing) that the paragraph, spaces and reading-order passes all look for.
 
 use newsclean_core::chars::{is_cjk, is_cjk_punct, is_closing, is_hspace, is_sentence_end};
 use newsclean_core::{BlockKind, Page};
@@ -199,6 +200,61 @@ pub fn open_lines(page: &Page) -> impl Iterator<Item = (usize, usize, &str)> {
         let text = page.block_text(i);
         (!text.contains('\n')).then_some((i, b.range.start, text))
     })
+}
+
+/// The byte ranges of white space between two CJK characters (or CJK punctuation) inside
+/// `text`: spaces that mark a lost wrap point or letter spacing.
+pub fn cjk_inner_spaces(text: &str) -> Vec<std::ops::Range<usize>> {
+    use newsclean_core::chars::is_cjk_or_punct;
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_hspace(c) {
+            if run.is_none() && prev.is_some_and(is_cjk_or_punct) {
+                run = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = run.take()
+            && is_cjk_or_punct(c)
+        {
+            out.push(s..i);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// The byte ranges of the spaces of letter-spaced runs in `text`: at least three single
+/// CJK characters, each one space from the next, standing alone (no CJK character right
+/// before or after the run).
+pub fn letter_spacing(text: &str) -> Vec<std::ops::Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let alone_start = i == 0 || !is_cjk(chars[i - 1].1);
+        if !is_cjk(chars[i].1) || !alone_start {
+            i += 1;
+            continue;
+        }
+        // Extend: char, space, char, space, char ...
+        let mut j = i;
+        let mut spaces = Vec::new();
+        while j + 2 < chars.len() && chars[j + 1].1 == ' ' && is_cjk(chars[j + 2].1) {
+            spaces.push(chars[j + 1].0..chars[j + 1].0 + 1);
+            j += 2;
+        }
+        let alone_end = j + 1 >= chars.len() || !is_cjk(chars[j + 1].1);
+        if spaces.len() >= 2 && alone_end {
+            out.extend(spaces);
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -32,9 +32,12 @@ pub const MIN_CHARS: usize = 12;
 #[derive(Debug, Default)]
 pub struct Duplicates;
 
+/// The pass's id and rule id.
+pub const RULE: &str = "layout.duplicate";
+
 impl Pass for Duplicates {
     fn id(&self) -> &str {
-        "layout.duplicate"
+        RULE
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {

@@ -48,7 +48,7 @@ use crate::byline::byline_form;
 use crate::join::junction;
 use crate::text::{
     blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like,
-    shows_raw_layout, starts_as_continuation, starts_dateline,
+    starts_as_continuation, starts_dateline,
 };
 use crate::words::word_spans;
 
@@ -80,6 +80,14 @@ struct Line {
     title: bool,
     /// For a line of the caption before a picture credit: that credit's line.
     caption_of: Option<usize>,
+    /// Its width in cells ([`cells`]), worked out once: the decisions ask it many times.
+    cells: f32,
+    /// It ends a sentence ([`ends_sentence`]).
+    ends_sentence: bool,
+    /// It ends in clause punctuation ([`ends_clause`]).
+    ends_clause: bool,
+    /// It could be a title element ([`is_title_like`]).
+    title_like: bool,
 }
 
 fn err(e: newsclean_core::EditError) -> PassError {
@@ -92,7 +100,7 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
     let mut edits = Vec::new();
     // Only on a page that shows raw layout (a blank line somewhere): clean text has none,
     // and its title lines are already split.
-    let raw_layout = shows_raw_layout(page.text());
+    let raw_layout = crate::analysis::facts(page).raw_layout;
     for i in 0..page.blocks().len() {
         if page.blocks()[i].kind != BlockKind::Unknown {
             continue;
@@ -148,7 +156,7 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
 /// seen) every sentence end ends a paragraph.
 fn para_ends(p: &Line, next: &Line, width: Option<f32>, first_of_para: bool) -> bool {
     let Some(w) = width else { return true };
-    let c = cells(&p.text);
+    let c = p.cells;
     let short = if first_of_para { c <= w - 2.5 } else { c <= w - 1.0 };
     next.blank_before || short || next.text.starts_with(['“', '「']) && c <= w || dropped_indent(next, w)
 }
@@ -157,8 +165,8 @@ fn para_ends(p: &Line, next: &Line, width: Option<f32>, first_of_para: bool) -> 
 /// indent the extractor dropped (PyMuPDF prints no leading spaces): two cells short of the
 /// column, and not a short line itself (it does not end a sentence).
 fn dropped_indent(next: &Line, w: f32) -> bool {
-    let c = cells(&next.text);
-    !next.indent && (w - 2.5..=w - 1.5).contains(&c) && !ends_clause(&next.text)
+    let c = next.cells;
+    !next.indent && (w - 2.5..=w - 1.5).contains(&c) && !next.ends_clause
 }
 
 /// Where a one-line title holds several title elements (kicker, main title, subtitle) one
@@ -201,9 +209,14 @@ fn is_subtitle(t: &str) -> bool {
     t.trim_start().starts_with("——") && !ends_sentence(t) && t.chars().count() <= 60
 }
 
+pub use crate::text::cjk_inner_spaces;
+
+/// The pass's id.
+pub const PASS_ID: &str = "layout.paragraphs";
+
 impl Pass for Paragraphs {
     fn id(&self) -> &str {
-        "layout.paragraphs"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
@@ -225,6 +238,10 @@ impl Pass for Paragraphs {
                     split_off: split_starts.contains(&b.range.start),
                     title: false,
                     caption_of: None,
+                    cells: cells(&text),
+                    ends_sentence: ends_sentence(&text),
+                    ends_clause: ends_clause(&text),
+                    title_like: is_title_like(&text),
                     text,
                 }
             })
@@ -234,7 +251,7 @@ impl Pass for Paragraphs {
         // no raw layout, and its lines are not joined, so cleaning clean text changes
         // nothing whatever the widths of its lines happen to be.
         let blank_layout = (1..n).any(|i| lines[i].blank_before);
-        let raw_layout = blank_layout || crate::text::shows_wrapping(page.text());
+        let raw_layout = blank_layout || crate::analysis::facts(page).wrapping;
 
         // 2. Subtitles.
         for l in lines.iter_mut().filter(|l| l.open && is_subtitle(&l.text)) {
@@ -245,16 +262,16 @@ impl Pass for Paragraphs {
             if lines[i - 1].kind == BlockKind::Subtitle
                 && undecided(&lines[i])
                 && !lines[i].blank_before
-                && !ends_sentence(&lines[i].text)
+                && !lines[i].ends_sentence
                 && !crate::dash::looks_like_credit(&lines[i].text)
-                && cells(&lines[i].text) < cells(&lines[i - 1].text)
+                && lines[i].cells < lines[i - 1].cells
                 && (title_goes_on(&lines[i - 1].text, &lines[i].text)
                     // Between the subtitle and the byline only the subtitle's rest can stand,
                     // a blank line before the byline or not (OCR sets blocks apart with one).
                     // Only on a raw page: in clean text a line there is one the first
                     // cleaning kept apart (a blank line before it), and it stays so.
                     || raw_layout
-                        && is_title_like(&lines[i].text)
+                        && lines[i].title_like
                         && lines.get(i + 1).is_some_and(|l| l.kind == BlockKind::Byline))
             {
                 lines[i].kind = BlockKind::Subtitle;
@@ -278,11 +295,7 @@ impl Pass for Paragraphs {
             if k == end {
                 // The end of the page closes a zone after a picture credit only.
                 let mut j = end;
-                while j > 0
-                    && undecided(&lines[j - 1])
-                    && is_title_like(&lines[j - 1].text)
-                    && end - j < MAX_ZONE
-                {
+                while j > 0 && undecided(&lines[j - 1]) && lines[j - 1].title_like && end - j < MAX_ZONE {
                     j -= 1;
                 }
                 if j < end && j > 0 && lines[j - 1].photo_credit {
@@ -313,11 +326,11 @@ impl Pass for Paragraphs {
                 // belong to the title line above.
                 let tail = j > 0
                     && l.text.trim().chars().count() <= 2
-                    && !ends_clause(&l.text)
+                    && !l.ends_clause
                     && undecided(&lines[j - 1])
-                    && is_title_like(&lines[j - 1].text)
+                    && lines[j - 1].title_like
                     && title_goes_on(&lines[j - 1].text, &l.text);
-                if !undecided(l) || !(is_title_like(&l.text) || tail) || starts_dateline(&l.text) {
+                if !undecided(l) || !(l.title_like || tail) || starts_dateline(&l.text) {
                     break;
                 }
                 zone.push(j);
@@ -334,8 +347,8 @@ impl Pass for Paragraphs {
                     Some(_) if !raw_layout => true,
                     Some(p) if !p.open => true,
                     Some(p) => {
-                        ends_sentence(&p.text)
-                            || lines[first].blank_before && (strong || ends_clause(&p.text))
+                        p.ends_sentence
+                            || lines[first].blank_before && (strong || p.ends_clause)
                             || p.kind == BlockKind::Headline
                     }
                 };
@@ -351,7 +364,7 @@ impl Pass for Paragraphs {
             // from the text before it.
             if !strong && !lines[zone[0]].blank_before && zone[0] > 0 && lines[zone[0] - 1].open {
                 let p = &lines[zone[0] - 1];
-                if !ends_sentence(&p.text) {
+                if !p.ends_sentence {
                     continue;
                 }
             }
@@ -378,7 +391,7 @@ impl Pass for Paragraphs {
                     break;
                 }
                 // A title standing above the caption, a blank line apart, is not part of it.
-                if !cap.is_empty() && lines[j + 1].blank_before && is_title_like(&lines[j].text) {
+                if !cap.is_empty() && lines[j + 1].blank_before && lines[j].title_like {
                     break;
                 }
                 cap.push(j);
@@ -386,13 +399,13 @@ impl Pass for Paragraphs {
                 let starts = !raw_layout
                     || lines[j].indent
                     || lines[j].blank_before && j > 0 && !lines[j - 1].open
-                    || j > 0 && lines[j - 1].open && ends_sentence(&lines[j - 1].text)
+                    || j > 0 && lines[j - 1].open && lines[j - 1].ends_sentence
                     || j > 0 && !lines[j - 1].open;
                 if starts {
                     break;
                 }
             }
-            if cap.is_empty() || !ends_sentence(&lines[k - 1].text) && cap.len() > 1 {
+            if cap.is_empty() || !lines[k - 1].ends_sentence && cap.len() > 1 {
                 continue;
             }
             for &c in &cap {
@@ -404,18 +417,14 @@ impl Pass for Paragraphs {
             let first = *cap.last().expect("not empty");
             let mut zone = Vec::new();
             let mut z = first;
-            while z > 0
-                && zone.len() < MAX_ZONE
-                && undecided(&lines[z - 1])
-                && is_title_like(&lines[z - 1].text)
-            {
+            while z > 0 && zone.len() < MAX_ZONE && undecided(&lines[z - 1]) && lines[z - 1].title_like {
                 z -= 1;
                 zone.push(z);
                 if lines[z].blank_before {
                     break;
                 }
             }
-            let before_ok = z == 0 || !lines[z - 1].open || ends_sentence(&lines[z - 1].text);
+            let before_ok = z == 0 || !lines[z - 1].open || lines[z - 1].ends_sentence;
             if before_ok {
                 for &t in &zone {
                     lines[t].kind = BlockKind::Headline;
@@ -426,7 +435,7 @@ impl Pass for Paragraphs {
         // Column widths, over the open lines in order.
         let open_idx: Vec<usize> = (0..n).filter(|&i| lines[i].open).collect();
         let lens: Vec<(f32, bool)> =
-            open_idx.iter().map(|&i| (cells(&lines[i].text), ends_sentence(&lines[i].text))).collect();
+            open_idx.iter().map(|&i| (lines[i].cells, lines[i].ends_sentence)).collect();
         let mut width: Vec<Option<f32>> = vec![None; n];
         for (p, &i) in open_idx.iter().enumerate() {
             width[i] = if raw_layout { column_width(&lens, p, 8) } else { None };
@@ -435,8 +444,8 @@ impl Pass for Paragraphs {
         // 5. Subheads inside articles.
         for i in 0..n {
             if !undecided(&lines[i])
-                || !is_title_like(&lines[i].text)
-                || cells(&lines[i].text) > 32.0
+                || !lines[i].title_like
+                || lines[i].cells > 32.0
                 || starts_dateline(&lines[i].text)
             {
                 continue;
@@ -454,16 +463,15 @@ impl Pass for Paragraphs {
                 || !lines[i - 1].open && lines[i - 1].kind == BlockKind::Furniture
                 || lines[i - 1].open
                     && lines[i - 1].kind != BlockKind::Headline
-                    && ends_sentence(&lines[i - 1].text)
+                    && lines[i - 1].ends_sentence
                     && para_ends(&lines[i - 1], &lines[i], width[i - 1], false);
             if !after_end || i + 1 >= n || !undecided(&lines[i + 1]) {
                 continue;
             }
             let next = &lines[i + 1];
             // Too long to be an indented first line, and the next line is one.
-            let first_line_shape = width[i].is_some_and(|w| {
-                cells(&lines[i].text) > w - 1.5 && cells(&next.text) <= w - 1.5 && !ends_sentence(&next.text)
-            });
+            let first_line_shape = width[i]
+                .is_some_and(|w| lines[i].cells > w - 1.5 && next.cells <= w - 1.5 && !next.ends_sentence);
             let sub = next.indent
                 || next.blank_before
                     && !starts_as_continuation(&next.text)
@@ -472,7 +480,7 @@ impl Pass for Paragraphs {
                 // On a page without blank lines (PyMuPDF), a subhead is a short line: in
                 // running text only a paragraph's last line is short, and it ends a sentence.
                 || !blank_layout
-                    && width[i].is_some_and(|w| cells(&lines[i].text) <= w - 3.0)
+                    && width[i].is_some_and(|w| lines[i].cells <= w - 3.0)
                     && !starts_as_continuation(&next.text)
                     && !word_spans(&lines[i].text, &next.text)
                     && !starts_doubled_run(&lines, i);
@@ -530,7 +538,7 @@ impl Pass for Paragraphs {
                         // Across a blank line between two Latin lines: the Latin pass has
                         // merged what continues; a blank line there separates paragraphs.
                         _ if l.blank_before && junction(&p.text, &l.text).rule != "layout.join-cjk" => false,
-                        _ if !ends_sentence(&p.text) => true,
+                        _ if !p.ends_sentence => true,
                         _ => !para_ends(p, l, width[last], first_of_para),
                     }
                 }
@@ -578,7 +586,7 @@ impl Pass for Paragraphs {
             if matches!(kind, BlockKind::Headline | BlockKind::Subtitle) && members.len() > 1 {
                 for &m in &members {
                     let r = page.blocks()[lines[m].block].range.clone();
-                    for sp in crate::spaces::letter_spacing(page.block_text(lines[m].block)) {
+                    for sp in crate::text::letter_spacing(page.block_text(lines[m].block)) {
                         edits.push(TextEdit::delete(
                             r.start + sp.start..r.start + sp.end,
                             "layout.letter-spacing",
@@ -663,30 +671,6 @@ fn title_goes_on(prev: &str, next: &str) -> bool {
 /// show their words across the break only so.
 fn squeeze(t: &str) -> String {
     t.chars().filter(|c| !is_hspace(*c)).collect()
-}
-
-/// The byte ranges of white space between two CJK characters (or CJK punctuation) inside
-/// `text`: spaces that mark a lost wrap point or letter spacing.
-pub fn cjk_inner_spaces(text: &str) -> Vec<Range<usize>> {
-    use newsclean_core::chars::is_cjk_or_punct;
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut run: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if is_hspace(c) {
-            if run.is_none() && prev.is_some_and(is_cjk_or_punct) {
-                run = Some(i);
-            }
-            continue;
-        }
-        if let Some(s) = run.take()
-            && is_cjk_or_punct(c)
-        {
-            out.push(s..i);
-        }
-        prev = Some(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -26,42 +26,12 @@
 use newsclean_core::chars::{is_cjk, is_cjk_punct};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
-use crate::paragraphs::cjk_inner_spaces;
+use crate::text::cjk_inner_spaces;
+pub use crate::text::letter_spacing;
 
 /// The CJK space pass.
 #[derive(Debug, Default)]
 pub struct CjkSpaces;
-
-/// The byte ranges of the spaces of letter-spaced runs in `text`: at least three single
-/// CJK characters, each one space from the next, standing alone (no CJK character right
-/// before or after the run).
-pub fn letter_spacing(text: &str) -> Vec<std::ops::Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let alone_start = i == 0 || !is_cjk(chars[i - 1].1);
-        if !is_cjk(chars[i].1) || !alone_start {
-            i += 1;
-            continue;
-        }
-        // Extend: char, space, char, space, char ...
-        let mut j = i;
-        let mut spaces = Vec::new();
-        while j + 2 < chars.len() && chars[j + 1].1 == ' ' && is_cjk(chars[j + 2].1) {
-            spaces.push(chars[j + 1].0..chars[j + 1].0 + 1);
-            j += 2;
-        }
-        let alone_end = j + 1 >= chars.len() || !is_cjk(chars[j + 1].1);
-        if spaces.len() >= 2 && alone_end {
-            out.extend(spaces);
-            i = j + 1;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
 
 /// The byte ranges of white space between a CJK character and an ASCII punctuation mark
 /// (`( ) , ; : ? ! "`) in a caption's text: the rules make such a mark full-width next to
@@ -91,9 +61,12 @@ fn spaces_at_ascii_punct(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The pass's id.
+pub const PASS_ID: &str = "layout.spaces";
+
 impl Pass for CjkSpaces {
     fn id(&self) -> &str {
-        "layout.spaces"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {

@@ -33,7 +33,7 @@ use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 use regex::Regex;
 
-use crate::text::{blank_between, ends_clause, ends_sentence, is_open, shows_raw_layout};
+use crate::text::{blank_between, ends_clause, ends_sentence, is_open};
 
 /// The byline pass.
 #[derive(Debug, Default)]
@@ -230,7 +230,7 @@ impl Pass for Bylines {
         // Clean text has no blank lines and its bylines hold their names; there, a short line
         // under a byline is a paragraph of its own that a blank line kept apart the first
         // time (`记者`, blank, `新闻`: found by a property test), not a name to join.
-        let raw_layout = shows_raw_layout(page.text());
+        let raw_layout = crate::analysis::facts(page).raw_layout;
         for i in 0..page.blocks().len() {
             let kind = page.blocks()[i].kind;
             if !is_open(kind) {

@@ -436,26 +436,13 @@ fn learn(page: &mut Page, kind: &str, t: &str) {
     }
 }
 
-/// True when most letters of the page are CJK.
-fn is_cjk_page(text: &str) -> bool {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if c.is_alphabetic() {
-            latin += 1;
-        }
-    }
-    cjk > latin
-}
-
 impl Pass for Furniture {
     fn id(&self) -> &str {
         PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        let cjk_page = is_cjk_page(page.text());
+        let cjk_page = crate::analysis::facts(page).counts.cjk_majority();
         let mut edits = Vec::new();
         for i in 0..page.blocks().len() {
             if !is_open(page.blocks()[i].kind) {
@@ -610,23 +597,25 @@ const EDGE_LINES: usize = 4;
 /// last [`EDGE_LINES`] lines of the page, or right beside a furniture line; never a line of
 /// running text.
 fn classify_weak_at_edges(page: &mut Page) {
+    // The page's own line table: how far each line stands from the top and the bottom.
+    let table = crate::analysis::lines(page);
     let n = page.blocks().len();
-    let open: Vec<usize> = (0..n)
-        .filter(|&k| is_open(page.blocks()[k].kind) || page.blocks()[k].kind == BlockKind::Furniture)
-        .collect();
-    for (pos, &i) in open.iter().enumerate() {
+    for i in 0..n {
         if !is_open(page.blocks()[i].kind) {
             continue;
         }
-        let t = page.block_text(i).trim().to_string();
-        if t.contains('\n') {
+        let raw = page.block_text(i);
+        if raw.trim().contains('\n') {
             continue;
         }
+        let t = raw.trim().to_string();
         let Some((kind, why)) = crate::classify::evidence::weak_kind(&t) else { continue };
+        let start = page.blocks()[i].range.start + (raw.len() - raw.trim_start().len());
+        let Some(line) = table.at(start) else { continue };
         let furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
-        let place = if pos < EDGE_LINES {
+        let place = if line.from_top < EDGE_LINES {
             "in the page's top band"
-        } else if pos + EDGE_LINES >= open.len() {
+        } else if line.from_bottom < EDGE_LINES {
             "in the page's bottom band"
         } else if i > 0 && furniture(i - 1) || i + 1 < n && furniture(i + 1) {
             "beside a furniture line"
@@ -1039,6 +1028,27 @@ mod tests {
         }
         // Capitals on a Latin page are a headline, not a masthead.
         assert_eq!(furniture_kind("CITY COUNCIL VOTES", false), None);
+    }
+
+    #[test]
+    fn weak_shapes_only_at_the_page_edges() {
+        let body = "The council met on Monday.\n\nIt voted to approve the bridge.\n\nWork begins in spring.\n\n\
+                    Residents were pleased.\n\n";
+        let p = run(&format!(
+            "{body}12 Main Street, Riverton\n\n{body}More news follows.\n\nThe end.\n\nOf the page.\n\nReally.\n\n\
+                              4 THE RIVERTON LEDGER\n"
+        ));
+        let k = kinds(&p);
+        let mid = k.iter().find(|(t, _)| t.contains("Main Street")).expect("line");
+        assert_eq!(mid.1, None, "mid-page, a street address may be prose");
+        let foot = k.iter().find(|(t, _)| t.contains("RIVERTON LEDGER")).expect("line");
+        assert_eq!(foot.1.as_deref(), Some("layout.furniture.page-label"), "at the page's foot");
+        let i = (0..p.blocks().len()).find(|&i| p.block_text(i).contains("RIVERTON")).expect("block");
+        assert!(
+            p.blocks()[i].note.as_deref().is_some_and(|n| n.contains("bottom band")),
+            "{:?}",
+            p.blocks()[i].note
+        );
     }
 
     #[test]

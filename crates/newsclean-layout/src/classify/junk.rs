@@ -37,7 +37,7 @@
 use newsclean_core::chars::{is_cjk, is_cjk_punct, is_hspace, is_latin_letter};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
-use crate::text::{blank_between, ends_sentence, is_open, shows_raw_layout};
+use crate::text::{blank_between, ends_sentence, is_open};
 use crate::words::word_spans;
 
 /// The picture-noise pass.
@@ -112,7 +112,7 @@ impl Pass for PictureJunk {
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
         // Clean text has no blank line: nothing stands alone there, and what the first
         // cleaning kept stays.
-        if !shows_raw_layout(page.text()) {
+        if !crate::analysis::facts(page).raw_layout {
             return Ok(());
         }
         let n = page.blocks().len();

@@ -1,33 +1,14 @@
 //! Script detection: is a text (a block, a page) written in CJK, in Latin script, or both?
 
 use newsclean_core::Script;
-use newsclean_core::chars::{is_cjk, is_latin_letter};
 
-/// The script of `text`, decided from character counts: CJK characters (ideographs, kana,
-/// hangul) against Latin letters. One CJK character carries about as much as a short Latin
-/// word, so a CJK text with a few Latin names (`GDP`, `iPhone`) stays CJK, and a Latin text
-/// with a stray ideograph stays Latin. Text with neither is [`Script::Unknown`].
+/// The script of `text`: the one detector of the analysis layer
+/// ([`crate::analysis::facts::ScriptCounts::script`]), kept here under its old path. One CJK
+/// character carries about as much as a short Latin word, so a CJK text with a few Latin
+/// names (`GDP`, `iPhone`) stays CJK, and a Latin text with a stray ideograph stays Latin.
+/// Text with neither is [`Script::Unknown`].
 pub fn script(text: &str) -> Script {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_cjk(c) {
-            cjk += 1;
-        } else if is_latin_letter(c) {
-            latin += 1;
-        }
-    }
-    let total = cjk + latin;
-    if total == 0 {
-        Script::Unknown
-    } else if cjk * 20 < total {
-        // Less than 5% CJK characters.
-        Script::Latin
-    } else if cjk * 10 > total * 3 {
-        // More than 30% CJK characters: at 3-6 letters a Latin word, that is most of the words.
-        Script::Cjk
-    } else {
-        Script::Mixed
-    }
+    crate::analysis::facts::script(text)
 }
 
 #[cfg(test)]

@@ -35,9 +35,7 @@ use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
 use crate::byline::byline_form;
-use crate::text::{
-    blank_between, ends_clause, ends_sentence, is_open, is_title_like, shows_raw_layout, starts_dateline,
-};
+use crate::text::{blank_between, ends_clause, ends_sentence, is_open, is_title_like, starts_dateline};
 use crate::words::{dash_not_word, word_spans};
 
 /// The OCR dash pass.
@@ -143,9 +141,12 @@ fn leading_reading(t: &str) -> Option<usize> {
     (ok && (*r != "一一" || dash_not_word("", rest, false))).then_some(r.len())
 }
 
+/// The pass's id: the prefix of its rule ids.
+pub const PASS_ID: &str = "layout.ocr-dash";
+
 impl Pass for OcrDash {
     fn id(&self) -> &str {
-        "layout.ocr-dash"
+        PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
@@ -153,7 +154,7 @@ impl Pass for OcrDash {
         if !LINE_START_READINGS.iter().any(|r| page.text().contains(r)) {
             return Ok(());
         }
-        let raw_layout = shows_raw_layout(page.text());
+        let raw_layout = crate::analysis::facts(page).raw_layout;
         let mut edits = Vec::new();
         for (i, base, text) in crate::text::open_lines(page) {
             let lead = text.len() - text.trim_start_matches(is_hspace).len();

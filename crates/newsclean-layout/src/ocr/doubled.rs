@@ -135,9 +135,12 @@ pub const MIN_REPEAT: usize = 4;
 #[derive(Debug, Default)]
 pub struct DoubledTitles;
 
+/// The id of the pass over joined titles ([`DoubledTitles`]); it logs `layout.doubled`.
+pub const TITLES_PASS_ID: &str = "layout.doubled-titles";
+
 impl Pass for DoubledTitles {
     fn id(&self) -> &str {
-        "layout.doubled-titles"
+        TITLES_PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
@@ -172,9 +175,12 @@ impl Pass for DoubledTitles {
     }
 }
 
+/// The id of the pass over lines ([`DoubledText`]) and its rule id.
+pub const TEXT_PASS_ID: &str = "layout.doubled";
+
 impl Pass for DoubledText {
     fn id(&self) -> &str {
-        "layout.doubled"
+        TEXT_PASS_ID
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {

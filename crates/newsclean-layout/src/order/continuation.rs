@@ -66,11 +66,12 @@ use newsclean_core::chars::is_cjk;
 use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
 
 use crate::reading_order::{FULL_LINE_SLACK, line_of};
-use crate::text::{cells, column_width, ends_sentence, shows_raw_layout, starts_dateline};
+use crate::text::{cells, column_width, ends_sentence, starts_dateline};
 use crate::words::{dictionary_entry, opening_words, spanning_word};
 
 /// The rule id of the moves.
-const RULE: &str = "layout.continuation";
+/// The pass's id and rule id.
+pub const RULE: &str = "layout.continuation";
 /// The rule id under which the furniture pass classifies and cuts out jump lines.
 const JUMP_RULE: &str = "layout.furniture.jump";
 /// A bound morpheme this frequent in the word list is used as a word of its own too (`今`
@@ -341,10 +342,10 @@ fn find(page: &Page, source: &mut Option<String>) -> Findings {
         return found;
     }
     // The input shows where the lines were; clean text (no raw layout) is left alone.
-    let src = source.get_or_insert_with(|| page.log().undo(page.text()));
-    if !shows_raw_layout(src) {
+    if !crate::analysis::facts::facts_of(page).raw_layout {
         return found;
     }
+    let src = source.get_or_insert_with(|| page.input().to_string());
     let mut full: Vec<(usize, bool)> = Vec::new();
     pairs.retain(|&(d, _, _)| match full.iter().find(|f| f.0 == d) {
         Some(&(_, f)) => f,

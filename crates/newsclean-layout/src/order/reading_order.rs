@@ -41,7 +41,7 @@ use std::ops::Range;
 use newsclean_core::chars::is_cjk;
 use newsclean_core::{Block, Context, Page, Pass, PassError, TextEdit};
 
-use crate::paragraphs::cjk_inner_spaces;
+use crate::text::cjk_inner_spaces;
 use crate::text::{cells, column_width, ends_sentence, is_open};
 use crate::words::spanning_word;
 
@@ -83,9 +83,12 @@ struct Findings {
     doubts: Vec<(usize, usize, String)>,
 }
 
+/// The pass's id and rule id.
+pub const RULE: &str = "layout.reading-order";
+
 impl Pass for ReadingOrder {
     fn id(&self) -> &str {
-        "layout.reading-order"
+        RULE
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {

@@ -1,0 +1,208 @@
+//! Page facts: what the layout passes all need to know about a page, computed once.
+//!
+//! The questions here are about the page as it was laid out (is it raw extraction output or
+//! already clean text? which script? how wide are its columns?), not about the text a pass
+//! has already edited: asked of edited text they drift (a join removes the blank line that
+//! made a page "raw"), and the idempotence bugs of earlier rounds came from passes that
+//! disagreed about it. [`facts`] computes them the first time a pass asks, from the text as
+//! the geometry stage laid it out (columns read apart, lines split: the first pass that asks
+//! is the furniture pass, which runs right after; the geometry passes change only white space
+//! and line order), and every later ask gets the same answer.
+//!
+//! ```
+//! use newsclean_core::{Page, Script};
+//! use newsclean_layout::analysis::facts;
+//!
+//! let mut page = Page::new("本报讯 今年以来，我省持续\n推进乡村振兴，\n\n增收。\n");
+//! let f = facts(&mut page);
+//! assert_eq!(f.script, Script::Cjk);
+//! assert!(f.blank_lines && f.raw_layout);
+//! ```
+
+use std::sync::Arc;
+
+use newsclean_core::chars::{is_cjk, is_latin_letter};
+use newsclean_core::{Page, Script};
+
+use crate::text::{cells, ends_clause, shows_wrapping};
+
+/// Below this share of CJK characters among the letters, a text is Latin script.
+pub const LATIN_MAX_CJK_SHARE: f32 = 0.05;
+/// Above this share of CJK characters among the letters, a text is CJK: one CJK character
+/// carries about as much as a short Latin word (3-6 letters), so 30% of the letters is most
+/// of the words; between the two shares a text is [`Script::Mixed`].
+pub const CJK_MIN_SHARE: f32 = 0.30;
+
+/// Letters of a text counted by script: the one detector every pass and the facade read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScriptCounts {
+    /// CJK characters (ideographs, kana, hangul).
+    pub cjk: usize,
+    /// Latin letters.
+    pub latin: usize,
+    /// Other alphabetic characters (Greek, Cyrillic, …).
+    pub other: usize,
+}
+
+impl ScriptCounts {
+    /// Count the letters of `text`.
+    pub fn of(text: &str) -> Self {
+        let mut n = ScriptCounts::default();
+        for c in text.chars() {
+            if is_cjk(c) {
+                n.cjk += 1;
+            } else if is_latin_letter(c) {
+                n.latin += 1;
+            } else if c.is_alphabetic() {
+                n.other += 1;
+            }
+        }
+        n
+    }
+
+    /// The script these counts show: [`Script::Latin`] under [`LATIN_MAX_CJK_SHARE`] CJK,
+    /// [`Script::Cjk`] over [`CJK_MIN_SHARE`], [`Script::Mixed`] between, [`Script::Unknown`]
+    /// without CJK characters or Latin letters.
+    pub fn script(&self) -> Script {
+        // Integer forms of the shares, so the decision is exact: cjk/total < 1/20, > 3/10.
+        let total = self.cjk + self.latin;
+        if total == 0 {
+            Script::Unknown
+        } else if self.cjk * 20 < total {
+            Script::Latin
+        } else if self.cjk * 10 > total * 3 {
+            Script::Cjk
+        } else {
+            Script::Mixed
+        }
+    }
+
+    /// True when CJK characters outnumber every other letter (Latin or not): the furniture
+    /// pass's reading of "a CJK page", under which a Latin masthead is furniture.
+    pub fn cjk_majority(&self) -> bool {
+        self.cjk > self.latin + self.other
+    }
+}
+
+/// The script of `text`: [`ScriptCounts::script`] of its counts.
+pub fn script(text: &str) -> Script {
+    ScriptCounts::of(text).script()
+}
+
+/// What every layout pass may ask about the page, computed once ([`facts`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageFacts {
+    /// The letters of the page by script.
+    pub counts: ScriptCounts,
+    /// The page's script ([`ScriptCounts::script`]).
+    pub script: Script,
+    /// A blank line stands between two lines of text somewhere.
+    pub blank_lines: bool,
+    /// Hard-wrapped column lines without blank lines ([`shows_wrapping`]).
+    pub wrapping: bool,
+    /// The page shows raw layout: blank lines or hard wrapping. Clean output has neither, so
+    /// decisions that raw layout would have prevented the first time are taken only here,
+    /// and cleaning clean text changes nothing.
+    pub raw_layout: bool,
+    /// The most frequent width, in cells, of the lines that may be wrapped column lines
+    /// (6-40 cells, not ending a clause), when at least [`MODAL_MIN_LINES`] lines share it.
+    pub modal_width: Option<f32>,
+    /// Non-blank lines of the page.
+    pub lines: usize,
+}
+
+/// Lines that must share a width for [`PageFacts::modal_width`] to name one.
+pub const MODAL_MIN_LINES: usize = 3;
+
+impl PageFacts {
+    /// The facts of `text`.
+    pub fn of(text: &str) -> Self {
+        let counts = ScriptCounts::of(text);
+        let blank_lines = text.trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty());
+        let wrapping = shows_wrapping(text);
+        let mut widths: Vec<(u32, usize)> = Vec::new();
+        let mut lines = 0;
+        for l in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            lines += 1;
+            let w = cells(l);
+            if (6.0..=40.0).contains(&w) && !ends_clause(l) {
+                let key = (w * 2.0).round() as u32;
+                match widths.iter_mut().find(|(k, _)| *k == key) {
+                    Some(e) => e.1 += 1,
+                    None => widths.push((key, 1)),
+                }
+            }
+        }
+        let modal_width = widths
+            .iter()
+            .map(|&(k, _)| {
+                (k, widths.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum::<usize>())
+            })
+            .max_by_key(|&(k, n)| (n, k))
+            .filter(|&(_, n)| n >= MODAL_MIN_LINES)
+            .map(|(k, _)| k as f32 / 2.0);
+        PageFacts {
+            counts,
+            script: counts.script(),
+            blank_lines,
+            wrapping,
+            raw_layout: blank_lines || wrapping,
+            modal_width,
+            lines,
+        }
+    }
+}
+
+/// The page's facts: computed from the page's text the first time a pass asks, then kept
+/// for the rest of its cleaning (see the module's documentation).
+pub fn facts(page: &mut Page) -> Arc<PageFacts> {
+    page.facts_or_init(|p| PageFacts::of(p.text()))
+}
+
+/// The page's facts for a pass that holds the page read-only: the kept facts, or, when no
+/// pass asked yet, those of the page's input (not kept).
+pub fn facts_of(page: &Page) -> Arc<PageFacts> {
+    page.facts::<PageFacts>().unwrap_or_else(|| Arc::new(PageFacts::of(page.input())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_script_detector_with_its_thresholds() {
+        assert_eq!(script("The Crown Lnnd sale was held to-day."), Script::Latin);
+        assert_eq!(script("党建强，则根基稳。"), Script::Cjk);
+        assert_eq!(script("Party 党建 building 强 and roots 根基"), Script::Mixed);
+        assert_eq!(script("1842 — 43 ..."), Script::Unknown);
+        let n = ScriptCounts::of("RENMIN RIBAO 人民日报");
+        assert_eq!((n.cjk, n.latin, n.other), (4, 11, 0));
+        assert!(!n.cjk_majority());
+        assert!(ScriptCounts::of("人民日报 2024").cjk_majority());
+        assert!(!ScriptCounts::of("人民 Αθήνα").cjk_majority());
+    }
+
+    #[test]
+    fn facts_are_computed_once_and_kept_whatever_the_passes_change() {
+        let raw = "本报讯 今年以来，我省持续\n推进乡村振兴，\n\n增收。\n";
+        let mut page = Page::new(raw);
+        let f = facts(&mut page);
+        assert!(f.raw_layout && f.blank_lines && !f.wrapping);
+        assert_eq!((f.script, f.lines), (Script::Cjk, 3));
+        // A pass removes the blank line: the page was raw, and stays raw for every later pass.
+        let at = raw.find("\n\n").unwrap();
+        page.apply(vec![newsclean_core::TextEdit::delete(at..at + 1, "layout.column-break")]).unwrap();
+        assert!(!PageFacts::of(page.text()).raw_layout);
+        assert!(facts(&mut page).raw_layout);
+        // Clean text shows no raw layout.
+        assert!(!PageFacts::of("一行一段。\n又一段。\n").raw_layout);
+    }
+
+    #[test]
+    fn modal_width_needs_three_lines_of_one_width() {
+        let wrapped =
+            "甲乙丙丁戊己庚辛壬癸子丑\n甲乙丙丁戊己庚辛壬癸子丑\n甲乙丙丁戊己庚辛壬癸子寅\n结束。\n";
+        assert_eq!(PageFacts::of(wrapped).modal_width, Some(12.0));
+        assert_eq!(PageFacts::of("甲乙丙丁戊己庚辛壬癸子丑\n结束。\n").modal_width, None);
+    }
+}

@@ -1,0 +1,373 @@
+//! The registry of layout rules: every id a layout pass logs on an edit or a block, with what
+//! it does, why, an example, when it must not fire and its safety, in one table (as ruff keeps
+//! its rule codes in one file). `newsclean rules list` and `rules explain`, `disable:` in a
+//! rule file and docs/rules.md read it; a test walks the edits of the seeds and the realpages
+//! fixtures and fails on an id that is not here.
+//!
+//! The pass that logs an id is named with it. Most ids start with their pass's id; the
+//! paragraph pass logs the joining ids of [`crate::join`] (`layout.join-cjk`, …) and the
+//! block ids (`layout.headline`, `layout.paragraph`, `layout.caption`), the byline pass
+//! `layout.caption.credit`, and the Latin pass its `latin.*` ids: those ids are older than
+//! the rule that a pass's id prefixes its rules, and renaming them would change every edit log.
+
+use newsclean_core::{RuleInfo, Safety};
+
+use crate::{
+    columns, continuation, dash, doubled, duplicates, furniture, fused, latin, paragraphs, reading_order,
+    spaces,
+};
+
+macro_rules! rules {
+    ($($id:expr, $pass:expr, $title:expr, $why:expr, $example:expr, $not_when:expr;)*) => {
+        &[$(RuleInfo {
+            id: $id,
+            pass: $pass,
+            title: $title,
+            why: $why,
+            example: $example,
+            not_when: $not_when,
+            safety: Safety::Safe,
+        }),*]
+    };
+}
+
+/// Every layout rule, in the order of the passes that log them.
+pub const RULES: &[RuleInfo] = rules![
+    columns::RULE, columns::RULE,
+    "Side-by-side columns (pdftotext -layout) are read one after another",
+    "Every later pass reads a page line after line; side-by-side columns interleave the sentences of several articles.",
+    "甲栏第一行    乙栏第一行 / 甲栏第二行    乙栏第二行 → 甲栏第一行 / 甲栏第二行 / (blank) / 乙栏第一行 / 乙栏第二行",
+    "Lines that span the gutters (a header band, a headline across columns), table cells narrower than 12 display columns, gutters shown on too few lines.";
+
+    fused::RULE, fused::RULE,
+    "Columns that pdftotext's default mode fused into one line and interleaved are read apart",
+    "Interleaved columns put the sentences of two articles in turns, and a fused line joins them in mid-sentence.",
+    "本报讯市委副书记、市长周军波近日赴市民兵训 / 上个星期刚签约的艾本德中国技术中心平湖项 / 练中心，实地视察… 市 目，主要生产… → column 1's lines, a blank line, column 2's lines",
+    "Blocks where fewer than a fifth of the lines are cut, fragments wider than a column, paragraphs whose wrap points became spaces.";
+
+    "layout.furniture.markup", furniture::PASS_ID,
+    "A line of markup left by extraction (an HTML tag, a lone page marker) is furniture",
+    "Markup is not article text.",
+    "<br> → (removed)",
+    "Text that only mentions a tag inside a sentence.";
+
+    "layout.furniture.jump", furniture::PASS_ID,
+    "A jump line (下转C2版, （上接第一版）) is furniture",
+    "It tells a reader of paper where the article goes on; in running text it interrupts a sentence.",
+    "（下转第四版） → (removed)",
+    "A sentence that mentions a page (`见第四版报道。`).";
+
+    "layout.furniture.masthead", furniture::PASS_ID,
+    "The masthead (the paper's name, often letter-spaced) is furniture; the name is kept as a fact",
+    "The masthead is printed on the page, not in any article.",
+    "RENMIN RIBAO → (removed; publication: RENMIN RIBAO)",
+    "A title or sentence that names the paper.";
+
+    "layout.furniture.page-label", furniture::PASS_ID,
+    "A page label (A5版, 今日12版, 要闻) is furniture; the label is kept as a fact",
+    "The page label is printed on every page, not in any article.",
+    "今日12版 → (removed; page_label: 今日12版)",
+    "Short headlines and sentences that end in 版 inside running text.";
+
+    "layout.furniture.date", furniture::PASS_ID,
+    "The page's date line (2024年5月6日 星期一, lunar date, issue number) is furniture; the date is kept as a fact",
+    "The date line heads the page, not an article.",
+    "2024年5月6日 星期一 → (removed; date: 2024-05-06, weekday: 星期一)",
+    "A sentence that gives a date (`2024年5月6日，我市召开…`), a dateline paragraph.";
+
+    "layout.furniture.credits", furniture::PASS_ID,
+    "The page's editor credits (责任编辑 … 版式 …) are furniture",
+    "The credits of the page's editors belong to the page, not to an article; an article's byline is another rule.",
+    "责任编辑：王明 版式：李华 → (removed)",
+    "Bylines of an article (■记者 王明), a sentence about an editor.";
+
+    "layout.furniture.copyright", furniture::PASS_ID,
+    "A copyright notice is furniture",
+    "The notice belongs to the page or the site, not to an article.",
+    "未经本报书面授权，不得转载 → (removed)",
+    "Longer lines (over 120 characters) that discuss copyright.";
+
+    "layout.furniture.contact", furniture::PASS_ID,
+    "The paper's contact lines (address, hotline, postcode) are furniture",
+    "Printed in the page's footer, not in any article.",
+    "社址：江南大厦5楼 → (removed)",
+    "A sentence that gives an address or a phone number.";
+
+    "layout.furniture.publisher", furniture::PASS_ID,
+    "The publisher's line (中共某某市委主办) is furniture",
+    "Printed under the masthead, not in any article.",
+    "中共平湖市委主办 → (removed)",
+    "A line inside running text (between two lines of an article).";
+
+    "layout.furniture.app-promo", furniture::PASS_ID,
+    "A short line that promotes the paper's app or account (…客户端, 公众号) is furniture",
+    "Printed in the page's frame, not in any article.",
+    "某某发布 今某某客户端 → (removed)",
+    "A line inside running text (between two lines of an article), lines over 20 characters, lines that end a clause.";
+
+    "layout.furniture.band", furniture::PASS_ID,
+    "A header or footer band (paper, date, section and page on one spaced-out line) is furniture",
+    "The band is the page's frame; its pieces are no sentence.",
+    "青溪时报          2025年7月13日 星期日          经济          A5 → (removed)",
+    "Lines without wide runs of spaces, table rows, lines of running text.";
+
+    "layout.furniture.serial", furniture::PASS_ID,
+    "The serial number line (国内统一连续出版物号 CN…, ISSN) is furniture",
+    "Printed in the page's frame, not in any article.",
+    "国内统一连续出版物号 CN65-3607 → (removed)",
+    "A sentence that cites a serial number.";
+
+    "layout.furniture.price", furniture::PASS_ID,
+    "A price standing alone on a line (零售价：1.50元, Price 5 Cents, € 1,50) is furniture",
+    "The cover price is printed in the masthead or the imprint, in no article.",
+    "零售价：1.50元 → (removed)",
+    "A sentence that names a price (`The price of bread rose by 5 cents last week.`, `每份报告都要审读。`).";
+
+    "layout.junk.marks", "layout.junk",
+    "A line standing alone that holds only rule and stroke marks is picture noise",
+    "OCR reads the stripes and edges of a picture, and the rules between columns, as characters.",
+    "| → (removed)",
+    "Lines next to another line without a blank line between, table rows (|姓名|年龄|), clean text.";
+
+    "layout.junk.picture", "layout.junk",
+    "A short line standing alone, with as many stroke marks as letters and no digit, is picture noise",
+    "OCR reads a photo's edges as marks and stray characters.",
+    "-三-王二 | → (removed)",
+    "Short real lines (（上接第1版）, ■摄影 莫浩, CN65-3607, 12), lines next to another line.";
+
+    "layout.junk.lone-char", "layout.junk",
+    "One CJK character alone between a finished paragraph and a line that does not continue it is picture noise",
+    "A lone character between paragraphs is OCR reading a picture.",
+    "级。 / (blank) / 海 / (blank) / 动能转换添活力 → 海 removed",
+    "A character after a line that does not end a sentence (a misread tail), a character a dictionary word ties to the next line.";
+
+    "layout.junk.pipe", "layout.junk",
+    "A bar opening a line of CJK text is deleted",
+    "The edge of a picture or a column rule, read as a bar.",
+    "|一一2023党建强基工程全新启航 → 一一2023党建强基工程全新启航",
+    "A line with another bar on it (a table row), a bar before Latin text.";
+
+    "layout.byline", "layout.byline",
+    "A byline or credit line is classified as a byline",
+    "Bylines bound articles for the later passes and are kept on a line of their own.",
+    "■记者 胡佳英 林旭东 → (a byline block)",
+    "Sentences about reporters (记者从市网信办获悉，…), long lines, lines ending in punctuation.";
+
+    "layout.byline.role", "layout.byline",
+    "The letter spacing of a byline's role is removed",
+    "记 者 is the role 记者 printed letter-spaced.",
+    "■记 者 胡佳英 → ■记者 胡佳英",
+    "Anything but a recognised role at a byline's start.";
+
+    "layout.byline.names", "layout.byline",
+    "A byline's names are written one ASCII space apart, a name padded with a space joined",
+    "Written the same way, bylines can be searched and counted.",
+    "通讯员 胡 侃 → 通讯员 胡侃",
+    "Names that are not all short CJK names (■摄影 AP keeps its Latin name as written).";
+
+    "layout.caption.credit", "layout.byline",
+    "A photo credit that closes a caption's line is put on a line of its own",
+    "The credit is no part of the caption's sentence.",
+    "…业务。　新华社记者 胡侃 摄 → …业务。 / 新华社记者 胡侃 摄",
+    "A line that only ends in a credit without a role, or after no sentence end; sentences that mention photographs (拍摄, 摄影展).";
+
+    "layout.ocr-dash.subtitle", dash::PASS_ID,
+    "一一 opening a subtitle that a credit or dateline follows becomes ——",
+    "OCR reads the long dash of a subtitle as two 一; left alone the subtitle is joined to the text.",
+    "一一我市奋力开创新发展 / 国记者 夏浩 → ——我市奋力开创新发展 / …",
+    "一一 as a word (一一解答, 一一对应, 唯一一个), a line no credit or dateline follows, body lines, clean text.";
+
+    "layout.ocr-dash.title", dash::PASS_ID,
+    "一一 between two title segments of a line that a credit or dateline follows becomes ——",
+    "OCR reads the dash between a title's parts as two 一.",
+    "…大有可为一一解码平湖… → …大有可为——解码平湖…",
+    "一一 as a word, body lines, a line no credit or dateline follows.";
+
+    "layout.ocr-dash.quoted", dash::PASS_ID,
+    "一一 inside a quoted or book title becomes ——",
+    "A quoted title's dash read by OCR as two 一.",
+    "“衣被海南一一海南黎族纺织文化展” → “衣被海南——海南黎族纺织文化展”",
+    "A quotation of a clause (“问题一一解决”), fewer than two characters before the dash or four after it.";
+
+    "layout.doubled", doubled::TEXT_PASS_ID,
+    "A title or caption line whose every run is written twice is written once",
+    "OCR of bold display type often reads each glyph run twice.",
+    "图片由新埭镇提供图片由新埭镇提供 → 图片由新埭镇提供",
+    "Body text with reduplicated words (谢谢, 看看, 一一), lines under six characters, lines that end a sentence, lines over the length limit.";
+
+    latin::DEHYPHEN, latin::PASS_ID,
+    "A Latin word hyphenated at a line end is joined without its hyphen",
+    "The page or the word frequencies show the joined word (sec-/tion → section).",
+    "sec- / tion → section",
+    "Compounds the page writes with a hyphen (to-day), parts that are words of their own.";
+
+    latin::KEEP_HYPHEN, latin::PASS_ID,
+    "A compound broken at its own hyphen keeps the hyphen",
+    "The page writes the hyphenated form, or the parts are words: the hyphen is the compound's.",
+    "to- / day → to-day",
+    "Words the evidence says were hyphenated only to wrap.";
+
+    latin::JOIN_LOST_HYPHEN, latin::PASS_ID,
+    "Two fragments whose hyphen the OCR lost are joined",
+    "The joined word is common and its parts are fragments (dis, close).",
+    "dis / close → disclose",
+    "Parts that are words of their own (a round), any case where the evidence is weak.";
+
+    latin::JOIN_SPACE, latin::PASS_ID,
+    "Two wrapped lines of a Latin paragraph are joined with one space",
+    "A line break inside a paragraph is the column's width, not the writer's.",
+    "The mayor said / on Monday → The mayor said on Monday",
+    "Lines that end a paragraph (a blank line, a heading, a short line ending a sentence).";
+
+    latin::HEADING, latin::PASS_ID,
+    "A short all-caps line of a Latin page is classified as a heading on a line of its own",
+    "Headings are not joined into the paragraph below them.",
+    "CITY COUNCIL MEETS → (a heading block)",
+    "Lines with lower-case words, long lines.";
+
+    latin::PARAGRAPH, latin::PASS_ID,
+    "The joined lines of a Latin paragraph are classified as one body block",
+    "The block is what later passes and the rules read as a paragraph.",
+    "(the lines of a paragraph) → (a body block)",
+    "Headings, furniture, bylines.";
+
+    reading_order::RULE, reading_order::RULE,
+    "A printed line that extraction put among another column's lines is moved back where a word shows it belongs",
+    "A line of the next column in the middle of a paragraph reads as nonsense twice.",
+    "…长三角一体 · 识度的元素 … 化发展首位战略等具有平湖辨 → …一体化发展首位战略等具有平湖辨识度的元素",
+    "Text without column wrapping, evidence on one side only, two candidate places or pieces, pieces that end a sentence.";
+
+    "layout.join-cjk", paragraphs::PASS_ID,
+    "Two wrapped lines of CJK text are joined with nothing between them",
+    "Chinese has no spaces; the line break was the column's width.",
+    "本报讯 今年以来，我省持续 / 推进乡村振兴 → 本报讯 今年以来，我省持续推进乡村振兴",
+    "Lines that end a paragraph, titles, bylines, captions of their own, clean text (one paragraph a line).";
+
+    "layout.join-latin", paragraphs::PASS_ID,
+    "Two wrapped lines of Latin words inside a CJK page are joined with one space",
+    "The line break was the column's width.",
+    "the Asian / Games → the Asian Games",
+    "Lines that end a paragraph.";
+
+    "layout.join-hyphen", paragraphs::PASS_ID,
+    "A Latin word hyphenated at a line end inside a CJK page is joined without its hyphen",
+    "The hyphen only wrapped the word.",
+    "develop- / ment → development",
+    "Compounds and numbers (COVID-19, 2023-2024).";
+
+    "layout.column-break", paragraphs::PASS_ID,
+    "A paragraph cut by a column break (a blank line) is joined across it",
+    "The blank line was the foot of a column, not a paragraph's end: the sentence goes on.",
+    "带动农民 / (blank) / 增收，成效明显。 → 带动农民增收，成效明显。",
+    "A paragraph that ends a sentence before the blank line, a title or byline after it.";
+
+    "layout.paragraph", paragraphs::PASS_ID,
+    "The lines of a body paragraph are classified as one body block",
+    "The block is what later passes and the rules read as a paragraph.",
+    "(the lines of a paragraph) → (a body block)",
+    "Titles, captions, bylines, furniture.";
+
+    "layout.headline", paragraphs::PASS_ID,
+    "Title-like lines before an article are classified as one headline or subtitle",
+    "A title is kept on its own line, not joined to the body.",
+    "我市召开 / 乡村振兴大会 → 我市召开乡村振兴大会 (a headline block)",
+    "Lines that end a sentence or hold clause punctuation, long lines.";
+
+    "layout.headline.split", paragraphs::PASS_ID,
+    "Title elements printed on one line with a wide gap are put on lines of their own",
+    "Two title elements are no one sentence.",
+    "听取民意     汲取民智 → 听取民意 / 汲取民智",
+    "Single spaces inside a title, body lines.";
+
+    "layout.caption", paragraphs::PASS_ID,
+    "A photo caption's lines are classified as one caption block",
+    "Captions are kept apart from the article text they stand beside.",
+    "图为… (a caption's lines) → (a caption block)",
+    "Body paragraphs that mention a picture.";
+
+    "layout.letter-spacing", spaces::PASS_ID,
+    "Letter spacing inside CJK text is removed",
+    "Three or more single CJK characters one space apart are spaced-out display type.",
+    "友 情 提 醒 → 友情提醒",
+    "Bylines (names one space apart), spaces next to digits or Latin letters, title element separators.";
+
+    "layout.wrap-space", spaces::PASS_ID,
+    "A space between two CJK characters of a body paragraph or caption is removed",
+    "It marks where a printed line ended: Chinese has no spaces between words.",
+    "市委常委会 会议暨 → 市委常委会会议暨",
+    "Blocks without CJK text, spaces next to digits or Latin letters, title element separators, bylines.";
+
+    continuation::RULE, continuation::RULE,
+    "A run of paragraphs that extraction put out of reading order is moved back after the paragraph it continues",
+    "A dictionary word cut at the junction (党|员) proves the run goes on there.",
+    "…全体党 / (another article) / 员干部的… → …全体党员干部的…",
+    "An orphan that two dangling paragraphs fit (or the other way round), junctions no word spans, clean text.";
+
+    "layout.furniture.web", continuation::RULE,
+    "A web page footer found while ordering continuations is furniture",
+    "A site's footer is not article text.",
+    "(a site footer line) → (removed)",
+    "Article text.";
+
+    duplicates::RULE, duplicates::RULE,
+    "A paragraph the page holds twice is kept once",
+    "Extraction from layered PDFs repeats text blocks.",
+    "会上，市领导崔加晶、胡泓恬围绕学习主题作了交流发言。 (twice) → once",
+    "Short repeated lines (新华社, （完）), headlines, paragraphs that differ by one character.";
+];
+
+/// Every rule id any edit or block can carry from the layout and the page: [`RULES`] and
+/// the page's own ([`newsclean_core::registry::PAGE_RULES`]).
+pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
+    RULES.iter().chain(newsclean_core::registry::PAGE_RULES)
+}
+
+/// The registered rule with this id.
+pub fn get(id: &str) -> Option<&'static RuleInfo> {
+    all().find(|r| r.id == id)
+}
+
+/// True when `id` names a registered rule, or a family of them (`layout.furniture`).
+pub fn knows(id: &str) -> bool {
+    all().any(|r| newsclean_core::registry::covers(id, r.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pass's id prefixes the ids it logs, but for the ids older than that rule, named
+    /// here so that a new id cannot join them unnoticed.
+    #[test]
+    fn a_pass_id_prefixes_its_rule_ids_but_for_the_old_ones() {
+        let unprefixed: Vec<&str> =
+            RULES.iter().filter(|r| !newsclean_core::registry::covers(r.pass, r.id)).map(|r| r.id).collect();
+        assert_eq!(
+            unprefixed,
+            [
+                "layout.caption.credit",
+                "latin.dehyphen",
+                "latin.keep-hyphen",
+                "latin.join-lost-hyphen",
+                "latin.join-space",
+                "latin.heading",
+                "latin.paragraph",
+                "layout.join-cjk",
+                "layout.join-latin",
+                "layout.join-hyphen",
+                "layout.column-break",
+                "layout.paragraph",
+                "layout.headline",
+                "layout.headline.split",
+                "layout.caption",
+                "layout.letter-spacing",
+                "layout.wrap-space",
+                "layout.furniture.web",
+            ]
+        );
+        assert_eq!(RULES.len(), 47);
+        // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
+        assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
+        assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));
+    }
+}
