@@ -804,11 +804,15 @@ fn compose(
     };
     // A Latin page's articles are generated in its language.
     let latin_source = latin.then(|| {
+        // No paragraph twice on a page (a cleaner may rightly drop a repeated one).
+        let mut seen = std::collections::BTreeSet::new();
         let articles = (0..10)
             .map(|_| {
                 let (titles, paras) = papers::latin_article(rng, paper.lang);
-                Article { titles, body: paras.into_iter().map(Body::P).collect() }
+                let body = paras.into_iter().filter(|p| seen.insert(p.clone())).map(Body::P).collect();
+                Article { titles, body }
             })
+            .filter(|a| !a.body.is_empty())
             .collect::<Vec<_>>();
         let captions = (0..3).map(|_| papers::latin_caption(rng, paper.lang)).collect::<Vec<_>>();
         Source { articles, captions }

@@ -173,7 +173,11 @@ fn remove_furniture_inside_latin_text(page: &mut Page) -> Result<(), PassError> 
                 let rule = b.rule.clone().unwrap_or_else(|| "page.furniture".into());
                 // The line and the line break after it.
                 let end = b.range.end + text[b.range.end..].find('\n').map_or(0, |n| n + 1);
-                edits.push(TextEdit::delete(b.range.start..end, rule));
+                let edit = TextEdit::delete(b.range.start..end, rule);
+                edits.push(match &b.note {
+                    Some(note) => edit.with_note(format!("{note}; inside running text")),
+                    None => edit,
+                });
             }
         }
         i = run_end;

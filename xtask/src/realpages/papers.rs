@@ -30,6 +30,8 @@ pub struct Paper {
     pub latin_name: String,
     /// Its web host.
     pub host: String,
+    /// The town it is printed in (a Latin paper's imprint), or its place's name.
+    pub town: String,
     /// True when the paper is in the held-out split.
     pub held_out: bool,
     /// The form of each kind, an index into that kind's table.
@@ -307,13 +309,7 @@ pub const ZH_IMPRINTS: &[Shape] = &[
 ];
 pub const LATIN_IMPRINTS: &[Shape] = &[
     |f| format!("© {} {}. All rights reserved.", f.y, f.paper.name),
-    |f| {
-        format!(
-            "{} Main Street, {}",
-            1 + f.n % 200,
-            f.paper.latin_name.split(' ').next().unwrap_or("Riverton")
-        )
-    },
+    |f| format!("{} Main Street, {}", 1 + f.n % 200, f.paper.town),
     |f| format!("Printed at {} Street Works", (f.person)(4).split(' ').next_back().unwrap_or("Mill")),
 ];
 
@@ -439,7 +435,7 @@ pub fn papers(seed: u64) -> Vec<Paper> {
     let mut zh_used = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for (id, &lang) in langs.iter().enumerate() {
-        let (name, latin_name, host) = match lang {
+        let (name, latin_name, host, town) = match lang {
             Lang::Zh => loop {
                 let a = rng.below(ZH_PLACES.len());
                 let b = rng.below(ZH_PLACES.len());
@@ -452,6 +448,7 @@ pub fn papers(seed: u64) -> Vec<Paper> {
                     format!("{}{}{kind}", ZH_PLACES[a].0, ZH_PLACES[b].0),
                     format!("{place} {lk}"),
                     format!("www.{}news.cn", place.to_lowercase()),
+                    place,
                 );
             },
             Lang::En => {
@@ -459,15 +456,15 @@ pub fn papers(seed: u64) -> Vec<Paper> {
                 let kind = EN_KINDS[rng.below(EN_KINDS.len())];
                 let name = format!("The {town} {kind}");
                 let host = format!("www.{}{}.com", town.replace(' ', "").to_lowercase(), kind.to_lowercase());
-                (name.clone(), name.to_uppercase(), host)
+                (name.clone(), name.to_uppercase(), host, town.to_string())
             }
             Lang::Fr => {
                 let n = FR_NAMES[rng.below(FR_NAMES.len())];
-                (n.into(), n.to_uppercase(), "www.courrier-du-lac.fr".into())
+                (n.into(), n.to_uppercase(), "www.courrier-du-lac.fr".into(), "Vallon".into())
             }
             Lang::It => {
                 let n = IT_NAMES[rng.below(IT_NAMES.len())];
-                (n.into(), n.to_uppercase(), "www.vocedellago.it".into())
+                (n.into(), n.to_uppercase(), "www.vocedellago.it".into(), "Valdora".into())
             }
         };
         out.push(Paper {
@@ -476,6 +473,7 @@ pub fn papers(seed: u64) -> Vec<Paper> {
             name,
             latin_name,
             host,
+            town,
             held_out: false,
             date: rng.below(7),
             label: rng.below(6),
@@ -613,35 +611,43 @@ pub fn latin_article(rng: &mut Rng, lang: Lang) -> (Vec<String>, Vec<String>) {
         titles
             .push(format!("{} Say Decision Cannot Wait", rng.pick(&["Officials", "Residents", "Engineers"])));
     }
+    // French and Italian sentences are drawn without putting them back (an article never
+    // says one twice); English ones are put together from parts, the fixed extras drawn the
+    // same way.
+    let mut pool: Vec<&str> = match lang {
+        Lang::Fr => FR_SENTENCES.to_vec(),
+        Lang::It => IT_SENTENCES.to_vec(),
+        _ => EN_EXTRA.to_vec(),
+    };
+    rng.shuffle(&mut pool);
     let mut paras = Vec::new();
-    for _ in 0..rng.range(3, 7) {
+    let n_paras = if lang == Lang::En { rng.range(3, 7) } else { rng.range(2, 4) };
+    for _ in 0..n_paras {
         let mut p = String::new();
-        for k in 0..rng.range(2, 4) {
+        let n = if lang == Lang::En { rng.range(2, 4) } else { rng.range(2, 3) };
+        for k in 0..n {
+            let sentence = if lang == Lang::En && (k == 0 || rng.chance(0.5)) || pool.is_empty() {
+                if lang != Lang::En {
+                    break;
+                }
+                format!(
+                    "{} {} {}{}.",
+                    rng.pick(EN_SUBJECTS),
+                    rng.pick(EN_VERBS),
+                    rng.pick(EN_OBJECTS),
+                    rng.pick(EN_TAILS)
+                )
+            } else {
+                pool.pop().unwrap_or_default().to_string()
+            };
             if k > 0 {
                 p.push(' ');
             }
-            match lang {
-                Lang::Fr => p.push_str(rng.pick::<&str>(FR_SENTENCES)),
-                Lang::It => p.push_str(rng.pick::<&str>(IT_SENTENCES)),
-                _ => {
-                    if k == 0 || rng.chance(0.5) {
-                        let _ = std::fmt::Write::write_fmt(
-                            &mut p,
-                            format_args!(
-                                "{} {} {}{}.",
-                                rng.pick(EN_SUBJECTS),
-                                rng.pick(EN_VERBS),
-                                rng.pick(EN_OBJECTS),
-                                rng.pick(EN_TAILS)
-                            ),
-                        );
-                    } else {
-                        p.push_str(rng.pick::<&str>(EN_EXTRA));
-                    }
-                }
-            }
+            p.push_str(&sentence);
         }
-        paras.push(p);
+        if !p.is_empty() {
+            paras.push(p);
+        }
     }
     (titles, paras)
 }

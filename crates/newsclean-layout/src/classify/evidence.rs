@@ -190,7 +190,8 @@ pub fn strong_kind(t: &str) -> Option<(&'static str, &'static str)> {
 fn latin_date_kind(t: &str) -> Option<(&'static str, &'static str)> {
     // A month needs its day: `May 2025` alone is no date line.
     let dated = NUMERIC_DATE.is_match(t) || LATIN_MONTH.is_match(t) && DAY.is_match(t);
-    if !dated {
+    // A date that ends a sentence or a clause (`…met on` / `March 3, 1925.`) is running text.
+    if !dated || t.ends_with(['.', ',', ';', ':']) {
         return None;
     }
     let rest = LATIN_DATE_TOKEN.replace_all(t, " ");
@@ -352,6 +353,8 @@ mod tests {
             "The council met on March 3, 1925.",
             "On March 3, 1925 the council voted to approve",
             "March 3, 1925, was a cold day",
+            "March 3, 1925.",
+            "April 14.",
             "May 2025",
         ] {
             assert_ne!(kind(t), Some("date"), "{t}");

@@ -461,6 +461,11 @@ impl Pass for Furniture {
                 {
                     continue;
                 }
+                // A date on a line of its own that a Latin sentence runs into (`…met on` /
+                // `Tuesday, March 3, 1925` / `and voted…`) is running text.
+                if matches!(kind, "date" | "masthead") && !cjk_page && continues_latin_sentence(page, i) {
+                    continue;
+                }
                 learn(page, kind, text.trim());
                 let note = evidence_note(text.trim(), kind);
                 page.classify_because(i, BlockKind::Furniture, format!("layout.furniture.{kind}"), note);
@@ -581,6 +586,15 @@ fn classify_bands(page: &mut Page) {
         }
         i = j + 1;
     }
+}
+
+/// True when block `i` goes on from the line right above it: no blank line between, and that
+/// line (not yet classified) ends in a lower-case letter or a comma, in mid-sentence.
+fn continues_latin_sentence(page: &Page, i: usize) -> bool {
+    i > 0
+        && is_open(page.blocks()[i - 1].kind)
+        && !crate::text::blank_between(page, i - 1)
+        && page.block_text(i - 1).trim_end().chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',')
 }
 
 /// True when the line is a whole furniture shape of [`crate::classify::evidence`] (a
@@ -1028,6 +1042,16 @@ mod tests {
         }
         // Capitals on a Latin page are a headline, not a masthead.
         assert_eq!(furniture_kind("CITY COUNCIL VOTES", false), None);
+    }
+
+    #[test]
+    fn a_date_that_a_latin_sentence_runs_into_stays() {
+        let p = run(
+            "Tuesday, March 3, 1925\n\nThe council met on\nTuesday, March 3, 1925\nand voted to build the bridge.\n",
+        );
+        let k = kinds(&p);
+        assert_eq!(k[0].1.as_deref(), Some("layout.furniture.date"), "alone at the top: {k:?}");
+        assert_eq!(k[2].1, None, "inside a sentence: {k:?}");
     }
 
     #[test]
