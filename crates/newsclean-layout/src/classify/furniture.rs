@@ -511,6 +511,7 @@ impl Pass for Furniture {
                 }
             }
         }
+        classify_wrapped(page, cjk_page);
         classify_bands(page);
         classify_weak_at_edges(page);
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
@@ -601,6 +602,57 @@ fn continues_latin_sentence(page: &Page, i: usize) -> bool {
 /// publisher's line by its form, not only by a word in it).
 fn is_shaped(t: &str) -> bool {
     crate::classify::evidence::strong_kind(t).is_some()
+}
+
+/// How many lines from the page's top or bottom may hold furniture wrapped over two lines.
+const WRAP_EDGE_LINES: usize = 8;
+/// The widest second line of wrapped furniture (cells): the tail of a narrow column's line.
+const WRAP_TAIL_CELLS: f32 = 10.0;
+
+/// Furniture wrapped over two lines in a narrow column (`LINCHENG TIMES 2026年9月15日 农历` /
+/// `九月十五`, `国内统一连续出版物号 CN13-` / `8364`, `Vol. XV, No.` / `294`): two lines with
+/// no blank line between, near the page's top or bottom, neither furniture alone, the second
+/// short, that together are one furniture line by its shape.
+///
+/// Must not fire on running text: two lines of a paragraph are longer than furniture or end
+/// a sentence, and nothing is taken away from the middle of a page.
+fn classify_wrapped(page: &mut Page, cjk_page: bool) {
+    let table = crate::analysis::lines(page);
+    let n = page.blocks().len();
+    let mut i = 0;
+    while i + 1 < n {
+        let (a, b) = (page.block_text(i), page.block_text(i + 1));
+        let candidate = is_open(page.blocks()[i].kind)
+            && is_open(page.blocks()[i + 1].kind)
+            && !a.trim().contains('\n')
+            && !b.trim().contains('\n')
+            && !crate::text::blank_between(page, i)
+            && cells(b.trim()) <= WRAP_TAIL_CELLS
+            && table
+                .at(page.blocks()[i].range.start + (a.len() - a.trim_start().len()))
+                .is_some_and(|l| l.from_top < WRAP_EDGE_LINES || l.from_bottom < WRAP_EDGE_LINES);
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        let (a, b) = (a.trim(), b.trim());
+        let (last, first) = (a.chars().next_back(), b.chars().next());
+        let glue = last.zip(first).is_some_and(|(l, f)| {
+            l.is_ascii_alphanumeric() && f.is_ascii_alphanumeric() || matches!(l, ',' | '.' | ';' | ':')
+        });
+        let joined = if glue { format!("{a} {b}") } else { format!("{a}{b}") };
+        match furniture_kind(&joined, cjk_page) {
+            Some(kind) if kind != "band" && kind != "markup" => {
+                let note = format!("{}; wrapped over two lines", evidence_note(&joined, kind));
+                let rule = format!("layout.furniture.{kind}");
+                learn(page, kind, &joined);
+                page.classify_because(i, BlockKind::Furniture, rule.clone(), note.clone());
+                page.classify_because(i + 1, BlockKind::Furniture, rule, note);
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// How many lines from the page's top or bottom count as its band for the weak shapes.
@@ -1052,6 +1104,23 @@ mod tests {
         let k = kinds(&p);
         assert_eq!(k[0].1.as_deref(), Some("layout.furniture.date"), "alone at the top: {k:?}");
         assert_eq!(k[2].1, None, "inside a sentence: {k:?}");
+    }
+
+    #[test]
+    fn furniture_wrapped_over_two_lines_at_the_edge() {
+        let p = run(
+            "LINCHENG TIMES 2026年9月15日 农历\n九月十五\n国内统一连续出版物号 CN13-\n8364\n我市科技项目立项数创新高\n\n\
+                     本报讯 今年以来，全市共有\n12377\n个项目立项。\n",
+        );
+        let k = kinds(&p);
+        for (t, rule) in &k[..4] {
+            assert!(rule.as_deref().is_some_and(|r| r.starts_with("layout.furniture.")), "{t}: {k:?}");
+        }
+        assert_eq!(k[4].1, None, "the headline stays: {k:?}");
+        assert!(k[5..].iter().all(|(_, r)| r.is_none()), "running text stays: {k:?}");
+        let p = run("Vol. XV, No.\n294\nRAILWAY PLANS A SECOND LINE\n");
+        let k = kinds(&p);
+        assert!(k[0].1.is_some() && k[1].1.is_some() && k[2].1.is_none(), "{k:?}");
     }
 
     #[test]
