@@ -660,7 +660,7 @@ const EDGE_LINES: usize = 4;
 
 /// Weak shapes ([`crate::classify::evidence::weak_kind`]: a street address, a page number
 /// beside a name in capitals) are furniture only where furniture stands: among the first or
-/// last [`EDGE_LINES`] lines of the page, or right beside a furniture line; never a line of
+/// last [`EDGE_LINES`] lines of the page and right beside a furniture line; never a line of
 /// running text.
 fn classify_weak_at_edges(page: &mut Page) {
     // The page's own line table: how far each line stands from the top and the bottom.
@@ -679,12 +679,15 @@ fn classify_weak_at_edges(page: &mut Page) {
         let start = page.blocks()[i].range.start + (raw.len() - raw.trim_start().len());
         let Some(line) = table.at(start) else { continue };
         let furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
+        // Both: at an edge of the page and right beside furniture (a headline in capitals
+        // that opens with a number, `5 MANIFESTO THIS WEEK`, may stand at an edge too).
+        if !(i > 0 && furniture(i - 1) || i + 1 < n && furniture(i + 1)) {
+            continue;
+        }
         let place = if line.from_top < EDGE_LINES {
-            "in the page's top band"
+            "in the page's top band, beside furniture"
         } else if line.from_bottom < EDGE_LINES {
-            "in the page's bottom band"
-        } else if i > 0 && furniture(i - 1) || i + 1 < n && furniture(i + 1) {
-            "beside a furniture line"
+            "in the page's bottom band, beside furniture"
         } else {
             continue;
         };
@@ -1097,6 +1100,13 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_in_capitals_opening_with_a_number_stays_at_the_foot() {
+        let p =
+            run("The council met on Monday.\n\nIt voted to approve the bridge.\n\n5 MANIFESTO THIS WEEK\n");
+        assert_eq!(kinds(&p)[2].1, None, "{:?}", kinds(&p));
+    }
+
+    #[test]
     fn a_date_that_a_latin_sentence_runs_into_stays() {
         let p = run(
             "Tuesday, March 3, 1925\n\nThe council met on\nTuesday, March 3, 1925\nand voted to build the bridge.\n",
@@ -1129,7 +1139,7 @@ mod tests {
                     Residents were pleased.\n\n";
         let p = run(&format!(
             "{body}12 Main Street, Riverton\n\n{body}More news follows.\n\nThe end.\n\nOf the page.\n\nReally.\n\n\
-                              4 THE RIVERTON LEDGER\n"
+                              4 THE RIVERTON LEDGER\n\nTuesday, March 3, 1925\n"
         ));
         let k = kinds(&p);
         let mid = k.iter().find(|(t, _)| t.contains("Main Street")).expect("line");
