@@ -20,6 +20,14 @@
 //! out with an edit, and so is a stray `> ` at the start of a line. What the lines say about the page goes into `page.meta.facts`: `date`
 //! (YYYY-MM-DD), `weekday`, `lunar_date`, `issue`, `page_label`, `publication`.
 //!
+//! Shapes that carry over between papers and scripts (Latin jump lines, dates, labels,
+//! serials, prices, contacts, staff credits, publisher lines; more CJK credits and labels) are
+//! decided in [`crate::classify::evidence`]; weak ones (a street address, a page number beside
+//! capitals) count only at the page's edge beside furniture, and furniture wrapped over two
+//! lines of a narrow column counts when the two lines make one shape near an edge
+//! (`classify_wrapped`). Every removal carries a note naming its evidence
+//! (`date: dates and weekdays only; the whole line`).
+//!
 //! # Why
 //! Furniture is repeated on every page and is not part of any article: left in, it breaks
 //! paragraphs and pollutes corpora. Removed, it stays in the edit log, and its facts are
