@@ -98,7 +98,9 @@ pub struct PageFacts {
     pub script: Script,
     /// A blank line stands between two lines of text somewhere.
     pub blank_lines: bool,
-    /// Hard-wrapped column lines without blank lines ([`shows_wrapping`]).
+    /// Hard-wrapped column lines without blank lines ([`shows_wrapping`]). Looked for only on
+    /// a page without blank lines (false on the others: the blank lines already show raw
+    /// layout, and the test reads the dictionary at every line break).
     pub wrapping: bool,
     /// The page shows raw layout: blank lines or hard wrapping. Clean output has neither, so
     /// decisions that raw layout would have prevented the first time are taken only here,
@@ -119,7 +121,7 @@ impl PageFacts {
     pub fn of(text: &str) -> Self {
         let counts = ScriptCounts::of(text);
         let blank_lines = text.trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty());
-        let wrapping = shows_wrapping(text);
+        let wrapping = !blank_lines && shows_wrapping(text);
         let mut widths: Vec<(u32, usize)> = Vec::new();
         let mut lines = 0;
         for l in text.lines().map(str::trim).filter(|l| !l.is_empty()) {

@@ -251,7 +251,7 @@ impl Pass for Paragraphs {
         // no raw layout, and its lines are not joined, so cleaning clean text changes
         // nothing whatever the widths of its lines happen to be.
         let blank_layout = (1..n).any(|i| lines[i].blank_before);
-        let raw_layout = blank_layout || crate::analysis::facts(page).wrapping;
+        let raw_layout = blank_layout || crate::analysis::facts(page).raw_layout;
 
         // 2. Subtitles.
         for l in lines.iter_mut().filter(|l| l.open && is_subtitle(&l.text)) {
