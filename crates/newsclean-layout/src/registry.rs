@@ -195,6 +195,12 @@ pub const RULES: &[RuleInfo] = rules![
     "图片由新埭镇提供图片由新埭镇提供 → 图片由新埭镇提供",
     "Body text with reduplicated words (谢谢, 看看, 一一), lines under six characters, lines that end a sentence, lines over the length limit.";
 
+    latin::DROP_CAP, latin::PASS_ID,
+    "A drop cap set apart from its word is joined back to it",
+    "The first letter of an article printed large comes out of a PDF or OCR as a line of its own (or a capital standing apart); the word is one word.",
+    "T / he council met → The council met",
+    "The letter and the rest make no word of the word list; A and I (words of their own) before a rest that is a word (A / new day); a capital before a capitalised word.";
+
     latin::DEHYPHEN, latin::PASS_ID,
     "A Latin word hyphenated at a line end is joined without its hyphen",
     "The page or the word frequencies show the joined word (sec-/tion → section).",
@@ -346,6 +352,7 @@ mod tests {
             unprefixed,
             [
                 "layout.caption.credit",
+                "latin.drop-cap",
                 "latin.dehyphen",
                 "latin.keep-hyphen",
                 "latin.join-lost-hyphen",
@@ -365,7 +372,7 @@ mod tests {
                 "layout.furniture.web",
             ]
         );
-        assert_eq!(RULES.len(), 47);
+        assert_eq!(RULES.len(), 48);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

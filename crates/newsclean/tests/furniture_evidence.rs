@@ -61,3 +61,16 @@ fn chinese_staff_credits_prices_and_publishers_of_other_papers() {
     }
     assert!(out.text.contains("本版编辑王强说，今年定价每月36元的报纸发行量上升。"), "{}", out.text);
 }
+
+#[test]
+fn a_drop_cap_printed_apart_from_its_word_goes_back_past_furniture() {
+    let page = "COUNCIL BACKS NEW BRIDGE\n\nT\n\nContinued from Page 1\n\n\
+he council met on Monday and voted to approve a new bridge over the river, at a cost of\n\
+about $45,000. Work is expected to begin in the spring, the engineer said on Friday.\n\n\
+By JOHN SMITH\n";
+    let out = clean(page);
+    assert!(out.text.contains("\nThe council met on Monday"), "{}", out.text);
+    assert!(!out.text.contains("Continued from Page 1"), "{}", out.text);
+    let moved = out.page.log().edits().iter().filter(|e| e.rule == "latin.drop-cap").count();
+    assert_eq!(moved, 2, "the letter deleted where it stood and inserted before its rest");
+}
