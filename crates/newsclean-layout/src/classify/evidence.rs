@@ -269,10 +269,16 @@ fn cjk_kind(t: &str) -> Option<(&'static str, &'static str)> {
         .filter(|s| !s.is_empty())
         .collect();
     if parts.len() == 2 {
-        let section =
-            |s: &str| (2..=4).contains(&s.chars().count()) && s.chars().all(newsclean_core::chars::is_cjk);
+        // A section's name: 2-4 ideographs, not the dash OCR reads as 一一.
+        let section = |s: &str| {
+            (2..=4).contains(&s.chars().count())
+                && s.chars().all(newsclean_core::chars::is_cjk)
+                && !s.contains('一')
+        };
+        // A page number is never zero (`0：一一海海` is OCR noise).
+        let label = |s: &str| ZH_LABEL_PART.is_match(s) && !s.chars().all(|c| c == '0');
         let (a, b) = (parts[0], parts[1]);
-        if (ZH_LABEL_PART.is_match(a) && section(b)) || (section(a) && ZH_LABEL_PART.is_match(b)) {
+        if (label(a) && section(b)) || (section(a) && label(b)) {
             return Some(("page-label", "a page label beside a section name"));
         }
     }
@@ -420,6 +426,7 @@ mod tests {
             "每份报告都要认真审读。",
             "他在出版社工作，负责出版",
             "2023 年度报告",
+            "0：一一海海",
         ] {
             assert_eq!(kind(t), None, "{t}");
         }

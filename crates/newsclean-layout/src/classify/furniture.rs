@@ -650,7 +650,13 @@ fn classify_wrapped(page: &mut Page, cjk_page: bool) {
         });
         let joined = if glue { format!("{a} {b}") } else { format!("{a}{b}") };
         match furniture_kind(&joined, cjk_page) {
-            Some(kind) if kind != "band" && kind != "markup" => {
+            // Only shapes: not a word-known promo or publisher line, never across a byline.
+            Some(kind)
+                if !matches!(kind, "band" | "markup" | "app-promo")
+                    && (kind != "publisher" || is_shaped(&joined))
+                    && crate::byline::byline_form(a).is_none()
+                    && crate::byline::byline_form(b).is_none() =>
+            {
                 let note = format!("{}; wrapped over two lines", evidence_note(&joined, kind));
                 let rule = format!("layout.furniture.{kind}");
                 learn(page, kind, &joined);
@@ -1136,6 +1142,12 @@ mod tests {
         }
         assert_eq!(k[4].1, None, "the headline stays: {k:?}");
         assert!(k[5..].iter().all(|(_, r)| r.is_none()), "running text stays: {k:?}");
+        let p = run("平湖发布 今平湖客户端\n■记者 李雨婷\n党建强，则根基稳；根基稳，则社会兴。\n");
+        assert!(
+            kinds(&p)[1].1.as_deref() != Some("layout.furniture.app-promo"),
+            "a byline is never wrapped furniture: {:?}",
+            kinds(&p)
+        );
         let p = run("Vol. XV, No.\n294\nRAILWAY PLANS A SECOND LINE\n");
         let k = kinds(&p);
         assert!(k[0].1.is_some() && k[1].1.is_some() && k[2].1.is_none(), "{k:?}");
