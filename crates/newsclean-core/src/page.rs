@@ -481,6 +481,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn disabled_rules_neither_edit_nor_classify_and_the_log_still_undoes() {
+        let raw = "甲\n乙\n\n丙";
+        let mut page = Page::new(raw);
+        page.set_disabled(Some(Arc::new(Disabled::new(["layout.join-cjk", "layout.furniture"]))));
+        let n = page
+            .apply(vec![
+                TextEdit::delete(3..4, "layout.join-cjk"),
+                TextEdit::replace(7..9, "\n", "layout.column-break"),
+            ])
+            .unwrap();
+        assert_eq!((n, page.text()), (1, "甲\n乙\n丙"));
+        assert_eq!(page.log().edits()[0].rule, "layout.column-break");
+        page.classify(0, BlockKind::Furniture, "layout.furniture.date");
+        assert_eq!(page.blocks()[0].kind, BlockKind::Unknown);
+        page.classify(0, BlockKind::Junk, "layout.junk.marks");
+        assert_eq!(page.blocks()[0].kind, BlockKind::Junk);
+        assert!(page.is_disabled("layout.furniture.app-promo") && !page.is_disabled("layout.junk.marks"));
+        page.finalize().unwrap();
+        assert_eq!(page.log().undo(page.text()), raw);
+        assert_eq!(page.input(), raw);
+    }
+
+    #[test]
     fn text_that_no_block_holds_is_kept_by_finalize() {
         let mut p = Page::new("甲\n\n乙\n\n丙\n");
         let first = p.blocks()[0].clone();

@@ -207,8 +207,13 @@ impl Cleaner {
     pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
         let mut page = Page::new(text);
         let pipeline = match &self.latin {
-            Some(latin) if newsclean_layout::latin::script(text) == Script::Latin => latin,
-            _ => &self.pipeline,
+            Some(latin) => {
+                // The layout's one script detector; its answer is the page's script (the
+                // Latin pass reads it rather than counting the letters again).
+                page.meta.script = newsclean_layout::analysis::script(text);
+                if page.meta.script == Script::Latin { latin } else { &self.pipeline }
+            }
+            None => &self.pipeline,
         };
         pipeline.run(&mut page, &self.ctx)?;
         Ok(Cleaned {
