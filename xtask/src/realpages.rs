@@ -16,11 +16,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use xtask::eval::workspace_root;
-use xtask::realpages_eval::{EXTRACTORS, check_against, check_chars, gold_chars};
+use xtask::realpages_eval::{EXTRACTORS, SPLIT_FILE, check_against, check_chars, gold_chars};
 use xtask::score::{self, GoldLine};
 
+mod papers;
+use papers::{Fill, Lang, Paper};
+
 const USAGE: &str = "usage: cargo xtask realpages [--out DIR] [--pages N] [--seed S] [--prepare] [--no-ocr]\n\n\
-Renders N broadsheet pages (default 12) from the article text of gold/*.gold.tsv to PDF with\n\
+Renders N broadsheet pages (default 36) of 18 invented papers (12 Chinese, 6 Latin-script; the\n\
+article text of gold/*.gold.tsv, or generated sentences on Latin pages) to PDF with\n\
 headless Chromium and extracts them with pdftotext (default, -layout), PyMuPDF and Tesseract.\n\
 --out DIR   output folder (default target/realpages)\n\
 --pages N   number of pages\n\
@@ -32,7 +36,7 @@ headless Chromium and extracts them with pdftotext (default, -layout), PyMuPDF a
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     let root = workspace_root();
     let mut out = root.join("target/realpages");
-    let mut pages = 12usize;
+    let mut pages = 36usize;
     let mut seed = 11u64;
     let mut prepare = false;
     let mut ocr = true;
@@ -57,6 +61,15 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut versions_doc = versions.clone();
     versions_doc.insert("seed".into(), seed.to_string());
     versions_doc.insert("pages".into(), pages.to_string());
+    let shapes = papers::shape_counts();
+    versions_doc.insert(
+        "furniture_shapes".into(),
+        format!(
+            "{} ({})",
+            shapes.iter().map(|s| s.1).sum::<usize>(),
+            shapes.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+        ),
+    );
     if prepare {
         write_versions(&out, &versions_doc)?;
         println!("realpages: tools ready; versions in {}", out.join("versions.json").display());
@@ -77,8 +90,19 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     rng.shuffle(&mut order);
     let mut cursor = 0usize;
     let mut built = Vec::new();
+    let papers = papers::papers(seed);
+    let mut split = String::from("page\tpaper\tlang\tsplit\n");
     for i in 0..pages {
-        let page = compose(i, &mut rng, &source, &order, &mut cursor)?;
+        let page = compose(i, &mut rng, &source, &order, &mut cursor, &papers)?;
+        let p = &papers[page.paper];
+        let _ = writeln!(
+            split,
+            "{}\tp{:02}\t{:?}\t{}",
+            page.name,
+            p.id,
+            p.lang,
+            if page.held_out { "held-out" } else { "dev" }
+        );
         check_html(&page)?;
         let html_path = out.join("html").join(format!("{}.html", page.name));
         std::fs::write(&html_path, &page.html)?;
@@ -86,6 +110,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         std::fs::write(&gold_path, gold_tsv(&page.gold))?;
         built.push(page);
     }
+    std::fs::write(out.join(SPLIT_FILE), &split)?;
     let t_compose = start.elapsed().as_secs_f64();
 
     let t0 = Instant::now();
@@ -121,7 +146,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let t0 = Instant::now();
     if ocr {
         for page in &built {
-            ocr_page(&out, &page.name)?;
+            let lang = if papers[page.paper].lang == Lang::Zh { "chi_sim" } else { "eng" };
+            ocr_page(&out, &page.name, lang)?;
         }
     } else {
         std::fs::remove_dir_all(out.join("tesseract"))?;
@@ -298,9 +324,9 @@ fn print_pdf(html: &Path, pdf: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Render the PDF's pages at 200 dpi and OCR them with Tesseract (chi_sim), pages joined by a
+/// Render the PDF's pages at 200 dpi and OCR them with Tesseract (`lang`: chi_sim, eng), pages joined by a
 /// blank line.
-fn ocr_page(out: &Path, name: &str) -> anyhow::Result<()> {
+fn ocr_page(out: &Path, name: &str, lang: &str) -> anyhow::Result<()> {
     let pdf = out.join("pdf").join(format!("{name}.pdf"));
     let tmp = std::env::temp_dir().join(format!("newsclean-realpages-ocr-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
@@ -310,7 +336,7 @@ fn ocr_page(out: &Path, name: &str) -> anyhow::Result<()> {
     pngs.sort();
     let mut text = String::new();
     for png in &pngs {
-        let page = run_ok(Command::new("tesseract").arg(png).args(["-", "-l", "chi_sim"]), "tesseract")?;
+        let page = run_ok(Command::new("tesseract").arg(png).args(["-", "-l", lang]), "tesseract")?;
         if !text.is_empty() {
             text.push('\n');
         }
@@ -474,8 +500,6 @@ const PLACES: [(&str, &str); 16] = [
     ("桐", "TONG"),
     ("岳", "YUE"),
 ];
-const KINDS: [(&str, &str); 4] =
-    [("日报", "DAILY"), ("晚报", "EVENING NEWS"), ("时报", "TIMES"), ("新闻", "NEWS")];
 const SECTIONS: [&str; 8] = ["要闻", "综合", "经济", "城事", "民生", "时评", "区县新闻", "文化"];
 
 fn person(rng: &mut Rng) -> String {
@@ -488,54 +512,11 @@ fn person(rng: &mut Rng) -> String {
     name
 }
 
-/// The masthead of a made-up newspaper: (Chinese name, Latin name, web host).
-fn paper(rng: &mut Rng) -> (String, String, String) {
-    let a = rng.below(PLACES.len());
-    let mut b = rng.below(PLACES.len());
-    if b == a {
-        b = (a + 1) % PLACES.len();
-    }
-    let (kind, latin_kind) = *rng.pick(&KINDS);
-    let zh = format!("{}{}{kind}", PLACES[a].0, PLACES[b].0);
-    let place = format!("{}{}", PLACES[a].1, PLACES[b].1);
-    let host = format!("www.{}news.cn", place.to_lowercase());
-    (zh, format!("{place} {latin_kind}"), host)
-}
-
 /// Day of the week, 0 = Sunday (Sakamoto).
 fn weekday(y: i32, m: u32, d: u32) -> usize {
     let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let y = if m < 3 { y - 1 } else { y };
     ((y + y / 4 - y / 100 + y / 400 + t[(m - 1) as usize] + d as i32) % 7) as usize
-}
-
-struct Date {
-    date: String,
-    weekday: String,
-    lunar: String,
-}
-
-fn date(rng: &mut Rng) -> Date {
-    let y = 2024 + rng.below(4) as i32;
-    let m = rng.range(1, 12) as u32;
-    let d = rng.range(1, 28) as u32;
-    let wd = ["日", "一", "二", "三", "四", "五", "六"][weekday(y, m, d)];
-    let stems: Vec<char> = "甲乙丙丁戊己庚辛壬癸".chars().collect();
-    let branches: Vec<char> = "子丑寅卯辰巳午未申酉戌亥".chars().collect();
-    let months = ["正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊"];
-    let days = [
-        "初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十", "十一", "十二",
-        "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "廿一", "廿二", "廿三", "廿四",
-        "廿五", "廿六", "廿七", "廿八", "廿九", "三十",
-    ];
-    let lunar = format!(
-        "农历{}{}年{}月{}",
-        stems[((y - 4) % 10) as usize],
-        branches[((y - 4) % 12) as usize],
-        months[(m as usize + 10) % 12],
-        rng.pick(&days)
-    );
-    Date { date: format!("{y}年{m}月{d}日"), weekday: format!("星期{wd}"), lunar }
 }
 
 fn esc(s: &str) -> String {
@@ -547,6 +528,8 @@ struct Builder {
     gold: Vec<GoldLine>,
     /// Text drawn a second time (fake bold): on the page, written once in the gold.
     doubles: Vec<String>,
+    /// The paper's language.
+    lang: Lang,
 }
 
 impl Builder {
@@ -566,6 +549,9 @@ pub struct Composed {
     html: String,
     gold: Vec<GoldLine>,
     doubles: Vec<String>,
+    /// The paper's number and split.
+    paper: usize,
+    held_out: bool,
 }
 
 /// The layouts.
@@ -590,6 +576,7 @@ struct Style {
     line: f64,
     serif: bool,
     justify: bool,
+    latin: bool,
 }
 
 /// A byline in one of the shapes papers print, as printed and as the gold writes it.
@@ -630,7 +617,8 @@ fn byline(rng: &mut Rng) -> Vec<(String, String)> {
 
 /// Render an article: headline elements (the main one perhaps in fake bold), bylines, an
 /// optional photo box, the body (in `body_cols` columns of its own when given), and a jump
-/// line where it is cut. Returns the HTML.
+/// line where it is cut (`jump_out`); a continued article opens with `cont_in` instead of its
+/// headline. On a Latin page the first paragraph may open with a drop cap. Returns the HTML.
 #[allow(clippy::too_many_arguments)]
 fn article(
     b: &mut Builder,
@@ -639,12 +627,13 @@ fn article(
     budget: usize,
     body_cols: Option<usize>,
     photo: Option<&str>,
-    jump_to: Option<usize>,
-    cont_from: Option<usize>,
+    jump_out: Option<&str>,
+    cont_in: Option<&str>,
     big: bool,
 ) -> String {
+    let latin = b.lang != Lang::Zh;
     let mut h = String::from("<article class=\"art\">");
-    if cont_from.is_none() {
+    if cont_in.is_none() {
         let mains = art.titles.iter().filter(|t| !t.starts_with("——")).count();
         let mut seen_main = 0;
         for t in &art.titles {
@@ -653,17 +642,23 @@ fn article(
                 ("subt", false)
             } else {
                 seen_main += 1;
-                if mains > 1 && seen_main < mains { ("kicker", false) } else { ("title", true) }
+                if latin {
+                    if seen_main == 1 { ("title", true) } else { ("subt", false) }
+                } else if mains > 1 && seen_main < mains {
+                    ("kicker", false)
+                } else {
+                    ("title", true)
+                }
             };
             let class = if main && big {
                 "title big"
-            } else if !main && rng.chance(0.3) {
+            } else if !main && !latin && rng.chance(0.3) {
                 // Letter-spaced, as kickers and subtitles often are.
                 if class == "kicker" { "kicker spaced" } else { "subt spaced" }
             } else {
                 class
             };
-            if main && rng.chance(0.45) {
+            if main && !latin && rng.chance(0.45) {
                 if rng.chance(0.5) {
                     // A copy drawn again a hair to the side.
                     b.doubles.push(t.clone());
@@ -679,9 +674,14 @@ fn article(
                 let _ = write!(h, "<h2 class=\"{class}\">{}</h2>", esc(t));
             }
         }
-        for (printed, gold) in byline(rng) {
+        let lines = if latin {
+            papers::latin_byline(rng, b.lang).into_iter().map(|l| (l.clone(), l)).collect()
+        } else {
+            byline(rng)
+        };
+        for (printed, gold) in lines {
             b.push('B', &gold);
-            let spaced = if rng.chance(0.2) { " style=\"letter-spacing:0.25em\"" } else { "" };
+            let spaced = if !latin && rng.chance(0.2) { " style=\"letter-spacing:0.25em\"" } else { "" };
             let _ = write!(h, "<p class=\"by\"{spaced}>{}</p>", esc(&printed));
         }
     }
@@ -692,18 +692,23 @@ fn article(
             esc(caption)
         );
         b.push('C', caption);
-        let who = person(rng);
-        let (printed, gold, tag) = match rng.below(3) {
-            0 => (format!("■摄影 {who}"), format!("■摄影 {who}"), 'B'),
-            1 => (format!("本报记者　{who}　摄"), format!("本报记者 {who} 摄"), 'B'),
-            _ => {
-                let a = rng.below(PLACES.len());
-                let org = format!(
-                    "{}{}区文化馆",
-                    PLACES[a].0,
-                    PLACES[(a + 1 + rng.below(PLACES.len() - 1)) % PLACES.len()].0
-                );
-                (format!("图片由{org}提供"), format!("图片由{org}提供"), 'C')
+        let (printed, gold, tag) = if latin {
+            let who = papers::latin_person(rng, b.lang);
+            (format!("Photo: {who}"), format!("Photo: {who}"), 'B')
+        } else {
+            let who = person(rng);
+            match rng.below(3) {
+                0 => (format!("■摄影 {who}"), format!("■摄影 {who}"), 'B'),
+                1 => (format!("本报记者　{who}　摄"), format!("本报记者 {who} 摄"), 'B'),
+                _ => {
+                    let a = rng.below(PLACES.len());
+                    let org = format!(
+                        "{}{}区文化馆",
+                        PLACES[a].0,
+                        PLACES[(a + 1 + rng.below(PLACES.len() - 1)) % PLACES.len()].0
+                    );
+                    (format!("图片由{org}提供"), format!("图片由{org}提供"), 'C')
+                }
             }
         };
         b.push(tag, &gold);
@@ -727,17 +732,27 @@ fn article(
                 let _ = write!(h, "<p class=\"subhead\">{}</p>", esc(s));
             }
             Body::P(s) => {
-                if first && let Some(from) = cont_from {
-                    let jump = format!("（上接第{from}版）");
+                if first && let Some(jump) = cont_in {
                     if rng.chance(0.5) {
-                        let j = b.furn("span", "jump", &jump);
+                        let j = b.furn("span", "jump", jump);
                         b.push('P', s);
-                        let _ = write!(h, "<p>{j}{}</p>", esc(s));
+                        let _ = write!(h, "<p>{j} {}</p>", esc(s));
                     } else {
-                        let j = b.furn("p", "jump", &jump);
+                        let j = b.furn("p", "jump", jump);
                         b.push('P', s);
                         let _ = write!(h, "{j}<p>{}</p>", esc(s));
                     }
+                } else if first && latin && rng.chance(0.6) {
+                    // A drop cap: the first letter two or three lines high beside the text.
+                    b.push('P', s);
+                    let mut cs = s.chars();
+                    let cap = cs.next().map(String::from).unwrap_or_default();
+                    let _ = write!(
+                        h,
+                        "<p class=\"dc\"><span class=\"drop\">{}</span>{}</p>",
+                        esc(&cap),
+                        esc(cs.as_str())
+                    );
                 } else {
                     b.push('P', s);
                     let _ = write!(h, "<p>{}</p>", esc(s));
@@ -746,16 +761,20 @@ fn article(
             }
         }
     }
-    if cut && let Some(to) = jump_to {
-        let text =
-            if rng.chance(0.5) { format!("（下转第{to}版）") } else { format!("■下转第{to}版") };
-        h.push_str(&b.furn("p", "jump", &text));
+    if cut && let Some(text) = jump_out {
+        h.push_str(&b.furn("p", "jump", text));
     }
     if body_cols.is_some() {
         h.push_str("</div>");
     }
     h.push_str("</article>");
     h
+}
+
+/// The paper of page `i` (the pages go round the papers, seven apart, so that any 18 pages in
+/// a row hold every paper) and whether it is a front page.
+pub fn page_paper(i: usize, papers: &[Paper]) -> (&Paper, bool) {
+    (&papers[(i * 7) % papers.len()], i.is_multiple_of(3))
 }
 
 /// Compose page `i`: pick a layout and a look, then furniture and articles in reading order.
@@ -765,12 +784,15 @@ fn compose(
     source: &Source,
     order: &[usize],
     cursor: &mut usize,
+    papers: &[Paper],
 ) -> anyhow::Result<Composed> {
+    let (paper, front) = page_paper(i, papers);
+    let latin = paper.lang != Lang::Zh;
     let layout = [Layout::Columns, Layout::Sidebar, Layout::LeadTwo][i % 3];
     let sizes = [(297.0, 420.0), (330.0, 480.0), (280.0, 400.0), (350.0, 500.0)];
     let style = Style {
-        front: i.is_multiple_of(4),
-        page_no: if i.is_multiple_of(4) { 1 } else { 2 + rng.below(11) },
+        front,
+        page_no: if front { 1 } else { 2 + rng.below(11) },
         cols: rng.range(3, 5),
         size_mm: *rng.pick(&sizes),
         margin_mm: rng.range(10, 16) as f64,
@@ -778,51 +800,87 @@ fn compose(
         line: [1.35, 1.45, 1.55, 1.65][rng.below(4)],
         serif: rng.chance(0.6),
         justify: rng.chance(0.6),
+        latin,
     };
-    let mut next_article = || {
-        let a = &source.articles[order[*cursor % order.len()]];
-        *cursor += 1;
-        a
+    // A Latin page's articles are generated in its language.
+    let latin_source = latin.then(|| {
+        // No paragraph twice on a page (a cleaner may rightly drop a repeated one).
+        let mut seen = std::collections::BTreeSet::new();
+        let articles = (0..10)
+            .map(|_| {
+                let (titles, paras) = papers::latin_article(rng, paper.lang);
+                let body = paras.into_iter().filter(|p| seen.insert(p.clone())).map(Body::P).collect();
+                Article { titles, body }
+            })
+            .filter(|a| !a.body.is_empty())
+            .collect::<Vec<_>>();
+        let captions = (0..3).map(|_| papers::latin_caption(rng, paper.lang)).collect::<Vec<_>>();
+        Source { articles, captions }
+    });
+    let mut latin_cursor = 0usize;
+    let mut next_article = || match &latin_source {
+        Some(s) => {
+            let a = &s.articles[latin_cursor % s.articles.len()];
+            latin_cursor += 1;
+            a
+        }
+        None => {
+            let a = &source.articles[order[*cursor % order.len()]];
+            *cursor += 1;
+            a
+        }
     };
-    let mut b = Builder { gold: Vec::new(), doubles: Vec::new() };
-    let (zh, latin, host) = paper(rng);
-    let d = date(rng);
-    let editor = person(rng);
+    let source_captions = latin_source.as_ref().map_or(&source.captions, |s| &s.captions);
+    let mut b = Builder { gold: Vec::new(), doubles: Vec::new(), lang: paper.lang };
+    let y = 2024 + rng.below(4) as i32;
+    let m = rng.range(1, 12) as u32;
+    let d = rng.range(1, 28) as u32;
+    let people: Vec<String> =
+        (0..6).map(|_| if latin { papers::latin_person(rng, paper.lang) } else { person(rng) }).collect();
+    let person_k = |k: usize| people[k % people.len()].clone();
+    let sections: &[&str] =
+        if latin { &["Sports", "City", "Business", "World", "Opinion"] } else { &SECTIONS };
+    let section = sections[rng.below(sections.len())];
+    let fill = Fill {
+        paper,
+        y,
+        m,
+        d,
+        wd: weekday(y, m, d),
+        page_no: style.page_no,
+        section,
+        person: &person_k,
+        n: rng.range(1000, 999_999),
+        to: rng.range(2, 8),
+    };
+    let (jump_out, jump_in) = papers::jumps_of(&fill);
     let mut body = String::new();
 
     // Header.
     if style.front {
-        body.push_str("<header class=\"mast\"><div class=\"left\">");
-        body.push_str(&b.furn("div", "d", &d.date));
-        body.push_str(&b.furn("div", "d", &d.weekday));
-        body.push_str(&b.furn("div", "d", &d.lunar));
-        body.push_str("</div><div class=\"center\">");
-        body.push_str(&b.furn("div", "zh", &zh));
-        body.push_str(&b.furn("div", "latin", &latin));
+        body.push_str("<header class=\"mast\"><div class=\"center\">");
+        for (k, el) in papers::masthead(&fill).iter().enumerate() {
+            body.push_str(&b.furn("div", if k == 0 { "zh" } else { "d" }, el));
+        }
         body.push_str("</div><div class=\"right\">");
-        let cn = format!("CN{}-{:04}", rng.range(11, 65), rng.below(10000));
-        let cn_line = if rng.chance(0.5) { format!("国内统一连续出版物号 {cn}") } else { cn };
-        body.push_str(&b.furn("div", "d", &cn_line));
-        body.push_str(&b.furn("div", "d", &format!("总第{}期", rng.range(3000, 20000))));
-        body.push_str(&b.furn("div", "d", &format!("今日{}版", [8, 12, 16][rng.below(3)])));
+        if paper.mast != 2 {
+            body.push_str(&b.furn("div", "d", &papers::serial_of(&fill)));
+        }
+        if rng.chance(0.5) {
+            body.push_str(&b.furn("div", "d", &papers::publisher_of(&fill)));
+        }
         body.push_str("</div></header>");
     } else {
         body.push_str("<header class=\"band\">");
-        let page_label =
-            if rng.chance(0.5) { format!("{}", style.page_no) } else { format!("A{}", style.page_no) };
-        let parts = [
-            page_label,
-            SECTIONS[rng.below(SECTIONS.len())].to_string(),
-            format!("{} {}", d.date, d.weekday),
-            zh.clone(),
-            format!("责任编辑：{editor}"),
-        ];
-        let mut idx: Vec<usize> = (0..parts.len()).collect();
-        if style.page_no % 2 == 1 {
-            idx.reverse();
+        let mut parts = vec![papers::label_of(&fill), papers::date_of(&fill), paper.name.clone()];
+        if !paper.credit_between {
+            parts.push(papers::credit_of(&fill));
         }
-        for k in idx {
-            body.push_str(&b.furn("span", "bandpart", &parts[k]));
+        if style.page_no % 2 == 1 {
+            parts.reverse();
+        }
+        for p in &parts {
+            body.push_str(&b.furn("span", "bandpart", p));
         }
         body.push_str("</header>");
     }
@@ -831,10 +889,16 @@ fn compose(
     let font_mm = style.font_pt * 0.3528;
     let width = style.size_mm.0 - 2.0 * style.margin_mm;
     let height = style.size_mm.1 - 2.0 * style.margin_mm - if style.front { 45.0 } else { 20.0 };
-    let capacity = (width / font_mm) * (height / (font_mm * style.line)) * 0.55;
-    let capacity = capacity as usize;
-    let caption = |rng: &mut Rng| source.captions.get(rng.below(source.captions.len().max(1))).cloned();
-    let jump_to = if style.front { Some(rng.range(2, 8)) } else { None };
+    // A Latin letter is about half a CJK cell wide.
+    let per_cell = if latin { 1.9 } else { 1.0 };
+    let capacity = ((width / font_mm) * (height / (font_mm * style.line)) * 0.55 * per_cell) as usize;
+    let caption = |rng: &mut Rng| source_captions.get(rng.below(source_captions.len().max(1))).cloned();
+    let jump_to = style.front.then_some(jump_out.as_str());
+    let cont_in = (!style.front).then_some(jump_in.as_str());
+    // The page's staff credit in a box between articles, on the papers that print it there.
+    let between = |b: &mut Builder| -> String {
+        if paper.credit_between { b.furn("p", "between", &papers::credit_of(&fill)) } else { String::new() }
+    };
 
     match layout {
         Layout::Columns => {
@@ -845,7 +909,7 @@ fn compose(
                 // An inner page opens with the continuation of a front-page article.
                 let a = next_article();
                 let budget = capacity / 4;
-                body.push_str(&article(&mut b, rng, a, budget, None, None, None, Some(1), false));
+                body.push_str(&article(&mut b, rng, a, budget, None, None, None, cont_in, false));
                 used += budget;
             }
             while used < capacity && n < 6 {
@@ -854,6 +918,9 @@ fn compose(
                 let photo = if n == 1 && rng.chance(0.6) { caption(rng) } else { None };
                 let jump = if n == 0 { jump_to } else { None };
                 body.push_str(&article(&mut b, rng, a, budget, None, photo.as_deref(), jump, None, n == 0));
+                if n == 1 {
+                    body.push_str(&between(&mut b));
+                }
                 used += budget.min(a.body.iter().map(Body::len).sum::<usize>()) + 150;
                 n += 1;
             }
@@ -864,6 +931,7 @@ fn compose(
             let a = next_article();
             let cols = style.cols.min(4) - 1;
             body.push_str(&article(&mut b, rng, a, capacity * 2 / 3, Some(cols), None, jump_to, None, true));
+            body.push_str(&between(&mut b));
             body.push_str("</div><aside>");
             let a = next_article();
             let photo = if rng.chance(0.7) { caption(rng) } else { None };
@@ -875,6 +943,7 @@ fn compose(
             let a = next_article();
             let cols = style.cols.max(3);
             body.push_str(&article(&mut b, rng, a, capacity / 2, Some(cols), None, jump_to, None, true));
+            body.push_str(&between(&mut b));
             body.push_str("</section><div class=\"pair\">");
             for k in 0..2 {
                 let a = next_article();
@@ -899,28 +968,20 @@ fn compose(
 
     // Footer.
     body.push_str("<footer>");
-    let hotline = format!("新闻热线：0{}-{}", rng.range(510, 599), rng.range(80_000_000, 89_999_999));
-    body.push_str(&b.furn("span", "foot", &hotline));
-    body.push_str(&b.furn("span", "foot", &format!("网址：{host}")));
+    body.push_str(&b.furn("span", "foot", &papers::contact_of(&fill, 0)));
+    body.push_str(&b.furn("span", "foot", &papers::contact_of(&fill, 1)));
     if style.front {
-        body.push_str(&b.furn(
-            "span",
-            "foot",
-            &format!("地址：{}路{}号", zh.chars().take(2).collect::<String>(), rng.range(1, 300)),
-        ));
-    } else {
-        body.push_str(&b.furn("span", "foot", &format!("责任编辑：{editor}　校对：{}", person(rng))));
+        body.push_str(&b.furn("span", "foot", &papers::price_of(&fill)));
+        body.push_str(&b.furn("span", "foot", &papers::imprint_of(&fill, 1)));
+    } else if rng.chance(0.5) {
+        body.push_str(&b.furn("span", "foot", &papers::publisher_of(&fill)));
     }
-    let copyright = [
-        format!("本报所有原创稿件，未经{zh}书面授权不得转载"),
-        format!("版权所有 {zh}社"),
-        "本报及所属新媒体刊登的原创作品，未经授权不得转载使用".to_string(),
-    ];
-    body.push_str(&b.furn("span", "foot", &copyright[rng.below(3)]));
+    body.push_str(&b.furn("span", "foot", &papers::imprint_of(&fill, 0)));
     body.push_str("</footer>");
 
     let name = format!(
-        "{i:03}-{}-{}",
+        "{i:03}-p{:02}-{}-{}",
+        paper.id,
         match layout {
             Layout::Columns => format!("cols{}", style.cols),
             Layout::Sidebar => "sidebar".to_string(),
@@ -930,7 +991,7 @@ fn compose(
     );
     let html = page_html(&style, &body);
     check_furniture(&name, &b.gold)?;
-    Ok(Composed { name, html, gold: b.gold, doubles: b.doubles })
+    Ok(Composed { name, html, gold: b.gold, doubles: b.doubles, paper: paper.id, held_out: paper.held_out })
 }
 
 fn page_html(s: &Style, body: &str) -> String {
@@ -941,7 +1002,7 @@ fn page_html(s: &Style, body: &str) -> String {
     let align = if s.justify { "justify" } else { "left" };
     format!(
         r#"<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>page</title><style>
+<html lang="{lang}"><head><meta charset="utf-8"><title>page</title><style>
 @page {{ size: {w}mm {h}mm; margin: {m}mm; }}
 html, body {{ margin: 0; padding: 0; }}
 body {{ font-family: {body_font}; font-size: {fs}pt; line-height: {lh}; color: #111; }}
@@ -967,6 +1028,9 @@ h2.dbl {{ position: relative; }}
 h2.dbl .copy {{ position: absolute; left: 0.5pt; top: 0.3pt; }}
 p.by {{ text-indent: 0; font-family: {head_font}; font-size: {fs2}pt; margin: 1mm 0; }}
 p.subhead {{ text-indent: 0; font-weight: 700; margin-top: 1mm; }}
+p.dc {{ text-indent: 0; }}
+span.drop {{ float: left; font-size: 3.3em; line-height: 0.85; padding: 0.5mm 1mm 0 0; font-weight: 700; }}
+p.between {{ text-indent: 0; font-size: {fs2}pt; border: 0.5pt solid #555; padding: 1mm; margin: 2mm 0; }}
 p.jump {{ text-indent: 0; text-align: right; font-size: {fs2}pt; }}
 span.jump {{ font-size: {fs2}pt; }}
 figure.photo {{ margin: 2mm 0; break-inside: avoid; }}
@@ -986,6 +1050,7 @@ footer {{ display: flex; flex-wrap: wrap; justify-content: space-between; border
         t1 = s.font_pt + 5.0,
         t2 = s.font_pt + 12.0,
         t3 = s.font_pt + 2.0,
+        lang = if s.latin { "en" } else { "zh-CN" },
     )
 }
 
@@ -1087,6 +1152,8 @@ mod tests {
             html: "<body><p>正文一。</p><p>正文二。</p></body>".into(),
             gold: vec![GoldLine { tag: 'P', text: "正文一。".into() }],
             doubles: Vec::new(),
+            paper: 0,
+            held_out: false,
         };
         assert!(check_html(&page).is_err());
         let page = Composed {
@@ -1129,19 +1196,21 @@ mod tests {
     fn composing_is_deterministic_and_checked() {
         let source = Source::load(&workspace_root().join("gold")).expect("gold");
         let order: Vec<usize> = (0..source.articles.len()).collect();
+        let papers = papers::papers(5);
         let run = || {
             let mut rng = Rng::new(5);
             let mut cursor = 0;
             (0..6)
-                .map(|i| compose(i, &mut rng, &source, &order, &mut cursor).expect("compose"))
+                .map(|i| compose(i, &mut rng, &source, &order, &mut cursor, &papers).expect("compose"))
                 .collect::<Vec<_>>()
         };
         // Other seeds compose and check too (the checks fail loudly in `realpages`).
         for seed in 0..30 {
             let mut rng = Rng::new(seed);
             let mut cursor = 0;
-            for i in 0..12 {
-                let page = compose(i, &mut rng, &source, &order, &mut cursor).expect("compose");
+            let papers = papers::papers(seed);
+            for i in 0..36 {
+                let page = compose(i, &mut rng, &source, &order, &mut cursor, &papers).expect("compose");
                 check_html(&page).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
             }
         }

@@ -15,6 +15,55 @@ use crate::score::GoldLine;
 /// The extractors, each the name of its folder of text in the output of `cargo xtask realpages`.
 pub const EXTRACTORS: [&str; 4] = ["pymupdf", "pdftotext", "pdftotext-layout", "tesseract"];
 
+/// The file of a page folder that names each page's paper and split (`page paper lang split`,
+/// tab-separated, a header line first): `dev` or `held-out`.
+pub const SPLIT_FILE: &str = "split.tsv";
+
+/// The split of each page of `dir` by name, when the folder has a [`SPLIT_FILE`].
+pub fn read_splits(dir: &Path) -> anyhow::Result<Option<BTreeMap<String, String>>> {
+    let path = dir.join(SPLIT_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let mut out = BTreeMap::new();
+    for (k, line) in text.lines().enumerate().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        match f[..] {
+            [page, _, _, split] if split == "dev" || split == "held-out" => {
+                out.insert(page.to_string(), split.to_string());
+            }
+            _ => bail!("{}:{}: expected `page<TAB>paper<TAB>lang<TAB>dev|held-out`", path.display(), k + 1),
+        }
+    }
+    Ok(Some(out))
+}
+
+/// The pages of `scores` whose split is `split`.
+pub fn only_split(
+    scores: &[ExtractorScores],
+    splits: &BTreeMap<String, String>,
+    split: &str,
+) -> Vec<ExtractorScores> {
+    scores
+        .iter()
+        .map(|ex| ExtractorScores {
+            extractor: ex.extractor.clone(),
+            pages: ex
+                .pages
+                .iter()
+                .filter(|p| splits.get(&p.name).is_some_and(|s| s == split))
+                .map(|p| PageScore {
+                    name: p.name.clone(),
+                    counts: p.counts.clone(),
+                    folded: p.folded.clone(),
+                    output: p.output.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// The scored pages of one extractor.
 pub struct ExtractorScores {
     /// The extractor's name (its folder).
@@ -160,6 +209,29 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     );
     println!("\nMean over the pages, as output:");
     print!("{}", table(&scores, false));
+    if let Some(splits) = read_splits(&dir)? {
+        let dev = only_split(&scores, &splits, "dev");
+        let held = only_split(&scores, &splits, "held-out");
+        println!("\nDevelopment split (papers the passes may be tuned on), as output:");
+        print!("{}", table(&dev, false));
+        println!("\nHeld-out split (papers no pass was tuned on), as output:");
+        print!("{}", table(&held, false));
+        let mut apart = Vec::new();
+        for (d, h) in dev.iter().zip(&held) {
+            for m in ["exact_all", "furniture", "gap_closed"] {
+                if let (Some(a), Some(b)) = (mean(&d.pages, m, false), mean(&h.pages, m, false))
+                    && (a - b).abs() > 0.03
+                {
+                    apart.push(format!("{} {m} {a:.3} vs {b:.3}", d.extractor));
+                }
+            }
+        }
+        if apart.is_empty() {
+            println!("\nsplits within 0.03 of each other on exact_all, furniture and gap_closed");
+        } else {
+            println!("\nsplits more than 0.03 apart (stop tuning): {}", apart.join("; "));
+        }
+    }
     println!(
         "\nWhat layout controls (punctuation, quotes, full-width forms and CJK–ASCII spacing folded on both sides):"
     );
@@ -212,6 +284,24 @@ pub fn check_against(name: &str, gold: &[GoldLine], text: &str) -> anyhow::Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_split_file_names_each_page_dev_or_held_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert!(read_splits(dir.path()).expect("no file").is_none(), "a folder without splits is one set");
+        std::fs::write(
+            dir.path().join(SPLIT_FILE),
+            "page\tpaper\tlang\tsplit\na\tp01\tZh\tdev\nb\tp02\tEn\theld-out\n",
+        )
+        .expect("write");
+        let s = read_splits(dir.path()).expect("read").expect("splits");
+        assert_eq!(s.get("a").map(String::as_str), Some("dev"));
+        assert_eq!(s.get("b").map(String::as_str), Some("held-out"));
+        std::fs::write(dir.path().join(SPLIT_FILE), "page\tpaper\tlang\tsplit\na\tp01\tZh\ttrain\n")
+            .expect("write");
+        let err = read_splits(dir.path()).expect_err("an unknown split");
+        assert!(err.to_string().contains("dev|held-out"), "{err}");
+    }
 
     #[test]
     fn the_character_check_ignores_space_and_punctuation_only() {

@@ -12,7 +12,9 @@ fn learned_rules_remove_the_furniture_and_no_article_text() {
     assert_eq!(m.with_learned.wrongly_learned, 0, "{:?}", m.with_learned);
     // The learned rules take no article character that the built-in rules keep.
     assert_eq!(m.with_learned.kept_chars, m.builtin.kept_chars);
-    // ... and there is a gain to measure: the built-in pass does not know this paper.
-    assert!(m.builtin.removal() < 0.5, "{:?}", m.builtin);
+    // ... and there is a gain to measure: the built-in pass does not know this paper's
+    // furniture (since furniture by evidence, #18, it removes 1316 of its 2483 lines: 0.53).
+    assert!(m.builtin.removal() < 0.6, "{:?}", m.builtin);
+    assert!(m.with_learned.removal() > m.builtin.removal() + 0.3, "{:?} vs {:?}", m.with_learned, m.builtin);
     assert!(m.learned.rules.iter().all(|r| r.pages >= m.learned.threshold));
 }

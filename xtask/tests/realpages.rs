@@ -41,7 +41,8 @@ const FLOORS: &[(&str, &str, f64, bool)] = &[
     // OCR dash, picture-noise and OCR-credit repairs): exact_all 0.331, furniture 0.975,
     // content 0.983, gap_closed 0.797, junk 0.011.
     ("tesseract", "exact_all", 0.311, true),
-    ("tesseract", "furniture", 0.955, true),
+    // 2026-12-02 (furniture by evidence, #18): furniture 1.0 on the sample.
+    ("tesseract", "furniture", 0.98, true),
     ("tesseract", "content", 0.978, true),
     ("tesseract", "gap_closed", 0.777, true),
     ("tesseract", "junk", 0.021, false),

@@ -66,12 +66,16 @@ pub struct Block {
     /// is removed under this rule id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// Why the rule decided so (the evidence that added up); the note of the edit that
+    /// removes a furniture or junk block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Block {
     /// A block of unknown kind over `range`.
     pub fn new(range: Range<usize>) -> Self {
-        Block { range, kind: BlockKind::Unknown, rule: None }
+        Block { range, kind: BlockKind::Unknown, rule: None, note: None }
     }
 }
 
@@ -247,6 +251,24 @@ impl Page {
         }
         self.blocks[i].kind = kind;
         self.blocks[i].rule = Some(rule);
+        self.blocks[i].note = None;
+    }
+
+    /// Classify block `i` as `kind` because of rule `rule`, with the evidence that decided it
+    /// (`note`: the note of the edit that removes a furniture or junk block).
+    pub fn classify_because(
+        &mut self,
+        i: usize,
+        kind: BlockKind,
+        rule: impl Into<String>,
+        note: impl Into<String>,
+    ) {
+        let rule = rule.into();
+        if self.is_disabled(&rule) {
+            return;
+        }
+        self.classify(i, kind, rule);
+        self.blocks[i].note = Some(note.into());
     }
 
     /// Switch off these rule ids for the rest of the page's cleaning: [`Page::apply`] drops
@@ -326,7 +348,7 @@ impl Page {
             return;
         }
         self.blocks[i].range.end = at;
-        self.blocks.insert(i + 1, Block { range: at..r.end, kind, rule: None });
+        self.blocks.insert(i + 1, Block { range: at..r.end, kind, rule: None, note: None });
         self.fix_blocks();
     }
 
@@ -351,7 +373,11 @@ impl Page {
                     _ => "page.furniture".to_string(),
                 });
                 // The separator before the removed block goes with it.
-                edits.push(TextEdit::delete(cursor..b.range.end, rule));
+                let edit = TextEdit::delete(cursor..b.range.end, rule);
+                edits.push(match &b.note {
+                    Some(note) => edit.with_note(note.clone()),
+                    None => edit,
+                });
                 cursor = b.range.end;
             }
         }
@@ -389,6 +415,7 @@ impl Page {
                             range: at..at + line.len(),
                             kind: BlockKind::Unknown,
                             rule: None,
+                            note: None,
                         });
                     }
                     at += line.len();

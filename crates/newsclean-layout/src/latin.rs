@@ -17,6 +17,11 @@
 //! `to-day`), `latin.join-lost-hyphen` (`dis`/`close` -> `disclose`, where the OCR lost the
 //! hyphen) and `latin.join-space` (one space). No recognised character is ever changed: OCR
 //! errors (`Crown Lnnd`) stay as they are.
+//!
+//! Before joining, a drop cap standing apart from its word goes back to it (`latin.drop-cap`):
+//! a one-letter line before a line that opens in lower case (also past furniture lines between
+//! them), or a capital standing apart at a line's start (`O nce again`), only where letter and
+//! rest make a word of the word list (`A` / `new day` stays: both are words).
 
 pub mod lexicon;
 pub mod script;
@@ -123,6 +128,7 @@ impl Pass for JoinLatin {
             return Ok(());
         }
         remove_furniture_inside_latin_text(page)?;
+        rejoin_drop_caps(page, &ENGLISH)?;
         let open: Vec<bool> = (0..page.blocks().len()).map(|i| is_open_latin_block(page, i)).collect();
         if !open.iter().any(|&o| o) {
             return Ok(());
@@ -185,12 +191,89 @@ fn remove_furniture_inside_latin_text(page: &mut Page) -> Result<(), PassError> 
                 let rule = b.rule.clone().unwrap_or_else(|| "page.furniture".into());
                 // The line and the line break after it.
                 let end = b.range.end + text[b.range.end..].find('\n').map_or(0, |n| n + 1);
-                edits.push(TextEdit::delete(b.range.start..end, rule));
+                let edit = TextEdit::delete(b.range.start..end, rule);
+                edits.push(match &b.note {
+                    Some(note) => edit.with_note(format!("{note}; inside running text")),
+                    None => edit,
+                });
             }
         }
         i = run_end;
     }
     page.apply(edits).map_err(|source| PassError::Edit { pass: "layout.join-latin".into(), source })?;
+    Ok(())
+}
+
+/// The rule id of a drop cap joined back to its word.
+pub const DROP_CAP: &str = "latin.drop-cap";
+/// The least Zipf frequency of the word a drop cap makes with its rest.
+const DROP_CAP_MIN_ZIPF: f32 = 3.0;
+
+/// A drop cap (the first letter of an article set two or three lines high) joined back to
+/// the rest of its word (`latin.drop-cap`), only where the page shows it: a line holding one
+/// capital letter right before a line that opens in lower case (`T` / `he council met`), or a
+/// capital standing apart at the start of a line before a lower-case rest (`O nce again`); the
+/// letter and the rest must make a word of the word list, and `A` or `I` (words themselves)
+/// only when the rest alone is none (`A` / `new day` stays).
+fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
+    let first_word = |t: &str| -> String { t.chars().take_while(|c| c.is_alphabetic()).collect() };
+    let makes_word = |cap: char, rest: &str| -> Option<f32> {
+        let rest_word = first_word(rest);
+        if rest_word.is_empty() || !rest_word.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        let joined = format!("{cap}{rest_word}").to_lowercase();
+        let z = lex.zipf(&joined);
+        let rest_is_word = lex.zipf(&rest_word) >= DROP_CAP_MIN_ZIPF;
+        (z >= DROP_CAP_MIN_ZIPF && (!matches!(cap, 'A' | 'I') || !rest_is_word)).then_some(z)
+    };
+    let mut edits = Vec::new();
+    let n = page.blocks().len();
+    for i in 0..n {
+        if !is_open_latin_block(page, i) {
+            continue;
+        }
+        let t = page.block_text(i);
+        let lead = t.len() - t.trim_start().len();
+        let start = page.blocks()[i].range.start + lead;
+        let line = t.trim();
+        let mut cs = line.chars();
+        let Some(cap) = cs.next().filter(char::is_ascii_uppercase) else { continue };
+        let rest = cs.as_str();
+        if rest.is_empty() {
+            // A one-letter line: the rest is the first word of the next open Latin block,
+            // perhaps past furniture (pdftotext may print the letter in the header band). The
+            // letter moves there: deleted here, inserted before its rest.
+            let Some(j) = (i + 1..n)
+                .find(|&j| !matches!(page.blocks()[j].kind, BlockKind::Furniture | BlockKind::Junk))
+            else {
+                continue;
+            };
+            if !is_open_latin_block(page, j) {
+                continue;
+            }
+            let next = page.block_text(j).trim_start();
+            if let Some(z) = makes_word(cap, next) {
+                let next_start = page.blocks()[j].range.start + (page.block_text(j).len() - next.len());
+                let across = if j > i + 1 { ", across furniture" } else { "" };
+                let note = format!(
+                    "a one-letter line before a lower-case rest{across}: {cap} + {} (zipf {z:.1})",
+                    first_word(next)
+                );
+                edits.push(TextEdit::delete(start..start + cap.len_utf8(), DROP_CAP).with_note(note.clone()));
+                edits.push(TextEdit::insert(next_start, cap.to_string(), DROP_CAP).with_note(note));
+            }
+        } else if let Some(after) = rest.strip_prefix(' ')
+            && let Some(z) = makes_word(cap, after)
+        {
+            edits.push(TextEdit::delete(start + 1..start + 2, DROP_CAP).with_note(format!(
+                "a capital standing apart before a lower-case rest: {cap} + {} (zipf {z:.1})",
+                first_word(after)
+            )));
+        }
+    }
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })?;
     Ok(())
 }
 

@@ -117,6 +117,12 @@ pub const RULES: &[RuleInfo] = rules![
     "国内统一连续出版物号 CN65-3607 → (removed)",
     "A sentence that cites a serial number.";
 
+    "layout.furniture.price", furniture::PASS_ID,
+    "A price standing alone on a line (零售价：1.50元, Price 5 Cents, € 1,50) is furniture",
+    "The cover price is printed in the masthead or the imprint, in no article.",
+    "零售价：1.50元 → (removed)",
+    "A sentence that names a price (`The price of bread rose by 5 cents last week.`, `每份报告都要审读。`).";
+
     "layout.junk.marks", "layout.junk",
     "A line standing alone that holds only rule and stroke marks is picture noise",
     "OCR reads the stripes and edges of a picture, and the rules between columns, as characters.",
@@ -188,6 +194,12 @@ pub const RULES: &[RuleInfo] = rules![
     "OCR of bold display type often reads each glyph run twice.",
     "图片由新埭镇提供图片由新埭镇提供 → 图片由新埭镇提供",
     "Body text with reduplicated words (谢谢, 看看, 一一), lines under six characters, lines that end a sentence, lines over the length limit.";
+
+    latin::DROP_CAP, latin::PASS_ID,
+    "A drop cap set apart from its word is joined back to it",
+    "The first letter of an article printed large comes out of a PDF or OCR as a line of its own (or a capital standing apart); the word is one word.",
+    "T / he council met → The council met",
+    "The letter and the rest make no word of the word list; A and I (words of their own) before a rest that is a word (A / new day); a capital before a capitalised word.";
 
     latin::DEHYPHEN, latin::PASS_ID,
     "A Latin word hyphenated at a line end is joined without its hyphen",
@@ -340,6 +352,7 @@ mod tests {
             unprefixed,
             [
                 "layout.caption.credit",
+                "latin.drop-cap",
                 "latin.dehyphen",
                 "latin.keep-hyphen",
                 "latin.join-lost-hyphen",
@@ -359,7 +372,7 @@ mod tests {
                 "layout.furniture.web",
             ]
         );
-        assert_eq!(RULES.len(), 46);
+        assert_eq!(RULES.len(), 48);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

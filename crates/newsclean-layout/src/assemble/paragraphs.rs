@@ -617,7 +617,7 @@ impl Pass for Paragraphs {
                 BlockKind::Caption => "layout.caption",
                 _ => "layout.paragraph",
             };
-            blocks.push(Block { range: start..end, kind, rule: Some(rule.into()) });
+            blocks.push(Block { range: start..end, kind, rule: Some(rule.into()), note: None });
             in_group[a..=b].iter_mut().for_each(|x| *x = true);
             let members: Vec<usize> = (a..=b).filter(|&m| lines[m].open).collect();
             // A title's lines letter-spaced in print (—— 上 半 年 / 发 展 述 评) lose the spacing

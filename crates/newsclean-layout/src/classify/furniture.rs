@@ -20,6 +20,14 @@
 //! out with an edit, and so is a stray `> ` at the start of a line. What the lines say about the page goes into `page.meta.facts`: `date`
 //! (YYYY-MM-DD), `weekday`, `lunar_date`, `issue`, `page_label`, `publication`.
 //!
+//! Shapes that carry over between papers and scripts (Latin jump lines, dates, labels,
+//! serials, prices, contacts, staff credits, publisher lines; more CJK credits and labels) are
+//! decided in [`crate::classify::evidence`]; weak ones (a street address, a page number beside
+//! capitals) count only at the page's edge beside furniture, and furniture wrapped over two
+//! lines of a narrow column counts when the two lines make one shape near an edge
+//! (`classify_wrapped`). Every removal carries a note naming its evidence
+//! (`date: dates and weekdays only; the whole line`).
+//!
 //! # Why
 //! Furniture is repeated on every page and is not part of any article: left in, it breaks
 //! paragraphs and pollutes corpora. Removed, it stays in the edit log, and its facts are
@@ -204,6 +212,11 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
     {
         return Some(kind);
     }
+    // Shapes that carry over from paper to paper (they guard against prose themselves: a
+    // publisher's `S.p.A.` ends in a full stop, a sentence does not end in a capital).
+    if let Some((kind, _)) = crate::classify::evidence::strong_kind(t) {
+        return Some(kind);
+    }
     if ends_sentence(t) && !has_copyright() {
         return None;
     }
@@ -229,6 +242,29 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
         return Some("band");
     }
     None
+}
+
+/// The evidence for a line that [`furniture_kind`] takes for furniture of `kind`, for the
+/// note of the edit that removes it.
+fn evidence_note(t: &str, kind: &str) -> String {
+    let shape = match crate::classify::evidence::strong_kind(t) {
+        Some((k, why)) if k == kind => why,
+        _ => match kind {
+            "masthead" => "a paper's name in capitals on a CJK page",
+            "page-label" => "a page or edition label alone",
+            "date" => "dates, weekdays, issue numbers and labels only",
+            "serial" => "a periodical's serial number with a short label",
+            "credits" => "staff roles with names",
+            "copyright" => "a copyright notice",
+            "contact" => "telephone, web or postal address with labels only",
+            "publisher" => "a publisher's line, short, no clause punctuation",
+            "app-promo" => "an app or account promotion, short",
+            "jump" => "a jump line alone",
+            "band" => "header band items spaced apart, two or more of them furniture",
+            _ => "markup alone",
+        },
+    };
+    format!("{kind}: {shape}; the whole line")
 }
 
 /// True for a header or footer band printed as one line with its items spaced apart
@@ -429,11 +465,18 @@ impl Pass for Furniture {
                 // The shapes known only by a word (a promo, a publisher) are short lines; one
                 // that is a line of wrapped running text (`…请关注“平湖发` / `布”微信公众号`)
                 // is article text.
-                if matches!(kind, "app-promo" | "publisher") && in_running_text(page, i) {
+                if matches!(kind, "app-promo" | "publisher") && !is_shaped(&text) && in_running_text(page, i)
+                {
+                    continue;
+                }
+                // A date on a line of its own that a Latin sentence runs into (`…met on` /
+                // `Tuesday, March 3, 1925` / `and voted…`) is running text.
+                if matches!(kind, "date" | "masthead") && !cjk_page && continues_latin_sentence(page, i) {
                     continue;
                 }
                 learn(page, kind, text.trim());
-                page.classify(i, BlockKind::Furniture, format!("layout.furniture.{kind}"));
+                let note = evidence_note(text.trim(), kind);
+                page.classify_because(i, BlockKind::Furniture, format!("layout.furniture.{kind}"), note);
                 continue;
             }
             // A stray quote marker at the start of the line.
@@ -476,7 +519,9 @@ impl Pass for Furniture {
                 }
             }
         }
+        classify_wrapped(page, cjk_page);
         classify_bands(page);
+        classify_weak_at_edges(page);
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
     }
@@ -536,14 +581,139 @@ fn classify_bands(page: &mut Page) {
             None
         };
         if let Some(j) = band_end {
+            let note = if band_end == last_number && !(before && after) {
+                "band: short labels closing the header band with the page number"
+            } else {
+                "band: short labels standing between furniture lines or the page's edge"
+            };
             for k in i..=j {
-                page.classify(k, BlockKind::Furniture, "layout.furniture.band");
+                page.classify_because(k, BlockKind::Furniture, "layout.furniture.band", note);
             }
             if leading == i {
                 leading = (i..n).take_while(|&k| furniture(page, k)).count() + i;
             }
         }
         i = j + 1;
+    }
+}
+
+/// True when block `i` goes on from the line right above it: no blank line between, and that
+/// line (not yet classified) ends in a lower-case letter or a comma, in mid-sentence.
+fn continues_latin_sentence(page: &Page, i: usize) -> bool {
+    i > 0
+        && is_open(page.blocks()[i - 1].kind)
+        && !crate::text::blank_between(page, i - 1)
+        && page.block_text(i - 1).trim_end().chars().next_back().is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
+/// True when the line is a whole furniture shape of [`crate::classify::evidence`] (a
+/// publisher's line by its form, not only by a word in it).
+fn is_shaped(t: &str) -> bool {
+    crate::classify::evidence::strong_kind(t).is_some()
+}
+
+/// How many lines from the page's top or bottom may hold furniture wrapped over two lines.
+const WRAP_EDGE_LINES: usize = 8;
+/// The widest second line of wrapped furniture (cells): the tail of a narrow column's line.
+const WRAP_TAIL_CELLS: f32 = 10.0;
+
+/// Furniture wrapped over two lines in a narrow column (`LINCHENG TIMES 2026年9月15日 农历` /
+/// `九月十五`, `国内统一连续出版物号 CN13-` / `8364`, `Vol. XV, No.` / `294`): two lines with
+/// no blank line between, near the page's top or bottom, neither furniture alone, the second
+/// short, that together are one furniture line by its shape.
+///
+/// Must not fire on running text: two lines of a paragraph are longer than furniture or end
+/// a sentence, and nothing is taken away from the middle of a page.
+fn classify_wrapped(page: &mut Page, cjk_page: bool) {
+    let table = crate::analysis::lines(page);
+    let n = page.blocks().len();
+    let mut i = 0;
+    while i + 1 < n {
+        let (a, b) = (page.block_text(i), page.block_text(i + 1));
+        let candidate = is_open(page.blocks()[i].kind)
+            && is_open(page.blocks()[i + 1].kind)
+            && !a.trim().contains('\n')
+            && !b.trim().contains('\n')
+            && !crate::text::blank_between(page, i)
+            && cells(b.trim()) <= WRAP_TAIL_CELLS
+            && table
+                .at(page.blocks()[i].range.start + (a.len() - a.trim_start().len()))
+                .is_some_and(|l| l.from_top < WRAP_EDGE_LINES || l.from_bottom < WRAP_EDGE_LINES);
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        let (a, b) = (a.trim(), b.trim());
+        let (last, first) = (a.chars().next_back(), b.chars().next());
+        let glue = last.zip(first).is_some_and(|(l, f)| {
+            l.is_ascii_alphanumeric() && f.is_ascii_alphanumeric() || matches!(l, ',' | '.' | ';' | ':')
+        });
+        let joined = if glue { format!("{a} {b}") } else { format!("{a}{b}") };
+        match furniture_kind(&joined, cjk_page) {
+            // Only shapes: not a word-known promo or publisher line, never across a byline.
+            Some(kind)
+                if !matches!(kind, "band" | "markup" | "app-promo")
+                    && (kind != "publisher" || is_shaped(&joined))
+                    && crate::byline::byline_form(a).is_none()
+                    && crate::byline::byline_form(b).is_none() =>
+            {
+                let note = format!("{}; wrapped over two lines", evidence_note(&joined, kind));
+                let rule = format!("layout.furniture.{kind}");
+                learn(page, kind, &joined);
+                page.classify_because(i, BlockKind::Furniture, rule.clone(), note.clone());
+                page.classify_because(i + 1, BlockKind::Furniture, rule, note);
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// How many lines from the page's top or bottom count as its band for the weak shapes.
+const EDGE_LINES: usize = 4;
+
+/// Weak shapes ([`crate::classify::evidence::weak_kind`]: a street address, a page number
+/// beside a name in capitals) are furniture only where furniture stands: among the first or
+/// last [`EDGE_LINES`] lines of the page and right beside a furniture line; never a line of
+/// running text.
+fn classify_weak_at_edges(page: &mut Page) {
+    // The page's own line table: how far each line stands from the top and the bottom.
+    let table = crate::analysis::lines(page);
+    let n = page.blocks().len();
+    for i in 0..n {
+        if !is_open(page.blocks()[i].kind) {
+            continue;
+        }
+        let raw = page.block_text(i);
+        if raw.trim().contains('\n') {
+            continue;
+        }
+        let t = raw.trim().to_string();
+        let Some((kind, why)) = crate::classify::evidence::weak_kind(&t) else { continue };
+        let start = page.blocks()[i].range.start + (raw.len() - raw.trim_start().len());
+        let Some(line) = table.at(start) else { continue };
+        let furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
+        // Both: at an edge of the page and right beside furniture (a headline in capitals
+        // that opens with a number, `5 MANIFESTO THIS WEEK`, may stand at an edge too).
+        if !(i > 0 && furniture(i - 1) || i + 1 < n && furniture(i + 1)) {
+            continue;
+        }
+        let place = if line.from_top < EDGE_LINES {
+            "in the page's top band, beside furniture"
+        } else if line.from_bottom < EDGE_LINES {
+            "in the page's bottom band, beside furniture"
+        } else {
+            continue;
+        };
+        if in_running_text(page, i) {
+            continue;
+        }
+        page.classify_because(
+            i,
+            BlockKind::Furniture,
+            format!("layout.furniture.{kind}"),
+            format!("{kind}: {why}, {place}"),
+        );
     }
 }
 
@@ -559,7 +729,7 @@ fn in_running_text(page: &Page, i: usize) -> bool {
         let t = page.block_text(j);
         is_open(page.blocks()[j].kind)
             && !t.contains('\n')
-            && furniture_kind(t, true).is_none_or(|k| matches!(k, "app-promo" | "publisher"))
+            && furniture_kind(t, true).is_none_or(|k| matches!(k, "app-promo" | "publisher") && !is_shaped(t))
     };
     // An indented line starts something new (` 平湖发布 今平湖客户端` under a headline).
     let above = i > 0
@@ -941,6 +1111,67 @@ mod tests {
         }
         // Capitals on a Latin page are a headline, not a masthead.
         assert_eq!(furniture_kind("CITY COUNCIL VOTES", false), None);
+    }
+
+    #[test]
+    fn a_headline_in_capitals_opening_with_a_number_stays_at_the_foot() {
+        let p =
+            run("The council met on Monday.\n\nIt voted to approve the bridge.\n\n5 MANIFESTO THIS WEEK\n");
+        assert_eq!(kinds(&p)[2].1, None, "{:?}", kinds(&p));
+    }
+
+    #[test]
+    fn a_date_that_a_latin_sentence_runs_into_stays() {
+        let p = run(
+            "Tuesday, March 3, 1925\n\nThe council met on\nTuesday, March 3, 1925\nand voted to build the bridge.\n",
+        );
+        let k = kinds(&p);
+        assert_eq!(k[0].1.as_deref(), Some("layout.furniture.date"), "alone at the top: {k:?}");
+        assert_eq!(k[2].1, None, "inside a sentence: {k:?}");
+    }
+
+    #[test]
+    fn furniture_wrapped_over_two_lines_at_the_edge() {
+        let p = run(
+            "LINCHENG TIMES 2026年9月15日 农历\n九月十五\n国内统一连续出版物号 CN13-\n8364\n我市科技项目立项数创新高\n\n\
+                     本报讯 今年以来，全市共有\n12377\n个项目立项。\n",
+        );
+        let k = kinds(&p);
+        for (t, rule) in &k[..4] {
+            assert!(rule.as_deref().is_some_and(|r| r.starts_with("layout.furniture.")), "{t}: {k:?}");
+        }
+        assert_eq!(k[4].1, None, "the headline stays: {k:?}");
+        assert!(k[5..].iter().all(|(_, r)| r.is_none()), "running text stays: {k:?}");
+        let p = run("平湖发布 今平湖客户端\n■记者 李雨婷\n党建强，则根基稳；根基稳，则社会兴。\n");
+        assert!(
+            kinds(&p)[1].1.as_deref() != Some("layout.furniture.app-promo"),
+            "a byline is never wrapped furniture: {:?}",
+            kinds(&p)
+        );
+        let p = run("Vol. XV, No.\n294\nRAILWAY PLANS A SECOND LINE\n");
+        let k = kinds(&p);
+        assert!(k[0].1.is_some() && k[1].1.is_some() && k[2].1.is_none(), "{k:?}");
+    }
+
+    #[test]
+    fn weak_shapes_only_at_the_page_edges() {
+        let body = "The council met on Monday.\n\nIt voted to approve the bridge.\n\nWork begins in spring.\n\n\
+                    Residents were pleased.\n\n";
+        let p = run(&format!(
+            "{body}12 Main Street, Riverton\n\n{body}More news follows.\n\nThe end.\n\nOf the page.\n\nReally.\n\n\
+                              4 THE RIVERTON LEDGER\n\nTuesday, March 3, 1925\n"
+        ));
+        let k = kinds(&p);
+        let mid = k.iter().find(|(t, _)| t.contains("Main Street")).expect("line");
+        assert_eq!(mid.1, None, "mid-page, a street address may be prose");
+        let foot = k.iter().find(|(t, _)| t.contains("RIVERTON LEDGER")).expect("line");
+        assert_eq!(foot.1.as_deref(), Some("layout.furniture.page-label"), "at the page's foot");
+        let i = (0..p.blocks().len()).find(|&i| p.block_text(i).contains("RIVERTON")).expect("block");
+        assert!(
+            p.blocks()[i].note.as_deref().is_some_and(|n| n.contains("bottom band")),
+            "{:?}",
+            p.blocks()[i].note
+        );
     }
 
     #[test]

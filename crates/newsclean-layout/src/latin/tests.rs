@@ -377,3 +377,32 @@ fn compound_broken_at_its_own_hyphen_keeps_it() {
         assert!(flat(&out).contains(want), "{raw:?} -> {out:?}");
     }
 }
+
+#[test]
+fn drop_caps_rejoined_only_where_the_page_shows_them() {
+    let clean = |t: &str| {
+        let mut p = Page::new(t);
+        crate::lines::SplitLines.run(&mut p, &Context::default()).unwrap();
+        JoinLatin.run(&mut p, &Context::default()).unwrap();
+        p
+    };
+    let p = clean("T\nhe council met on Monday and voted to approve the new bridge over the river.\n");
+    assert!(p.text().trim_start().starts_with("The council met"), "{}", p.text());
+    assert!(
+        p.log()
+            .edits()
+            .iter()
+            .any(|e| e.rule == DROP_CAP && e.note.as_deref().is_some_and(|n| n.contains("one-letter line")))
+    );
+    let p = clean("O nce again the council met on Monday and voted to approve the new bridge.\n");
+    assert!(p.text().trim_start().starts_with("Once again"), "{}", p.text());
+    for keep in [
+        "A\nnew day dawned over the harbour as the council met on Monday to vote.\n",
+        "I went to the council meeting on Monday and voted to approve the bridge.\n",
+        "A new day dawned over the harbour as the council met on Monday to vote.\n",
+        "B\nRiverton council met on Monday and voted to approve the new bridge.\n",
+    ] {
+        let p = clean(keep);
+        assert!(!p.log().edits().iter().any(|e| e.rule == DROP_CAP), "{keep:?}: {}", p.text());
+    }
+}

@@ -461,7 +461,12 @@ fn apply(page: &mut Page, m: &Move, source: &str) -> Result<(), newsclean_core::
     // rather than text outside blocks.)
     let rest = if cut { &parts[1..] } else { &parts[..] };
     for (r, kind, rule) in rest {
-        out.push(Block { range: start + r.start..start + r.end, kind: *kind, rule: rule.clone() });
+        out.push(Block {
+            range: start + r.start..start + r.end,
+            kind: *kind,
+            rule: rule.clone(),
+            note: None,
+        });
     }
     page.set_blocks(out);
     Ok(())

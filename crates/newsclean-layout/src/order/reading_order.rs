@@ -39,7 +39,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use newsclean_core::chars::is_cjk;
-use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
+use newsclean_core::{Block, Context, Page, Pass, PassError, TextEdit};
 
 use crate::text::cjk_inner_spaces;
 use crate::text::{cells, column_width, ends_sentence, is_open};
@@ -141,7 +141,7 @@ impl Pass for ReadingOrder {
             match inserted.iter().find(|r| b.range.start < r.start && r.end <= b.range.end) {
                 Some(r) => {
                     blocks.push(Block { range: b.range.start..r.start - 1, ..b.clone() });
-                    blocks.push(Block { range: r.clone(), kind: BlockKind::Unknown, rule: None });
+                    blocks.push(Block::new(r.clone()));
                     if r.end < b.range.end {
                         blocks.push(Block { range: r.end..b.range.end, ..b.clone() });
                     }
@@ -154,7 +154,7 @@ impl Pass for ReadingOrder {
         // white space to finalize.
         for r in &inserted {
             if !blocks.iter().any(|b| b.range == *r) {
-                blocks.push(Block { range: r.clone(), kind: BlockKind::Unknown, rule: None });
+                blocks.push(Block::new(r.clone()));
             }
         }
         page.set_blocks(blocks);

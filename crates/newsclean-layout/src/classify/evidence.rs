@@ -1,0 +1,442 @@
+//! Furniture shapes that carry over from paper to paper, in Latin and CJK scripts: what a
+//! line is made of, not which strings one paper prints. Each shape names the evidence that
+//! decided it, for the note of the edit that removes the line.
+//!
+//! A shape is *strong* when the whole line is made of furniture parts (a date and nothing but
+//! date words; a page reference after a continuation word; a role and names, and nothing
+//! else): such a line is furniture wherever it stands. It is *weak* when prose could print
+//! the same line (a street address, a page number beside a name in capitals): then the line
+//! must also stand where furniture stands (the page's top or bottom band, beside other
+//! furniture) — [`weak_kind`].
+//!
+//! # When it must not fire
+//! A line that ends a sentence (`The council met on March 3, 1925.`), that holds more than
+//! the shape's parts (`Continued on page 4 of the report, the figures show`), or that is
+//! longer than furniture is; a weak shape away from the page's edges.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
+    };
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|\
+Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?|\
+janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\
+gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|\
+Januar|Februar|März|Juni|Juli|Oktober|Dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre";
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\
+Mon\\.?|Tues?\\.?|Wed\\.?|Thurs?\\.?|Fri\\.?|Sat\\.?|Sun\\.?|\
+lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\
+lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|\
+Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo";
+
+re!(
+    LATIN_DATE_TOKEN,
+    &format!(
+        r"(?i)\b(?:{MONTHS}|{WEEKDAYS})(?:\b|$)|\b\d{{1,2}}(?:st|nd|rd|th|er|°)?\b|\b(?:1[6-9]|20)\d\d\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d\d)\b"
+    )
+);
+re!(LATIN_MONTH, &format!(r"(?i)\b(?:{MONTHS})(?:\b|$)"));
+re!(NUMERIC_DATE, r"\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b");
+re!(DAY, r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|°)?\b");
+// A jump line: a continuation word (continued, turn to, see, suite, segue), perhaps a
+// preposition and a section's name in capitals, then the page reference ending the line.
+re!(
+    JUMP_LINE,
+    r"^[\s(\[●■▶►→•]*(?i:(?:continued|cont'd|cont\.|please\s+turn|turn|see|suite|segue|seguito|voir|fortsetzung|sigue|more)\s*)?(?i:(?:on|to|from|en|de\s+la|à\s+la|a|alla|dalla|da|auf|at|in)\s+)?(?:[A-Z][A-Z'&\-]+(?:\s+[A-Z][A-Z'&\-]+){0,3},?\s+(?i:(?:on|from)\s+)?)?(?i:page|pagina|pag\.|p\.|seite|página)\s*[A-Z]?\d{1,3}\s*[)\]]?$|^[\s(●■•]*(?i:dalla|da)\s+prima\s+pagina\s*[)]?$|^[\s(●■•]*(?i:suite\s+de\s+la\s+une|suite\s+de\s+la\s+page\s+\d{1,3})\s*[)]?$"
+);
+re!(
+    LATIN_LABEL,
+    r"(?i)^(?:(?:section|sezione|cahier)\s+[A-Z],?\s*)?(?:page|pagina|pag\.|seite|página|p\.)\s*[A-Z]?\d{1,3}$"
+);
+re!(CAPS_WORDS, r"^[A-Z][A-Z'&.\-]*(?:\s+[A-Z][A-Z'&.\-]*)*$");
+re!(
+    LATIN_SERIAL,
+    r"(?i)^(?:vol\.|volume|anno|année|jahrgang|año)\s*[IVXLCDM\d]+\s*[,.;\-–—]?\s*(?:no\.|n\.|n°|nr\.|number|numéro|numero)\s*[\d,.]*$|^(?:no\.|n°|nr\.)\s*[\d,.]+$"
+);
+re!(
+    LATIN_PRICE,
+    r"(?i)^(?:(?:price|prix|prezzo|preis|precio)\s*:?\s*)?(?:[€$£¥]\s*\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s*(?:cents?|pence|p|€|euros?|eur|francs?|lire|chf|usd|\$)|(?:one|two|three|four|five|six|ten|fifteen|twenty|fifty)\s+(?:cents?|pence|shillings?|euros?))$"
+);
+re!(PRICE_WORD, r"(?i)^(?:price|prix|prezzo|preis|precio)\b");
+re!(
+    ZH_PRICE,
+    r"^(?:零售价|定价|售价|每份|本期定价|全年定价)\s*[：:]?\s*(?:每[份月年期]|全年)?\s*[0-9０-９.．]+\s*元$|^每份\s*[0-9.]+\s*元$"
+);
+re!(URL, r"(?:https?://|www\.)[A-Za-z0-9./_\-?=&%#]+");
+re!(EMAIL, r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}");
+re!(
+    CONTACT_LABEL,
+    r"(?i)^(?:tel\.?|telephone|phone|fax|e-?mail|mail|web|online|internet|redazione|rédaction|newsroom|contact)\s*[:.]?$"
+);
+re!(PHONE_DIGITS, r"\+?\(?\d[\d\s().\-/]{5,}\d");
+re!(
+    LATIN_CREDIT,
+    r"(?i)^(?:(?:(?:page\s+|managing\s+|sub-?|chief\s+|deputy\s+)?editor|editors|design(?:er)?|layout|graphics|proofreader|photo\s+editor|sub-editor|edited\s+by|layout\s+by|design\s+by|redazione|rédaction|caporedattore|direttore\s+responsabile|rédacteur\s+en\s+chef|directeur\s+de\s+la\s+publication)\s*[:.]?\s+[A-Z][\p{L}'.\-]+(?:\s+[A-Z][\p{L}'.\-]+){0,3}\s*(?:[|;,/]\s*|$))+$"
+);
+re!(
+    LATIN_PUBLISHER,
+    r"(?i)^(?:published|printed|printed\s+and\s+published|edited\s+and\s+published|publié|imprimé|stampato|stampa|editore|éditeur|herausgeber|verlag|druck)\b[^!?]{0,70}$"
+);
+re!(
+    ZH_PUBLISHER,
+    r"^[\p{Han}A-Za-z0-9（）()·\s]{2,24}?(?:出版发行|出版|主管主办|主办|主管|联办|协办|承办|承印|印刷)$|^(?:主管主办|主管|主办|出版|出版发行|印刷|承印)\s*[：:]\s*[\p{Han}A-Za-z0-9（）()·\s]{2,24}$"
+);
+re!(
+    ZH_CREDIT,
+    r"^(?:(?:本版编辑|本版责编|本版主编|责任编辑|美术编辑|版式设计|版面设计|视觉设计|责任校对|责编|美编|编辑|版式|校对|组版|排版|审读|审校|审核|值班编委|制图|照排)(?:\s*[：:/／]\s*|\s+)[\p{Han}·]{2,4}(?:[、，,\s]+[\p{Han}·]{2,4})*?\s*)+$"
+);
+re!(
+    ZH_SHORT_DATE,
+    r"^[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*(?:星期|礼拜|周)[一二三四五六日天]$"
+);
+re!(
+    ZH_LABEL_PART,
+    r"^(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|[A-Z]\s*\d{1,2}(?:\s*版)?|\d{1,2}|[A-Z]叠|叠\s*[A-Z])$"
+);
+re!(
+    ZH_ADDRESS,
+    r"^(?:社址|地址)\s*[:：]\s*\S{2,24}?(?:\d+号|号|楼|室|层)\s*(?:邮编|邮政编码)\s*[:：]?\s*\d{6}$"
+);
+re!(ZH_EMAIL, r"^\p{Han}{1,6}\s*[：:]\s*[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$");
+re!(POSTAL_SERIAL, r"^(?:邮发代号|邮局代号)\s*[:：]?\s*\d{1,2}\s*[-－]\s*\d{1,4}$");
+re!(
+    STREET,
+    r"(?i)^\d{1,4}[A-Za-z]?\s+[\p{L}'.\-]+(?:\s+[\p{L}'.\-]+){0,3}\s+(?:street|st\.|road|rd\.|avenue|ave\.|lane|square|place|row|way|boulevard|blvd\.)\b[^.!?]{0,40}$|(?i)^(?:via|viale|piazza|corso|rue|avenue|boulevard|place)\s+[\p{L}'.\- ]{2,40},?\s*\d{1,4}\b[^.!?]{0,30}$"
+);
+
+/// Latin words of a line (letters only, apostrophes and hyphens inside).
+fn words(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-')).filter(|w| !w.is_empty())
+}
+
+/// A line that ends a Latin sentence with a full stop after a lower-case word is prose.
+fn ends_prose(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '\'', ')', '”', '’']);
+    (t.ends_with('.') || t.ends_with('!') || t.ends_with('?'))
+        && t.trim_end_matches(['.', '!', '?'])
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().all(|c| c.is_lowercase()) && w.chars().count() > 2)
+}
+
+/// The strong furniture shape of a whole line, with the evidence: `(kind, evidence)`.
+pub fn strong_kind(t: &str) -> Option<(&'static str, &'static str)> {
+    let t = t.trim();
+    let n = t.chars().count();
+    if n == 0 || n > 90 {
+        return None;
+    }
+    let has_cjk = t.chars().any(newsclean_core::chars::is_cjk);
+    if has_cjk {
+        return cjk_kind(t);
+    }
+    if ends_prose(t) && !t.starts_with(['©']) && !t.to_lowercase().contains("rights reserved") {
+        return None;
+    }
+    let nwords = words(t).count();
+    if nwords <= 8 && JUMP_LINE.is_match(t) && !LATIN_LABEL.is_match(t) {
+        return Some(("jump", "a page reference after a continuation word, a short line"));
+    }
+    if LATIN_LABEL.is_match(t) {
+        return Some(("page-label", "a page label alone"));
+    }
+    if nwords <= 4
+        && let Some((label, num)) = t.split_once(['|', '·', '•'])
+    {
+        let (label, num) = (label.trim(), num.trim());
+        let page_no = |s: &str| {
+            let d = s.trim_start_matches(|c: char| c.is_ascii_uppercase());
+            s.len() - d.len() <= 1 && (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+        };
+        if (CAPS_WORDS.is_match(label) && page_no(num)) || (CAPS_WORDS.is_match(num) && page_no(label)) {
+            return Some(("page-label", "a section name and a page number"));
+        }
+    }
+    if LATIN_SERIAL.is_match(t) {
+        return Some(("serial", "volume and issue numbers alone"));
+    }
+    if n <= 30 && (LATIN_PRICE.is_match(t) || PRICE_WORD.is_match(t) && t.chars().any(|c| c.is_ascii_digit()))
+    {
+        return Some(("price", "a price alone"));
+    }
+    if let Some(kind) = latin_date_kind(t) {
+        return Some(kind);
+    }
+    if n <= 80 && is_latin_contact(t) {
+        return Some(("contact", "telephone, e-mail or web address with labels only"));
+    }
+    if n <= 80 && LATIN_CREDIT.is_match(t) {
+        return Some(("credits", "staff roles with names, nothing else"));
+    }
+    if n <= 80
+        && !t.ends_with(':')
+        && LATIN_PUBLISHER.is_match(t)
+        && (t.contains(" by ") || t.contains(':') || nwords <= 6)
+    {
+        return Some(("publisher", "a publisher's or printer's line"));
+    }
+    None
+}
+
+/// A line of dates: weekday and month names, day numbers, years and separators only, with a
+/// year or a month name; `THE DAILY BUGLE Tuesday, March 3, 1925` (capitals before or after
+/// the date) is a masthead.
+fn latin_date_kind(t: &str) -> Option<(&'static str, &'static str)> {
+    // A month needs its day: `May 2025` alone is no date line.
+    let dated = NUMERIC_DATE.is_match(t) || LATIN_MONTH.is_match(t) && DAY.is_match(t);
+    // A date that ends a sentence or a clause (`…met on` / `March 3, 1925.`) is running text.
+    if !dated || t.ends_with(['.', ',', ';', ':']) {
+        return None;
+    }
+    let rest = LATIN_DATE_TOKEN.replace_all(t, " ");
+    let rest = rest.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | '-' | '–' | '—' | '|' | '·' | '•' | '/')
+    });
+    if rest
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '–' | '—' | '|' | '·' | '•' | '/' | '\''))
+    {
+        return Some(("date", "dates and weekdays only"));
+    }
+    // The paper's name in capitals beside the date.
+    let caps =
+        rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '-' | '—'));
+    if CAPS_WORDS.is_match(caps)
+        && words(caps).count() <= 6
+        && caps.chars().filter(|c| c.is_alphabetic()).count() >= 4
+    {
+        return Some(("masthead", "a name in capitals beside a date, nothing else"));
+    }
+    None
+}
+
+/// Telephone numbers, e-mail and web addresses with short labels and nothing else.
+fn is_latin_contact(t: &str) -> bool {
+    let has = EMAIL.is_match(t) || t.contains("www.") || t.contains("http") || PHONE_DIGITS.is_match(t);
+    if !has {
+        return false;
+    }
+    let rest = EMAIL.replace_all(t, " ");
+    let rest = URL.replace_all(&rest, " ");
+    let rest = PHONE_DIGITS.replace_all(&rest, " ");
+    let labels =
+        rest.split(['|', ';', ',', '·', '•']).map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    // Every piece that is left is a contact label (Tel., e-mail, Fax); at least one was,
+    // unless the line is a web or e-mail address alone.
+    let all_labels = labels.iter().all(|l| l.split_whitespace().all(|w| CONTACT_LABEL.is_match(w)));
+    all_labels && (!labels.is_empty() || EMAIL.is_match(t) || t.contains("www.") || t.contains("http"))
+}
+
+/// The CJK shapes this module adds: a date without the year but with the weekday
+/// (5月6日 周一), a page label beside the section's name (要闻·A5, 05 要闻, 第5版：要闻), staff
+/// credits (本版编辑：王强, 编辑 王强　审读 李明), publisher and printer lines, prices, postal
+/// serials, an address with its postcode.
+fn cjk_kind(t: &str) -> Option<(&'static str, &'static str)> {
+    let n = t.chars().count();
+    if n > 40 {
+        return None;
+    }
+    if ZH_SHORT_DATE.is_match(t) {
+        return Some(("date", "a date and weekday only"));
+    }
+    if ZH_PRICE.is_match(t) {
+        return Some(("price", "a price alone"));
+    }
+    if POSTAL_SERIAL.is_match(t) {
+        return Some(("serial", "a postal distribution code"));
+    }
+    if ZH_EMAIL.is_match(t) {
+        return Some(("contact", "an e-mail address with its label"));
+    }
+    if ZH_ADDRESS.is_match(t) {
+        return Some(("contact", "the paper's address and postcode"));
+    }
+    if ZH_CREDIT.is_match(t) && !t.ends_with(['。', '，']) {
+        return Some(("credits", "staff roles with names, nothing else"));
+    }
+    if n <= 30 && !crate::text::ends_clause(t) && !t.contains(['，', '。']) && ZH_PUBLISHER.is_match(t) {
+        return Some(("publisher", "a publisher's or printer's line"));
+    }
+    // A page label beside the section's name: two parts, one a label, the other 2-4 ideographs.
+    let parts: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '：' | ':' | '|' | '/' | '—'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if parts.len() == 2 {
+        // A section's name: 2-4 ideographs, not the dash OCR reads as 一一.
+        let section = |s: &str| {
+            (2..=4).contains(&s.chars().count())
+                && s.chars().all(newsclean_core::chars::is_cjk)
+                && !s.contains('一')
+        };
+        // A page number is never zero (`0：一一海海` is OCR noise).
+        let label = |s: &str| ZH_LABEL_PART.is_match(s) && !s.chars().all(|c| c == '0');
+        let (a, b) = (parts[0], parts[1]);
+        if (label(a) && section(b)) || (section(a) && label(b)) {
+            return Some(("page-label", "a page label beside a section name"));
+        }
+    }
+    None
+}
+
+/// A weak shape: a line prose could print too, furniture only where furniture stands (the
+/// page's top or bottom band, or beside other furniture): a street address, a page number
+/// beside a name in capitals (`4 THE RIVERTON LEDGER`), a name in capitals alone (a masthead).
+pub fn weak_kind(t: &str) -> Option<(&'static str, &'static str)> {
+    let t = t.trim();
+    let n = t.chars().count();
+    if n == 0 || n > 60 || ends_prose(t) {
+        return None;
+    }
+    if STREET.is_match(t) {
+        return Some(("contact", "a street address"));
+    }
+    if let Some((num, name)) = t.split_once(' ').or_else(|| t.rsplit_once(' ').map(|(a, b)| (b, a)))
+        && (1..=3).contains(&num.len())
+        && num.bytes().all(|b| b.is_ascii_digit())
+        && CAPS_WORDS.is_match(name.trim())
+        && words(name).count() <= 5
+    {
+        return Some(("page-label", "a page number beside a name in capitals"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(t: &str) -> Option<&'static str> {
+        strong_kind(t).map(|k| k.0)
+    }
+
+    #[test]
+    fn jump_lines_in_latin_scripts() {
+        for t in [
+            "Continued on Page 4",
+            "(Continued on page 4)",
+            "See FOOTBALL, Page 5",
+            "Please turn to Page 6",
+            "Continued from Page 1",
+            "SPORTS from Page 1",
+            "suite page 3",
+            "● a pagina 12",
+            "● dalla prima pagina",
+        ] {
+            assert_eq!(kind(t), Some("jump"), "{t}");
+        }
+        for t in [
+            "Continued on page 4 of the report, the figures show that the council",
+            "see the table on page 4.",
+            "The story continues on page 4.",
+            "a pagina aperta",
+        ] {
+            assert_eq!(kind(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn dates_and_mastheads() {
+        for t in [
+            "Tuesday, March 3, 1925",
+            "MARCH 3, 2025",
+            "3 March 2025",
+            "Mardi 3 mars 2025",
+            "martedì 3 marzo 2025",
+            "03/03/2025",
+            "TUESDAY, 3 MARCH 2025",
+        ] {
+            assert_eq!(kind(t), Some("date"), "{t}");
+        }
+        assert_eq!(kind("THE DAILY BUGLE Tuesday, March 3, 1925"), Some("masthead"));
+        for t in [
+            "The council met on March 3, 1925.",
+            "On March 3, 1925 the council voted to approve",
+            "March 3, 1925, was a cold day",
+            "March 3, 1925.",
+            "April 14.",
+            "May 2025",
+        ] {
+            assert_ne!(kind(t), Some("date"), "{t}");
+            assert_ne!(kind(t), Some("masthead"), "{t}");
+        }
+    }
+
+    #[test]
+    fn labels_serials_prices_contacts_credits_publishers() {
+        assert_eq!(kind("Page 4"), Some("page-label"));
+        assert_eq!(kind("Section B, Page 4"), Some("page-label"));
+        assert_eq!(kind("SPORTS | 4"), Some("page-label"));
+        assert_eq!(kind("Vol. XII, No. 345"), Some("serial"));
+        assert_eq!(kind("Anno XXI - N. 45"), Some("serial"));
+        assert_eq!(kind("Vol. XV, No."), Some("serial"), "its number on the next line");
+        assert_eq!(kind("Editore: L'Écho de Vallon S.p.A."), Some("publisher"));
+        assert_eq!(kind("Price 5 Cents"), Some("price"));
+        assert_eq!(kind("PRICE TWO CENTS"), Some("price"));
+        assert_eq!(kind("€ 1,50"), Some("price"));
+        assert_eq!(kind("Telephone: 555-0143"), Some("contact"));
+        assert_eq!(kind("e-mail: letters@riverton.com"), Some("contact"));
+        assert_eq!(kind("www.riverton.com | Tel. 012 345678"), Some("contact"));
+        assert_eq!(kind("Editor: John Smith"), Some("credits"));
+        assert_eq!(kind("Page editor: Mary Keane | Design: Tom Hart"), Some("credits"));
+        assert_eq!(kind("Edited by Mary Keane; layout by Tom Hart"), Some("credits"));
+        assert_eq!(kind("Published daily by the Riverton Ledger Company"), Some("publisher"));
+        assert_eq!(kind("Printed and published by Harlan Herald Ltd"), Some("publisher"));
+        for t in [
+            "Page after page of the report was read aloud.",
+            "The price of bread rose by 5 cents last week, bakers said.",
+            "Call the hotline on 555-0143 if you see smoke.",
+            "The editor said the paper would not comment.",
+            "Published in 1925, the report was ignored.",
+            "No. 10 Downing Street",
+            "Sports",
+        ] {
+            assert_eq!(kind(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn cjk_shapes_by_evidence() {
+        assert_eq!(kind("5月6日 周一"), Some("date"));
+        assert_eq!(kind("零售价：1.50元"), Some("price"));
+        assert_eq!(kind("每份1.00元"), Some("price"));
+        assert_eq!(kind("投稿邮箱：news@lintingnews.cn"), Some("contact"));
+        assert_eq!(kind("他的邮箱：news@x.cn，欢迎来信。"), None);
+        assert_eq!(kind("邮发代号 31-12"), Some("serial"));
+        assert_eq!(kind("地址：泽汀路5号　邮编：314200"), Some("contact"));
+        assert_eq!(kind("本版编辑：王强"), Some("credits"));
+        assert_eq!(kind("编辑 王强　审读 李明"), Some("credits"));
+        assert_eq!(kind("责任编辑 王强　版式设计 李明"), Some("credits"));
+        assert_eq!(kind("泽汀晚报社出版"), Some("publisher"));
+        assert_eq!(kind("中共泽汀市委主管主办"), Some("publisher"));
+        assert_eq!(kind("印刷：泽汀印务中心"), Some("publisher"));
+        assert_eq!(kind("要闻·A5"), Some("page-label"));
+        assert_eq!(kind("05 要闻"), Some("page-label"));
+        assert_eq!(kind("第5版：要闻"), Some("page-label"));
+        for t in [
+            "5月6日，全市召开会议。",
+            "编辑部的故事",
+            "本版编辑王强说，今年的工作很多",
+            "每份报告都要认真审读。",
+            "他在出版社工作，负责出版",
+            "2023 年度报告",
+            "0：一一海海",
+        ] {
+            assert_eq!(kind(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn weak_shapes_need_a_place() {
+        assert_eq!(weak_kind("12 Main Street, Riverton").map(|k| k.0), Some("contact"));
+        assert_eq!(weak_kind("4 THE RIVERTON LEDGER").map(|k| k.0), Some("page-label"));
+        assert_eq!(strong_kind("12 Main Street, Riverton"), None, "not strong");
+        assert_eq!(weak_kind("He lived at 12 Main Street for years."), None);
+    }
+}
