@@ -63,6 +63,80 @@ pub const PAGE_RULES: &[RuleInfo] = &[
     },
 ];
 
+/// The ids of the changes decoding makes before the page is segmented (the first batches of
+/// every page's log). They are how bytes become text, not layout decisions: they cannot be
+/// disabled (`--encoding NAME` decides the reading instead). `newsclean_decode::RULE_IDS`
+/// lists the same ids; a test in the facade checks the two agree.
+pub const DECODE_RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "decode.bom",
+        pass: "decode",
+        title: "A byte-order mark at the start of the file is dropped",
+        why: "The mark says how the bytes are encoded; it is not text.",
+        example: "\\u{feff}标题 → 标题",
+        not_when: "A U+FEFF inside the text is a zero-width character (decode.zero-width), not a mark.",
+        safety: Safety::Safe,
+    },
+    RuleInfo {
+        id: "decode.mojibake",
+        pass: "decode",
+        title: "Text decoded in the wrong encoding and saved again (mojibake) is read back",
+        why: "UTF-8 read as windows-1252 or GBK turns every character into two or three wrong ones; \
+              the repair is made only when the run round-trips exactly.",
+        example: "cafÃ© → café",
+        not_when: "A page that also writes the repaired form as genuine text beside it (text that \
+                   discusses mojibake) is left alone.",
+        safety: Safety::Safe,
+    },
+    RuleInfo {
+        id: "decode.newline",
+        pass: "decode",
+        title: "Every line break (CRLF, CR, U+2028, U+0085) becomes LF",
+        why: "One line-break convention lets every pass see lines the same way.",
+        example: "a\\r\\nb → a\\nb",
+        not_when: "Never: every line break is one LF afterwards.",
+        safety: Safety::Safe,
+    },
+    RuleInfo {
+        id: "decode.control",
+        pass: "decode",
+        title: "Control characters other than tab and line breaks are removed",
+        why: "Extraction and OCR leave controls (NUL, form feeds, C1) that no text means.",
+        example: "a\\u{0c}b → ab",
+        not_when: "Tabs and line breaks are kept.",
+        safety: Safety::Safe,
+    },
+    RuleInfo {
+        id: "decode.zero-width",
+        pass: "decode",
+        title: "Invisible zero-width characters that carry nothing are removed",
+        why: "Zero-width spaces and stray joiners split words for search and counting.",
+        example: "新\\u{200b}闻 → 新闻",
+        not_when: "A ZWJ inside an emoji sequence, and ZWJ/ZWNJ between letters of scripts that use \
+                   them (Arabic script, Indic, Myanmar, Khmer), are text and stay.",
+        safety: Safety::Safe,
+    },
+    RuleInfo {
+        id: "decode.bidi",
+        pass: "decode",
+        title: "Bidi controls away from right-to-left text are removed",
+        why: "Directional marks and overrides left by extraction hide nothing but can reorder what a \
+              terminal shows.",
+        example: "a\\u{202e}b → ab",
+        not_when: "LRM, RLM and ALM near right-to-left text on the same line stay.",
+        safety: Safety::Safe,
+    },
+    RuleInfo {
+        id: "decode.nfc",
+        pass: "decode",
+        title: "Text is put in Unicode normal form C",
+        why: "One form for each character, so the same text compares and searches the same.",
+        example: "e\\u{301} → é",
+        not_when: "Never changes what is shown, only how it is encoded.",
+        safety: Safety::Safe,
+    },
+];
+
 /// True when `id` names `rule` or a family of rules it belongs to: `layout.furniture` covers
 /// `layout.furniture.date`, never `layout.furniture-x`.
 pub fn covers(id: &str, rule: &str) -> bool {

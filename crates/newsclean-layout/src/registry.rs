@@ -322,10 +322,11 @@ pub const RULES: &[RuleInfo] = rules![
     "Short repeated lines (新华社, （完）), headlines, paragraphs that differ by one character.";
 ];
 
-/// Every rule id any edit or block can carry from the layout and the page: [`RULES`] and
-/// the page's own ([`newsclean_core::registry::PAGE_RULES`]).
+/// Every rule id any edit or block can carry from decoding, the layout and the page: [`RULES`],
+/// the page's own ([`newsclean_core::registry::PAGE_RULES`]) and decoding's
+/// ([`newsclean_core::registry::DECODE_RULES`]).
 pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
-    RULES.iter().chain(newsclean_core::registry::PAGE_RULES)
+    RULES.iter().chain(newsclean_core::registry::PAGE_RULES).chain(newsclean_core::registry::DECODE_RULES)
 }
 
 /// The registered rule with this id.

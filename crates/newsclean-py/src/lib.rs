@@ -115,6 +115,8 @@ impl From<newsclean::Error> for Failure {
                     },
                 }
             }
+            // Markdown (or other structured text) is refused, never restructured.
+            e @ newsclean::Error::Structured(_) => Failure::Value(e.to_string()),
             newsclean::Error::Pass(p) => {
                 Failure::Internal(format!("{p}; this is a bug in newsclean, please report it with the text"))
             }

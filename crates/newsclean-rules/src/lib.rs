@@ -255,8 +255,10 @@ impl RuleSet {
             let before = self.rules.len();
             self.rules.retain(|r| !newsclean_core::registry::covers(id, &r.spec.id));
             let page_id = newsclean_core::registry::covers("page", id)
+                || newsclean_core::registry::covers("decode", id)
                 || newsclean_core::registry::PAGE_RULES
                     .iter()
+                    .chain(newsclean_core::registry::DECODE_RULES)
                     .any(|r| newsclean_core::registry::covers(id, r.id));
             let known = self.rules.len() < before || (self.external)(id) || Self::in_a_builtin_profile(id);
             if !known || page_id {
@@ -271,7 +273,7 @@ impl RuleSet {
                     column,
                     rule: id.clone(),
                     message: if page_id {
-                        "cannot disable: the page.* ids are the output format, not a decision".into()
+                        "cannot disable: the page.* and decode.* ids are the output format and the reading of the bytes, not decisions (pass --encoding NAME to choose the reading)".into()
                     } else {
                         "cannot disable: no rule has this id (see `newsclean rules list`)".into()
                     },

@@ -82,7 +82,7 @@ fn registry_ids_are_unique_documented_and_name_a_pass() {
             assert!(!text.trim().is_empty(), "{}: empty {what}", r.id);
         }
         assert!(
-            passes.contains(&r.pass.to_string()) || r.pass == "page.finalize",
+            passes.contains(&r.pass.to_string()) || r.pass == "page.finalize" || r.pass == "decode",
             "{}: no pass {}",
             r.id,
             r.pass
@@ -91,4 +91,18 @@ fn registry_ids_are_unique_documented_and_name_a_pass() {
     for y in yaml_ids() {
         assert!(newsclean::layout::registry::get(&y).is_none(), "{y} is both a YAML and a layout rule");
     }
+}
+
+#[test]
+fn every_decode_rule_id_is_registered() {
+    let registered: Vec<&str> = newsclean::core::registry::DECODE_RULES.iter().map(|r| r.id).collect();
+    for id in newsclean::decode::RULE_IDS {
+        assert!(registered.contains(&id), "{id} is logged by decoding but not in DECODE_RULES");
+        assert!(newsclean::layout::registry::get(id).is_some(), "rules explain cannot find {id}");
+    }
+    assert_eq!(
+        registered.len(),
+        newsclean::decode::RULE_IDS.len(),
+        "DECODE_RULES lists an id decoding never logs"
+    );
 }
