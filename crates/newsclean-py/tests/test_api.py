@@ -114,7 +114,10 @@ def test_bytes_in_other_encodings_decode_to_the_same_clean_text(seeds, codec):
     expected = newsclean.clean(text)
     c = newsclean.clean(text.encode(codec))
     assert c.text == expected.text
-    assert c.rule_counts == expected.rule_counts
+    # A byte-order mark is dropped as an edit of its own (decode.bom), like every change
+    # decoding makes; the rest of the log is the same.
+    bom = {"decode.bom": 1} if codec in ("utf-16", "utf-8-sig") else {}
+    assert c.rule_counts == {**expected.rule_counts, **bom}
     assert c.changed  # the bytes were not UTF-8 (or had a BOM)
     # encoding_rs names what chardetng found: GBK, whose decoder reads GB18030.
     encoding = {"gb18030": "GBK", "utf-16-be": "UTF-16BE", "utf-8-sig": "UTF-8"}.get(codec, "UTF-16LE")
