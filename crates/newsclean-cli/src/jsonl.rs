@@ -8,7 +8,6 @@
 //! or not a string, or text the cleaner refuses) is written back unchanged and counted; with
 //! `strict` the run stops at it, naming its line. Blank lines are passed through and not counted.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{BufRead, Write};
 use std::ops::Range;
@@ -412,14 +411,10 @@ pub fn clean_record(
     }
     let original: String = serde_json::from_str(raw_value).map_err(|e| BadRecord::NotJson(e.to_string()))?;
     let cleaned = cleaner.clean(original.as_bytes()).map_err(|e| BadRecord::Clean(e.to_string()))?;
-    let mut text = cleaned.text;
-    // A page's clean text ends in `\n`; a record's text keeps the input's choice.
-    let mut dropped_final_newline = false;
-    if text.ends_with('\n') && !original.ends_with('\n') {
-        text.pop();
-        dropped_final_newline = true;
-    }
-    let changed = text != original;
+    // A page's clean text ends in `\n`; a record's text keeps the input's choice, and its
+    // stats leave out the final newline it does not keep (the facade's one definition).
+    let (text, stats) = newsclean::record::record_text(&original, &cleaned);
+    let changed = stats.changed;
 
     let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
     if changed {
@@ -427,7 +422,7 @@ pub fn clean_record(
         replacements.push((field, encoded));
     }
     if opts.annotate {
-        let stats = annotation(&cleaned.page, changed, dropped_final_newline);
+        let stats = serde_json::to_string(&stats).map_err(|e| BadRecord::Clean(e.to_string()))?;
         match spans.annotation {
             Some(r) => replacements.push((r, stats)),
             None => {
@@ -447,30 +442,6 @@ pub fn clean_record(
     }
     out.extend_from_slice(&body[cursor..]);
     Ok((out, changed))
-}
-
-/// The stats object for `--annotate`: `{"changed":…,"edits":…,"rules":{rule:count}}`.
-fn annotation(page: &newsclean::core::Page, changed: bool, dropped_final_newline: bool) -> String {
-    let mut rules: BTreeMap<&str, usize> = page.log().counts_by_rule();
-    let mut edits = page.log().edits().len();
-    if dropped_final_newline {
-        // The final newline the page added and the record did not keep is no edit of the record.
-        let last = page.log().edits().iter().rev().find(|e| e.rule == "page.separator");
-        if let Some(last) = last
-            && last.before.is_empty()
-            && last.after == "\n"
-            && last.new_span().end == page.text().len()
-        {
-            edits -= 1;
-            if let Some(n) = rules.get_mut("page.separator") {
-                *n -= 1;
-                if *n == 0 {
-                    rules.remove("page.separator");
-                }
-            }
-        }
-    }
-    serde_json::json!({ "changed": changed, "edits": edits, "rules": rules }).to_string()
 }
 
 /// Byte spans of the values of the cleaned field and of an existing annotation, in one line.

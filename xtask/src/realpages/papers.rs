@@ -393,24 +393,8 @@ pub fn jumps_of(f: &Fill) -> (String, String) {
     (out(f), inn(f))
 }
 
-const ZH_PLACES: [(&str, &str); 16] = [
-    ("澄", "CHENG"),
-    ("江", "JIANG"),
-    ("临", "LIN"),
-    ("溪", "XI"),
-    ("云", "YUN"),
-    ("岚", "LAN"),
-    ("青", "QING"),
-    ("屿", "YU"),
-    ("川", "CHUAN"),
-    ("枫", "FENG"),
-    ("汀", "TING"),
-    ("港", "GANG"),
-    ("湾", "WAN"),
-    ("泽", "ZE"),
-    ("桐", "TONG"),
-    ("岳", "YUE"),
-];
+/// The place syllables of the factory's made-up papers (one list for both generators).
+use super::PLACES as ZH_PLACES;
 const ZH_KINDS: [(&str, &str); 5] = [
     ("日报", "DAILY"),
     ("晚报", "EVENING NEWS"),
