@@ -630,10 +630,14 @@ fn new_files_follow_the_umask() {
     let mode = |p: &str| fs::metadata(tmp.path().join(p)).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode("out/p0.txt"), 0o644);
     assert_eq!(mode("removed.jsonl"), 0o644);
-    let o = run_umask(tmp.path(), "027", &["learn", "in", "-o", "learned.yaml", "--min-pages", "2"]);
-    if code(&o) == 0 {
-        assert_eq!(mode("learned.yaml"), 0o640);
+    fs::create_dir(tmp.path().join("paper")).unwrap();
+    for i in 0..3 {
+        let page = format!("溪岳日报 2024年5月{}日 第{}版\n\n标题{i}\n\n正文第一段,内容。\n", i + 3, i + 1);
+        fs::write(tmp.path().join(format!("paper/p{i}.txt")), page).unwrap();
     }
+    let o = run_umask(tmp.path(), "027", &["learn", "paper", "-o", "learned.yaml", "--min-pages", "2"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(mode("learned.yaml"), 0o640);
     fs::set_permissions(tmp.path().join("in/p1.txt"), fs::Permissions::from_mode(0o604)).unwrap();
     let o = run_umask(tmp.path(), "077", &["clean", "--in-place", "in/p1.txt"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
