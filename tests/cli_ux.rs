@@ -446,6 +446,35 @@ fn keep_encoding_writes_back_in_the_input_s_encoding_or_refuses_the_file() {
     assert!(stderr(&o).contains("--keep-encoding applies to"), "{}", stderr(&o));
 }
 
+/// A page that is clean but not UTF-8 "would change" only by being written as UTF-8: no edit
+/// of the text shows that, so `--check`, `--diff` and `--in-place` say it in a note that names
+/// the way to keep the encoding; a UTF-8 page gets no such note.
+#[test]
+fn a_change_of_encoding_alone_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode("标题\n正文第一段，内容。\n");
+    fs::write(tmp.path().join("gbk.txt"), &gbk).unwrap();
+    fs::write(tmp.path().join("utf8.txt"), "标题\n正文第一段，内容。\n").unwrap();
+    for args in [&["clean", "--check", "gbk.txt"][..], &["clean", "--diff", "gbk.txt"]] {
+        let o = run(tmp.path(), args);
+        let err = stderr(&o);
+        assert!(
+            err.contains("gbk.txt: read as GBK; the clean file is UTF-8") && err.contains("--keep-encoding"),
+            "{args:?}: {err}"
+        );
+    }
+    let o = run(tmp.path(), &["clean", "--check", "utf8.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("read as"), "{}", stderr(&o));
+    let o = run(tmp.path(), &["clean", "--check", "-q", "gbk.txt"]);
+    assert!(!stderr(&o).contains("read as"), "-q prints no notes: {}", stderr(&o));
+    // Written back as GBK: nothing changes, nothing to say.
+    let o = run(tmp.path(), &["clean", "--in-place", "--keep-encoding", "gbk.txt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("read as"), "{}", stderr(&o));
+    assert_eq!(fs::read(tmp.path().join("gbk.txt")).unwrap(), gbk.as_ref());
+}
+
 #[test]
 fn a_bad_project_rule_file_fails_its_files_not_the_run() {
     let tmp = tempfile::tempdir().unwrap();

@@ -819,6 +819,22 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
         Some(b) => b.as_slice() != bytes,
         None => cleaned.changed_from(bytes),
     };
+    // A page read in another encoding is written as UTF-8: a change of bytes that no edit of
+    // the text shows, so say it (the diff and `explain` show only text; `--check` counts it).
+    if encoded.is_none()
+        && out.changed
+        && cleaned.text.as_bytes() != bytes
+        && !cleaned.report.encoding.eq_ignore_ascii_case("UTF-8")
+        && !matches!(job.dest, Dest::Stdout)
+    {
+        out.notes.push(format!(
+            "{}: read as {}; the clean file is UTF-8 (--keep-encoding with --in-place or --out-dir \
+             writes {} back)",
+            inputs::quote(display),
+            cleaned.report.encoding,
+            cleaned.report.encoding
+        ));
+    }
     if cleaned.report.malformed > 0 {
         out.notes.push(format!(
             "{}: {} undecodable byte sequence(s) read as {} became U+FFFD (�); check the file, or pass \
