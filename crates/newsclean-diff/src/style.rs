@@ -48,10 +48,41 @@ pub(crate) fn visible_html(c: char) -> char {
     if c == '\n' { c } else { visible(c, false) }
 }
 
+/// Characters that take no room on screen (format characters: the BOM, zero-width space and
+/// joiners, direction marks and embeddings, the soft hyphen): shown by name where they are
+/// what changed (in colour or with marks; a plain diff stays the text verbatim, a patch),
+/// else a removal or insertion of one would look like no change at all.
+pub(crate) fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
+/// The name an invisible character is shown by: `⟨U+200B⟩`.
+pub(crate) fn invisible_name(c: char) -> String {
+    format!("⟨U+{:04X}⟩", c as u32)
+}
+
 /// Escape `s` for one-line display: line breaks as ⏎, tabs as ⇥, control characters as
-/// control pictures.
+/// control pictures, invisible format characters by name (`⟨U+FEFF⟩`).
 pub fn escape_visible(s: &str) -> String {
-    s.chars().map(|c| if c == '\n' { NEWLINE_SYMBOL } else { visible(c, true) }).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push(NEWLINE_SYMBOL),
+            c if invisible(c) => out.push_str(&invisible_name(c)),
+            c => out.push(visible(c, true)),
+        }
+    }
+    out
 }
 
 /// Terminal columns of a visible character (CJK and full-width forms count two).
@@ -100,6 +131,12 @@ pub(crate) fn tokens(line: &[(String, Mark)], show: Show, tabs: bool) -> Vec<Tok
         let m = if color { *mark } else { Mark::Same };
         let first = out.len();
         for c in text.chars() {
+            if show != Show::Plain && *mark != Mark::Same && invisible(c) {
+                let name = invisible_name(c);
+                let width = name.chars().count();
+                out.push(Token { text: name, width, mark: m });
+                continue;
+            }
             let v = visible(c, tabs);
             out.push(Token { text: v.to_string(), width: col_width(v), mark: m });
         }
@@ -208,6 +245,12 @@ mod tests {
     #[test]
     fn control_characters_never_reach_the_terminal() {
         assert_eq!(escape_visible("a\x1b[31m\n\tb"), "a␛[31m⏎⇥b");
+        assert_eq!(escape_visible("\u{feff}a\u{200b}b\u{200d}"), "⟨U+FEFF⟩a⟨U+200B⟩b⟨U+200D⟩");
+        let line = vec![("a\u{200d}b".to_string(), Mark::Same), ("\u{200b}".to_string(), Mark::Del)];
+        let shown = |show| tokens(&line, show, false).into_iter().map(|t| t.text).collect::<String>();
+        assert_eq!(shown(Show::Marks), "a\u{200d}b[-⟨U+200B⟩-]", "a kept joiner stays text");
+        assert_eq!(shown(Show::Color), "a\u{200d}b⟨U+200B⟩");
+        assert_eq!(shown(Show::Plain), "a\u{200d}b\u{200b}", "a plain diff is verbatim");
         let line = vec![("\x1b".to_string(), Mark::Same)];
         let t = tokens(&line, Show::Color, false);
         assert_eq!(t[0].text, "␛");
