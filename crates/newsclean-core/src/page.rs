@@ -183,6 +183,12 @@ impl Page {
         &self.input
     }
 
+    /// [`Page::input`], shared rather than copied (a caller that keeps the input beside the
+    /// page holds one copy of it, not two).
+    pub fn shared_input(&self) -> Arc<str> {
+        Arc::clone(&self.input)
+    }
+
     /// How many batches of edits changed the text so far; a value derived from the text is
     /// valid as long as this is unchanged.
     pub fn version(&self) -> u64 {

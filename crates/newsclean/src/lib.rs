@@ -82,8 +82,9 @@ impl Default for Config {
 /// A cleaned page.
 #[derive(Debug)]
 pub struct Cleaned {
-    /// The decoded input, before any pass ran.
-    pub input: String,
+    /// The decoded input, before any pass ran (shared with the page where decoding changed
+    /// nothing: see [`Page::shared_input`]).
+    pub input: Arc<str>,
     /// The clean text.
     pub text: String,
     /// The page after cleaning: blocks, metadata and the edit log.
@@ -210,8 +211,13 @@ impl Cleaner {
     /// every view shows it and [`Cleaned::input`] is the text as read from the bytes.
     pub fn clean(&self, bytes: &[u8]) -> Result<Cleaned, Error> {
         let decoded = newsclean_decode::decode(bytes, &self.decode)?;
+        // One copy of the text in memory where decoding changed nothing: the page takes the
+        // decoded text and shares its input with the result (a page can be 200 MB).
         let (input, page) = match decoded.source {
-            None => (decoded.text.clone(), Page::new(decoded.text.as_str())),
+            None => {
+                let page = Page::new(decoded.text);
+                (page.shared_input(), page)
+            }
             Some(source) => {
                 let steps = decoded
                     .edits
@@ -222,10 +228,10 @@ impl Cleaner {
                     .collect();
                 let page = Page::with_prior_edits(source.clone(), steps)
                     .map_err(|source| PassError::Edit { pass: "decode".into(), source })?;
-                (source, page)
+                debug_assert_eq!(page.text(), decoded.text);
+                (Arc::from(source), page)
             }
         };
-        debug_assert_eq!(page.text(), decoded.text);
         let mut cleaned = self.clean_page(page, input)?;
         cleaned.report = decoded.report;
         Ok(cleaned)
@@ -233,11 +239,13 @@ impl Cleaner {
 
     /// Clean one page of text that is already decoded.
     pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
-        self.clean_page(Page::new(text), text.to_string())
+        let page = Page::new(text);
+        let input = page.shared_input();
+        self.clean_page(page, input)
     }
 
     /// Run the pipeline over `page`, whose log starts from `input`.
-    fn clean_page(&self, mut page: Page, input: String) -> Result<Cleaned, Error> {
+    fn clean_page(&self, mut page: Page, input: Arc<str>) -> Result<Cleaned, Error> {
         if let Some(why) = structure::markdown_evidence(page.text()) {
             return Err(Error::Structured(why));
         }

@@ -7,7 +7,7 @@ use newsclean::{Cleaner, DEFAULT_PROFILE};
 fn clean(text: &str) -> newsclean::Cleaned {
     let cleaner = Cleaner::new(DEFAULT_PROFILE).expect("profile");
     let out = cleaner.clean(text.as_bytes()).expect("clean");
-    assert_eq!(out.page.log().undo(&out.text), out.input, "undo gives the input back");
+    assert_eq!(out.page.log().undo(&out.text), &*out.input, "undo gives the input back");
     let again = cleaner.clean(out.text.as_bytes()).expect("clean again").text;
     assert_eq!(again, out.text, "idempotent");
     out

@@ -47,7 +47,7 @@ proptest! {
     fn ocr_shaped_text_is_idempotent_and_lossless(text in ocr_text()) {
         let c = Cleaner::new(DEFAULT_PROFILE).expect("the default profile loads");
         let once = c.clean(text.as_bytes()).unwrap();
-        prop_assert_eq!(once.page.log().undo(&once.text), once.input.clone());
+        prop_assert_eq!(once.page.log().undo(&once.text), &*once.input);
         let twice = c.clean(once.text.as_bytes()).unwrap();
         prop_assert_eq!(twice.text, once.text);
     }

@@ -42,21 +42,25 @@ impl Pass for Duplicates {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // A block's key is the hash and length of its text without spaces and line breaks
+        // (no copy of the text: a page may be one 200 MB paragraph); blocks whose keys agree
+        // are compared character by character, so a hash collision never counts as a copy.
+        let mut seen: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
         let mut drop = Vec::new();
         for i in 0..page.blocks().len() {
             if !matches!(page.blocks()[i].kind, BlockKind::Body | BlockKind::Caption) {
                 continue;
             }
-            let key: String = page.block_text(i).chars().filter(|c| !is_hspace(*c) && *c != '\n').collect();
-            if key.chars().count() < MIN_CHARS {
+            let key = content_key(page.block_text(i));
+            if key.1 < MIN_CHARS {
                 continue;
             }
-            match seen.get(&key) {
-                None => {
-                    seen.insert(key, i);
-                }
-                Some(&first) => {
+            let firsts = seen.entry(key).or_default();
+            let earlier =
+                firsts.iter().copied().find(|&f| same_content(page.block_text(f), page.block_text(i)));
+            match earlier {
+                None => firsts.push(i),
+                Some(first) => {
                     // A title between the copies: they stand in two articles (a file of
                     // several articles, a quotation both repeat), and both are the text's own.
                     if (first + 1..i).any(|k| page.blocks()[k].kind == BlockKind::Headline) {
@@ -83,6 +87,28 @@ impl Pass for Duplicates {
         }
         Ok(())
     }
+}
+
+/// The characters a copy is compared by: all but horizontal spaces and line breaks.
+fn content(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|c| !is_hspace(*c) && *c != '\n')
+}
+
+/// The hash and the number of a block's [`content`] characters.
+fn content_key(text: &str) -> (u64, usize) {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut n = 0;
+    for c in content(text) {
+        c.hash(&mut h);
+        n += 1;
+    }
+    (h.finish(), n)
+}
+
+/// Whether two blocks hold the same [`content`].
+fn same_content(a: &str, b: &str) -> bool {
+    content(a).eq(content(b))
 }
 
 #[cfg(test)]
