@@ -340,11 +340,16 @@ fn shape_kind(t: &str, cjk_page: bool) -> Option<&'static str> {
     None
 }
 
+/// The longest line [`is_date_line`] looks at: 400 bytes, over 130 CJK characters.
+const MAX_DATE_LINE_BYTES: usize = 400;
+
 /// True when the line is made only of dates, weekdays, lunar dates, issue numbers, page
 /// labels, masthead words and separators, with at least one date, lunar date or issue.
 fn is_date_line(t: &str) -> bool {
-    // DATE needs 年 or a separator of -./, LUNAR 农历, ISSUE 期 or `No.`.
-    if !t.contains(['年', '期', '历', '-', '.', '/']) {
+    // DATE needs 年 or a separator of -./, LUNAR 农历, ISSUE 期 or `No.`; a line of dates is
+    // short (the longest, a date with weekday, lunar date, issue and page count, is about 60
+    // characters), and the check copies the line: a long line is prose.
+    if t.len() > MAX_DATE_LINE_BYTES || !t.contains(['年', '期', '历', '-', '.', '/']) {
         return false;
     }
     let mut rest = t.to_string();
@@ -756,6 +761,9 @@ mod prefilter {
     use proptest::prelude::*;
 
     fn is_date_line_reference(t: &str) -> bool {
+        if t.len() > MAX_DATE_LINE_BYTES {
+            return false;
+        }
         let mut rest = t.to_string();
         let mut found = false;
         for re in [&*DATE, &*LUNAR, &*ISSUE] {
@@ -1037,6 +1045,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_long_line_is_never_a_date_line() {
+        assert!(is_date_line("2024年5月6日 星期一"));
+        let long = "2024年5月6日 星期一 ".repeat(40);
+        assert!(
+            !is_date_line(&long),
+            "{} bytes of dates is a table or prose, not the page's date",
+            long.len()
+        );
+    }
     use crate::lines::SplitLines;
 
     fn run(text: &str) -> Page {
