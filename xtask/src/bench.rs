@@ -6,7 +6,8 @@
 //! [--only TEXT]`. The default corpus is about 200 MB in 12,000 files plus a 100 MB JSON Lines
 //! file; `--mb N` scales all three (`--small` is `--mb 20`). The corpus is cached under
 //! `target/bench-corpus/`; results go to `target/bench/results.json`. `--only TEXT` runs the
-//! rows whose name holds TEXT (`--only jsonl`: the JSON Lines rows and the Python rows).
+//! rows whose name holds TEXT (`--only jsonl`: the JSON Lines rows and the Python rows;
+//! `--only one-line`: the 204 MB page on one line, whose peak memory must stay under 5x its size).
 //!
 //! The Python rows (`py …`) run `crates/newsclean-py/bench/bench.py` on the JSON Lines file in
 //! a venv under `target/bench-py-venv` (the package built by pip from `crates/newsclean-py`,
@@ -188,6 +189,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     for (name, bytes, n, cmd, stdout) in plan {
         add(name, bytes, n, cmd, stdout)?;
     }
+    // One page on one line (issue 21 item 4): its peak memory against the file's size.
+    if wanted(ONE_LINE) {
+        let (path, bytes) = crate::corpus::build_one_line(&root.join("seeds"), &target.join("bench-corpus"))?;
+        let p = path.to_string_lossy().into_owned();
+        add(ONE_LINE, bytes, 1, s(&[&nc, "clean", "-j", "1", &p, "--out-dir", &o("oneline")]), None)?;
+    }
     // The Python package on the same records.
     let mut python_note = "Python rows not run (--no-python)".to_string();
     if opts.python && ["py clean_many jsonl -j2", "py ftfy jsonl -j1"].iter().any(|n| wanted(n)) {
@@ -321,6 +328,9 @@ fn python_env(root: &Path, venv: &Path) -> anyhow::Result<(PathBuf, String)> {
     let (py, ftfy) = v.split_once(' ').unwrap_or((&v, "?"));
     Ok((python, format!("Python {py}, newsclean from crates/newsclean-py, ftfy {ftfy} (fix_text, defaults)")))
 }
+
+/// The row of the one-line page.
+const ONE_LINE: &str = "clean one-line page -j1";
 
 /// The workspace root: the parent of xtask's manifest folder.
 pub fn workspace_root() -> PathBuf {
@@ -539,6 +549,14 @@ impl Report<'_> {
         t.push(("clean -j2 / clean -j1".into(), fmt(r, "x"), ">= 1.8x".into(), r.map(|r| r >= 1.8)));
         let r = self.ratio("clean --jsonl -j2", "clean --jsonl -j1");
         t.push(("jsonl -j2 / jsonl -j1".into(), fmt(r, "x"), ">= 1.8x".into(), r.map(|r| r >= 1.8)));
+        let one_line = self.get(ONE_LINE).filter(|r| r.error.is_none());
+        let r = one_line.and_then(|r| Some(r.max_rss_kb? as f64 * 1024.0 / r.bytes as f64));
+        t.push((
+            "peak of the one-line page / its size".into(),
+            fmt(r, "x"),
+            "< 5x".into(),
+            r.map(|r| r < 5.0),
+        ));
         let mut ratio = |what: &str, a: &str, b: &str, min: f64| {
             let r = self.ratio(a, b);
             t.push((what.to_string(), fmt(r, "x"), format!(">= {min}x"), r.map(|r| r >= min)));

@@ -262,6 +262,42 @@ pub fn build_english(
     Ok(Some(corpus))
 }
 
+/// The size of the one-line page (issue 21: a 204 MB page on one line).
+pub const ONE_LINE_BYTES: usize = 204_000_000;
+
+/// Build (or reuse) one page of [`ONE_LINE_BYTES`] on a single line: the seeds' text with its
+/// line breaks taken out, repeated and cut at a character boundary. Returns its path and size.
+pub fn build_one_line(seeds: &Path, cache: &Path) -> anyhow::Result<(PathBuf, u64)> {
+    let path = cache.join(format!("one-line-{ONE_LINE_BYTES}.txt"));
+    if let Ok(meta) = std::fs::metadata(&path) {
+        return Ok((path, meta.len()));
+    }
+    let mut unit = String::new();
+    let mut names: Vec<_> = std::fs::read_dir(seeds)
+        .with_context(|| format!("cannot read {}", seeds.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    for p in names {
+        unit.extend(std::fs::read_to_string(&p)?.chars().filter(|&c| c != '\n' && c != '\r'));
+    }
+    if unit.is_empty() {
+        bail!("no seed text in {}", seeds.display());
+    }
+    let mut text = unit.repeat(ONE_LINE_BYTES / unit.len() + 1);
+    let mut cut = ONE_LINE_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.truncate(cut);
+    std::fs::create_dir_all(cache)?;
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, text.as_bytes())?;
+    std::fs::rename(&tmp, &path)?;
+    Ok((path, cut as u64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
