@@ -70,6 +70,18 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             shapes.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
         ),
     );
+    let producers = papers::papers(seed)
+        .iter()
+        .filter(|p| p.producer)
+        .map(|p| format!("p{:02}{}", p.id, if p.held_out { " (held-out)" } else { "" }))
+        .collect::<Vec<_>>();
+    versions_doc.insert(
+        "producer_order".into(),
+        format!(
+            "footer first, titles after their bodies, captions last (PyMuPDF reads it so): {}",
+            producers.join(", ")
+        ),
+    );
     if prepare {
         write_versions(&out, &versions_doc)?;
         println!("realpages: tools ready; versions in {}", out.join("versions.json").display());
