@@ -70,6 +70,18 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             shapes.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
         ),
     );
+    let producers = papers::papers(seed)
+        .iter()
+        .filter(|p| p.producer)
+        .map(|p| format!("p{:02}{}", p.id, if p.held_out { " (held-out)" } else { "" }))
+        .collect::<Vec<_>>();
+    versions_doc.insert(
+        "producer_order".into(),
+        format!(
+            "footer first, titles after their bodies, captions last (PyMuPDF reads it so): {}",
+            producers.join(", ")
+        ),
+    );
     if prepare {
         write_versions(&out, &versions_doc)?;
         println!("realpages: tools ready; versions in {}", out.join("versions.json").display());
@@ -577,6 +589,8 @@ struct Style {
     serif: bool,
     justify: bool,
     latin: bool,
+    /// The paper's layout software writes a producer's order (`Paper::producer`).
+    producer: bool,
 }
 
 /// A byline in one of the shapes papers print, as printed and as the gold writes it.
@@ -801,6 +815,7 @@ fn compose(
         serif: rng.chance(0.6),
         justify: rng.chance(0.6),
         latin,
+        producer: paper.producer,
     };
     // A Latin page's articles are generated in its language.
     let latin_source = latin.then(|| {
@@ -994,6 +1009,16 @@ fn compose(
     Ok(Composed { name, html, gold: b.gold, doubles: b.doubles, paper: paper.id, held_out: paper.held_out })
 }
 
+/// A producer's order with the look unchanged. Chromium writes a page's text in paint order
+/// (CSS 2.1 appendix E): the text of blocks in the flow first, then positioned boxes in tree
+/// order, then those with a positive `z-index`. Offsetless `position: relative` moves nothing,
+/// so on such a page the footer (left in the flow) is written first, then the header band or
+/// masthead, then each article's flow (bylines, body) followed by its headlines, and the
+/// photo captions and credits (`z-index: 1`) last, while the DOM and the look stay in reading
+/// order.
+const PRODUCER_CSS: &str = "header, article, h2 { position: relative; }\n\
+figure.photo figcaption, figure.photo .credit { position: relative; z-index: 1; }\n";
+
 fn page_html(s: &Style, body: &str) -> String {
     let (w, h) = s.size_mm;
     let serif = "\"Noto Serif CJK SC\", serif";
@@ -1038,7 +1063,7 @@ figure.photo .pic {{ height: 38mm; background: repeating-linear-gradient(45deg, 
 figure.photo figcaption {{ font-size: {fs2}pt; line-height: 1.35; margin-top: 1mm; }}
 figure.photo .credit {{ font-size: {fs2}pt; text-align: right; }}
 footer {{ display: flex; flex-wrap: wrap; justify-content: space-between; border-top: 1pt solid #000; margin-top: 3mm; padding-top: 1mm; font-size: 8pt; }}
-</style></head>
+{producer}</style></head>
 <body>
 {body}
 </body></html>
@@ -1051,6 +1076,7 @@ footer {{ display: flex; flex-wrap: wrap; justify-content: space-between; border
         t2 = s.font_pt + 12.0,
         t3 = s.font_pt + 2.0,
         lang = if s.latin { "en" } else { "zh-CN" },
+        producer = if s.producer { PRODUCER_CSS } else { "" },
     )
 }
 

@@ -291,6 +291,18 @@ pub const RULES: &[RuleInfo] = rules![
     "图为… (a caption's lines) → (a caption block)",
     "Body paragraphs that mention a picture.";
 
+    paragraphs::TITLE_AFTER_BODY, paragraphs::PASS_ID,
+    "Title-like lines printed after their article's last paragraph are kept as a title",
+    "Layout software (Founder's among them) writes an article's titles after its body; PyMuPDF reads the page in that order, and the titles would otherwise be joined into the body or with one another.",
+    "…攻坚战持久战。 / 持之以恒推进全面从严治党 / 走向纵深 / (its fake-bold copy) / 黎族纺织文化展 / ■摄影 叶子 → the title 持之以恒推进全面从严治党走向纵深 kept where it stands",
+    "Pages with blank lines; a run of one line (a one-line paragraph); a run not after a sentence end; lines that show no title's shape (no word or quote across a break, no fake-bold copy, not of unequal widths short of the column at the page's end: verse, a paragraph's wrapped lines). The title is not moved.";
+
+    paragraphs::CAPTION_BEFORE_CREDIT, paragraphs::PASS_ID,
+    "A short line right before a picture credit, under a title it does not go on from, is the picture's caption",
+    "Where captions are written at the end of the page, a caption follows the titles printed after their articles; it is no line of the title.",
+    "持之以恒推进全面从严治党走向纵深 / 黎族纺织文化展 / ■摄影 叶子 → 黎族纺织文化展 (a caption)",
+    "Clean text; a line that goes on from the title above (a word or a quote across the break); a line that ends a sentence or a clause, a dateline, a credit; a long line.";
+
     "layout.letter-spacing", spaces::PASS_ID,
     "Letter spacing inside CJK text is removed",
     "Three or more single CJK characters one space apart are spaced-out display type.",
@@ -373,7 +385,7 @@ mod tests {
                 "layout.furniture.web",
             ]
         );
-        assert_eq!(RULES.len(), 48);
+        assert_eq!(RULES.len(), 50);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

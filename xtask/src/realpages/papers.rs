@@ -49,6 +49,10 @@ pub struct Paper {
     /// Prints its staff credit between articles (a box at the foot of an article) rather than
     /// in the footer.
     pub credit_between: bool,
+    /// Its layout software writes the page in a producer's order rather than the reading
+    /// order (as Founder's does): the footer first, each article's headline after its body,
+    /// the photo captions at the end. The page looks the same; `get_text()` reads that order.
+    pub producer: bool,
 }
 
 /// What a furniture shape is filled with.
@@ -470,6 +474,7 @@ pub fn papers(seed: u64) -> Vec<Paper> {
             imprint: rng.below(4),
             mast: rng.below(MASTS),
             credit_between: rng.chance(0.4),
+            producer: false,
         });
     }
     // The held-out papers: 3 of the 12 Chinese, 1 of the 4 English, and the Italian one.
@@ -480,6 +485,15 @@ pub fn papers(seed: u64) -> Vec<Paper> {
     }
     out[12 + rng.below(4)].held_out = true;
     out[17].held_out = true;
+    // The producer's order: every third paper of each split (by id, from its first), so both
+    // splits have some; decided without drawing from the generator, so the other papers' pages
+    // stay as they were.
+    for held in [false, true] {
+        let ids: Vec<usize> = out.iter().filter(|p| p.held_out == held).map(|p| p.id).collect();
+        for (k, id) in ids.into_iter().enumerate() {
+            out[id].producer = k % 3 == 0;
+        }
+    }
     out
 }
 
@@ -696,6 +710,9 @@ mod tests {
         assert!(p.iter().any(|p| p.held_out && p.lang == Lang::Zh));
         assert!(p.iter().any(|p| p.held_out && p.lang != Lang::Zh));
         assert!(p.iter().any(|p| !p.held_out && p.lang != Lang::Zh));
+        assert!(p.iter().any(|p| p.held_out && p.producer), "held-out pages in a producer's order");
+        assert!(p.iter().any(|p| !p.held_out && p.producer), "dev pages in a producer's order");
+        assert!(p.iter().any(|p| !p.producer));
         let again: Vec<usize> = papers(11).iter().filter(|p| p.held_out).map(|p| p.id).collect();
         assert_eq!(held, again, "the split is the seed's");
         let names: std::collections::BTreeSet<&str> = p.iter().map(|p| p.name.as_str()).collect();

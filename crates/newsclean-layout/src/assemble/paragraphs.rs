@@ -10,6 +10,15 @@
 //!    long) right before a byline, a subtitle, furniture, or a dateline paragraph (本报讯…)
 //!    are headlines; lines of one raw run are one headline, joined. Right after a picture
 //!    credit (■摄影) they are the picture's title: captions.
+//!    On a raw page, the one short line right before a picture credit under a title-like
+//!    line it does not go on from is the picture's caption (`layout.paragraphs.caption-before-credit`:
+//!    captions written at the end of the page, after titles).
+//!    **Titles after their body** (a producer's order, PyMuPDF's page without blank lines):
+//!    a run of title-like lines right after a sentence end, closed by the page's end, a
+//!    caption or credit, or a dateline, is a title where one line goes on from another as a
+//!    wrapped title does, a fake-bold copy is among them, or (at the page's end) its lines are
+//!    of unequal widths short of the column (`layout.paragraphs.title-after-body`); it is
+//!    kept where it stands. The lines of a fake-bold title and its copy are joined as one.
 //! 4. The paragraph right before a picture credit (■摄影 …, or a credit ending in 摄:
 //!    `本报记者 王强 摄`, [`crate::byline::is_photo_credit`]) is its caption.
 //! 5. **Subheads** inside an article: a title-like line after the end of a paragraph that
@@ -88,6 +97,11 @@ struct Line {
     ends_clause: bool,
     /// It could be a title element ([`is_title_like`]).
     title_like: bool,
+    /// The rule and the evidence that decided its kind, when a rule of its own did
+    /// ([`TITLE_AFTER_BODY`], [`CAPTION_BEFORE_CREDIT`]): the block's rule and note.
+    why: Option<(&'static str, &'static str)>,
+    /// Joined to the title line above: both are lines of one fake-bold title and its copy.
+    joins_above: bool,
 }
 
 fn err(e: newsclean_core::EditError) -> PassError {
@@ -214,6 +228,20 @@ pub use crate::text::cjk_inner_spaces;
 /// The pass's id.
 pub const PASS_ID: &str = "layout.paragraphs";
 
+/// A run of title-like lines after the end of an article's last paragraph, closed by the end
+/// of the page, a picture's caption or credit, or a dateline: the article's headline printed
+/// after its body (as layout software such as Founder's writes a page: the text of the
+/// article, then its titles).
+pub const TITLE_AFTER_BODY: &str = "layout.paragraphs.title-after-body";
+/// Longest run of titles after a body, in lines: a two-line title and its fake-bold copy, and
+/// a kicker.
+const MAX_AFTER_BODY: usize = 6;
+
+/// The one short line right before a picture credit, under a title-like line it does not
+/// go on from: the picture's caption (the credit's caption printed after a title, as when the
+/// captions are written at the end of the page).
+pub const CAPTION_BEFORE_CREDIT: &str = "layout.paragraphs.caption-before-credit";
+
 impl Pass for Paragraphs {
     fn id(&self) -> &str {
         PASS_ID
@@ -242,6 +270,8 @@ impl Pass for Paragraphs {
                     ends_sentence: ends_sentence(&text),
                     ends_clause: ends_clause(&text),
                     title_like: is_title_like(&text),
+                    why: None,
+                    joins_above: false,
                     text,
                 }
             })
@@ -281,6 +311,39 @@ impl Pass for Paragraphs {
         // Picture credits (图片由新埭镇提供) are captions.
         for l in lines.iter_mut().filter(|l| l.open && is_picture_credit(&l.text)) {
             l.kind = BlockKind::Caption;
+        }
+
+        // A picture credit's one-line caption under a title-like line it does not go on from
+        // (`…持之以恒推进全面从严治党` / `走向纵深` / `黎族纺织文化展` / `■摄影 叶子`), as
+        // where the captions are written at the end of the page, after the titles printed
+        // after their articles. Only on a raw page: in clean text each line is already a
+        // block of its own. (With a byline or a sentence end above, step 4 finds it.)
+        if raw_layout && !page.is_disabled(CAPTION_BEFORE_CREDIT) {
+            for k in 2..n {
+                if !(lines[k].photo_credit || lines[k].shot_credit) {
+                    continue;
+                }
+                let (c, above) = (&lines[k - 1], &lines[k - 2]);
+                let caption_shape = undecided(c)
+                    && c.title_like
+                    && !c.blank_before
+                    && !lines[k].blank_before
+                    && c.text.trim().chars().count() >= 4
+                    && c.cells <= 20.0
+                    && !starts_dateline(&c.text)
+                    && !crate::dash::looks_like_credit(&c.text);
+                let title_above = undecided(above)
+                    && above.title_like
+                    && !above.ends_clause
+                    && !title_goes_on(&above.text, &c.text);
+                if caption_shape && title_above {
+                    lines[k - 1].kind = BlockKind::Caption;
+                    lines[k - 1].why = Some((
+                        CAPTION_BEFORE_CREDIT,
+                        "a short line right before a picture credit, under a title-like line it does not go on from",
+                    ));
+                }
+            }
         }
 
         // 3. Title zones before bylines, subtitles, furniture, dateline paragraphs and the
@@ -375,6 +438,78 @@ impl Pass for Paragraphs {
             for &z in &zone {
                 lines[z].kind = if after_photo { BlockKind::Caption } else { BlockKind::Headline };
                 lines[z].title = true;
+            }
+        }
+
+        // 3b. Titles printed after their article: on a page that prints no blank line
+        //     (PyMuPDF writes a page in its producer's order, which may put an article's
+        //     titles after its body), a run of title-like lines right after a line that ends
+        //     a sentence, closed by the end of the page, a caption or a picture credit, or a
+        //     dateline paragraph, is a title where the run shows a title's shape: a line
+        //     that goes on from the one above as a wrapped title does (a word across the
+        //     break, an open quote), or a fake-bold copy. Kept where it stands: moving it
+        //     before its body would need stronger evidence of which body is its own.
+        if raw_layout && !blank_layout && !page.is_disabled(TITLE_AFTER_BODY) {
+            for k in 1..=end {
+                let closes = k == end
+                    || lines[k].photo_credit
+                    || lines[k].shot_credit
+                    || lines[k].kind == BlockKind::Caption
+                    || undecided(&lines[k]) && starts_dateline(&lines[k].text);
+                if !closes {
+                    continue;
+                }
+                let mut j = k;
+                while j > 0 && k - j < MAX_AFTER_BODY && undecided(&lines[j - 1]) && lines[j - 1].title_like {
+                    j -= 1;
+                }
+                // The run opens right after the end of a paragraph, and holds two lines at
+                // least (one short line after a paragraph may be a paragraph of its own).
+                if j == 0 || k - j < 2 {
+                    continue;
+                }
+                let p = &lines[j - 1];
+                if !(undecided(p) && p.ends_sentence) || starts_dateline(&lines[j].text) {
+                    continue;
+                }
+                let doubled: Vec<(usize, usize)> =
+                    (j..k).filter_map(|a| doubled_run_len(&lines, a).map(|m| (a, m))).collect();
+                // Lines of unequal widths, all but the last short of the column, at the end of
+                // the page: no wrapped paragraph (its lines fill the column) and no verse of
+                // even lines.
+                let w = crate::text::column_width(
+                    &(0..n)
+                        .filter(|&i| lines[i].open)
+                        .map(|i| (lines[i].cells, lines[i].ends_sentence))
+                        .collect::<Vec<_>>(),
+                    (0..n).filter(|&i| lines[i].open).position(|i| i == j - 1).unwrap_or(0),
+                    8,
+                );
+                let (lo, hi) = lines[j..k]
+                    .iter()
+                    .fold((f32::MAX, 0.0f32), |(lo, hi), l| (lo.min(l.cells), hi.max(l.cells)));
+                let ragged = k == end
+                    && hi >= 1.5 * lo
+                    && w.is_some_and(|w| lines[j..k - 1].iter().all(|l| l.cells <= w - 3.0));
+                let shaped = (j..k - 1).any(|a| title_goes_on(&lines[a].text, &lines[a + 1].text))
+                    || !doubled.is_empty()
+                    || ragged;
+                if !shaped {
+                    continue;
+                }
+                for (a, m) in doubled {
+                    for l in &mut lines[a + 1..(a + m).min(k)] {
+                        l.joins_above = true;
+                    }
+                }
+                for l in &mut lines[j..k] {
+                    l.kind = BlockKind::Headline;
+                    l.title = true;
+                    l.why = Some((
+                        TITLE_AFTER_BODY,
+                        "title-like lines after a paragraph's end, closed by the page's end, a caption or a dateline, one going on from another as a wrapped title does",
+                    ));
+                }
             }
         }
 
@@ -489,6 +624,21 @@ impl Pass for Paragraphs {
             }
         }
 
+        // The lines of a fake-bold title and its copy (持之以恒… / 走向纵深 / 持之以恒… / 走向纵深),
+        // all taken for a title, are joined as one (the doubled-titles pass writes it once).
+        if raw_layout && !blank_layout {
+            for i in 0..n {
+                if lines[i].kind != BlockKind::Headline || lines[i].joins_above {
+                    continue;
+                }
+                if let Some(m) = doubled_run_len(&lines, i)
+                    && lines[i..i + m].iter().all(|l| l.kind == BlockKind::Headline && !l.split_off)
+                {
+                    lines[i + 1..i + m].iter_mut().for_each(|l| l.joins_above = true);
+                }
+            }
+        }
+
         // 6. Body paragraphs.
         for l in lines.iter_mut().filter(|l| l.open && l.kind == BlockKind::Unknown) {
             l.kind = BlockKind::Body;
@@ -513,7 +663,7 @@ impl Pass for Paragraphs {
                                 && !l.blank_before
                                 && !l.split_off
                                 && (width[last].is_some() || width[i].is_some())
-                                && (blank_layout || title_goes_on(&p.text, &l.text))
+                                && (blank_layout || l.joins_above || title_goes_on(&p.text, &l.text))
                         }
                         // A subtitle wrapped in a narrow column (——解码…产业体 / 系（四）).
                         // (Step 2 made it a subtitle only with the evidence that it goes on.)
@@ -617,7 +767,9 @@ impl Pass for Paragraphs {
                 BlockKind::Caption => "layout.caption",
                 _ => "layout.paragraph",
             };
-            blocks.push(Block { range: start..end, kind, rule: Some(rule.into()), note: None });
+            let why = (a..=b).find_map(|m| lines[m].why.filter(|_| lines[m].kind == kind));
+            let (rule, note) = why.map_or((rule, None), |(r, note)| (r, Some(note.to_string())));
+            blocks.push(Block { range: start..end, kind, rule: Some(rule.into()), note });
             in_group[a..=b].iter_mut().for_each(|x| *x = true);
             let members: Vec<usize> = (a..=b).filter(|&m| lines[m].open).collect();
             // A title's lines letter-spaced in print (—— 上 半 年 / 发 展 述 评) lose the spacing
@@ -677,17 +829,22 @@ impl Pass for Paragraphs {
 /// (`“两面锦旗”唱响营商` / `环境“创优曲”` / `“两面锦旗”唱响营` / `商环境“创优曲”`): the lines
 /// joined are doubled whole. Such a line is no subhead of its own.
 fn starts_doubled_run(lines: &[Line], i: usize) -> bool {
+    doubled_run_len(lines, i).is_some()
+}
+
+/// The number of lines of the fake-bold run that line `i` opens ([`starts_doubled_run`]).
+fn doubled_run_len(lines: &[Line], i: usize) -> Option<usize> {
     let mut joined = lines[i].text.trim().to_string();
-    for l in lines.iter().skip(i + 1).take(3) {
+    for (m, l) in lines.iter().skip(i + 1).take(3).enumerate() {
         if !l.open {
-            return false;
+            return None;
         }
         joined.push_str(l.text.trim());
         if crate::doubled::undouble(&joined).is_some() {
-            return true;
+            return Some(m + 2);
         }
     }
-    false
+    None
 }
 
 /// True when the title line `next` goes on from `prev` (one element wrapped, not the next

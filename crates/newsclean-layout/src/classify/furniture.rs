@@ -703,10 +703,19 @@ fn classify_weak_at_edges(page: &mut Page) {
         if !(i > 0 && furniture(i - 1) || i + 1 < n && furniture(i + 1)) {
             continue;
         }
+        // The band also reaches as far as furniture runs from the page's edge: a footer that
+        // the producer's layout software wrote first (PyMuPDF reads it so) stands above the
+        // masthead, more lines down than the band holds, and is furniture as it is at the end.
+        let edge_run_above = (0..i).all(furniture);
+        let edge_run_below = (i + 1..n).all(furniture);
         let place = if line.from_top < EDGE_LINES {
             "in the page's top band, beside furniture"
         } else if line.from_bottom < EDGE_LINES {
             "in the page's bottom band, beside furniture"
+        } else if edge_run_above {
+            "under furniture only, from the page's top"
+        } else if edge_run_below {
+            "above furniture only, to the page's end"
         } else {
             continue;
         };
@@ -1191,6 +1200,34 @@ mod tests {
             "{:?}",
             p.blocks()[i].note
         );
+    }
+
+    /// A footer written first (a producer's order, as PyMuPDF reads it): its street address
+    /// stands more lines down than the top band holds, under furniture only, and is furniture
+    /// as it is at the foot. Under a line of text it is not.
+    #[test]
+    fn a_footer_written_first_is_furniture_past_the_top_band() {
+        let foot = "Edited by Helen Dunmore; layout by Mary Keane\nwww.eastwickledger.com | Tel. 042 519312\n\
+                    Telephone: 555-9312\nPRICE TWO CENTS\nPrinted at Whitby Street Works\n113 Main Street, Eastwick\n";
+        let body = "The council met on Monday and voted to approve the bridge.\n\nWork begins in spring.\n";
+        let p = run(&format!("{foot}{body}\nResidents cheered.\n\nThe mayor spoke.\n\nIt rained.\n\n{body}"));
+        let k = kinds(&p);
+        let addr = k.iter().find(|(t, _)| t.contains("Main Street")).expect("line");
+        assert_eq!(addr.1.as_deref(), Some("layout.furniture.contact"), "{k:?}");
+        let i = (0..p.blocks().len()).find(|&i| p.block_text(i).contains("Main Street")).expect("block");
+        assert!(
+            p.blocks()[i].note.as_deref().is_some_and(|n| n.contains("from the page's top")),
+            "{:?}",
+            p.blocks()[i].note
+        );
+        // Must not fire: a line of text stands above it.
+        let p = run(&format!(
+            "{foot}The council met on Monday.\n\nIt voted.\n\nWork begins.\n\nResidents cheered.\n\n\
+             PRICE TWO CENTS\n12 Main Street, Riverton\n\n{body}{body}{body}"
+        ));
+        let k = kinds(&p);
+        let addr = k.iter().find(|(t, _)| t.contains("12 Main Street")).expect("line");
+        assert_eq!(addr.1, None, "{k:?}");
     }
 
     #[test]
