@@ -31,7 +31,7 @@ fuzz_target!(|bytes: &[u8]| {
         assert_eq!(cleaned.text, cleaned.page.text(), "clean text is not the page text");
         let undone = cleaned.page.log().undo(&cleaned.text);
         assert!(
-            undone == cleaned.input,
+            undone == *cleaned.input,
             "undo of the log is not the decoded input:\n{undone:?}\n!=\n{:?}",
             cleaned.input
         );
