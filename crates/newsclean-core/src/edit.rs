@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::RuleId;
+
 /// One change a pass asks for: replace `range` of the page's current text by `replacement`,
 /// because of rule `rule`. Handed to [`crate::Page::apply`] in batches.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,24 +17,24 @@ pub struct TextEdit {
     /// The text that replaces it.
     pub replacement: String,
     /// The stable id of the rule that asked for it (`layout.join-cjk`, `zh.comma`, …).
-    pub rule: String,
+    pub rule: RuleId,
     /// Optional evidence a reviewer needs to trust the change (frequencies, counts, a reason).
     pub note: Option<String>,
 }
 
 impl TextEdit {
     /// Replace `range` by `replacement`.
-    pub fn replace(range: Range<usize>, replacement: impl Into<String>, rule: impl Into<String>) -> Self {
+    pub fn replace(range: Range<usize>, replacement: impl Into<String>, rule: impl Into<RuleId>) -> Self {
         TextEdit { range, replacement: replacement.into(), rule: rule.into(), note: None }
     }
 
     /// Delete `range`.
-    pub fn delete(range: Range<usize>, rule: impl Into<String>) -> Self {
+    pub fn delete(range: Range<usize>, rule: impl Into<RuleId>) -> Self {
         Self::replace(range, String::new(), rule)
     }
 
     /// Insert `text` at byte offset `at`.
-    pub fn insert(at: usize, text: impl Into<String>, rule: impl Into<String>) -> Self {
+    pub fn insert(at: usize, text: impl Into<String>, rule: impl Into<RuleId>) -> Self {
         Self::replace(at..at, text, rule)
     }
 
@@ -46,8 +48,8 @@ impl TextEdit {
 /// A recorded change: what a rule replaced, where, and by what.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Edit {
-    /// The rule that made it.
-    pub rule: String,
+    /// The rule that made it (interned: an edit holds no copy of the id).
+    pub rule: RuleId,
     /// Which batch of the log it belongs to (batches are applied in order).
     pub batch: usize,
     /// Byte range of `before` in the text as it was before this batch.
@@ -142,14 +144,14 @@ impl EditLog {
             let Range { start, end } = e.range;
             if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
             {
-                return Err(EditError::BadRange { rule: e.rule.clone(), start, end });
+                return Err(EditError::BadRange { rule: e.rule.to_string(), start, end });
             }
             if let Some(first) = last_rule {
                 let clash = start < last_end || (start == end && last_was_insert_at == Some(start));
                 if clash {
                     return Err(EditError::Overlap {
                         first: first.to_string(),
-                        second: e.rule.clone(),
+                        second: e.rule.to_string(),
                         at: start,
                     });
                 }

@@ -294,8 +294,10 @@ pub fn decode(bytes: &[u8], opts: &DecodeOptions) -> Result<Decoded, DecodeError
         return Err(DecodeError::Binary { reason: format!("read as {}: {reason}", read.encoding.name()) });
     }
     // The text before normalisation is the source of its edits: kept only when it changes.
-    let pre_norm = (source.is_none() && normalize::changes(&text)).then(|| text.clone());
-    let (text, norm) = normalize::normalize(text);
+    // One scan decides; a text normalisation leaves alone is not scanned again.
+    let changes = normalize::changes(&text);
+    let pre_norm = (source.is_none() && changes).then(|| text.clone());
+    let (text, norm) = if changes { normalize::normalize(text) } else { normalize::unchanged(text) };
     // The clean text must not start like a binary format: decoded again (as the UTF-8 it now
     // is) it would be refused. A BOM, leading control bytes or zero-width characters that
     // came off can leave `%PDF-` or `BZh91AY&SY` in front (found by fuzzing).

@@ -103,6 +103,11 @@ impl Wrong {
 
     /// The UTF-8 text `run` came from, if the round trip through this encoding is exact.
     fn undo(self, run: &str) -> Option<String> {
+        // A single-byte encoding has no byte for a character past U+2122 (windows-1252's
+        // highest, `™`): a run starting with one (any CJK run) cannot be encoded at all.
+        if !matches!(self, Wrong::Gb18030) && run.chars().next().is_some_and(|c| c > '\u{2122}') {
+            return None;
+        }
         if self.surely_not_utf8(run) {
             return None;
         }

@@ -215,8 +215,15 @@ fn next_change(text: &str, from: usize) -> Option<usize> {
 
 /// True when [`normalize`] changes `text` (line breaks, removals or NFC).
 pub fn changes(text: &str) -> bool {
-    next_change(text, 0).is_some()
-        || (!surely_nfc(text.as_bytes()) && is_nfc_quick(text.chars()) != IsNormalized::Yes)
+    next_change(text, 0).is_some() || !nfc_quick_yes(text)
+}
+
+/// What [`normalize`] reports of a text that [`changes`] says it leaves alone (the text, its
+/// line feeds counted), without scanning it again.
+pub fn unchanged(text: String) -> (String, Normalized) {
+    let mut report = Normalized::default();
+    report.line_endings.lf = count_lf(text.as_bytes());
+    (text, report)
 }
 
 /// Normalise `text`: returns the text (the same allocation when nothing changed) and what
@@ -230,7 +237,7 @@ pub fn normalize(text: String) -> (String, Normalized) {
         }
         Some(first) => rewrite(&text, first, &mut report),
     };
-    if !surely_nfc(out.as_bytes()) && is_nfc_quick(out.chars()) != IsNormalized::Yes {
+    if !nfc_quick_yes(&out) {
         let (nfc, edits) = nfc_by_line(&out);
         if !edits.is_empty() {
             report.nfc_changed = true;
@@ -250,7 +257,7 @@ fn nfc_by_line(text: &str) -> (String, Vec<crate::DecodeEdit>) {
     for line in text.split_inclusive('\n') {
         let at = pos;
         pos += line.len();
-        if surely_nfc(line.as_bytes()) || is_nfc_quick(line.chars()) == IsNormalized::Yes {
+        if nfc_quick_yes(line) {
             out.push_str(line);
             continue;
         }
@@ -284,23 +291,45 @@ fn nfc_by_line(text: &str) -> (String, Vec<crate::DecodeEdit>) {
 /// U+3099/U+309A;
 /// U+4000..U+9FFF; U+FF00..U+FFFF. A byte-level pre-check so that ordinary Chinese and
 /// Latin pages skip the character-level quick check.
+#[cfg(test)]
 fn surely_nfc(b: &[u8]) -> bool {
+    (0..b.len()).all(|i| surely_at(b, i))
+}
+
+/// `surely_nfc` for the byte at `i` (a continuation byte is always sure: its character was
+/// judged by its lead byte).
+fn surely_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        0x00..=0xCB => true, // ASCII, continuation bytes, and U+0080..U+02FF
+        0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x82..=0xBF] | [0x96 | 0x97, _])),
+        // Not U+302A..U+302F (tone marks) nor U+3099/U+309A (kana voicing marks).
+        0xE3 => !matches!(b.get(i + 1..i + 3), Some([0x80, 0xAA..=0xAF] | [0x82, 0x99 | 0x9A])),
+        0xE4..=0xE9 => true,
+        0xEF => matches!(b.get(i + 1), Some(0xBC..=0xBF)),
+        _ => false,
+    }
+}
+
+/// `is_nfc_quick(text) == Yes`, with the character-level check asked only of the runs of
+/// characters outside `surely_nfc`'s ranges. Those characters have combining class 0 and
+/// NFC_Quick_Check=Yes, so after one the check stands where it starts: the whole text is Yes
+/// exactly when every such run is (a page with one `①` no longer sends all of itself through
+/// the character-level check).
+fn nfc_quick_yes(text: &str) -> bool {
+    let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let x = b[i];
-        let ok = match x {
-            0x00..=0xCB => true, // ASCII, continuation bytes, and U+0080..U+02FF
-            0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x82..=0xBF] | [0x96 | 0x97, _])),
-            // Not U+302A..U+302F (tone marks) nor U+3099/U+309A (kana voicing marks).
-            0xE3 => !matches!(b.get(i + 1..i + 3), Some([0x80, 0xAA..=0xAF] | [0x82, 0x99 | 0x9A])),
-            0xE4..=0xE9 => true,
-            0xEF => matches!(b.get(i + 1), Some(0xBC..=0xBF)),
-            _ => false,
-        };
-        if !ok {
+        if surely_at(b, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !surely_at(b, i) {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        if is_nfc_quick(text[start..i].chars()) != IsNormalized::Yes {
             return false;
         }
-        i += 1;
     }
     true
 }
@@ -457,6 +486,24 @@ mod tests {
             }
         }
         assert!(surely_nfc("党建强，则根基稳。“引号”……2024 Café".as_bytes()));
+        // The run-by-run check agrees with the whole-text one.
+        for t in [
+            "党建强①则根基稳",
+            "e\u{301}",
+            "①e\u{301}",
+            "a\u{316}\u{301}b",
+            "a\u{301}\u{316}b",
+            "①\u{301}\u{316}",
+            "\u{212B} ok",
+            "ok \u{1100}\u{1161}",
+            "가\u{11A8}",
+            "x\u{3099}",
+            "か\u{3099}",
+            "Ⅻ ① ™ ﬁ",
+            "",
+        ] {
+            assert_eq!(nfc_quick_yes(t), is_nfc_quick(t.chars()) == IsNormalized::Yes, "{t:?}");
+        }
         assert!(!surely_nfc("e\u{301}".as_bytes()));
         assert!(!surely_nfc("\u{212B}".as_bytes()));
     }

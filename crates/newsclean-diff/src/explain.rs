@@ -74,7 +74,7 @@ pub fn explained_edits(input: &str, page: &Page) -> Vec<ExplainedEdit> {
         .enumerate()
         .map(|(i, ((e, source), (line, col)))| ExplainedEdit {
             n: i + 1,
-            rule: e.rule.clone(),
+            rule: e.rule.to_string(),
             batch: e.batch,
             kind: EditKind::of(e),
             line,

@@ -109,13 +109,13 @@ impl PageSummary {
                 EditKind::Delete => by_kind.delete += 1,
                 EditKind::Replace => by_kind.replace += 1,
             }
-            let s = by_rule.entry(e.rule.clone()).or_default();
+            let s = by_rule.entry(e.rule.to_string()).or_default();
             s.edits += 1;
             s.removed_chars += e.before.chars().count();
             s.inserted_chars += e.after.chars().count();
             if e.is_removal() && e.before.chars().any(|c| !c.is_whitespace()) {
                 let (line, col) = line_col(input, src.start);
-                removed.push(Removed { rule: e.rule.clone(), line, col, text: e.before.clone() });
+                removed.push(Removed { rule: e.rule.to_string(), line, col, text: e.before.clone() });
             }
         }
         PageSummary {
@@ -551,7 +551,7 @@ fn marked(s: &mut String, text: &str, window: Range<usize>, marks: &Marks, page:
             let e = &edits[i];
             let t = match &e.note {
                 Some(n) => format!("{}: {}", e.rule, n),
-                None => e.rule.clone(),
+                None => e.rule.to_string(),
             };
             if !titles.contains(&t) {
                 titles.push(t);

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use newsclean_core::chars::{is_cjk, is_cjk_punct, is_latin_letter};
-use newsclean_core::{Safety, TextEdit};
+use newsclean_core::{RuleId, Safety, TextEdit};
 use regex::{Regex, RegexBuilder};
 use unicode_normalization::UnicodeNormalization;
 
@@ -62,6 +62,8 @@ pub fn expand_classes(pattern: &str) -> Result<String, String> {
 pub struct CompiledRule {
     /// The rule's id.
     pub id: String,
+    /// The same, interned: what its edits carry.
+    rule_id: RuleId,
     /// Where it applies.
     pub scope: Scope,
     /// Whether it is applied by default.
@@ -140,6 +142,7 @@ impl CompiledRule {
         };
         Ok(CompiledRule {
             id: spec.id.clone(),
+            rule_id: RuleId::new(&spec.id),
             scope: spec.scope.clone(),
             safety: spec.safety,
             action,
@@ -150,11 +153,12 @@ impl CompiledRule {
     /// Append to `out` the edits this rule makes in `text`, a block's text that starts at
     /// byte `base` of the page.
     pub fn edits(&self, text: &str, base: usize, out: &mut Vec<TextEdit>) {
+        let id = self.rule_id;
         match &self.action {
-            Action::Regex { re, replace } => regex_edits(re, replace, text, base, &self.id, out),
-            Action::Map { table } => map_edits(table, text, base, &self.id, out),
-            Action::Nfc => nfc_edits(text, base, &self.id, out),
-            Action::Pair(p) => pair_edits(p, text, base, &self.id, out),
+            Action::Regex { re, replace } => regex_edits(re, replace, text, base, id, out),
+            Action::Map { table } => map_edits(table, text, base, id, out),
+            Action::Nfc => nfc_edits(text, base, id, out),
+            Action::Pair(p) => pair_edits(p, text, base, id, out),
             // Furniture rules edit no text: they classify lines (see `FurniturePass`).
             Action::Furniture { .. } => {}
         }
@@ -359,7 +363,7 @@ fn common_affixes(a: &str, b: &str) -> (usize, usize) {
 /// Regex matches, each replacement trimmed to the part that changes. The search resumes
 /// right after the changed part, not after the match: context captured by one match (the
 /// 乙 of 甲,乙,丙) can serve as context of the next.
-fn regex_edits(re: &Regex, replace: &str, text: &str, base: usize, id: &str, out: &mut Vec<TextEdit>) {
+fn regex_edits(re: &Regex, replace: &str, text: &str, base: usize, id: RuleId, out: &mut Vec<TextEdit>) {
     let mut pos = 0;
     let mut last_end = 0;
     let mut last_insert = None;
@@ -410,7 +414,7 @@ impl CharMap {
     }
 }
 
-fn map_edits(table: &CharMap, text: &str, base: usize, id: &str, out: &mut Vec<TextEdit>) {
+fn map_edits(table: &CharMap, text: &str, base: usize, id: RuleId, out: &mut Vec<TextEdit>) {
     let mut run: Option<(usize, usize, String)> = None;
     for (i, c) in text.char_indices() {
         match table.get(&c) {
@@ -440,7 +444,7 @@ fn map_edits(table: &CharMap, text: &str, base: usize, id: &str, out: &mut Vec<T
 
 /// NFC, one edit per changed stretch. Normalisation never crosses the point before an ASCII
 /// character (ASCII never combines with what precedes it), so the text is cut there.
-fn nfc_edits(text: &str, base: usize, id: &str, out: &mut Vec<TextEdit>) {
+fn nfc_edits(text: &str, base: usize, id: RuleId, out: &mut Vec<TextEdit>) {
     if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
         return;
     }
@@ -465,7 +469,7 @@ fn is_cjk_context(c: char) -> bool {
     is_cjk(c) || (is_cjk_punct(c) && !matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·'))
 }
 
-fn pair_edits(p: &Pair, text: &str, base: usize, id: &str, out: &mut Vec<TextEdit>) {
+fn pair_edits(p: &Pair, text: &str, base: usize, id: RuleId, out: &mut Vec<TextEdit>) {
     let prev_char = |at: usize| text[..at].chars().next_back();
     let next_char = |at: usize, c: char| text[at + c.len_utf8()..].chars().next();
     let is_mark = |c: char| c == p.open || Some(c) == p.close || c == p.into_open || c == p.into_close;

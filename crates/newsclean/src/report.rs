@@ -213,7 +213,7 @@ fn edit_reports(log: &EditLog, input: &str) -> Vec<EditReport> {
         .map(|(i, e)| {
             let span = log.source_span(i);
             EditReport {
-                rule: e.rule.clone(),
+                rule: e.rule.to_string(),
                 batch: e.batch,
                 before: e.before.clone(),
                 after: e.after.clone(),
@@ -290,7 +290,7 @@ pub fn removed(file: &str, cleaned: &Cleaned) -> Vec<Removed> {
             Removed {
                 schema: SCHEMA,
                 file: file.to_string(),
-                rule: e.rule.clone(),
+                rule: e.rule.to_string(),
                 source: index.pos(span.start, span.end),
                 before: e.before.clone(),
                 after: e.after.clone(),

@@ -56,7 +56,7 @@ fn every_logged_rule_id_is_registered() {
                 .log()
                 .edits()
                 .iter()
-                .map(|e| e.rule.clone())
+                .map(|e| e.rule.to_string())
                 .chain(cleaned.page.blocks().iter().filter_map(|b| b.rule.clone()));
             for id in ids {
                 assert!(known(&id), "{}: rule id {id:?} is not registered", f.display());

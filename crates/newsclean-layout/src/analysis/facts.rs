@@ -49,11 +49,17 @@ impl ScriptCounts {
     pub fn of(text: &str) -> Self {
         let mut n = ScriptCounts::default();
         for c in text.chars() {
-            if is_cjk(c) {
+            // ASCII is decided at once, and the common CJK and general punctuation (no
+            // letter) before the table lookup of `is_alphabetic`.
+            if c.is_ascii() {
+                n.latin += usize::from(c.is_ascii_alphabetic());
+            } else if is_cjk(c) {
                 n.cjk += 1;
             } else if is_latin_letter(c) {
                 n.latin += 1;
-            } else if c.is_alphabetic() {
+            } else if !matches!(c, '\u{2010}'..='\u{2027}' | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FF01}'..='\u{FF20}')
+                && c.is_alphabetic()
+            {
                 n.other += 1;
             }
         }

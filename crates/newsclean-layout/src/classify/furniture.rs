@@ -630,11 +630,13 @@ const WRAP_TAIL_CELLS: f32 = 10.0;
 /// Must not fire on running text: two lines of a paragraph are longer than furniture or end
 /// a sentence, and nothing is taken away from the middle of a page.
 fn classify_wrapped(page: &mut Page, cjk_page: bool) {
-    let table = crate::analysis::lines(page);
+    // The page's line table, built when the first candidate asks (most pages have none).
+    let mut table = None;
     let n = page.blocks().len();
     let mut i = 0;
     while i + 1 < n {
         let (a, b) = (page.block_text(i), page.block_text(i + 1));
+        let at = page.blocks()[i].range.start + (a.len() - a.trim_start().len());
         let candidate = is_open(page.blocks()[i].kind)
             && is_open(page.blocks()[i + 1].kind)
             && !a.trim().contains('\n')
@@ -642,13 +644,14 @@ fn classify_wrapped(page: &mut Page, cjk_page: bool) {
             && !crate::text::blank_between(page, i)
             && cells(b.trim()) <= WRAP_TAIL_CELLS
             && table
-                .at(page.blocks()[i].range.start + (a.len() - a.trim_start().len()))
+                .get_or_insert_with(|| crate::analysis::lines(page))
+                .at(at)
                 .is_some_and(|l| l.from_top < WRAP_EDGE_LINES || l.from_bottom < WRAP_EDGE_LINES);
         if !candidate {
             i += 1;
             continue;
         }
-        let (a, b) = (a.trim(), b.trim());
+        let (a, b) = (page.block_text(i).trim(), page.block_text(i + 1).trim());
         let (last, first) = (a.chars().next_back(), b.chars().next());
         let glue = last.zip(first).is_some_and(|(l, f)| {
             l.is_ascii_alphanumeric() && f.is_ascii_alphanumeric() || matches!(l, ',' | '.' | ';' | ':')
@@ -682,11 +685,19 @@ const EDGE_LINES: usize = 4;
 /// last [`EDGE_LINES`] lines of the page and right beside a furniture line; never a line of
 /// running text.
 fn classify_weak_at_edges(page: &mut Page) {
-    // The page's own line table: how far each line stands from the top and the bottom.
-    let table = crate::analysis::lines(page);
+    // The page's own line table (how far each line stands from the top and the bottom),
+    // built when the first line beside furniture asks.
+    let mut table = None;
     let n = page.blocks().len();
     for i in 0..n {
         if !is_open(page.blocks()[i].kind) {
+            continue;
+        }
+        let furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
+        // Both: at an edge of the page and right beside furniture (a headline in capitals
+        // that opens with a number, `5 MANIFESTO THIS WEEK`, may stand at an edge too).
+        // Beside furniture is asked first: it is the cheapest question.
+        if !(i > 0 && furniture(i - 1) || i + 1 < n && furniture(i + 1)) {
             continue;
         }
         let raw = page.block_text(i);
@@ -696,13 +707,9 @@ fn classify_weak_at_edges(page: &mut Page) {
         let t = raw.trim().to_string();
         let Some((kind, why)) = crate::classify::evidence::weak_kind(&t) else { continue };
         let start = page.blocks()[i].range.start + (raw.len() - raw.trim_start().len());
-        let Some(line) = table.at(start) else { continue };
-        let furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
-        // Both: at an edge of the page and right beside furniture (a headline in capitals
-        // that opens with a number, `5 MANIFESTO THIS WEEK`, may stand at an edge too).
-        if !(i > 0 && furniture(i - 1) || i + 1 < n && furniture(i + 1)) {
+        let Some(line) = table.get_or_insert_with(|| crate::analysis::lines(page)).at(start) else {
             continue;
-        }
+        };
         // The band also reaches as far as furniture runs from the page's edge: a footer that
         // the producer's layout software wrote first (PyMuPDF reads it so) stands above the
         // masthead, more lines down than the band holds, and is furniture as it is at the end.

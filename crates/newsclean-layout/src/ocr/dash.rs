@@ -222,7 +222,7 @@ mod tests {
         let mut p = Page::new(text);
         SplitLines.run(&mut p, &Context::default()).unwrap();
         OcrDash.run(&mut p, &Context::default()).unwrap();
-        p.log().edits().iter().map(|e| e.rule.clone()).collect()
+        p.log().edits().iter().map(|e| e.rule.to_string()).collect()
     }
 
     #[test]
