@@ -51,17 +51,36 @@ pub fn markdown_evidence(text: &str) -> Option<String> {
             return Some(format!("a table, lines {}-{}", i + 1, i + 2));
         }
     }
-    let is_item = |l: &str| {
-        body(l).is_some_and(|t| {
-            let marker = t.strip_prefix(['-', '*', '+']).or_else(|| {
+    // A list item's marker: a bullet (`-`, `*`, `+`) or a number of one to three digits with
+    // `.` or `)`, then a space and text.
+    let item = |l: &str| -> Option<(Option<u32>, char)> {
+        let t = body(l)?;
+        let (number, rest) = match t.strip_prefix(['-', '*', '+']) {
+            Some(rest) => (None, rest),
+            None => {
                 let d = t.bytes().take_while(u8::is_ascii_digit).count();
-                (1..=3).contains(&d).then(|| t[d..].strip_prefix(['.', ')'])).flatten()
-            });
-            marker.is_some_and(|rest| rest.starts_with(' ') && !rest.trim().is_empty())
-        })
+                if !(1..=3).contains(&d) {
+                    return None;
+                }
+                (Some(t[..d].parse().ok()?), t[d..].strip_prefix(['.', ')'])?)
+            }
+        };
+        let mark = t[..t.len() - rest.len()].chars().last()?;
+        (rest.starts_with(' ') && !rest.trim().is_empty()).then_some((number, mark))
     };
-    let list = lines.windows(2).position(|w| is_item(w[0]) && is_item(w[1]));
-    let quote = lines.iter().position(|l| body(l).is_some_and(|t| t.starts_with("> ") || t == ">"));
+    // Two items in a row of one list: the same bullet, or numbers that count on (1. then 2.).
+    // OCR of a newspaper has lines that open with a dash or with numbers (`13. 7. 1 rood`
+    // over `32. 8. 1 rood`), but not a list that counts.
+    let list = lines.windows(2).position(|w| match (item(w[0]), item(w[1])) {
+        (Some((None, a)), Some((None, b))) => a == b,
+        (Some((Some(m), a)), Some((Some(n), b))) => a == b && n == m + 1,
+        _ => false,
+    });
+    // A block quote opens a block: at the top, after a blank line or under another quoted
+    // line (a `>` that OCR read for a letter inside a paragraph does not).
+    let quoted = |l: &str| body(l).is_some_and(|t| t.starts_with("> ") || t == ">");
+    let quote = (0..lines.len())
+        .find(|&i| quoted(lines[i]) && (i == 0 || lines[i - 1].trim().is_empty() || quoted(lines[i - 1])));
     let heading = lines.iter().position(|l| {
         body(l).is_some_and(|t| {
             let h = t.bytes().take_while(|&b| b == b'#').count();
@@ -89,6 +108,8 @@ mod tests {
         assert!(markdown_evidence("| a | b |\n| --- | --- |\n| 1 | 2 |\n").unwrap().contains("table"));
         assert!(markdown_evidence("# Title\n\n- one\n- two\n").is_some());
         assert!(markdown_evidence("# Title\n\n> quoted\n").is_some());
+        assert!(markdown_evidence("Intro\n\n1. one\n2. two\n\n> quoted\n> more\n").is_some());
+        assert!(markdown_evidence("* one\n* two\n\n> quoted\n").is_some());
     }
 
     #[test]
@@ -99,6 +120,11 @@ mod tests {
             "# 1 2023年3月10日\n星期五\n",
             "党建强，则根基稳。```\n",
             "1. 第一条\n2. 第二条\n",
+            // Real OCR (en-overproof): a `>` read for a letter inside a paragraph, and lines
+            // of a land sale that open with numbers that do not count on.
+            "turned up for a private\n> iew of David Strachan's\nexhibition\n\nNo. 6 of section\n\
+             13. 7. 1 rood and 5 perches, No. 2 of section\n32. 8. 1 lood and 3 perches\n",
+            "- 7 -\n* * *\n\n> see page 4\n",
         ] {
             assert_eq!(markdown_evidence(text), None, "{text}");
         }

@@ -713,6 +713,7 @@ fn classify_weak_at_edges(page: &mut Page) {
         // The band also reaches as far as furniture runs from the page's edge: a footer that
         // the producer's layout software wrote first (PyMuPDF reads it so) stands above the
         // masthead, more lines down than the band holds, and is furniture as it is at the end.
+        let furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
         let edge_run_above = (0..i).all(furniture);
         let edge_run_below = (i + 1..n).all(furniture);
         let place = if line.from_top < EDGE_LINES {
