@@ -22,6 +22,7 @@ pub mod edit;
 pub mod page;
 pub mod pass;
 pub mod registry;
+pub mod script;
 pub mod tokens;
 pub mod words;
 

@@ -22,6 +22,13 @@
 //! a one-letter line before a line that opens in lower case (also past furniture lines between
 //! them), or a capital standing apart at a line's start (`O nce again`), only where letter and
 //! rest make a word of the word list (`A` / `new day` stays: both are words).
+//!
+//! This crate is the layout stage's Latin pass (`newsclean_layout::latin` re-exports it,
+//! and `newsclean_layout::passes` runs [`JoinLatin`] in the join stage). It is a crate of
+//! its own for its licence: the code is MIT OR Apache-2.0, but the word list compiled into
+//! it (`data/en-words.txt`, see `data/WORDFREQ-LICENSE.md`) is CC BY-SA 4.0, so the crate
+//! is `(MIT OR Apache-2.0) AND CC-BY-SA-4.0` and the other crates stay MIT OR Apache-2.0.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod lexicon;
 pub mod script;
@@ -135,7 +142,10 @@ impl Pass for JoinLatin {
 
     fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
         if page.meta.script == Script::Unknown {
-            page.meta.script = crate::analysis::facts(page).script;
+            // The page's script as the layout's page facts have it: the one detector over
+            // the page's letters, which the geometry passes (white space and line order
+            // only) do not change, so the input's count is theirs.
+            page.meta.script = script(page.input());
         }
         // A CJK page's stray Latin lines (mastermasts, names) are the CJK passes' business.
         if !matches!(page.meta.script, Script::Latin | Script::Mixed) {
