@@ -277,7 +277,11 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
         let t = line_of(page, i);
         let mut cs = t.chars();
         let c = cs.next().filter(|c| c.is_uppercase() && c.is_alphabetic())?;
-        (cs.next().is_none() && is_open_latin_block(page, i)).then_some(c)
+        // The furniture pass may have taken a letter at the page's edge for a band label; a
+        // rest that it makes a word with says it is a drop cap.
+        let band = page.blocks()[i].kind == BlockKind::Furniture
+            && page.blocks()[i].rule.as_deref() == Some("layout.furniture.band");
+        (cs.next().is_none() && (band || is_open_latin_block(page, i))).then_some(c)
     };
     let skipped =
         |page: &Page, j: usize| matches!(page.blocks()[j].kind, BlockKind::Furniture | BlockKind::Junk);
@@ -345,15 +349,19 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
         // other line of text between and the letter is left alone (the counts of lines do not
         // decide: clean text has fewer of them).
         // Caption text is counted in letters, not lines (joining changes only white space).
-        let (mut text_since_byline, mut text) = (0, 0);
+        let (mut text_since_byline, mut text, mut last_text_ends_sentence) = (0, 0, false);
         for j in i + 1..n {
             if skipped(page, j) || !has_letters(page.block_text(j)) {
                 continue;
             }
             if page.blocks()[j].kind == BlockKind::Byline {
                 // Only a photo credit closes a caption; text over a byline was an article's.
+                // Only a photo credit closes a caption, and a byline a heading (text of a
+                // heading's length that ends no sentence); other text over a byline was an
+                // article's.
                 let credit = page.blocks()[j].note.as_deref().is_some_and(|n| n.contains("photo credit"));
-                if text_since_byline > 0 && !credit {
+                let heading = text_since_byline <= HEADLINE_MAX_LETTERS && !last_text_ends_sentence;
+                if text_since_byline > 0 && !credit && !heading {
                     break;
                 }
                 text_since_byline = 0;
@@ -379,6 +387,7 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
             }
             if !heading {
                 let letters = line.chars().filter(|c| c.is_alphanumeric()).count();
+                last_text_ends_sentence = ends_sentence(&line);
                 text_since_byline += letters;
                 text += letters;
                 if !is_open_latin_block(page, j) || text > CAPTION_MAX_LETTERS {
@@ -391,6 +400,10 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
         let Some(cap) = one_letter(page, i) else { continue };
         let next = page.block_text(j).trim_start();
         let Some(evidence) = makes_word(cap, next) else { continue };
+        if page.blocks()[i].kind == BlockKind::Furniture {
+            page.classify(i, BlockKind::Unknown, DROP_CAP);
+        }
+        let next = page.block_text(j).trim_start();
         let t = page.block_text(i);
         let start = page.blocks()[i].range.start + (t.len() - t.trim_start().len());
         let next_start = page.blocks()[j].range.start + (page.block_text(j).len() - next.len());
@@ -423,6 +436,8 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
     Ok(())
 }
 
+/// The most letters of a heading's text between a drop cap's letter and a byline.
+const HEADLINE_MAX_LETTERS: usize = 60;
 /// The most letters of caption text between a drop cap's letter and its rest.
 const CAPTION_MAX_LETTERS: usize = 200;
 
@@ -462,6 +477,8 @@ fn classify_bylines(page: &mut Page) {
                 || is_title_line(p)
                 || byline::byline_shape(p, false).is_some())
         });
+        let prev_heading =
+            prev.as_deref().is_some_and(|p| !is_heading_line(p) && !ends_sentence(p) && is_title_line(p));
         let next_lower = i + 1 < n
             && adjacent(i, i + 1)
             && page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_lowercase);
@@ -474,11 +491,7 @@ fn classify_bylines(page: &mut Page) {
         }
         page.classify_because(i, BlockKind::Byline, BYLINE, why);
         prev_byline = true;
-        if let Some(p) = prev
-            && !role_allowed
-            && is_title_line(&p)
-            && !is_heading_line(&p)
-        {
+        if prev_heading && !role_allowed {
             page.classify_because(
                 i - 1,
                 BlockKind::Headline,

@@ -117,6 +117,7 @@ fn running_text_that_looks_like_a_byline_is_joined_as_text() {
     for raw in [
         "The council met on Monday night, and the\nmayor said the plan was sound and would go ahead.\nBy the way, the council said it had no money\nleft for the bridge over the river this year.\n",
         "Il consiglio comunale ha approvato la relazione\ndi Marco Rossi\nsulla nuova strada che porta alla stazione.\n",
+        "Il consiglio ha approvato\ndi Marco Rossi\nla relazione sulla nuova strada che porta alla stazione.\n",
         "The council had met on Monday and by late\nFriday it had voted to build the bridge, and\nBy Monday\nthe work on the bridge over the river had begun.\n",
         "The figures were published in the annual report\nand the council said so. See also page 5 of the\nreport for the tables on the harbour wall and more.\n",
     ] {
@@ -141,6 +142,11 @@ fn drop_caps_at_the_page_top_and_past_an_article_head() {
     let page = layout(raw);
     assert!(page.text().contains("\nResidents of the east ward agreed"), "{}", page.text());
     assert!(page.text().contains("Crowds at the opening of the new library wing."), "{}", page.text());
+    // A letter at the page's edge that the furniture pass took for a band label, over a
+    // masthead.
+    let raw = "F\nTHE HARLAN GAZETTE\n10/25/2024\nHarbour Board Asks for Survey\nBy GRACE KEANE\narmers in the valley questioned the cost of a\nnew bridge over the river, the engineer said on\nFriday, and the council voted to approve it.\n";
+    let page = layout(raw);
+    assert!(page.text().contains("Farmers in the valley questioned"), "{}", page.text());
     // The page's own words decide where the word list has none (French).
     let raw = "S\nFÊTE DU LAC : UN SUCCÈS\npar Claire Dubois\nelon la préfecture, plus de 3 000 personnes\nont assisté à la fête. Le maire a dit que selon les\nservices techniques le budget reste serré.\n";
     let page = layout(raw);
