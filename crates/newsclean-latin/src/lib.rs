@@ -182,6 +182,7 @@ impl Pass for JoinLatin {
             }
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        remove_trailing_jumps(page, &mine)?;
         // Joining never empties a block, so the indices still hold. The blocks are decided:
         // later passes find them classified and leave them whole.
         for (&i, &heading) in mine.iter().zip(&headings) {
@@ -232,6 +233,72 @@ fn remove_furniture_inside_latin_text(page: &mut Page) -> Result<(), PassError> 
     }
     page.apply(edits).map_err(|source| PassError::Edit { pass: "layout.join-latin".into(), source })?;
     Ok(())
+}
+
+/// The rule id of a jump line (furniture) the Latin pass removes from a paragraph's end.
+pub const JUMP: &str = "layout.furniture.jump";
+
+/// A jump marker printed at the end of a paragraph's last line, after its last sentence
+/// (`… the engineer said. Continued on Page 4`), is furniture: removed with the space before
+/// it (`layout.furniture.jump`). Decided on the joined paragraph, so a marker that a wrap cut
+/// in two is found as it is in clean text.
+fn remove_trailing_jumps(page: &mut Page, mine: &[usize]) -> Result<(), PassError> {
+    let mut edits = Vec::new();
+    for &i in mine {
+        let t = page.block_text(i).trim_end();
+        if let Some(at) = trailing_jump(t) {
+            let start = page.blocks()[i].range.start;
+            edits.push(
+                TextEdit::delete(start + at..start + t.len(), JUMP)
+                    .with_note("jump: a page reference after the paragraph's last sentence; at its end"),
+            );
+        }
+    }
+    page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })?;
+    Ok(())
+}
+
+/// Where a jump marker ends `t` after a sentence end: the offset of the white space before it.
+pub fn trailing_jump(t: &str) -> Option<usize> {
+    let starts: Vec<usize> = t
+        .char_indices()
+        .filter(|&(k, c)| c.is_whitespace() && !t[k + c.len_utf8()..].starts_with(char::is_whitespace))
+        .map(|(k, c)| k + c.len_utf8())
+        .collect();
+    for &q in starts.iter().rev().take(6) {
+        let tail = &t[q..];
+        let before = t[..q].trim_end();
+        if tail.chars().count() <= 40 && ends_sentence(before) && is_jump_tail(tail) {
+            return Some(before.len());
+        }
+    }
+    None
+}
+
+/// A jump marker's shape: `Continued on Page 4`, `Continued from page 1`, `Please turn to Page
+/// 6`, `See FOOTBALL, Page 5`, `suite page 3`, `● a pagina 12`, in parentheses or not.
+fn is_jump_tail(tail: &str) -> bool {
+    let t = tail.trim();
+    let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(t);
+    let w: Vec<&str> = t.split_whitespace().collect();
+    let Some(num) = w.last() else { return false };
+    if !(1..=3).contains(&num.len()) || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let page_word = |x: &str| matches!(x, "Page" | "page" | "PAGE");
+    match w.as_slice() {
+        ["Continued", "on" | "from", p, _] => page_word(p),
+        ["Please", "turn", "to", p, _] => page_word(p),
+        ["See", word, p, _] => {
+            page_word(p)
+                && word
+                    .strip_suffix(',')
+                    .is_some_and(|x| x.chars().count() >= 3 && x.chars().all(char::is_uppercase))
+        }
+        ["suite" | "Suite", "page", _] => true,
+        ["●" | "■" | "Segue", "a", "pagina", _] => true,
+        _ => false,
+    }
 }
 
 /// The rule id of a drop cap joined back to its word.

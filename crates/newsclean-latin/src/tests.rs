@@ -370,3 +370,28 @@ fn compound_broken_at_its_own_hyphen_keeps_it() {
         assert!(flat(&out).contains(want), "{raw:?} -> {out:?}");
     }
 }
+
+#[test]
+fn jump_markers_at_a_paragraphs_end_only() {
+    for (t, tail) in [
+        ("the engineer said. Continued on Page 4", " Continued on Page 4"),
+        ("the engineer said. (Continued on page 4)", " (Continued on page 4)"),
+        ("the engineer said. See FOOTBALL, Page 5", " See FOOTBALL, Page 5"),
+        ("a dit le maire. suite page 3", " suite page 3"),
+        ("ha detto il sindaco. ● a pagina 12", " ● a pagina 12"),
+    ] {
+        assert_eq!(trailing_jump(t).map(|at| &t[at..]), Some(tail), "{t}");
+    }
+    for t in [
+        "the figures were continued on page 4",
+        "the figures are set out on Page 4",
+        "See also page 5 of the report",
+        "the engineer said. See also page 5",
+        "the engineer said. See Page 5 of the report",
+        "the engineer said. Continued on Page 1234",
+        "the engineer said Continued on Page 4",
+        "The report, see FOOTBALL, Page 5",
+    ] {
+        assert_eq!(trailing_jump(t), None, "{t}");
+    }
+}

@@ -52,10 +52,10 @@ pub const RULES: &[RuleInfo] = rules![
     "Text that only mentions a tag inside a sentence.";
 
     "layout.furniture.jump", furniture::PASS_ID,
-    "A jump line (下转C2版, （上接第一版）) is furniture",
-    "It tells a reader of paper where the article goes on; in running text it interrupts a sentence.",
+    "A jump line (下转C2版, （上接第一版）, Continued on Page 4) is furniture",
+    "It tells a reader of paper where the article goes on; in running text it interrupts a sentence. The Latin pass also removes a marker printed after a paragraph's last sentence (… said. Continued on Page 4).",
     "（下转第四版） → (removed)",
-    "A sentence that mentions a page (`见第四版报道。`).";
+    "A sentence that mentions a page (`见第四版报道。`, See also page 5 of the report, continued on page 4 of the appendix).";
 
     "layout.furniture.masthead", furniture::PASS_ID,
     "The masthead (the paper's name, often letter-spaced) is furniture; the name is kept as a fact",

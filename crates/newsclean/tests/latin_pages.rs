@@ -45,6 +45,20 @@ fn a_jump_line_under_a_paragraph_is_furniture_and_the_paragraph_stays_whole() {
 }
 
 #[test]
+fn a_jump_marker_at_a_paragraphs_end_is_furniture() {
+    for jump in ["Continued on Page 4", "See FOOTBALL, Page 5", "(Continued on page 4)"] {
+        let page = format!(
+            "COUNCIL BACKS NEW BRIDGE\n\nBy JOHN SMITH\n\nThe council voted on Monday to approve a new bridge over the river, at a cost of\nabout $45,000. Work is expected to begin in the spring, the engineer said. {jump}\n"
+        );
+        let out = clean(&page);
+        assert!(!out.text.contains(jump), "{jump} stays: {}", out.text);
+        assert!(out.text.contains("the engineer said.\n"), "{}", out.text);
+        let e = out.page.log().edits().iter().find(|e| e.before.contains(jump)).expect("logged");
+        assert_eq!(e.rule, "layout.furniture.jump");
+    }
+}
+
+#[test]
 fn text_that_mentions_a_page_stays() {
     let page = "COUNCIL BACKS NEW BRIDGE\n\nThe figures are in the annual report. See also page 5 of the report\n\
 for the tables on the harbour wall, which the engineer said were continued on page 4 of\n\
