@@ -183,7 +183,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let status = Command::new("python3")
             .arg(root.join("realdata/ceiling.py"))
             .arg(&opts.data)
-            .arg(root.join("../crates/newsclean-layout/data/en-words.txt"))
+            .arg(root.join("../crates/newsclean-latin/data/en-words.txt"))
             .status()
             .context("running python3 for ceiling.py")?;
         if !status.success() {

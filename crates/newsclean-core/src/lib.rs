@@ -23,6 +23,7 @@ pub mod page;
 pub mod pass;
 pub mod registry;
 pub mod rule_id;
+pub mod script;
 pub mod tokens;
 pub mod words;
 

@@ -34,7 +34,8 @@ pub mod analysis;
 pub mod assemble;
 pub mod classify;
 pub mod geometry;
-pub mod latin;
+/// The Latin pass, a crate of its own for the licence of its word list: `newsclean-latin`.
+pub use newsclean_latin as latin;
 pub mod ocr;
 pub mod order;
 pub mod registry;

@@ -52,10 +52,10 @@ pub const RULES: &[RuleInfo] = rules![
     "Text that only mentions a tag inside a sentence.";
 
     "layout.furniture.jump", furniture::PASS_ID,
-    "A jump line (下转C2版, （上接第一版）) is furniture",
-    "It tells a reader of paper where the article goes on; in running text it interrupts a sentence.",
+    "A jump line (下转C2版, （上接第一版）, Continued on Page 4) is furniture",
+    "It tells a reader of paper where the article goes on; in running text it interrupts a sentence. The Latin pass also removes a marker printed after a paragraph's last sentence (… said. Continued on Page 4).",
     "（下转第四版） → (removed)",
-    "A sentence that mentions a page (`见第四版报道。`).";
+    "A sentence that mentions a page (`见第四版报道。`, See also page 5 of the report, continued on page 4 of the appendix).";
 
     "layout.furniture.masthead", furniture::PASS_ID,
     "The masthead (the paper's name, often letter-spaced) is furniture; the name is kept as a fact",
@@ -199,7 +199,7 @@ pub const RULES: &[RuleInfo] = rules![
     "A drop cap set apart from its word is joined back to it",
     "The first letter of an article printed large comes out of a PDF or OCR as a line of its own (or a capital standing apart); the word is one word.",
     "T / he council met → The council met",
-    "The letter and the rest make no word of the word list; A and I (words of their own) before a rest that is a word (A / new day); a capital before a capitalised word.";
+    "The letter and the rest make no word of the word list or of the page; A and I (words of their own) before a rest that is a word (A / new day); a capital before a capitalised word; a lower-case line that a line before runs on into; letters at a page's top whose count is not that of the page's rests.";
 
     latin::DEHYPHEN, latin::PASS_ID,
     "A Latin word hyphenated at a line end is joined without its hyphen",
@@ -226,10 +226,16 @@ pub const RULES: &[RuleInfo] = rules![
     "Lines that end a paragraph (a blank line, a heading, a short line ending a sentence).";
 
     latin::HEADING, latin::PASS_ID,
-    "A short all-caps line of a Latin page is classified as a heading on a line of its own",
+    "A short all-caps line of a Latin page, or a title-case line right over a byline, is classified as a heading on a line of its own",
     "Headings are not joined into the paragraph below them.",
     "CITY COUNCIL MEETS → (a heading block)",
-    "Lines with lower-case words, long lines.";
+    "Lines with lower-case words (but for a title-case line over a byline), long lines, lines ending a sentence.";
+
+    latin::BYLINE, latin::PASS_ID,
+    "A Latin byline or credit on a line of its own is classified as a byline block",
+    "Bylines are not article text: joined into the paragraph below they corrupt its first sentence.",
+    "By JOHN SMITH / From our Correspondent / di Marco Rossi / Photo: Mary Smith → (a byline block)",
+    "A lower-case word after By (By the way, …), a possessive, a sentence mark at the end, a long line, a lower-case byline word (di, par) or a one-word name where the line before runs on into it.";
 
     latin::PARAGRAPH, latin::PASS_ID,
     "The joined lines of a Latin paragraph are classified as one body block",
@@ -371,6 +377,7 @@ mod tests {
                 "latin.join-lost-hyphen",
                 "latin.join-space",
                 "latin.heading",
+                "latin.byline",
                 "latin.paragraph",
                 "layout.join-cjk",
                 "layout.join-latin",
@@ -385,7 +392,7 @@ mod tests {
                 "layout.furniture.web",
             ]
         );
-        assert_eq!(RULES.len(), 50);
+        assert_eq!(RULES.len(), 51);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

@@ -3,13 +3,13 @@
 use newsclean_core::Script;
 
 /// The script of `text`: the one detector of the analysis layer
-/// ([`crate::analysis::facts::ScriptCounts::script`]), kept here under its old path: CJK
+/// ([`newsclean_core::script::ScriptCounts::script`]), kept here under its old path: CJK
 /// characters (ideographs, kana, bopomofo; not Hangul, see `is_cjk`) against Latin letters. One CJK
 /// character carries about as much as a short Latin word, so a CJK text with a few Latin
 /// names (`GDP`, `iPhone`) stays CJK, and a Latin text with a stray ideograph stays Latin.
 /// Text with neither is [`Script::Unknown`].
 pub fn script(text: &str) -> Script {
-    crate::analysis::facts::script(text)
+    newsclean_core::script::script(text)
 }
 
 #[cfg(test)]

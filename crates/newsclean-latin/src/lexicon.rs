@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The vendored list: `=NN` group headers (Zipf frequency times ten), one word a line.
-const EN_WORDS: &str = include_str!("../../data/en-words.txt");
+const EN_WORDS: &str = include_str!("../data/en-words.txt");
 
 /// The English lexicon, parsed on first use.
 pub static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(EN_WORDS));

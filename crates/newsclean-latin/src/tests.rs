@@ -255,24 +255,6 @@ fn a_prefix_compound_does_not_make_every_break_a_compound() {
 }
 
 #[test]
-fn in_the_layout_pipeline() {
-    // The whole layout pass list: lines split first, then this pass regroups and joins them.
-    let raw = "LAND SALE.\n  The sale of Crown Lnnd at the Court-house\nwas well at-\ntended, and the agents did not dis\nclose the prices.\n\nThe next sale is to-day.\n";
-    let mut pl = Pipeline::new();
-    pl.extend(crate::passes());
-    let mut page = Page::new(raw);
-    pl.run(&mut page, &Context::default()).unwrap();
-    assert_eq!(
-        page.render(),
-        "LAND SALE.\nThe sale of Crown Lnnd at the Court-house was well attended, and the agents did not disclose the prices.\nThe next sale is to-day.\n"
-    );
-    assert_eq!(page.log().undo(page.text()), raw);
-    assert_eq!(page.meta.script, Script::Latin);
-    let kinds: Vec<BlockKind> = page.blocks().iter().map(|b| b.kind).collect();
-    assert_eq!(kinds, [BlockKind::Headline, BlockKind::Body, BlockKind::Body]);
-}
-
-#[test]
 fn short_last_line_of_a_paragraph_ends_it() {
     let raw = "The council met on Monday night and\npassed the estimates for the year.\nIt rose at ten.\nThe mayor then left for the\ncountry by the evening train.\n";
     assert_eq!(
@@ -390,30 +372,26 @@ fn compound_broken_at_its_own_hyphen_keeps_it() {
 }
 
 #[test]
-fn drop_caps_rejoined_only_where_the_page_shows_them() {
-    let clean = |t: &str| {
-        let mut p = Page::new(t);
-        crate::lines::SplitLines.run(&mut p, &Context::default()).unwrap();
-        JoinLatin.run(&mut p, &Context::default()).unwrap();
-        p
-    };
-    let p = clean("T\nhe council met on Monday and voted to approve the new bridge over the river.\n");
-    assert!(p.text().trim_start().starts_with("The council met"), "{}", p.text());
-    assert!(
-        p.log()
-            .edits()
-            .iter()
-            .any(|e| e.rule == DROP_CAP && e.note.as_deref().is_some_and(|n| n.contains("one-letter line")))
-    );
-    let p = clean("O nce again the council met on Monday and voted to approve the new bridge.\n");
-    assert!(p.text().trim_start().starts_with("Once again"), "{}", p.text());
-    for keep in [
-        "A\nnew day dawned over the harbour as the council met on Monday to vote.\n",
-        "I went to the council meeting on Monday and voted to approve the bridge.\n",
-        "A new day dawned over the harbour as the council met on Monday to vote.\n",
-        "B\nRiverton council met on Monday and voted to approve the new bridge.\n",
+fn jump_markers_at_a_paragraphs_end_only() {
+    for (t, tail) in [
+        ("the engineer said. Continued on Page 4", " Continued on Page 4"),
+        ("the engineer said. (Continued on page 4)", " (Continued on page 4)"),
+        ("the engineer said. See FOOTBALL, Page 5", " See FOOTBALL, Page 5"),
+        ("a dit le maire. suite page 3", " suite page 3"),
+        ("ha detto il sindaco. ● a pagina 12", " ● a pagina 12"),
     ] {
-        let p = clean(keep);
-        assert!(!p.log().edits().iter().any(|e| e.rule == DROP_CAP), "{keep:?}: {}", p.text());
+        assert_eq!(trailing_jump(t).map(|at| &t[at..]), Some(tail), "{t}");
+    }
+    for t in [
+        "the figures were continued on page 4",
+        "the figures are set out on Page 4",
+        "See also page 5 of the report",
+        "the engineer said. See also page 5",
+        "the engineer said. See Page 5 of the report",
+        "the engineer said. Continued on Page 1234",
+        "the engineer said Continued on Page 4",
+        "The report, see FOOTBALL, Page 5",
+    ] {
+        assert_eq!(trailing_jump(t), None, "{t}");
     }
 }

@@ -22,7 +22,15 @@
 //! a one-letter line before a line that opens in lower case (also past furniture lines between
 //! them), or a capital standing apart at a line's start (`O nce again`), only where letter and
 //! rest make a word of the word list (`A` / `new day` stays: both are words).
+//!
+//! This crate is the layout stage's Latin pass (`newsclean_layout::latin` re-exports it,
+//! and `newsclean_layout::passes` runs [`JoinLatin`] in the join stage). It is a crate of
+//! its own for its licence: the code is MIT OR Apache-2.0, but the word list compiled into
+//! it (`data/en-words.txt`, see `data/WORDFREQ-LICENSE.md`) is CC BY-SA 4.0, so the crate
+//! is `(MIT OR Apache-2.0) AND CC-BY-SA-4.0` and the other crates stay MIT OR Apache-2.0.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod byline;
 pub mod lexicon;
 pub mod script;
 
@@ -52,8 +60,12 @@ pub const JOIN_LOST_HYPHEN: &str = "latin.join-lost-hyphen";
 pub const JOIN_SPACE: &str = "latin.join-space";
 /// Rule id: a Latin block decided to be a paragraph of running text (its lines joined).
 pub const PARAGRAPH: &str = "latin.paragraph";
-/// Rule id: a short all-caps heading line split off into a block of its own.
+/// Rule id: a short all-caps heading line split off into a block of its own, or a
+/// title-case line right over a byline taken for the article's heading.
 pub const HEADING: &str = "latin.heading";
+/// Rule id: a Latin byline or credit (`By JOHN SMITH`, `From our Correspondent`, `Photo:
+/// Mary Smith`, `Staff Writer` under a byline) classified as a byline block.
+pub const BYLINE: &str = "latin.byline";
 
 /// Lost-hyphen join by word frequencies: log10 of P(joined word) / (P(left) P(right)) must
 /// reach this (the joined word is at least 100 times likelier than the two words by chance).
@@ -135,13 +147,17 @@ impl Pass for JoinLatin {
 
     fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
         if page.meta.script == Script::Unknown {
-            page.meta.script = crate::analysis::facts(page).script;
+            // The page's script as the layout's page facts have it: the one detector over
+            // the page's letters, which the geometry passes (white space and line order
+            // only) do not change, so the input's count is theirs.
+            page.meta.script = script(page.input());
         }
         // A CJK page's stray Latin lines (mastermasts, names) are the CJK passes' business.
         if !matches!(page.meta.script, Script::Latin | Script::Mixed) {
             return Ok(());
         }
         remove_furniture_inside_latin_text(page)?;
+        classify_bylines(page);
         rejoin_drop_caps(page, &ENGLISH)?;
         let open: Vec<bool> = (0..page.blocks().len()).map(|i| is_open_latin_block(page, i)).collect();
         if !open.iter().any(|&o| o) {
@@ -166,6 +182,7 @@ impl Pass for JoinLatin {
             }
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        remove_trailing_jumps(page, &mine)?;
         // Joining never empties a block, so the indices still hold. The blocks are decided:
         // later passes find them classified and leave them whole.
         for (&i, &heading) in mine.iter().zip(&headings) {
@@ -218,6 +235,72 @@ fn remove_furniture_inside_latin_text(page: &mut Page) -> Result<(), PassError> 
     Ok(())
 }
 
+/// The rule id of a jump line (furniture) the Latin pass removes from a paragraph's end.
+pub const JUMP: &str = "layout.furniture.jump";
+
+/// A jump marker printed at the end of a paragraph's last line, after its last sentence
+/// (`… the engineer said. Continued on Page 4`), is furniture: removed with the space before
+/// it (`layout.furniture.jump`). Decided on the joined paragraph, so a marker that a wrap cut
+/// in two is found as it is in clean text.
+fn remove_trailing_jumps(page: &mut Page, mine: &[usize]) -> Result<(), PassError> {
+    let mut edits = Vec::new();
+    for &i in mine {
+        let t = page.block_text(i).trim_end();
+        if let Some(at) = trailing_jump(t) {
+            let start = page.blocks()[i].range.start;
+            edits.push(
+                TextEdit::delete(start + at..start + t.len(), JUMP)
+                    .with_note("jump: a page reference after the paragraph's last sentence; at its end"),
+            );
+        }
+    }
+    page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })?;
+    Ok(())
+}
+
+/// Where a jump marker ends `t` after a sentence end: the offset of the white space before it.
+pub fn trailing_jump(t: &str) -> Option<usize> {
+    let starts: Vec<usize> = t
+        .char_indices()
+        .filter(|&(k, c)| c.is_whitespace() && !t[k + c.len_utf8()..].starts_with(char::is_whitespace))
+        .map(|(k, c)| k + c.len_utf8())
+        .collect();
+    for &q in starts.iter().rev().take(6) {
+        let tail = &t[q..];
+        let before = t[..q].trim_end();
+        if tail.chars().count() <= 40 && ends_sentence(before) && is_jump_tail(tail) {
+            return Some(before.len());
+        }
+    }
+    None
+}
+
+/// A jump marker's shape: `Continued on Page 4`, `Continued from page 1`, `Please turn to Page
+/// 6`, `See FOOTBALL, Page 5`, `suite page 3`, `● a pagina 12`, in parentheses or not.
+fn is_jump_tail(tail: &str) -> bool {
+    let t = tail.trim();
+    let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(t);
+    let w: Vec<&str> = t.split_whitespace().collect();
+    let Some(num) = w.last() else { return false };
+    if !(1..=3).contains(&num.len()) || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let page_word = |x: &str| matches!(x, "Page" | "page" | "PAGE");
+    match w.as_slice() {
+        ["Continued", "on" | "from", p, _] => page_word(p),
+        ["Please", "turn", "to", p, _] => page_word(p),
+        ["See", word, p, _] => {
+            page_word(p)
+                && word
+                    .strip_suffix(',')
+                    .is_some_and(|x| x.chars().count() >= 3 && x.chars().all(char::is_uppercase))
+        }
+        ["suite" | "Suite", "page", _] => true,
+        ["●" | "■" | "Segue", "a", "pagina", _] => true,
+        _ => false,
+    }
+}
+
 /// The rule id of a drop cap joined back to its word.
 pub const DROP_CAP: &str = "latin.drop-cap";
 /// The least Zipf frequency of the word a drop cap makes with its rest.
@@ -231,57 +314,186 @@ const DROP_CAP_MIN_ZIPF: f32 = 3.0;
 /// only when the rest alone is none (`A` / `new day` stays).
 fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
     let first_word = |t: &str| -> String { t.chars().take_while(|c| c.is_alphabetic()).collect() };
-    let makes_word = |cap: char, rest: &str| -> Option<f32> {
+    // The page's own words (inside its lines), for languages the word list does not hold
+    // (`S` / `elon la préfecture`: the page writes `selon`).
+    let latin: Vec<usize> = (0..page.blocks().len()).filter(|&i| is_open_latin_block(page, i)).collect();
+    let vocab = PageVocab::build(page, &latin);
+    let makes_word = |cap: char, rest: &str| -> Option<String> {
         let rest_word = first_word(rest);
         if rest_word.is_empty() || !rest_word.chars().next().is_some_and(char::is_lowercase) {
             return None;
         }
         let joined = format!("{cap}{rest_word}").to_lowercase();
         let z = lex.zipf(&joined);
-        let rest_is_word = lex.zipf(&rest_word) >= DROP_CAP_MIN_ZIPF;
-        (z >= DROP_CAP_MIN_ZIPF && (!matches!(cap, 'A' | 'I') || !rest_is_word)).then_some(z)
+        let rest_is_word = lex.zipf(&rest_word) >= DROP_CAP_MIN_ZIPF || vocab.word(&rest_word) > 0;
+        if matches!(cap, 'A' | 'I') && rest_is_word {
+            return None;
+        }
+        if z >= DROP_CAP_MIN_ZIPF {
+            Some(format!("zipf {z:.1}"))
+        } else if vocab.word(&joined) > 0 && vocab.word(&rest_word) == 0 {
+            Some(format!("the page writes {joined} {} times", vocab.word(&joined)))
+        } else {
+            None
+        }
     };
     let mut edits = Vec::new();
     let n = page.blocks().len();
+    let line_of = |page: &Page, i: usize| page.block_text(i).trim().to_string();
+    let one_letter = |page: &Page, i: usize| -> Option<char> {
+        let t = line_of(page, i);
+        let mut cs = t.chars();
+        let c = cs.next().filter(|c| c.is_uppercase() && c.is_alphabetic())?;
+        // The furniture pass may have taken a letter at the page's edge for a band label; a
+        // rest that it makes a word with says it is a drop cap.
+        let band = page.blocks()[i].kind == BlockKind::Furniture
+            && page.blocks()[i].rule.as_deref() == Some("layout.furniture.band");
+        (cs.next().is_none() && (band || is_open_latin_block(page, i))).then_some(c)
+    };
+    let skipped =
+        |page: &Page, j: usize| matches!(page.blocks()[j].kind, BlockKind::Furniture | BlockKind::Junk);
+    // A rest: an open Latin line opening in lower case where no line of text runs on into it:
+    // the line before is a byline, a heading, a one-letter line, or there is none. (A line
+    // ending a sentence is no such evidence: clean text joins a lower-case line after it.)
+    let is_rest = |page: &Page, j: usize| -> bool {
+        if !is_open_latin_block(page, j) || !line_of(page, j).chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let Some(p) = (0..j).rev().find(|&p| !skipped(page, p)) else { return true };
+        let prev = line_of(page, p);
+        matches!(page.blocks()[p].kind, BlockKind::Byline | BlockKind::Headline)
+            || one_letter(page, p).is_some()
+            || is_heading_line(&prev)
+            || is_title_line(&prev)
+    };
+    let rests: Vec<usize> = (0..n).filter(|&j| is_rest(page, j)).collect();
+    let letters: Vec<usize> = (0..n).filter(|&i| one_letter(page, i).is_some()).collect();
+    // Letters printed as a run at the top of the page (PyMuPDF puts floated drop caps first),
+    // before any line of text: they go to the page's rests in order, when the counts agree.
+    let mut top: Vec<usize> = letters
+        .iter()
+        .copied()
+        .take_while(|&i| (0..i).all(|k| skipped(page, k) || one_letter(page, k).is_some()))
+        .collect();
+    // ...and the run stands over the page's head (a masthead, a heading), not over text.
+    let after_top =
+        top.last().and_then(|&l| (l + 1..n).find(|&k| !skipped(page, k) && one_letter(page, k).is_none()));
+    if !after_top.is_none_or(|k| {
+        let line = line_of(page, k);
+        skipped(page, k)
+            || page.blocks()[k].kind == BlockKind::Headline
+            || is_heading_line(&line)
+            || is_title_line(&line)
+    }) {
+        top.clear();
+    }
+    // A rest right under a one-letter line of its own is that letter's (`A` / `spokesman`,
+    // a real word set one a line in justified type, keeps its rest).
+    let free_rests: Vec<usize> = rests
+        .iter()
+        .copied()
+        .filter(|&j| {
+            !(0..j)
+                .rev()
+                .find(|&p| !skipped(page, p))
+                .is_some_and(|p| one_letter(page, p).is_some() && !top.contains(&p))
+        })
+        .collect();
+    let mut pairs: Vec<(usize, usize, &'static str)> = Vec::new();
+    if !top.is_empty() && top.len() == free_rests.len() && free_rests.iter().all(|&j| j > top[top.len() - 1])
+    {
+        pairs.extend(
+            top.iter().zip(&free_rests).map(|(&i, &j)| (i, j, "a run of one-letter lines at the page's top")),
+        );
+    }
+    let mut taken: HashSet<usize> = pairs.iter().map(|p| p.1).collect();
+    for &i in &letters {
+        if pairs.iter().any(|p| p.0 == i) {
+            continue;
+        }
+        // The nearest rest after the letter, past what heads an article: furniture, bylines,
+        // headings, lines without letters, and a caption's lines that a credit closes. Any
+        // other line of text between and the letter is left alone (the counts of lines do not
+        // decide: clean text has fewer of them).
+        // Caption text is counted in letters, not lines (joining changes only white space).
+        let (mut text_since_byline, mut text, mut last_text_ends_sentence) = (0, 0, false);
+        for j in i + 1..n {
+            if skipped(page, j) || !has_letters(page.block_text(j)) {
+                continue;
+            }
+            if page.blocks()[j].kind == BlockKind::Byline {
+                // Only a photo credit closes a caption; text over a byline was an article's.
+                // Only a photo credit closes a caption, and a byline a heading (text of a
+                // heading's length that ends no sentence); other text over a byline was an
+                // article's.
+                let credit = page.blocks()[j].note.as_deref().is_some_and(|n| n.contains("photo credit"));
+                let heading = text_since_byline <= HEADLINE_MAX_LETTERS && !last_text_ends_sentence;
+                if text_since_byline > 0 && !credit && !heading {
+                    break;
+                }
+                text_since_byline = 0;
+                continue;
+            }
+            if one_letter(page, j).is_some() || text_since_byline > 0 && rests.contains(&j) {
+                break;
+            }
+            if rests.contains(&j) {
+                if !taken.contains(&j) {
+                    taken.insert(j);
+                    pairs.push((i, j, "a one-letter line"));
+                }
+                break;
+            }
+            let line = line_of(page, j);
+            let heading = page.blocks()[j].kind == BlockKind::Headline
+                || is_heading_line(&line)
+                || is_title_line(&line);
+            if heading && text_since_byline > 0 {
+                // Text, then a heading: the text was an article's, not a caption.
+                break;
+            }
+            if !heading {
+                let letters = line.chars().filter(|c| c.is_alphanumeric()).count();
+                last_text_ends_sentence = ends_sentence(&line);
+                text_since_byline += letters;
+                text += letters;
+                if !is_open_latin_block(page, j) || text > CAPTION_MAX_LETTERS {
+                    break;
+                }
+            }
+        }
+    }
+    for (i, j, why) in pairs {
+        let Some(cap) = one_letter(page, i) else { continue };
+        let next = page.block_text(j).trim_start();
+        let Some(evidence) = makes_word(cap, next) else { continue };
+        if page.blocks()[i].kind == BlockKind::Furniture {
+            page.classify(i, BlockKind::Unknown, DROP_CAP);
+        }
+        let next = page.block_text(j).trim_start();
+        let t = page.block_text(i);
+        let start = page.blocks()[i].range.start + (t.len() - t.trim_start().len());
+        let next_start = page.blocks()[j].range.start + (page.block_text(j).len() - next.len());
+        let across = if j > i + 1 { ", across the lines between" } else { "" };
+        let note =
+            format!("{why} before a lower-case rest{across}: {cap} + {} ({evidence})", first_word(next));
+        edits.push(TextEdit::delete(start..start + cap.len_utf8(), DROP_CAP).with_note(note.clone()));
+        edits.push(TextEdit::insert(next_start, cap.to_string(), DROP_CAP).with_note(note));
+    }
     for i in 0..n {
         if !is_open_latin_block(page, i) {
             continue;
         }
         let t = page.block_text(i);
-        let lead = t.len() - t.trim_start().len();
-        let start = page.blocks()[i].range.start + lead;
+        let start = page.blocks()[i].range.start + (t.len() - t.trim_start().len());
         let line = t.trim();
         let mut cs = line.chars();
         let Some(cap) = cs.next().filter(char::is_ascii_uppercase) else { continue };
-        let rest = cs.as_str();
-        if rest.is_empty() {
-            // A one-letter line: the rest is the first word of the next open Latin block,
-            // perhaps past furniture (pdftotext may print the letter in the header band). The
-            // letter moves there: deleted here, inserted before its rest.
-            let Some(j) = (i + 1..n)
-                .find(|&j| !matches!(page.blocks()[j].kind, BlockKind::Furniture | BlockKind::Junk))
-            else {
-                continue;
-            };
-            if !is_open_latin_block(page, j) {
-                continue;
-            }
-            let next = page.block_text(j).trim_start();
-            if let Some(z) = makes_word(cap, next) {
-                let next_start = page.blocks()[j].range.start + (page.block_text(j).len() - next.len());
-                let across = if j > i + 1 { ", across furniture" } else { "" };
-                let note = format!(
-                    "a one-letter line before a lower-case rest{across}: {cap} + {} (zipf {z:.1})",
-                    first_word(next)
-                );
-                edits.push(TextEdit::delete(start..start + cap.len_utf8(), DROP_CAP).with_note(note.clone()));
-                edits.push(TextEdit::insert(next_start, cap.to_string(), DROP_CAP).with_note(note));
-            }
-        } else if let Some(after) = rest.strip_prefix(' ')
-            && let Some(z) = makes_word(cap, after)
+        if let Some(after) = cs.as_str().strip_prefix(' ')
+            && let Some(evidence) = makes_word(cap, after)
         {
             edits.push(TextEdit::delete(start + 1..start + 2, DROP_CAP).with_note(format!(
-                "a capital standing apart before a lower-case rest: {cap} + {} (zipf {z:.1})",
+                "a capital standing apart before a lower-case rest: {cap} + {} ({evidence})",
                 first_word(after)
             )));
         }
@@ -289,6 +501,89 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })?;
     Ok(())
+}
+
+/// The most letters of a heading's text between a drop cap's letter and a byline.
+const HEADLINE_MAX_LETTERS: usize = 60;
+/// The most letters of caption text between a drop cap's letter and its rest.
+const CAPTION_MAX_LETTERS: usize = 200;
+
+/// True when `t` holds a letter.
+fn has_letters(t: &str) -> bool {
+    t.chars().any(char::is_alphabetic)
+}
+
+/// Classify the Latin bylines and credits that stand as lines of their own
+/// ([`byline::byline_shape`]) as [`BlockKind::Byline`] (`latin.byline`), so no paragraph
+/// takes them in, and a title-case line right over one as a heading (`latin.heading`).
+fn classify_bylines(page: &mut Page) {
+    let n = page.blocks().len();
+    let mut prev_byline = false;
+    for i in 0..n {
+        if !is_open_latin_block(page, i) {
+            prev_byline = page.blocks()[i].kind == BlockKind::Byline && prev_byline;
+            continue;
+        }
+        let text = page.text();
+        let adjacent = |a: usize, b: usize| -> bool {
+            text[page.blocks()[a].range.end..page.blocks()[b].range.start].matches('\n').count() <= 1
+        };
+        let line = page.block_text(i).trim().to_string();
+        let role_allowed = prev_byline && i > 0 && adjacent(i - 1, i);
+        let Some(why) = byline::byline_shape(&line, role_allowed) else {
+            prev_byline = false;
+            continue;
+        };
+        // The line before, when it runs on into this one (ends mid-sentence and is no
+        // heading), makes a lower-case byline word or a one-word name running text.
+        let prev = (i > 0 && adjacent(i - 1, i) && is_open_latin_block(page, i - 1))
+            .then(|| page.block_text(i - 1).trim().to_string());
+        let runs_on = prev.as_deref().is_some_and(|p| {
+            !(ends_sentence(p)
+                || is_heading_line(p)
+                || is_title_line(p)
+                || byline::byline_shape(p, false).is_some())
+        });
+        let prev_heading =
+            prev.as_deref().is_some_and(|p| !is_heading_line(p) && !ends_sentence(p) && is_title_line(p));
+        let next_lower = i + 1 < n
+            && adjacent(i, i + 1)
+            && page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_lowercase);
+        let lower_word = line.chars().next().is_some_and(char::is_lowercase);
+        if runs_on && (lower_word || byline::one_word_name(&line))
+            || byline::one_word_name(&line) && next_lower
+        {
+            prev_byline = false;
+            continue;
+        }
+        page.classify_because(i, BlockKind::Byline, BYLINE, why);
+        prev_byline = true;
+        if prev_heading && !role_allowed {
+            page.classify_because(
+                i - 1,
+                BlockKind::Headline,
+                HEADING,
+                "a title-case line right over a byline",
+            );
+        }
+    }
+}
+
+/// A title-case line: no sentence mark at its end, at most [`HEADING_MAX_WORDS`] + 4 words,
+/// every word of four letters or more capitalised, at least two of them.
+fn is_title_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || ends_sentence(t) || t.ends_with([',', ';', ':', '-']) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > HEADING_MAX_WORDS + 4 {
+        return false;
+    }
+    let long: Vec<&str> =
+        words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    long.len() >= 2
+        && long.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
 }
 
 /// A block no pass has classified yet, in Latin script.
