@@ -53,6 +53,8 @@ pub const MIN_WORDS: usize = 2;
 /// be than the printed one. On the seeds and the development realpages no stretch printed in
 /// order reaches 3; the gold seeds' paragraphs interleaved on purpose reach 5 to 13.
 pub const MIN_MARGIN: f32 = 4.5;
+/// The farthest a stream's line before can stand in a pattern (`AAAB`: four lines).
+const MAX_BACK: usize = 4;
 /// How much better the best reading must be than the next best one.
 pub const MIN_GAP: f32 = 2.0;
 
@@ -149,8 +151,8 @@ struct Scored {
 
 /// Score the reading that takes `stream` (per line: `false` A, `true` B) apart; `None` when
 /// it breaks a junction that a word or a comma ties, or makes an impossible one.
-fn score(lines: &[&str], here: &[Junction], stream: &[bool]) -> Option<Scored> {
-    let n = lines.len();
+fn score(here: &[Junction], back: &[Junction], stream: &[bool]) -> Option<Scored> {
+    let n = stream.len();
     let mut last: [Option<usize>; 2] = [None, None];
     let (mut total, mut words, mut sides, mut silent) = (0.0, Vec::new(), [false; 2], 0);
     for k in 0..n {
@@ -160,7 +162,9 @@ fn score(lines: &[&str], here: &[Junction], stream: &[bool]) -> Option<Scored> {
             return None;
         }
         if let Some(j) = last[s] {
-            let junction = if j + 1 == k { here[j].clone() } else { junction(lines[j], lines[k]) };
+            // A stream's line before is at most `MAX_BACK` lines back in every pattern.
+            let junction =
+                if j + 1 == k { here[j].clone() } else { back[k * MAX_BACK + (k - j - 1)].clone() };
             match &junction {
                 Junction::Impossible => return None,
                 Junction::Tied(w) if j + 1 != k => {
@@ -186,6 +190,14 @@ pub(crate) fn deinterleave(lines: &[&str]) -> Option<Deinterleave> {
         return None;
     }
     let here: Vec<Junction> = (0..n - 1).map(|i| junction(lines[i], lines[i + 1])).collect();
+    // The junctions of every line with the lines two to four before it, worked out once.
+    let back: Vec<Junction> = (0..n)
+        .flat_map(|k| {
+            (1..=MAX_BACK).map(move |d| {
+                if d >= 2 && k >= d { junction(lines[k - d], lines[k]) } else { Junction::Neutral }
+            })
+        })
+        .collect();
     let printed: f32 = here.iter().map(value).sum();
     let mut seen: Vec<Vec<bool>> = Vec::new();
     let mut scored: Vec<Scored> = Vec::new();
@@ -199,7 +211,7 @@ pub(crate) fn deinterleave(lines: &[&str]) -> Option<Deinterleave> {
                 continue;
             }
             seen.push(stream.clone());
-            scored.extend(score(lines, &here, &stream));
+            scored.extend(score(&here, &back, &stream));
         }
     }
     scored.sort_by(|a, b| b.score.total_cmp(&a.score));
