@@ -246,7 +246,7 @@ pub const RULES: &[RuleInfo] = rules![
     crate::order::interleave::RULE, reading_order::RULE,
     "Two columns that extraction interleaved in regular turns of one to three lines are read apart where the words at the junctions show it",
     "Lines of two columns in turns put two texts in one paragraph, each broken every line or two.",
-    "甲1 · 甲2 · 乙1 · 甲3 · 乙2 · 甲4 · 乙3 → 甲1 · 甲2 · 甲3 · 甲4 · 乙1 · 乙2 · 乙3 (…一体 · 化发展… spans a word, …一体 · 据介绍… does not)",
+    "甲1 · 乙1 · 甲2 · 乙2 · 甲3 · 乙3 → 甲1 · 甲2 · 甲3 · 乙1 · 乙2 · 乙3 (…长三角一体 · 化发展… spans a word, …长三角一体 · 据介绍… does not)",
     "One column's wrapped prose (a word spans a junction a reading would break), two columns one after the other, lines of another width (poems, lists, tables, titles), Latin text, clean text, words in one column only, fewer than two words, more silent junctions than words, two readings near each other.";
 
     "layout.join-cjk", paragraphs::PASS_ID,
