@@ -151,20 +151,30 @@ struct Scored {
 
 /// Score the reading that takes `stream` (per line: `false` A, `true` B) apart; `None` when
 /// it breaks a junction that a word or a comma ties, or makes an impossible one.
-fn score(here: &[Junction], back: &[Junction], stream: &[bool]) -> Option<Scored> {
+fn score(
+    lines: &[&str],
+    here: &[Junction],
+    back: &mut [Option<Junction>],
+    stream: &[bool],
+) -> Option<Scored> {
     let n = stream.len();
+    // The breaks first (no dictionary needed): most readings of one column's prose fail here.
+    if (1..n)
+        .any(|k| stream[k - 1] != stream[k] && !matches!(here[k - 1], Junction::Neutral | Junction::Silent))
+    {
+        return None;
+    }
     let mut last: [Option<usize>; 2] = [None, None];
     let (mut total, mut words, mut sides, mut silent) = (0.0, Vec::new(), [false; 2], 0);
     for k in 0..n {
         let s = usize::from(stream[k]);
-        if k > 0 && stream[k - 1] != stream[k] && !matches!(here[k - 1], Junction::Neutral | Junction::Silent)
-        {
-            return None;
-        }
         if let Some(j) = last[s] {
             // A stream's line before is at most `MAX_BACK` lines back in every pattern.
-            let junction =
-                if j + 1 == k { here[j].clone() } else { back[k * MAX_BACK + (k - j - 1)].clone() };
+            let junction = if j + 1 == k {
+                here[j].clone()
+            } else {
+                back[k * MAX_BACK + (k - j - 1)].get_or_insert_with(|| junction(lines[j], lines[k])).clone()
+            };
             match &junction {
                 Junction::Impossible => return None,
                 Junction::Tied(w) if j + 1 != k => {
@@ -190,14 +200,9 @@ pub(crate) fn deinterleave(lines: &[&str]) -> Option<Deinterleave> {
         return None;
     }
     let here: Vec<Junction> = (0..n - 1).map(|i| junction(lines[i], lines[i + 1])).collect();
-    // The junctions of every line with the lines two to four before it, worked out once.
-    let back: Vec<Junction> = (0..n)
-        .flat_map(|k| {
-            (1..=MAX_BACK).map(move |d| {
-                if d >= 2 && k >= d { junction(lines[k - d], lines[k]) } else { Junction::Neutral }
-            })
-        })
-        .collect();
+    // The junctions of every line with the lines two to four before it, each worked out once,
+    // when a reading needs it.
+    let mut back: Vec<Option<Junction>> = vec![None; n * MAX_BACK];
     let printed: f32 = here.iter().map(value).sum();
     let mut seen: Vec<Vec<bool>> = Vec::new();
     let mut scored: Vec<Scored> = Vec::new();
@@ -211,7 +216,7 @@ pub(crate) fn deinterleave(lines: &[&str]) -> Option<Deinterleave> {
                 continue;
             }
             seen.push(stream.clone());
-            scored.extend(score(&here, &back, &stream));
+            scored.extend(score(lines, &here, &mut back, &stream));
         }
     }
     scored.sort_by(|a, b| b.score.total_cmp(&a.score));
