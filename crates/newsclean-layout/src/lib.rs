@@ -68,8 +68,9 @@ use newsclean_core::Pass;
 ///    see it.
 /// 4. [`doubled::DoubledText`] before paragraphs: a doubled title is not title-like until it
 ///    is written once (its text would look twice as long).
-/// 5. [`reading_order::ReadingOrder`] before paragraphs: it moves a printed line, which
-///    must still be a line of its own (or a space-separated segment of one) to be moved;
+/// 5. [`reading_order::ReadingOrder`] before paragraphs: it reads apart two columns
+///    interleaved in runs of a few lines ([`order::interleave`]) and moves a printed line,
+///    which must still be a line of its own (or a space-separated segment of one) to be moved;
 ///    and it needs furniture out of the way (a date line between two runs is not text).
 /// 6. [`paragraphs::Paragraphs`] decides titles, captions and body paragraphs and joins
 ///    wrapped lines; it needs furniture and bylines classified.

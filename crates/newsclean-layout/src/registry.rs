@@ -249,6 +249,12 @@ pub const RULES: &[RuleInfo] = rules![
     "…长三角一体 · 识度的元素 … 化发展首位战略等具有平湖辨 → …一体化发展首位战略等具有平湖辨识度的元素",
     "Text without column wrapping, evidence on one side only, two candidate places or pieces, pieces that end a sentence.";
 
+    crate::order::interleave::RULE, reading_order::RULE,
+    "Two columns that extraction interleaved in regular turns of one to three lines are read apart where the words at the junctions show it",
+    "Lines of two columns in turns put two texts in one paragraph, each broken every line or two.",
+    "甲1 · 乙1 · 甲2 · 乙2 · 甲3 · 乙3 → 甲1 · 甲2 · 甲3 · 乙1 · 乙2 · 乙3 (…长三角一体 · 化发展… spans a word, …长三角一体 · 据介绍… does not)",
+    "One column's wrapped prose (a word spans a junction a reading would break), two columns one after the other, lines of another width (poems, lists, tables, titles), Latin text, clean text, words in one column only, fewer than two words, more silent junctions than words, two readings near each other.";
+
     "layout.join-cjk", paragraphs::PASS_ID,
     "Two wrapped lines of CJK text are joined with nothing between them",
     "Chinese has no spaces; the line break was the column's width.",
@@ -392,7 +398,7 @@ mod tests {
                 "layout.furniture.web",
             ]
         );
-        assert_eq!(RULES.len(), 51);
+        assert_eq!(RULES.len(), 52);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

@@ -1,4 +1,5 @@
 //! Reading order: text that extraction printed out of order moved back.
 
 pub mod continuation;
+pub mod interleave;
 pub mod reading_order;
