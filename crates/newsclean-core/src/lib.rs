@@ -22,6 +22,7 @@ pub mod edit;
 pub mod page;
 pub mod pass;
 pub mod registry;
+pub mod survey;
 pub mod tokens;
 pub mod words;
 
@@ -29,4 +30,5 @@ pub use edit::{Edit, EditError, EditLog, TextEdit};
 pub use page::{Block, BlockKind, Page, PageMeta, Script};
 pub use pass::{Context, Pass, PassError, Pipeline, Safety};
 pub use registry::{Disabled, RuleInfo};
+pub use survey::{Repeat, Survey};
 pub use words::WordCounts;
