@@ -53,17 +53,40 @@ pub fn gold_pages(gold_dir: &Path, seed_dir: &Path) -> anyhow::Result<Vec<(Strin
 }
 
 /// Clean and score every gold page. `with_cer` computes the edit distances.
-pub fn score_all(gold_dir: &Path, seed_dir: &Path, with_cer: bool) -> anyhow::Result<Vec<PageScore>> {
+///
+/// With `survey` the pages are cleaned as `newsclean clean DIR` cleans a folder: the folder is
+/// surveyed first (the lines that repeat near the edges of its pages are furniture evidence for
+/// each of them); without, each page is cleaned alone.
+pub fn score_all(
+    gold_dir: &Path,
+    seed_dir: &Path,
+    with_cer: bool,
+    survey: bool,
+) -> anyhow::Result<Vec<PageScore>> {
     let cleaner = newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE)?;
+    let pages = gold_pages(gold_dir, seed_dir)?;
+    let survey = if survey {
+        let mut b = newsclean::SurveyBuilder::new();
+        for (_, _, seed_path) in &pages {
+            let bytes =
+                std::fs::read(seed_path).with_context(|| format!("{}: cannot read", seed_path.display()))?;
+            cleaner.survey_page(&bytes, &mut b);
+        }
+        Some(std::sync::Arc::new(b.finish()))
+    } else {
+        None
+    };
     let mut out = Vec::new();
-    for (name, gold_path, seed_path) in gold_pages(gold_dir, seed_dir)? {
+    for (name, gold_path, seed_path) in pages {
         let gold_text = std::fs::read_to_string(&gold_path)
             .with_context(|| format!("{}: cannot read as UTF-8", gold_path.display()))?;
         let gold = score::read_gold(&gold_path.display().to_string(), &gold_text)?;
         let raw_bytes =
             std::fs::read(&seed_path).with_context(|| format!("{}: cannot read", seed_path.display()))?;
         let raw = String::from_utf8_lossy(&raw_bytes);
-        let cleaned = cleaner.clean(&raw_bytes).with_context(|| seed_path.display().to_string())?;
+        let cleaned = cleaner
+            .clean_surveyed(&raw_bytes, survey.clone())
+            .with_context(|| seed_path.display().to_string())?;
         let lines = score::read_blocks(&cleaned.text);
         let counts = score::count(&gold, &lines, Some(&raw), with_cer);
         let fold_gold: Vec<score::GoldLine> =
@@ -151,7 +174,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             ),
         }
     }
-    let pages = score_all(&gold_dir, &seed_dir, true)?;
+    let pages = score_all(&gold_dir, &seed_dir, true, false)?;
     if let Some(dir) = write_dir {
         std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
         for p in &pages {

@@ -78,8 +78,10 @@ pub fn requested(args: &[String]) -> bool {
 }
 
 /// Clean and score every page of every extractor folder present in `dir` (`dir/gold` holds
-/// the gold). `with_cer` computes the edit distances.
-pub fn score_dir(dir: &Path, with_cer: bool) -> anyhow::Result<Vec<ExtractorScores>> {
+/// the gold). `with_cer` computes the edit distances. With `survey`, each extractor's folder
+/// is cleaned as a user cleans a folder (`newsclean clean DIR`: surveyed first, the lines
+/// repeating near the edges of its pages are furniture evidence); without, page by page.
+pub fn score_dir(dir: &Path, with_cer: bool, survey: bool) -> anyhow::Result<Vec<ExtractorScores>> {
     let gold = dir.join("gold");
     let mut out = Vec::new();
     for ex in EXTRACTORS {
@@ -87,7 +89,8 @@ pub fn score_dir(dir: &Path, with_cer: bool) -> anyhow::Result<Vec<ExtractorScor
         if !raw.is_dir() {
             continue;
         }
-        let pages = eval::score_all(&gold, &raw, with_cer).with_context(|| format!("extractor {ex}"))?;
+        let pages =
+            eval::score_all(&gold, &raw, with_cer, survey).with_context(|| format!("extractor {ex}"))?;
         out.push(ExtractorScores { extractor: ex.to_string(), pages });
     }
     if out.is_empty() {
@@ -148,17 +151,22 @@ pub fn page_table(ex: &ExtractorScores) -> String {
     s
 }
 
-const EVAL_USAGE: &str = "usage: cargo xtask eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR]";
+const EVAL_USAGE: &str =
+    "usage: cargo xtask eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR] [--no-survey]";
 
-/// Run `eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR]` with the arguments after `eval`.
+/// Run `eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR] [--no-survey]` with the
+/// arguments after `eval`. Each extractor's folder is cleaned as `newsclean clean DIR` does,
+/// with its survey (`--no-survey`: each page alone).
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut dir = workspace_root().join("target/realpages");
     let mut write: Option<PathBuf> = None;
     let mut per_page: Option<String> = None;
+    let mut survey = true;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--realpages" => {}
+            "--no-survey" => survey = false,
             "--write" => write = Some(PathBuf::from(it.next().context("--write needs a folder")?)),
             "--pages" => per_page = Some(it.next().context("--pages needs an extractor")?.clone()),
             s if !s.starts_with('-') => dir = PathBuf::from(s),
@@ -178,7 +186,15 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         );
         return Ok(());
     }
-    let scores = score_dir(&dir, true)?;
+    let scores = score_dir(&dir, true, survey)?;
+    println!(
+        "cleaned {}",
+        if survey {
+            "as folders: each extractor's folder surveyed first (--no-survey: page by page)"
+        } else {
+            "page by page (--no-survey)"
+        }
+    );
     if let Some(w) = write {
         for ex in &scores {
             let d = w.join(&ex.extractor);
@@ -195,9 +211,18 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut unstable = Vec::new();
     let mut total = 0;
     for ex in &scores {
+        // Cleaning the folder of outputs again surveys it again.
+        let again = survey.then(|| {
+            let mut b = newsclean::SurveyBuilder::new();
+            for p in &ex.pages {
+                cleaner.survey_page(p.output.as_bytes(), &mut b);
+            }
+            std::sync::Arc::new(b.finish())
+        });
         for p in &ex.pages {
             total += 1;
-            if cleaner.clean(p.output.as_bytes()).map(|c| c.text).ok().as_deref() != Some(p.output.as_str()) {
+            let second = cleaner.clean_surveyed(p.output.as_bytes(), again.clone()).map(|c| c.text);
+            if second.ok().as_deref() != Some(p.output.as_str()) {
                 unstable.push(format!("{}/{}", ex.extractor, p.name));
             }
         }
