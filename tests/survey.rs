@@ -60,7 +60,12 @@ fn a_repeated_footer_is_removed_with_the_survey_and_kept_without() {
     tree(tmp.path());
     let o = run(tmp.path(), &["clean", "in", "--out-dir", "out", "--removed", "removed.jsonl"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stderr(&o).contains("survey: 2 repeated line(s) found in 1 of 2 folder(s)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("10 files, 10 changed, 0 failed, 0 skipped in ")
+            && stderr(&o).contains("; survey: 2 repeated line(s) in 1 of 2 folder(s)\n"),
+        "{}",
+        stderr(&o)
+    );
     for n in 0..5 {
         let clean = read(&tmp.path().join(format!("out/a/p{n}.txt")));
         assert!(!clean.contains("桐屿晚报"), "p{n}: {clean}");
@@ -110,6 +115,13 @@ fn the_same_output_whatever_the_jobs_and_idempotent() {
     let diff = stdout(&o);
     assert!(diff.contains("layout.furniture.repeated"), "{diff}");
     assert!(diff.lines().any(|l| l == "-桐屿晚报社出品 第302期"), "{diff}");
+    // By rule, each removal with its evidence.
+    let o = run(tmp.path(), &["clean", "in/a", "--diff=rules"]);
+    let rules = stdout(&o);
+    assert!(
+        rules.contains("    - 桐屿晚报社出品 第302期  [layout.furniture.repeated: repeated: repeats on 5 of 5 pages of this folder"),
+        "{rules}"
+    );
 }
 
 #[test]
@@ -136,7 +148,7 @@ fn jsonl_records_are_surveyed_by_chunk() {
     let o = run_stdin(tmp.path(), &["clean", "--jsonl", "-"], lines.as_bytes());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(!stdout(&o).contains("桐屿晚报"), "{}", stdout(&o));
-    assert!(stderr(&o).contains("survey: 2 repeated line(s)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("5 records, 5 changed, 0 bad passed through unchanged; survey: 2 repeated line(s) in 1 of 1 chunk(s)"), "{}", stderr(&o));
     let o = run_stdin(tmp.path(), &["clean", "--jsonl", "-", "--no-survey"], lines.as_bytes());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(stdout(&o).matches("桐屿晚报").count(), 10, "{}", stdout(&o));

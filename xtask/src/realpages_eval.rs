@@ -77,11 +77,33 @@ pub fn requested(args: &[String]) -> bool {
     args.first().is_some_and(|a| a == "eval") && args.iter().any(|a| a == "--realpages")
 }
 
+/// The paper of each page of `dir` by name, when the folder has a [`SPLIT_FILE`].
+pub fn read_papers(dir: &Path) -> anyhow::Result<BTreeMap<String, String>> {
+    let path = dir.join(SPLIT_FILE);
+    if !path.exists() {
+        return Ok(BTreeMap::new());
+    }
+    let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+    Ok(text
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?.to_string(), f.next()?.to_string()))
+        })
+        .collect())
+}
+
 /// Clean and score every page of every extractor folder present in `dir` (`dir/gold` holds
-/// the gold). `with_cer` computes the edit distances. With `survey`, each extractor's folder
-/// is cleaned as a user cleans a folder (`newsclean clean DIR`: surveyed first, the lines
-/// repeating near the edges of its pages are furniture evidence); without, page by page.
+/// the gold). `with_cer` computes the edit distances. With `survey`, the pages are cleaned
+/// as a user cleans a folder of several papers, one subfolder per paper (`newsclean clean
+/// DIR`: each subfolder surveyed first, the lines repeating near the edges of its pages are
+/// furniture evidence): the paper of a page is its [`SPLIT_FILE`] entry (the whole
+/// extractor's folder is one folder without that file). Without, page by page.
 pub fn score_dir(dir: &Path, with_cer: bool, survey: bool) -> anyhow::Result<Vec<ExtractorScores>> {
+    let papers = read_papers(dir)?;
+    let paper_of = |name: &str| papers.get(name).cloned().unwrap_or_default();
+    let survey: Option<&dyn Fn(&str) -> String> = if survey { Some(&paper_of) } else { None };
     let gold = dir.join("gold");
     let mut out = Vec::new();
     for ex in EXTRACTORS {
@@ -187,10 +209,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         return Ok(());
     }
     let scores = score_dir(&dir, true, survey)?;
+    let papers = read_papers(&dir)?;
+    let paper_of = |name: &str| papers.get(name).cloned().unwrap_or_default();
     println!(
         "cleaned {}",
         if survey {
-            "as folders: each extractor's folder surveyed first (--no-survey: page by page)"
+            "as folders, one per paper, each surveyed first (--no-survey: page by page)"
         } else {
             "page by page (--no-survey)"
         }
@@ -212,16 +236,19 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut total = 0;
     for ex in &scores {
         // Cleaning the folder of outputs again surveys it again.
-        let again = survey.then(|| {
-            let mut b = newsclean::SurveyBuilder::new();
+        let mut again: BTreeMap<String, newsclean::SurveyBuilder> = BTreeMap::new();
+        if survey {
             for p in &ex.pages {
-                cleaner.survey_page(p.output.as_bytes(), &mut b);
+                cleaner.survey_page(p.output.as_bytes(), again.entry(paper_of(&p.name)).or_default());
             }
-            std::sync::Arc::new(b.finish())
-        });
+        }
+        let again: BTreeMap<String, std::sync::Arc<newsclean::Survey>> =
+            again.into_iter().map(|(f, b)| (f, std::sync::Arc::new(b.finish()))).collect();
         for p in &ex.pages {
             total += 1;
-            let second = cleaner.clean_surveyed(p.output.as_bytes(), again.clone()).map(|c| c.text);
+            let second = cleaner
+                .clean_surveyed(p.output.as_bytes(), again.get(&paper_of(&p.name)).cloned())
+                .map(|c| c.text);
             if second.ok().as_deref() != Some(p.output.as_str()) {
                 unstable.push(format!("{}/{}", ex.extractor, p.name));
             }

@@ -285,7 +285,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     }
     let surveys = match cleaners.list.first() {
         Some((_, reader)) if !args.no_survey => {
-            survey_folders(args, reader, walk(), &pool, args.limits.max_page_bytes)
+            survey_folders(args, reader, walk(), args.limits.max_page_bytes)
         }
         _ => Surveys::default(),
     };
@@ -393,16 +393,18 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let secs = started.elapsed().as_secs_f64();
     if !args.quiet && (n_inputs > 1 || args.verbose > 0) {
         let what = if args.check { "would change" } else { "changed" };
+        let s = &run.surveys;
+        let survey = if s.folders > 0 {
+            format!(
+                "; survey: {} repeated line(s) in {} of {} folder(s)",
+                s.repeated, s.with_lines, s.folders
+            )
+        } else {
+            String::new()
+        };
         eprintln!(
-            "newsclean: {n_inputs} files, {changed} {what}, {failed} failed, {skipped} skipped in {secs:.2} s ({:.1} MB/s)",
+            "newsclean: {n_inputs} files, {changed} {what}, {failed} failed, {skipped} skipped in {secs:.2} s ({:.1} MB/s){survey}",
             bytes as f64 / 1e6 / secs.max(1e-9)
-        );
-    }
-    let surveys = &run.surveys;
-    if !args.quiet && surveys.folders > 0 {
-        eprintln!(
-            "newsclean: survey: {} repeated line(s) found in {} of {} folder(s) (--no-survey turns it off)",
-            surveys.repeated, surveys.with_lines, surveys.folders
         );
     }
     Ok(if failed > 0 {
@@ -635,35 +637,27 @@ fn surveyed_folder(args: &CleanArgs, arg: usize, input: &Input) -> Option<PathBu
 
 /// Survey every folder of the batch (each subfolder on its own): read each of its files once
 /// (within the page size limit), count the folded lines of its top and bottom bands. Only the
-/// counts are kept, a few bytes per distinct line, never the pages; counts are summed, so the
-/// result is the same whatever the order the files are read in or the number of workers.
+/// counts are kept, a few bytes per distinct line and a hash per page, never the pages;
+/// counts are summed, so the result does not depend on the order or the number of workers.
 fn survey_folders(
     args: &CleanArgs,
     reader: &Cleaner,
-    walk: impl Iterator<Item = (usize, Found)> + Send,
-    pool: &rayon::ThreadPool,
+    walk: impl Iterator<Item = (usize, Found)>,
     max_bytes: u64,
 ) -> Surveys {
-    let builders = pool.install(|| {
-        walk.par_bridge()
-            .fold(BTreeMap::<PathBuf, SurveyBuilder>::new, |mut acc, (k, found)| {
-                if let Found::Input(input) = found
-                    && let Some(folder) = surveyed_folder(args, k, &input)
-                    && let Source::File(p) = &input.source
-                    && newsclean::structure::markdown_by_name(p).is_none()
-                    && let Ok(bytes) = inputs::read_file_limited(p, max_bytes)
-                {
-                    reader.survey_page(&bytes, acc.entry(folder).or_default());
-                }
-                acc
-            })
-            .reduce(BTreeMap::new, |mut a, b| {
-                for (folder, builder) in b {
-                    a.entry(folder).or_default().merge(builder);
-                }
-                a
-            })
-    });
+    // One file at a time, in the walk's order: reading and decoding cost little beside
+    // cleaning, and a copy of a page is then known for one (it counts once).
+    let mut builders = BTreeMap::<PathBuf, SurveyBuilder>::new();
+    for (k, found) in walk {
+        if let Found::Input(input) = found
+            && let Some(folder) = surveyed_folder(args, k, &input)
+            && let Source::File(p) = &input.source
+            && newsclean::structure::markdown_by_name(p).is_none()
+            && let Ok(bytes) = inputs::read_file_limited(p, max_bytes)
+        {
+            reader.survey_page(&bytes, builders.entry(folder).or_default());
+        }
+    }
     let mut out = Surveys::default();
     for (folder, builder) in builders {
         out.folders += 1;

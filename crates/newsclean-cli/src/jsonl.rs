@@ -95,6 +95,13 @@ impl fmt::Display for JsonlSummary {
             "{} records, {} changed, {} bad passed through unchanged",
             self.records, self.changed, self.bad
         )?;
+        if self.surveyed_chunks > 0 {
+            write!(
+                f,
+                "; survey: {} repeated line(s) in {} of {} chunk(s)",
+                self.repeated, self.chunks_with_lines, self.surveyed_chunks
+            )?;
+        }
         for (line, why) in &self.bad_records {
             write!(f, "\n  line {line}: {why}")?;
         }
@@ -202,7 +209,7 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
         let last = chunk.len() - 1;
         let survey = opts.survey.then(|| {
             let lines = if too_long { &chunk[..last] } else { &chunk[..] };
-            let survey = survey_chunk(cleaner, lines, &opts.field, pool);
+            let survey = survey_chunk(cleaner, lines, &opts.field);
             summary.surveyed_chunks += 1;
             summary.chunks_with_lines += u64::from(!survey.is_empty());
             summary.repeated += survey.len() as u64;
@@ -264,35 +271,22 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     Ok(summary)
 }
 
-/// The survey of one chunk: the texts of its records (bad records count nothing), in
-/// parallel; counts are summed, so the order does not matter.
-fn survey_chunk(
-    cleaner: &newsclean::Cleaner,
-    lines: &[Vec<u8>],
-    field: &str,
-    pool: &rayon::ThreadPool,
-) -> newsclean::Survey {
+/// The survey of one chunk: the texts of its records (bad records count nothing), one after
+/// another (a copy of a record's text counts once).
+fn survey_chunk(cleaner: &newsclean::Cleaner, lines: &[Vec<u8>], field: &str) -> newsclean::Survey {
     let text_of = |raw: &[u8]| -> Option<String> {
         let line = std::str::from_utf8(split_terminator(raw).0).ok()?;
         let spans = find_spans(line, field).ok()?;
         let value = &line[spans.field?];
         serde_json::from_str::<String>(value).ok()
     };
-    pool.install(|| {
-        lines
-            .par_iter()
-            .fold(newsclean::SurveyBuilder::new, |mut b, raw| {
-                if let Some(text) = text_of(raw) {
-                    cleaner.survey_page(text.as_bytes(), &mut b);
-                }
-                b
-            })
-            .reduce(newsclean::SurveyBuilder::new, |mut a, b| {
-                a.merge(b);
-                a
-            })
-    })
-    .finish()
+    let mut b = newsclean::SurveyBuilder::new();
+    for raw in lines {
+        if let Some(text) = text_of(raw) {
+            cleaner.survey_page(text.as_bytes(), &mut b);
+        }
+    }
+    b.finish()
 }
 
 /// Copy what is left of the current line (through its `\n`) from `input` to `output`, a
@@ -413,13 +407,6 @@ pub fn run_command(
         Ok(summary) => {
             if !quiet || summary.bad > 0 {
                 eprintln!("newsclean: jsonl: {summary}");
-            }
-            if !quiet && summary.surveyed_chunks > 0 {
-                eprintln!(
-                    "newsclean: survey: {} repeated line(s) found in {} of {} chunk(s) of records \
-                     (--no-survey turns it off)",
-                    summary.repeated, summary.chunks_with_lines, summary.surveyed_chunks
-                );
             }
             Ok(u8::from(summary.bad > 0))
         }
@@ -710,7 +697,7 @@ mod tests {
     fn bad_record_kinds() {
         let c = cleaner();
         let o = JsonlOptions::default();
-        let bad = |l: &[u8]| clean_record(&c, l, &o).unwrap_err();
+        let bad = |l: &[u8]| clean_record(&c, l, &o, None).unwrap_err();
         assert_eq!(bad(b"\xff{}"), BadRecord::NotUtf8);
         assert_eq!(bad(b"[1]"), BadRecord::NotObject);
         assert_eq!(bad(b"{\"id\":1}"), BadRecord::Missing("text".into()));

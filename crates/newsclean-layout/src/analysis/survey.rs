@@ -18,7 +18,9 @@
 //! lines are alike.
 //!
 //! # When it must not fire
-//! A line that is long ([`MAX_CHARS`]), that has sentence or clause punctuation in it, that
+//! A page of fewer than [`MIN_PAGE_LINES`] lines has no bands; copies of one page count
+//! once; a line seen right above a byline anywhere on a page of the folder is a headline (an
+//! article printed on several of its pages), never kept. A line that is long ([`MAX_CHARS`]), that has sentence or clause punctuation in it, that
 //! has fewer than two letters or ideographs of its own (a bare page number), a byline or a
 //! dateline is never counted; a line seen on one or two pages, or on fewer than a quarter of
 //! the folder's pages (the headline of an article that also runs in another paper of a mixed
@@ -26,7 +28,7 @@
 //! the survey, which depends only on the set of pages (counts are summed, so the order the
 //! pages are read in does not matter).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use newsclean_core::chars::{is_cjk, is_hspace};
 use newsclean_core::survey::survey_key;
@@ -41,6 +43,10 @@ pub const BAND_LINES: usize = 8;
 pub fn band_size(lines: usize) -> usize {
     BAND_LINES.min(lines / 4).max(1)
 }
+
+/// A page of fewer lines (not counting furniture) has no bands: it is surveyed as a page of
+/// the folder, but none of its lines counts, and none is taken for furniture by the survey.
+pub const MIN_PAGE_LINES: usize = 12;
 
 /// The longest line (in characters) that counts.
 pub const MAX_CHARS: usize = 40;
@@ -182,9 +188,26 @@ pub fn may_count(line: &str) -> bool {
     {
         return false;
     }
+    // A line that opens in lower case goes on from the line before it (a wrapped title's or
+    // paragraph's tail: `bus`, `prolongée`).
+    if t.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
     let letters =
         shape(t).0.iter().filter(|t| matches!(t, Tok::Lit(c) if c.is_alphabetic() || is_cjk(*c))).count();
-    letters >= 2 && crate::byline::byline_form(t).is_none() && !crate::text::starts_dateline(t)
+    letters >= 2 && crate::text::cells(t) >= 4.0 && !is_byline(t) && !crate::text::starts_dateline(t)
+}
+
+/// A byline, CJK (`本报记者 王强`) or Latin (`By John Smith`, `par Luc Moreau`, `di Marco Rossi`).
+pub fn is_byline(t: &str) -> bool {
+    let t = t.trim();
+    if crate::byline::byline_form(t).is_some() {
+        return true;
+    }
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    matches!(first.as_str(), "by" | "par" | "di" | "da" | "von" | "por" | "de" | "dal" | "della")
+        && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The lines of `text` in its top and bottom bands: the first and last [`band_size`]
@@ -197,6 +220,9 @@ pub fn band_lines(text: &str) -> (Vec<&str>, Vec<&str>) {
         .map(str::trim)
         .filter(|l| !l.is_empty() && crate::furniture::furniture_kind(l, cjk).is_none())
         .collect();
+    if lines.len() < MIN_PAGE_LINES {
+        return (Vec::new(), Vec::new());
+    }
     let band = band_size(lines.len());
     let top = lines.len().min(band);
     let bottom_from = lines.len().saturating_sub(band).max(top);
@@ -208,6 +234,11 @@ pub fn band_lines(text: &str) -> (Vec<&str>, Vec<&str>) {
 pub struct SurveyBuilder {
     pages: u32,
     seen: HashMap<u64, Repeat>,
+    /// The hashes of the pages counted: a copy of a page counted already counts nothing.
+    texts: HashSet<u64>,
+    /// Lines seen right above a byline on some page, anywhere on it: headlines, never
+    /// furniture (an article printed on several pages of the folder).
+    headlines: HashSet<u64>,
 }
 
 impl SurveyBuilder {
@@ -216,9 +247,24 @@ impl SurveyBuilder {
         Self::default()
     }
 
-    /// Count the band lines of one page (its decoded text).
+    /// Count the band lines of one page (its decoded text). A page with the same text as one
+    /// counted already (a copy) counts nothing: copies of one page are no evidence that its
+    /// lines are furniture.
     pub fn add_page(&mut self, text: &str) {
+        if !self.texts.insert(survey_key(text)) {
+            return;
+        }
         self.pages += 1;
+        let mut prev: Option<&str> = None;
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Some(p) = prev
+                && is_byline(line)
+                && may_count(p)
+            {
+                self.headlines.insert(survey_key(&fold(p)));
+            }
+            prev = Some(line);
+        }
         let (top, bottom) = band_lines(text);
         let mut page: HashMap<u64, Repeat> = HashMap::new();
         for (lines, at_top) in [(top, true), (bottom, false)] {
@@ -237,9 +283,12 @@ impl SurveyBuilder {
         }
     }
 
-    /// Add the pages counted by another builder of the same folder.
+    /// Add the pages counted by another builder of the same folder, which must hold other
+    /// pages (a copy of a page counted by both is counted twice).
     pub fn merge(&mut self, other: SurveyBuilder) {
         self.pages += other.pages;
+        self.texts.extend(other.texts);
+        self.headlines.extend(other.headlines);
         for (k, r) in other.seen {
             self.seen.entry(k).or_default().merge(r);
         }
@@ -253,7 +302,9 @@ impl SurveyBuilder {
     /// The survey: the lines seen on at least [`min_pages`] pages.
     pub fn finish(self) -> Survey {
         let need = min_pages(self.pages);
-        let lines = self.seen.into_iter().filter(|(_, r)| r.pages >= need).collect();
+        let headlines = self.headlines;
+        let lines =
+            self.seen.into_iter().filter(|(k, r)| r.pages >= need && !headlines.contains(k)).collect();
         Survey::new(self.pages, lines)
     }
 }
@@ -366,6 +417,11 @@ mod tests {
         assert!(!may_count("12"));
         assert!(!may_count("本报讯 昨天"));
         assert!(may_count("The Eastwick Ledger"));
+        // Latin bylines, the lower-case tail of a wrapped title, a short word.
+        assert!(!may_count("By John Smith"));
+        assert!(!may_count("par Luc Moreau"));
+        assert!(!may_count("prolongée"));
+        assert!(!may_count("La"));
     }
 
     #[test]
@@ -381,6 +437,29 @@ mod tests {
             .collect();
         let s = survey(pages.iter().map(String::as_str));
         assert!(repeats(&s, "一起向未来").is_none());
+    }
+
+    #[test]
+    fn a_headline_seen_above_its_byline_is_never_kept() {
+        // An article printed on every page: its title at the top (the extractor moved it
+        // there) and, on one page, above its byline.
+        let mut pages: Vec<String> = (0..6).map(|n| format!("旧桥将整修一新\n{}", page(n))).collect();
+        pages[4].push_str("旧桥将整修一新\n本报记者 王强\n");
+        let s = survey(pages.iter().map(String::as_str));
+        assert!(repeats(&s, "旧桥将整修一新").is_none());
+        assert!(repeats(&s, "桐屿晚报").is_some());
+    }
+
+    #[test]
+    fn copies_of_a_page_and_short_pages_are_no_evidence() {
+        // The same page five times: one page.
+        let copies: Vec<String> = (0..5).map(|_| page(1)).collect();
+        let s = survey(copies.iter().map(String::as_str));
+        assert_eq!(s.pages(), 1);
+        assert!(s.is_empty());
+        // Short pages sharing their title and first line.
+        let short: Vec<String> = (0..5).map(|n| format!("标题\n\n正文第一段\n第{n}段正文\n")).collect();
+        assert!(survey(short.iter().map(String::as_str)).is_empty());
     }
 
     #[test]

@@ -333,6 +333,9 @@ pub fn classify_repeated(page: &mut newsclean_core::Page, survey: &newsclean_cor
     };
     let lines_of = |page: &newsclean_core::Page, i: usize| page.block_text(i).trim().lines().count();
     let total: usize = (0..n).filter(|&i| content(page, i)).map(|i| lines_of(page, i)).sum();
+    if total < crate::analysis::survey::MIN_PAGE_LINES {
+        return;
+    }
     let band = band_size(total);
     let mut above = 0;
     for i in 0..n {
@@ -355,7 +358,7 @@ pub fn classify_repeated(page: &mut newsclean_core::Page, survey: &newsclean_cor
             continue;
         };
         let Some(r) = repeats(survey, t) else { continue };
-        if crate::furniture::in_running_text(page, i) {
+        if crate::furniture::in_running_text(page, i) || heads_or_continues(page, i) {
             continue;
         }
         let note = format!(
@@ -368,6 +371,28 @@ pub fn classify_repeated(page: &mut newsclean_core::Page, survey: &newsclean_cor
         );
         page.classify_because(i, BlockKind::Furniture, "layout.furniture.repeated", note);
     }
+}
+
+/// True when block `i` is a headline or a line of running text by its neighbours: the line
+/// right under it (no blank line between) is a byline (a headline's) or opens in lower case
+/// (it goes on there), or the line right above it ends in a lower-case letter, a comma or a
+/// hyphen (it went on from there).
+fn heads_or_continues(page: &newsclean_core::Page, i: usize) -> bool {
+    let n = page.blocks().len();
+    let below = i + 1 < n && !crate::text::blank_between(page, i) && {
+        let next = page.block_text(i + 1).trim();
+        crate::analysis::survey::is_byline(next) || next.chars().next().is_some_and(char::is_lowercase)
+    };
+    let above = i > 0
+        && !crate::text::blank_between(page, i - 1)
+        && page.blocks()[i - 1].kind != newsclean_core::BlockKind::Furniture
+        && page
+            .block_text(i - 1)
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '-' | '，' | '、'));
+    below || above
 }
 
 #[cfg(test)]
@@ -445,6 +470,14 @@ mod tests {
         assert_eq!(names.len(), 2);
         assert_eq!(names[0].1.as_deref(), Some("layout.furniture.repeated"));
         assert_eq!(names[1].1, None, "mid-page: {k:?}");
+        // A headline that repeats (the same article on several pages): a byline under it.
+        let pages: Vec<String> = (0..6)
+            .map(|n| folder_page(n).replacen("\n\n", "\n\n旧桥将整修一新\n本报记者 王强\n", 1))
+            .collect();
+        let s2 = crate::analysis::survey::survey(pages.iter().map(String::as_str));
+        let k = classified(&pages[0], Some(&s2));
+        let title = k.iter().find(|b| b.0 == "旧桥将整修一新").unwrap();
+        assert_eq!(title.1, None, "{k:?}");
         // In the top band, but a sentence runs into it and on after it.
         let running = "他说，今天的\n桐屿晚报\n刊登了这篇文章的全文和图片说明\n";
         let k = classified(running, Some(&s));
