@@ -18,7 +18,8 @@
 //! lines are alike.
 //!
 //! # When it must not fire
-//! A page of fewer than [`MIN_PAGE_LINES`] lines has no bands; copies of one page count
+//! Clean text (no blank line, no hard-wrapped column: `text::shows_raw_layout`) and a page of
+//! fewer than [`MIN_PAGE_LINES`] lines have no bands; copies of one page count
 //! once; a line seen right above a byline anywhere on a page of the folder is a headline (an
 //! article printed on several of its pages), never kept. A line that is long ([`MAX_CHARS`]), that has sentence or clause punctuation in it, that
 //! has fewer than two letters or ideographs of its own (a bare page number), a byline or a
@@ -255,6 +256,11 @@ impl SurveyBuilder {
             return;
         }
         self.pages += 1;
+        // Clean text (no blank line, no hard-wrapped column) has no page bands left: a
+        // folder of clean output finds nothing, so cleaning it again changes nothing.
+        if !crate::text::shows_raw_layout(text) {
+            return;
+        }
         let mut prev: Option<&str> = None;
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
             if let Some(p) = prev
@@ -387,13 +393,13 @@ mod tests {
     #[test]
     fn lines_on_one_or_two_pages_or_a_small_share_are_not_kept() {
         // On two pages only.
-        let mut pages: Vec<String> = (0..6).map(|n| format!("{}\n", body(n))).collect();
+        let mut pages: Vec<String> = (0..6).map(|n| format!("{}\n{}", body(n), body(n + 9))).collect();
         pages[0].insert_str(0, "城市观察\n");
         pages[3].insert_str(0, "城市观察\n");
         let s = survey(pages.iter().map(String::as_str));
         assert!(repeats(&s, "城市观察").is_none());
         // On three pages of twenty (a headline of an article that also ran in other papers).
-        let mut pages: Vec<String> = (0..20).map(|n| format!("{}\n", body(n))).collect();
+        let mut pages: Vec<String> = (0..20).map(|n| format!("{}\n{}", body(n), body(n + 40))).collect();
         for k in [2, 9, 15] {
             pages[k].insert_str(0, "两面锦旗唱响营商环境创优曲\n");
         }
@@ -408,7 +414,7 @@ mod tests {
         // The same paragraph on every page, in the top band: its lines have punctuation or
         // are long, and a line of it alone is mid-page.
         let para = "全市上下要坚定信心，\n携手奋斗，共克时艰。\n";
-        let pages: Vec<String> = (0..6).map(|n| format!("{para}{}{para}", body(n))).collect();
+        let pages: Vec<String> = (0..6).map(|n| format!("{para}\n{}\n{para}", body(n))).collect();
         let s = survey(pages.iter().map(String::as_str));
         assert!(s.is_empty(), "{} lines", s.len());
         assert!(!may_count("全市上下要坚定信心，"));
@@ -432,7 +438,7 @@ mod tests {
                 let b = body(n);
                 let mid = b.char_indices().filter(|&(_, c)| c == '\n').nth(5).unwrap().0 + 1;
                 let (a, c) = b.split_at(mid);
-                format!("{a}一起向未来\n{c}")
+                format!("{a}一起向未来\n{c}\n{}", body(n + 9))
             })
             .collect();
         let s = survey(pages.iter().map(String::as_str));

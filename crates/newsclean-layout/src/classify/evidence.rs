@@ -323,7 +323,8 @@ pub fn weak_kind(t: &str) -> Option<(&'static str, &'static str)> {
 pub fn classify_repeated(page: &mut newsclean_core::Page, survey: &newsclean_core::Survey) {
     use crate::analysis::survey::{band_size, repeats};
     use newsclean_core::BlockKind;
-    if survey.is_empty() {
+    // Clean text has no page bands left (see `analysis::survey`).
+    if survey.is_empty() || !crate::analysis::facts(page).raw_layout {
         return;
     }
     let n = page.blocks().len();
@@ -479,7 +480,7 @@ mod tests {
         let title = k.iter().find(|b| b.0 == "旧桥将整修一新").unwrap();
         assert_eq!(title.1, None, "{k:?}");
         // In the top band, but a sentence runs into it and on after it.
-        let running = "他说，今天的\n桐屿晚报\n刊登了这篇文章的全文和图片说明\n";
+        let running = "他说，今天的\n桐屿晚报\n刊登了这篇文章的全文和图片说明\n\n另一段。\n";
         let k = classified(running, Some(&s));
         assert!(k.iter().all(|b| b.1.is_none()), "{k:?}");
     }
