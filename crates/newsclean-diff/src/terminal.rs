@@ -225,12 +225,14 @@ fn rules_summary(
             writeln!(out, "  {n:>6} {del:>7} {ins:>7}  {rule}")?;
         }
     }
-    // Each removal whose rule gave evidence, with it, in the order of the log.
+    // Each removal of furniture or junk whose rule gave evidence, with it, in the order of
+    // the log.
     let removals: Vec<_> = page
         .log()
         .edits()
         .iter()
         .filter(|e| e.after.is_empty() && !e.before.trim().is_empty())
+        .filter(|e| e.rule.contains("furniture") || e.rule.contains("junk"))
         .filter_map(|e| Some((e, e.note.as_deref()?)))
         .collect();
     if !removals.is_empty() {
