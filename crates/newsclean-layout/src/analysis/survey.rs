@@ -333,14 +333,15 @@ pub fn repeats(survey: &Survey, line: &str) -> Option<Repeat> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// Hard-wrapped article text, different on every page.
-    fn body(n: usize) -> String {
+    /// `lines` hard-wrapped lines of article text, different on every page `n` (a sentence
+    /// ends every fourth line); the classify tests read it too.
+    pub(crate) fn body_lines(n: usize, lines: usize) -> String {
         let pool: Vec<char> = "春夏秋冬东南西北上下左右前后天地人和山水日月风云江河湖海".chars().collect();
         let mut out = String::new();
-        for k in 0..12 {
+        for k in 0..lines {
             let line: String = (0..14)
                 .map(|j| {
                     let x = ((n * 1000 + k * 50 + j) as u64).wrapping_mul(2_654_435_761) >> 7;
@@ -351,6 +352,10 @@ mod tests {
             out.push_str(if k % 4 == 3 { "。\n" } else { "\n" });
         }
         out
+    }
+
+    fn body(n: usize) -> String {
+        body_lines(n, 12)
     }
 
     fn page(n: usize) -> String {

@@ -406,18 +406,7 @@ mod tests {
 
     /// A folder of pages of one paper: its name at the top, a footer whose number varies.
     fn folder_page(n: usize) -> String {
-        let pool: Vec<char> = "春夏秋冬东南西北上下左右前后天地人和山水日月风云江河湖海".chars().collect();
-        let mut body = String::new();
-        for k in 0..14 {
-            let line: String = (0..14)
-                .map(|j| {
-                    let x = ((n * 1000 + k * 50 + j) as u64).wrapping_mul(2_654_435_761) >> 7;
-                    pool[(x % pool.len() as u64) as usize]
-                })
-                .collect();
-            body.push_str(&line);
-            body.push_str(if k % 4 == 3 { "。\n" } else { "\n" });
-        }
+        let body = crate::analysis::survey::tests::body_lines(n, 14);
         format!("桐屿晚报\n\n{body}\n桐屿晚报社出品 第{}期\n", 100 + n)
     }
 
