@@ -462,7 +462,9 @@ fn summary_counts_files_changed_failed_skipped() {
     assert_eq!(code(&o), 2);
     let summary = stderr(&o).lines().last().unwrap().to_string();
     assert!(summary.starts_with("newsclean: 3 files, 1 would change, 1 failed, 1 skipped in "), "{summary}");
-    assert!(summary.ends_with(" MB/s)"), "{summary}");
+    assert!(summary.ends_with(" MB/s); survey: 0 repeated line(s) in 0 of 1 folder(s)"), "{summary}");
+    let o = run(tmp.path(), &["clean", "--check", "--no-survey", "."]);
+    assert!(stderr(&o).lines().last().unwrap().ends_with(" MB/s)"), "{}", stderr(&o));
     let o = run(tmp.path(), &["clean", "--check", "-q", "."]);
     assert_eq!(error_lines(&o).len(), 1);
     assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));

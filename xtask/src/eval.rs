@@ -4,6 +4,7 @@
 //! The pooled row adds the counts of the pages (lines, characters, edit distances) before
 //! dividing, so a long page weighs more than a short one.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
@@ -53,17 +54,40 @@ pub fn gold_pages(gold_dir: &Path, seed_dir: &Path) -> anyhow::Result<Vec<(Strin
 }
 
 /// Clean and score every gold page. `with_cer` computes the edit distances.
-pub fn score_all(gold_dir: &Path, seed_dir: &Path, with_cer: bool) -> anyhow::Result<Vec<PageScore>> {
+///
+/// With `survey` the pages are cleaned as `newsclean clean DIR` cleans a folder: each folder is
+/// surveyed first (the lines that repeat near the edges of its pages are furniture evidence
+/// for each of them); `survey` names the folder of each page (by its name), as a user keeps
+/// the pages of one paper in a folder of their own. Without, each page is cleaned alone.
+pub fn score_all(
+    gold_dir: &Path,
+    seed_dir: &Path,
+    with_cer: bool,
+    survey: Option<&dyn Fn(&str) -> String>,
+) -> anyhow::Result<Vec<PageScore>> {
     let cleaner = newsclean::Cleaner::new(newsclean::DEFAULT_PROFILE)?;
+    let pages = gold_pages(gold_dir, seed_dir)?;
+    let mut surveys: BTreeMap<String, std::sync::Arc<newsclean::Survey>> = BTreeMap::new();
+    if let Some(folder_of) = survey {
+        let mut builders: BTreeMap<String, newsclean::SurveyBuilder> = BTreeMap::new();
+        for (name, _, seed_path) in &pages {
+            let bytes =
+                std::fs::read(seed_path).with_context(|| format!("{}: cannot read", seed_path.display()))?;
+            cleaner.survey_page(&bytes, builders.entry(folder_of(name)).or_default());
+        }
+        surveys = builders.into_iter().map(|(f, b)| (f, std::sync::Arc::new(b.finish()))).collect();
+    }
     let mut out = Vec::new();
-    for (name, gold_path, seed_path) in gold_pages(gold_dir, seed_dir)? {
+    for (name, gold_path, seed_path) in pages {
+        let survey = survey.and_then(|folder_of| surveys.get(&folder_of(&name)).cloned());
         let gold_text = std::fs::read_to_string(&gold_path)
             .with_context(|| format!("{}: cannot read as UTF-8", gold_path.display()))?;
         let gold = score::read_gold(&gold_path.display().to_string(), &gold_text)?;
         let raw_bytes =
             std::fs::read(&seed_path).with_context(|| format!("{}: cannot read", seed_path.display()))?;
         let raw = String::from_utf8_lossy(&raw_bytes);
-        let cleaned = cleaner.clean(&raw_bytes).with_context(|| seed_path.display().to_string())?;
+        let cleaned =
+            cleaner.clean_surveyed(&raw_bytes, survey).with_context(|| seed_path.display().to_string())?;
         let lines = score::read_blocks(&cleaned.text);
         let counts = score::count(&gold, &lines, Some(&raw), with_cer);
         let fold_gold: Vec<score::GoldLine> =
@@ -151,7 +175,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             ),
         }
     }
-    let pages = score_all(&gold_dir, &seed_dir, true)?;
+    let pages = score_all(&gold_dir, &seed_dir, true, None)?;
     if let Some(dir) = write_dir {
         std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
         for p in &pages {

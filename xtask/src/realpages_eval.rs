@@ -77,9 +77,33 @@ pub fn requested(args: &[String]) -> bool {
     args.first().is_some_and(|a| a == "eval") && args.iter().any(|a| a == "--realpages")
 }
 
+/// The paper of each page of `dir` by name, when the folder has a [`SPLIT_FILE`].
+pub fn read_papers(dir: &Path) -> anyhow::Result<BTreeMap<String, String>> {
+    let path = dir.join(SPLIT_FILE);
+    if !path.exists() {
+        return Ok(BTreeMap::new());
+    }
+    let text = std::fs::read_to_string(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+    Ok(text
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?.to_string(), f.next()?.to_string()))
+        })
+        .collect())
+}
+
 /// Clean and score every page of every extractor folder present in `dir` (`dir/gold` holds
-/// the gold). `with_cer` computes the edit distances.
-pub fn score_dir(dir: &Path, with_cer: bool) -> anyhow::Result<Vec<ExtractorScores>> {
+/// the gold). `with_cer` computes the edit distances. With `survey`, the pages are cleaned
+/// as a user cleans a folder of several papers, one subfolder per paper (`newsclean clean
+/// DIR`: each subfolder surveyed first, the lines repeating near the edges of its pages are
+/// furniture evidence): the paper of a page is its [`SPLIT_FILE`] entry (the whole
+/// extractor's folder is one folder without that file). Without, page by page.
+pub fn score_dir(dir: &Path, with_cer: bool, survey: bool) -> anyhow::Result<Vec<ExtractorScores>> {
+    let papers = read_papers(dir)?;
+    let paper_of = |name: &str| papers.get(name).cloned().unwrap_or_default();
+    let survey: Option<&dyn Fn(&str) -> String> = if survey { Some(&paper_of) } else { None };
     let gold = dir.join("gold");
     let mut out = Vec::new();
     for ex in EXTRACTORS {
@@ -87,7 +111,8 @@ pub fn score_dir(dir: &Path, with_cer: bool) -> anyhow::Result<Vec<ExtractorScor
         if !raw.is_dir() {
             continue;
         }
-        let pages = eval::score_all(&gold, &raw, with_cer).with_context(|| format!("extractor {ex}"))?;
+        let pages =
+            eval::score_all(&gold, &raw, with_cer, survey).with_context(|| format!("extractor {ex}"))?;
         out.push(ExtractorScores { extractor: ex.to_string(), pages });
     }
     if out.is_empty() {
@@ -148,17 +173,22 @@ pub fn page_table(ex: &ExtractorScores) -> String {
     s
 }
 
-const EVAL_USAGE: &str = "usage: cargo xtask eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR]";
+const EVAL_USAGE: &str =
+    "usage: cargo xtask eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR] [--no-survey]";
 
-/// Run `eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR]` with the arguments after `eval`.
+/// Run `eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR] [--no-survey]` with the
+/// arguments after `eval`. Each extractor's folder is cleaned as `newsclean clean DIR` does,
+/// with its survey (`--no-survey`: each page alone).
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut dir = workspace_root().join("target/realpages");
     let mut write: Option<PathBuf> = None;
     let mut per_page: Option<String> = None;
+    let mut survey = true;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--realpages" => {}
+            "--no-survey" => survey = false,
             "--write" => write = Some(PathBuf::from(it.next().context("--write needs a folder")?)),
             "--pages" => per_page = Some(it.next().context("--pages needs an extractor")?.clone()),
             s if !s.starts_with('-') => dir = PathBuf::from(s),
@@ -178,7 +208,17 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         );
         return Ok(());
     }
-    let scores = score_dir(&dir, true)?;
+    let scores = score_dir(&dir, true, survey)?;
+    let papers = read_papers(&dir)?;
+    let paper_of = |name: &str| papers.get(name).cloned().unwrap_or_default();
+    println!(
+        "cleaned {}",
+        if survey {
+            "as folders, one per paper, each surveyed first (--no-survey: page by page)"
+        } else {
+            "page by page (--no-survey)"
+        }
+    );
     if let Some(w) = write {
         for ex in &scores {
             let d = w.join(&ex.extractor);
@@ -195,9 +235,21 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut unstable = Vec::new();
     let mut total = 0;
     for ex in &scores {
+        // Cleaning the folder of outputs again surveys it again.
+        let mut again: BTreeMap<String, newsclean::SurveyBuilder> = BTreeMap::new();
+        if survey {
+            for p in &ex.pages {
+                cleaner.survey_page(p.output.as_bytes(), again.entry(paper_of(&p.name)).or_default());
+            }
+        }
+        let again: BTreeMap<String, std::sync::Arc<newsclean::Survey>> =
+            again.into_iter().map(|(f, b)| (f, std::sync::Arc::new(b.finish()))).collect();
         for p in &ex.pages {
             total += 1;
-            if cleaner.clean(p.output.as_bytes()).map(|c| c.text).ok().as_deref() != Some(p.output.as_str()) {
+            let second = cleaner
+                .clean_surveyed(p.output.as_bytes(), again.get(&paper_of(&p.name)).cloned())
+                .map(|c| c.text);
+            if second.ok().as_deref() != Some(p.output.as_str()) {
                 unstable.push(format!("{}/{}", ex.extractor, p.name));
             }
         }

@@ -17,7 +17,7 @@ const TARGETS: [(&str, f64, bool); 5] = [
 #[test]
 fn gold_scores_meet_the_targets() {
     let root = workspace_root();
-    let pages = score_all(&root.join("gold"), &root.join("seeds"), false).expect("eval runs");
+    let pages = score_all(&root.join("gold"), &root.join("seeds"), false, None).expect("eval runs");
     let mut all = Counts::default();
     for p in &pages {
         all.add(&p.folded);

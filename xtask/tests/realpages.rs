@@ -57,7 +57,7 @@ fn the_sample_is_complete_and_its_gold_checks() {
     for tool in ["chromium", "pdftotext", "pymupdf", "tesseract", "fonts-noto-cjk"] {
         assert!(versions[tool].as_str().is_some_and(|v| !v.is_empty()), "versions.json lacks {tool}");
     }
-    let scores = realpages_eval::score_dir(&dir, false).expect("the sample scores");
+    let scores = realpages_eval::score_dir(&dir, false, true).expect("the sample scores");
     let names: Vec<&str> = scores.iter().map(|s| s.extractor.as_str()).collect();
     assert_eq!(names, EXTRACTORS, "one folder per extractor");
     for ex in &scores {
@@ -113,7 +113,7 @@ fn every_page_cleans_idempotently_and_losslessly() {
 
 #[test]
 fn per_extractor_means_stay_above_the_floors() {
-    let scores = realpages_eval::score_dir(&fixtures(), true).expect("the sample scores");
+    let scores = realpages_eval::score_dir(&fixtures(), true, true).expect("the sample scores");
     let mut misses = Vec::new();
     let mut seen = Vec::new();
     for ex in &scores {

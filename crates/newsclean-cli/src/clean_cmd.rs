@@ -15,6 +15,7 @@ use clap::{Args, ValueEnum};
 use newsclean::core::WordCounts;
 use newsclean::report::{ErrorReport, FileReport};
 use newsclean::{Cleaned, Cleaner};
+use newsclean::{Survey as FolderSurvey, SurveyBuilder};
 use rayon::prelude::*;
 
 use crate::atomic;
@@ -160,6 +161,14 @@ pub struct CleanArgs {
     #[arg(long)]
     pub batch_evidence: bool,
 
+    /// Do not survey folders first. By default the files of each folder (each subfolder on its
+    /// own) are read once before cleaning, and a short line that repeats near the top or
+    /// bottom of enough of its pages (3, and a quarter of them; digits and dates folded) is
+    /// furniture evidence for every page of that folder (`layout.furniture.repeated`). A file
+    /// named alone, or standard input, is never surveyed.
+    #[arg(long)]
+    pub no_survey: bool,
+
     /// Say more: the rule files used, skipped entries, the summary for one file.
     #[arg(long, short = 'v', action = clap::ArgAction::Count)]
     pub verbose: u8,
@@ -200,6 +209,8 @@ struct Outcome {
 struct Job {
     input: Input,
     dest: Dest,
+    /// The folder whose survey is this file's evidence (a file found in a folder argument).
+    folder: Option<PathBuf>,
 }
 
 /// Settings shared by every job.
@@ -209,6 +220,8 @@ struct Run<'a> {
     cleaners: config::Cleaners<'a>,
     color: bool,
     stdin: Option<Vec<u8>>,
+    /// The survey of each folder (`--no-survey`: none).
+    surveys: Surveys,
 }
 
 /// Files per job in a window of the batch (see `run`): enough that a slow file rarely idles
@@ -270,7 +283,13 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
         }
         cleaners.map(|c| c.with_batch_words(words.clone()));
     }
-    let run = Run { args, cleaners, color, stdin };
+    let surveys = match cleaners.list.first() {
+        Some((_, reader)) if !args.no_survey => {
+            survey_folders(args, reader, walk(), args.limits.max_page_bytes)
+        }
+        _ => Surveys::default(),
+    };
+    let run = Run { args, cleaners, color, stdin, surveys };
 
     let mut removed_out = match &args.removed {
         Some(path) => Some(RemovedSink::create(path)?),
@@ -295,7 +314,10 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
             let window = WINDOW_PER_JOB * jobs;
             let mut planner = Planner::new(args);
             let mut items = walk().filter_map(|(k, found)| match found {
-                Found::Input(input) => planner.plan(k, input),
+                Found::Input(input) => {
+                    let folder = surveyed_folder(args, k, &input);
+                    planner.plan(k, input).map(|r| r.map(|job| Job { folder, ..job }))
+                }
                 Found::Problem { display, message } => Some(Err(error_line(&display, message))),
                 Found::Skipped { .. } => None,
             });
@@ -371,8 +393,17 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     let secs = started.elapsed().as_secs_f64();
     if !args.quiet && (n_inputs > 1 || args.verbose > 0) {
         let what = if args.check { "would change" } else { "changed" };
+        let s = &run.surveys;
+        let survey = if s.folders > 0 {
+            format!(
+                "; survey: {} repeated line(s) in {} of {} folder(s)",
+                s.repeated, s.with_lines, s.folders
+            )
+        } else {
+            String::new()
+        };
         eprintln!(
-            "newsclean: {n_inputs} files, {changed} {what}, {failed} failed, {skipped} skipped in {secs:.2} s ({:.1} MB/s)",
+            "newsclean: {n_inputs} files, {changed} {what}, {failed} failed, {skipped} skipped in {secs:.2} s ({:.1} MB/s){survey}",
             bytes as f64 / 1e6 / secs.max(1e-9)
         );
     }
@@ -580,6 +611,66 @@ fn count_batch_words(
     })
 }
 
+/// The survey of each folder of the batch: the folded lines that repeat near the top or bottom
+/// of its pages, found before any page is cleaned.
+#[derive(Default)]
+struct Surveys {
+    by_folder: BTreeMap<PathBuf, std::sync::Arc<FolderSurvey>>,
+    /// Folders surveyed.
+    folders: usize,
+    /// Folders where repeated lines were found.
+    with_lines: usize,
+    /// Repeated lines found, over all folders.
+    repeated: usize,
+}
+
+/// The folder whose survey is `input`'s evidence: the folder holding it, when it was found by
+/// walking a folder argument (a file named alone is cleaned on its own evidence).
+fn surveyed_folder(args: &CleanArgs, arg: usize, input: &Input) -> Option<PathBuf> {
+    match &input.source {
+        Source::File(p) if args.paths.get(arg).is_some_and(|a| a.is_dir()) => {
+            p.parent().map(Path::to_path_buf)
+        }
+        _ => None,
+    }
+}
+
+/// Survey every folder of the batch (each subfolder on its own): read each of its files once
+/// (within the page size limit), count the folded lines of its top and bottom bands. Only the
+/// counts are kept, a few bytes per distinct line and a hash per page, never the pages;
+/// counts are summed, so the result does not depend on the order or the number of workers.
+fn survey_folders(
+    args: &CleanArgs,
+    reader: &Cleaner,
+    walk: impl Iterator<Item = (usize, Found)>,
+    max_bytes: u64,
+) -> Surveys {
+    // One file at a time, in the walk's order: reading and decoding cost little beside
+    // cleaning, and a copy of a page is then known for one (it counts once).
+    let mut builders = BTreeMap::<PathBuf, SurveyBuilder>::new();
+    for (k, found) in walk {
+        if let Found::Input(input) = found
+            && let Some(folder) = surveyed_folder(args, k, &input)
+            && let Source::File(p) = &input.source
+            && newsclean::structure::markdown_by_name(p).is_none()
+            && let Ok(bytes) = inputs::read_file_limited(p, max_bytes)
+        {
+            reader.survey_page(&bytes, builders.entry(folder).or_default());
+        }
+    }
+    let mut out = Surveys::default();
+    for (folder, builder) in builders {
+        out.folders += 1;
+        let survey = builder.finish();
+        if !survey.is_empty() {
+            out.with_lines += 1;
+            out.repeated += survey.len();
+            out.by_folder.insert(folder, std::sync::Arc::new(survey));
+        }
+    }
+    out
+}
+
 /// True when the run writes clean text (not a diff, a report or nothing), to stdout unless
 /// `--out-dir` or `--in-place` sends it to files.
 fn prints_clean_text(args: &CleanArgs) -> bool {
@@ -679,7 +770,7 @@ impl<'a> Planner<'a> {
         let path = match &input.source {
             Source::Stdin => {
                 let dest = if self.to_stdout_text { Dest::Stdout } else { Dest::None };
-                return Some(Ok(Job { input, dest }));
+                return Some(Ok(Job { input, dest, folder: None }));
             }
             Source::File(p) => p.clone(),
         };
@@ -727,7 +818,7 @@ impl<'a> Planner<'a> {
         } else {
             Dest::None
         };
-        Some(Ok(Job { input, dest }))
+        Some(Ok(Job { input, dest, folder: None }))
     }
 }
 
@@ -796,7 +887,8 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
             return with_json_error(run, out, display);
         }
     };
-    let cleaned = match cleaner.clean(bytes) {
+    let survey = job.folder.as_ref().and_then(|d| run.surveys.by_folder.get(d).cloned());
+    let cleaned = match cleaner.clean_surveyed(bytes, survey) {
         Ok(c) => c,
         Err(e) => {
             out.error = Some(error_line(display, clean_error_advice(&e, &job.input, run.args)));

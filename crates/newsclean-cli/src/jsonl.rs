@@ -35,6 +35,10 @@ pub struct JsonlOptions {
     /// Most bytes one record may hold: a longer line is passed through unchanged as it is
     /// read (never held whole) and reported as a bad record.
     pub max_record_bytes: u64,
+    /// Survey each chunk first: the lines that repeat near the top or bottom of its records'
+    /// texts are furniture evidence for every record of the chunk. Chunks end at fixed counts
+    /// of lines and bytes, so the output is the same whatever the number of workers.
+    pub survey: bool,
 }
 
 /// How many bad records a summary names one by one (all are counted).
@@ -49,6 +53,7 @@ impl Default for JsonlOptions {
             chunk_lines: 2048,
             chunk_bytes: 8 << 20,
             max_record_bytes: 64 << 20,
+            survey: true,
         }
     }
 }
@@ -66,6 +71,12 @@ pub struct JsonlSummary {
     pub blank: u64,
     /// The bad records, in order: (1-based line number, why); the first [`MAX_BAD_LISTED`].
     pub bad_records: Vec<(u64, String)>,
+    /// Chunks surveyed (none without [`JsonlOptions::survey`]).
+    pub surveyed_chunks: u64,
+    /// Chunks where the survey found repeated lines.
+    pub chunks_with_lines: u64,
+    /// Repeated lines found, summed over the chunks.
+    pub repeated: u64,
 }
 
 impl JsonlSummary {
@@ -84,6 +95,13 @@ impl fmt::Display for JsonlSummary {
             "{} records, {} changed, {} bad passed through unchanged",
             self.records, self.changed, self.bad
         )?;
+        if self.surveyed_chunks > 0 {
+            write!(
+                f,
+                "; survey: {} repeated line(s) in {} of {} chunk(s)",
+                self.repeated, self.chunks_with_lines, self.surveyed_chunks
+            )?;
+        }
         for (line, why) in &self.bad_records {
             write!(f, "\n  line {line}: {why}")?;
         }
@@ -189,16 +207,28 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
             break;
         }
         let last = chunk.len() - 1;
-        let outcomes: Vec<Outcome> =
-            pool.install(|| {
-                chunk
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        if too_long && i == last { Outcome::TooLong } else { process_line(cleaner, l, opts) }
-                    })
-                    .collect()
-            });
+        let survey = opts.survey.then(|| {
+            let lines = if too_long { &chunk[..last] } else { &chunk[..] };
+            let survey = survey_chunk(cleaner, lines, &opts.field);
+            summary.surveyed_chunks += 1;
+            summary.chunks_with_lines += u64::from(!survey.is_empty());
+            summary.repeated += survey.len() as u64;
+            std::sync::Arc::new(survey)
+        });
+        let survey = survey.filter(|s| !s.is_empty());
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    if too_long && i == last {
+                        Outcome::TooLong
+                    } else {
+                        process_line(cleaner, l, opts, survey.as_ref())
+                    }
+                })
+                .collect()
+        });
         for (raw, outcome) in chunk.iter().zip(outcomes) {
             line_no += 1;
             let outcome = match outcome {
@@ -239,6 +269,24 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     }
     output.flush()?;
     Ok(summary)
+}
+
+/// The survey of one chunk: the texts of its records (bad records count nothing), one after
+/// another (a copy of a record's text counts once).
+fn survey_chunk(cleaner: &newsclean::Cleaner, lines: &[Vec<u8>], field: &str) -> newsclean::Survey {
+    let text_of = |raw: &[u8]| -> Option<String> {
+        let line = std::str::from_utf8(split_terminator(raw).0).ok()?;
+        let spans = find_spans(line, field).ok()?;
+        let value = &line[spans.field?];
+        serde_json::from_str::<String>(value).ok()
+    };
+    let mut b = newsclean::SurveyBuilder::new();
+    for raw in lines {
+        if let Some(text) = text_of(raw) {
+            cleaner.survey_page(text.as_bytes(), &mut b);
+        }
+    }
+    b.finish()
 }
 
 /// Copy what is left of the current line (through its `\n`) from `input` to `output`, a
@@ -318,6 +366,7 @@ pub fn run_clean(args: &crate::clean_cmd::CleanArgs, j: &JsonlArgs) -> anyhow::R
         annotate: j.annotate,
         strict: j.strict,
         max_record_bytes: j.max_record_bytes,
+        survey: !args.no_survey,
         ..JsonlOptions::default()
     };
     let code = run_command(cleaner, &paths, jobs, &opts, args.quiet)?;
@@ -381,12 +430,17 @@ fn split_terminator(raw: &[u8]) -> (&[u8], &[u8]) {
     raw.split_at(raw.len() - n)
 }
 
-fn process_line(cleaner: &newsclean::Cleaner, raw: &[u8], opts: &JsonlOptions) -> Outcome {
+fn process_line(
+    cleaner: &newsclean::Cleaner,
+    raw: &[u8],
+    opts: &JsonlOptions,
+    survey: Option<&std::sync::Arc<newsclean::Survey>>,
+) -> Outcome {
     let (body, term) = split_terminator(raw);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Outcome::Blank;
     }
-    match clean_record(cleaner, body, opts) {
+    match clean_record(cleaner, body, opts, survey) {
         Ok((mut line, changed)) => {
             line.extend_from_slice(term);
             Outcome::Clean { line, changed }
@@ -401,6 +455,7 @@ pub fn clean_record(
     cleaner: &newsclean::Cleaner,
     body: &[u8],
     opts: &JsonlOptions,
+    survey: Option<&std::sync::Arc<newsclean::Survey>>,
 ) -> Result<(Vec<u8>, bool), BadRecord> {
     let line = std::str::from_utf8(body).map_err(|_| BadRecord::NotUtf8)?;
     let spans = find_spans(line, &opts.field)?;
@@ -410,7 +465,9 @@ pub fn clean_record(
         return Err(BadRecord::NotString(opts.field.clone()));
     }
     let original: String = serde_json::from_str(raw_value).map_err(|e| BadRecord::NotJson(e.to_string()))?;
-    let cleaned = cleaner.clean(original.as_bytes()).map_err(|e| BadRecord::Clean(e.to_string()))?;
+    let cleaned = cleaner
+        .clean_surveyed(original.as_bytes(), survey.cloned())
+        .map_err(|e| BadRecord::Clean(e.to_string()))?;
     // A page's clean text ends in `\n`; a record's text keeps the input's choice, and its
     // stats leave out the final newline it does not keep (the facade's one definition).
     let (text, stats) = newsclean::record::record_text(&original, &cleaned);
@@ -640,7 +697,7 @@ mod tests {
     fn bad_record_kinds() {
         let c = cleaner();
         let o = JsonlOptions::default();
-        let bad = |l: &[u8]| clean_record(&c, l, &o).unwrap_err();
+        let bad = |l: &[u8]| clean_record(&c, l, &o, None).unwrap_err();
         assert_eq!(bad(b"\xff{}"), BadRecord::NotUtf8);
         assert_eq!(bad(b"[1]"), BadRecord::NotObject);
         assert_eq!(bad(b"{\"id\":1}"), BadRecord::Missing("text".into()));

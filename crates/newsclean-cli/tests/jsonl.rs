@@ -42,7 +42,9 @@ fn stdin_to_stdout_equals_cleaning_the_text_alone() {
     );
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("4 records, 1 changed, 2 bad passed through unchanged\n  line 2: not JSON"),
+        err.contains(
+            "4 records, 1 changed, 2 bad passed through unchanged; survey: 0 repeated line(s) in 0 of 1 chunk(s)\n  line 2: not JSON"
+        ),
         "{err}"
     );
     assert!(err.contains("\n  line 4: no field \"text\""), "{err}");

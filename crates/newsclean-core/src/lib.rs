@@ -24,6 +24,7 @@ pub mod pass;
 pub mod registry;
 pub mod rule_id;
 pub mod script;
+pub mod survey;
 pub mod tokens;
 pub mod words;
 
@@ -32,4 +33,5 @@ pub use page::{Block, BlockKind, Page, PageMeta, Script};
 pub use pass::{Context, Pass, PassError, Pipeline, Safety};
 pub use registry::{Disabled, RuleInfo};
 pub use rule_id::RuleId;
+pub use survey::{Repeat, Survey};
 pub use words::WordCounts;

@@ -31,6 +31,10 @@ pub struct Context {
     /// The rule ids the user switched off (`disable:` in a rule file), YAML and layout alike:
     /// [`Pipeline::run`] hands them to the page, which drops their edits and classifications.
     pub disabled: Option<std::sync::Arc<Disabled>>,
+    /// The lines that repeat near the edges of the pages of the folder (or batch) the page
+    /// belongs to, when the run surveyed it (`newsclean clean DIR`): evidence that such a line
+    /// is page furniture. `None` for a page cleaned alone.
+    pub survey: Option<std::sync::Arc<crate::survey::Survey>>,
 }
 
 impl Context {

@@ -225,5 +225,22 @@ fn rules_summary(
             writeln!(out, "  {n:>6} {del:>7} {ins:>7}  {rule}")?;
         }
     }
+    // Each removal of furniture or junk whose rule gave evidence, with it, in the order of
+    // the log.
+    let removals: Vec<_> = page
+        .log()
+        .edits()
+        .iter()
+        .filter(|e| e.after.is_empty() && !e.before.trim().is_empty())
+        .filter(|e| e.rule.contains("furniture") || e.rule.contains("junk"))
+        .filter_map(|e| Some((e, e.note.as_deref()?)))
+        .collect();
+    if !removals.is_empty() {
+        writeln!(out, "  removed, with the evidence:")?;
+        for (e, note) in removals {
+            let line: String = e.before.trim().lines().next().unwrap_or_default().chars().take(60).collect();
+            writeln!(out, "    - {line}  [{}: {note}]", e.rule)?;
+        }
+    }
     Ok(())
 }

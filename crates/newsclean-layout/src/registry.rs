@@ -45,6 +45,12 @@ pub const RULES: &[RuleInfo] = rules![
     "本报讯市委副书记、市长周军波近日赴市民兵训 / 上个星期刚签约的艾本德中国技术中心平湖项 / 练中心，实地视察… 市 目，主要生产… → column 1's lines, a blank line, column 2's lines",
     "Blocks where fewer than a fifth of the lines are cut, fragments wider than a column, paragraphs whose wrap points became spaces.";
 
+    "layout.furniture.repeated", furniture::PASS_ID,
+    "A short line that repeats near the top or bottom of the pages of the folder is furniture (the folder is evidence)",
+    "A paper's name, a section's label or a footer printed on every page belongs to the page, not to an article; only the folder shows that a line with no furniture shape of its own repeats. Found by the survey of `newsclean clean DIR` (off with --no-survey), digits and dates folded.",
+    "桐屿晚报 (on 12 of 12 pages of the folder, at the top) → (removed)",
+    "A page cleaned alone; lines seen on one or two pages or on less than a quarter of the folder's; lines away from the page's top and bottom eight lines; lines of running text; lines with sentence or clause punctuation, bylines, datelines, lines over 40 characters.";
+
     "layout.furniture.markup", furniture::PASS_ID,
     "A line of markup left by extraction (an HTML tag, a lone page marker) is furniture",
     "Markup is not article text.",
@@ -398,7 +404,7 @@ mod tests {
                 "layout.furniture.web",
             ]
         );
-        assert_eq!(RULES.len(), 52);
+        assert_eq!(RULES.len(), 53);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

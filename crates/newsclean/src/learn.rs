@@ -8,7 +8,8 @@
 //! ([`newsclean_layout::passes_through`]: side-by-side and fused columns read apart, lines
 //! split, furniture, picture noise and bylines classified), so lines the built-in passes
 //! already remove, and bylines, are left out. Each other line gets a
-//! shape: runs of digits, Chinese numerals of dates and page labels (三月, 第四版, 十九 after
+//! shape ([`newsclean_layout::analysis::survey::shape`], the folding the folder survey of
+//! `newsclean clean DIR` uses too): runs of digits, Chinese numerals of dates and page labels (三月, 第四版, 十九 after
 //! 月), the day of a weekday (星期五), a sexagenary year (癸卯年) and runs of spaces are
 //! masked, so `2023年3月10日◆星期五` and `2024年1月5日◆星期一` are one shape. A shape seen
 //! on at least [`LearnOptions::min_share`] of the pages (and [`LearnOptions::min_pages`])
@@ -38,8 +39,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use newsclean_core::chars::{is_cjk, is_hspace};
+use newsclean_core::chars::is_cjk;
 use newsclean_core::{BlockKind, Context, Page};
+use newsclean_layout::analysis::survey::{Tok, shape};
 use newsclean_layout::text::{cells, ends_sentence};
 use newsclean_rules::schema::{Example, RuleFile, RuleSpec};
 use newsclean_rules::{RuleSet, RulesError};
@@ -134,92 +136,6 @@ pub struct Learned {
     pub rules: Vec<LearnedRule>,
     /// The shapes seen often enough but refused by a guard, most pages first.
     pub rejected: Vec<Rejected>,
-}
-
-/// One masked or literal piece of a line's shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Tok {
-    Lit(char),
-    Digits,
-    HanNumber,
-    WeekDay,
-    CyclicYear,
-    Space,
-}
-
-/// The shape of a trimmed line, and which digit forms (ASCII, full-width) each digit run used.
-fn shape(line: &str) -> (Vec<Tok>, Vec<(bool, bool)>) {
-    const HAN_NUM: &str = "〇零一二三四五六七八九十廿卅百千";
-    const STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
-    const BRANCHES: &str = "子丑寅卯辰巳午未申酉戌亥";
-    let cs: Vec<char> = line.chars().collect();
-    let mut toks = Vec::new();
-    let mut digits = Vec::new();
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs[i];
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-            let (mut ascii, mut full) = (false, false);
-            while i < cs.len() && (cs[i].is_ascii_digit() || ('０'..='９').contains(&cs[i])) {
-                if cs[i].is_ascii_digit() {
-                    ascii = true;
-                } else {
-                    full = true;
-                }
-                i += 1;
-            }
-            toks.push(Tok::Digits);
-            digits.push((ascii, full));
-            continue;
-        }
-        if is_hspace(c) {
-            while i < cs.len() && is_hspace(cs[i]) {
-                i += 1;
-            }
-            toks.push(Tok::Space);
-            continue;
-        }
-        // The day of a weekday: 星期五, 礼拜一.
-        if i >= 2
-            && matches!((cs[i - 2], cs[i - 1]), ('星', '期') | ('礼', '拜'))
-            && "一二三四五六日天".contains(c)
-        {
-            toks.push(Tok::WeekDay);
-            i += 1;
-            continue;
-        }
-        // A sexagenary year: 癸卯年.
-        if STEMS.contains(c)
-            && cs.get(i + 1).is_some_and(|b| BRANCHES.contains(*b))
-            && cs.get(i + 2) == Some(&'年')
-        {
-            toks.push(Tok::CyclicYear);
-            i += 2;
-            continue;
-        }
-        // Chinese numerals of a date, an issue or a page: 二月, 第四版, 十九 after 月, 初五.
-        if HAN_NUM.contains(c) || (c == '初' && cs.get(i + 1).is_some_and(|n| HAN_NUM.contains(*n))) {
-            let start = i;
-            i += 1;
-            while i < cs.len() && HAN_NUM.contains(cs[i]) {
-                i += 1;
-            }
-            let before = start.checked_sub(1).map(|b| cs[b]);
-            let after = cs.get(i).copied();
-            let dated = after.is_some_and(|a| "年月日号期版届".contains(a))
-                || before.is_some_and(|b| b == '月' || b == '第')
-                || cs[start] == '初';
-            if dated {
-                toks.push(Tok::HanNumber);
-            } else {
-                toks.extend(cs[start..i].iter().map(|&c| Tok::Lit(c)));
-            }
-            continue;
-        }
-        toks.push(Tok::Lit(c));
-        i += 1;
-    }
-    (toks, digits)
 }
 
 /// The rule pattern of a shape: literal text escaped, masked parts generalised.

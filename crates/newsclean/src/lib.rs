@@ -21,7 +21,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use newsclean_core::{Context, Disabled, Page, PassError, Pipeline, Script, TextEdit, WordCounts};
+
+pub use newsclean_core::Survey;
 use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
+pub use newsclean_layout::analysis::survey::SurveyBuilder;
 use newsclean_rules::{RuleSet, RulesError};
 
 /// The name of the built-in default profile.
@@ -204,12 +207,49 @@ impl Cleaner {
         }
     }
 
+    /// Weigh the lines that repeat near the edges of the pages of the batch (a [`Survey`] of
+    /// it, [`Cleaner::survey_page`]) as furniture evidence for every page cleaned
+    /// (`layout.furniture.repeated`). For a batch of several folders, give each page its own
+    /// folder's survey with [`Cleaner::clean_surveyed`] instead.
+    pub fn with_survey(mut self, survey: Arc<Survey>) -> Self {
+        self.ctx.survey = Some(survey);
+        self
+    }
+
+    /// Decode one page of a folder and count its top and bottom lines into `survey`, as the
+    /// furniture pass wants them. Bytes that do not decode count nothing (cleaning them fails
+    /// later with the reason); nor does a page the cleaner refuses (a Markdown document).
+    pub fn survey_page(&self, bytes: &[u8], survey: &mut SurveyBuilder) {
+        if let Ok(decoded) = newsclean_decode::decode(bytes, &self.decode)
+            && structure::markdown_evidence(&decoded.text).is_none()
+        {
+            survey.add_page(&decoded.text);
+        }
+    }
+
+    /// Decode and clean one page of a folder with that folder's survey (`None`: the page's
+    /// own evidence only, as [`Cleaner::clean`]).
+    pub fn clean_surveyed(&self, bytes: &[u8], survey: Option<Arc<Survey>>) -> Result<Cleaned, Error> {
+        match survey {
+            None => self.clean(bytes),
+            Some(s) => {
+                let ctx = Context { survey: Some(s), ..self.ctx.clone() };
+                self.clean_in(bytes, &ctx)
+            }
+        }
+    }
+
     /// Decode and clean one page.
     ///
     /// What decoding changed (a byte-order mark, mojibake, line breaks, invisible characters,
     /// NFC) is the first batches of the page's edit log, under the `decode.*` rule ids, so
     /// every view shows it and [`Cleaned::input`] is the text as read from the bytes.
     pub fn clean(&self, bytes: &[u8]) -> Result<Cleaned, Error> {
+        self.clean_in(bytes, &self.ctx)
+    }
+
+    /// [`Cleaner::clean`] in the context `ctx`.
+    fn clean_in(&self, bytes: &[u8], ctx: &Context) -> Result<Cleaned, Error> {
         let decoded = newsclean_decode::decode(bytes, &self.decode)?;
         // One copy of the text in memory where decoding changed nothing: the page takes the
         // decoded text and shares its input with the result (a page can be 200 MB).
@@ -232,7 +272,7 @@ impl Cleaner {
                 (Arc::from(source), page)
             }
         };
-        let mut cleaned = self.clean_page(page, input)?;
+        let mut cleaned = self.clean_page(page, input, ctx)?;
         cleaned.report = decoded.report;
         Ok(cleaned)
     }
@@ -241,11 +281,11 @@ impl Cleaner {
     pub fn clean_text(&self, text: &str) -> Result<Cleaned, Error> {
         let page = Page::new(text);
         let input = page.shared_input();
-        self.clean_page(page, input)
+        self.clean_page(page, input, &self.ctx)
     }
 
     /// Run the pipeline over `page`, whose log starts from `input`.
-    fn clean_page(&self, mut page: Page, input: Arc<str>) -> Result<Cleaned, Error> {
+    fn clean_page(&self, mut page: Page, input: Arc<str>, ctx: &Context) -> Result<Cleaned, Error> {
         if let Some(why) = structure::markdown_evidence(page.text()) {
             return Err(Error::Structured(why));
         }
@@ -259,7 +299,7 @@ impl Cleaner {
             }
             None => &self.pipeline,
         };
-        pipeline.run(&mut page, &self.ctx)?;
+        pipeline.run(&mut page, ctx)?;
         Ok(Cleaned {
             input,
             text: page.render(),

@@ -6,10 +6,13 @@
 //! - [`lines`] ([`LineTable`]): per line of the current text, its width, the blank lines
 //!   around it, indent, sentence and clause end, title-likeness, script, digit, date and page
 //!   number shape, position from the top and bottom; kept until an edit changes the text.
+//! - [`survey`]: the lines that repeat near the edges of a folder's pages (evidence read
+//!   through `Context::survey`, counted before the folder is cleaned).
 //! - [`text`]: the shape tests the two are built from; [`words`]: the dictionary.
 
 pub mod facts;
 pub mod lines;
+pub mod survey;
 pub mod text;
 pub mod words;
 

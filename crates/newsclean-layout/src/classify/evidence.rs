@@ -308,12 +308,170 @@ pub fn weak_kind(t: &str) -> Option<(&'static str, &'static str)> {
     None
 }
 
+/// Lines that repeat near the edges of the pages of the page's folder
+/// ([`crate::analysis::survey`], read through `Context::survey`): a line that may count
+/// (short, no sentence punctuation, no byline), that the survey found on enough pages of the
+/// folder, and that stands in this page's top or bottom band ([`band_size`] lines, not
+/// counting furniture) is furniture (`layout.furniture.repeated`); the note says on how many
+/// pages it repeats.
+///
+/// Must not fire on a line of running text (it continues the line above or goes on below), on a
+/// line away from the page's edges, or on a line the survey did not keep (seen on one or two
+/// pages, or on less than a quarter of the folder's).
+///
+/// [`band_size`]: crate::analysis::survey::band_size
+pub fn classify_repeated(page: &mut newsclean_core::Page, survey: &newsclean_core::Survey) {
+    use crate::analysis::survey::{band_size, repeats};
+    use newsclean_core::BlockKind;
+    // Clean text has no page bands left (see `analysis::survey`).
+    if survey.is_empty() || !crate::analysis::facts(page).raw_layout {
+        return;
+    }
+    let n = page.blocks().len();
+    // The lines of the page that are not furniture yet: each block's number of lines.
+    let content = |page: &newsclean_core::Page, i: usize| {
+        !matches!(page.blocks()[i].kind, BlockKind::Furniture | BlockKind::Junk)
+    };
+    let lines_of = |page: &newsclean_core::Page, i: usize| page.block_text(i).trim().lines().count();
+    let total: usize = (0..n).filter(|&i| content(page, i)).map(|i| lines_of(page, i)).sum();
+    if total < crate::analysis::survey::MIN_PAGE_LINES {
+        return;
+    }
+    let band = band_size(total);
+    let mut above = 0;
+    for i in 0..n {
+        if !content(page, i) {
+            continue;
+        }
+        let here = lines_of(page, i);
+        let from_top = above;
+        above += here;
+        let from_bottom = total - above;
+        let t = page.block_text(i).trim();
+        if !crate::text::is_open(page.blocks()[i].kind) || here != 1 {
+            continue;
+        }
+        let place = if from_top < band {
+            "top"
+        } else if from_bottom < band {
+            "bottom"
+        } else {
+            continue;
+        };
+        let Some(r) = repeats(survey, t) else { continue };
+        if crate::furniture::in_running_text(page, i) || heads_or_continues(page, i) {
+            continue;
+        }
+        let note = format!(
+            "repeated: repeats on {} of {} pages of this folder ({} in their top band, {} in their bottom band), \
+             here in the page's {place} band; the whole line",
+            r.pages,
+            survey.pages(),
+            r.top,
+            r.bottom
+        );
+        page.classify_because(i, BlockKind::Furniture, "layout.furniture.repeated", note);
+    }
+}
+
+/// True when block `i` is a headline or a line of running text by its neighbours: the line
+/// right under it (no blank line between) is a byline (a headline's) or opens in lower case
+/// (it goes on there), or the line right above it ends in a lower-case letter, a comma or a
+/// hyphen (it went on from there).
+fn heads_or_continues(page: &newsclean_core::Page, i: usize) -> bool {
+    let n = page.blocks().len();
+    let below = i + 1 < n && !crate::text::blank_between(page, i) && {
+        let next = page.block_text(i + 1).trim();
+        crate::analysis::survey::is_byline(next) || next.chars().next().is_some_and(char::is_lowercase)
+    };
+    let above = i > 0
+        && !crate::text::blank_between(page, i - 1)
+        && page.blocks()[i - 1].kind != newsclean_core::BlockKind::Furniture
+        && page
+            .block_text(i - 1)
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '-' | '，' | '、'));
+    below || above
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn kind(t: &str) -> Option<&'static str> {
         strong_kind(t).map(|k| k.0)
+    }
+
+    /// A folder of pages of one paper: its name at the top, a footer whose number varies.
+    fn folder_page(n: usize) -> String {
+        let body = crate::analysis::survey::tests::body_lines(n, 14);
+        format!("桐屿晚报\n\n{body}\n桐屿晚报社出品 第{}期\n", 100 + n)
+    }
+
+    fn classified(
+        text: &str,
+        survey: Option<&newsclean_core::Survey>,
+    ) -> Vec<(String, Option<String>, Option<String>)> {
+        use newsclean_core::{Context, Page, Pass};
+        let mut page = Page::new(text);
+        crate::lines::SplitLines.run(&mut page, &Context::default()).unwrap();
+        let ctx = Context { survey: survey.map(|s| std::sync::Arc::new(s.clone())), ..Context::default() };
+        crate::furniture::Furniture.run(&mut page, &ctx).unwrap();
+        (0..page.blocks().len())
+            .map(|i| {
+                (
+                    page.block_text(i).trim().to_string(),
+                    page.blocks()[i].rule.clone(),
+                    page.blocks()[i].note.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_line_repeated_at_the_edges_of_the_folder_is_furniture_with_its_evidence() {
+        let pages: Vec<String> = (0..6).map(folder_page).collect();
+        let s = crate::analysis::survey::survey(pages.iter().map(String::as_str));
+        assert_eq!(s.len(), 2, "the name and the footer");
+        let k = classified(&pages[2], Some(&s));
+        let name = k.iter().find(|b| b.0 == "桐屿晚报").unwrap();
+        assert_eq!(name.1.as_deref(), Some("layout.furniture.repeated"));
+        let note = name.2.as_deref().unwrap();
+        assert!(note.contains("repeats on 6 of 6 pages of this folder"), "{note}");
+        assert!(note.contains("top band"), "{note}");
+        let footer = k.iter().find(|b| b.0.starts_with("桐屿晚报社")).unwrap();
+        assert_eq!(footer.1.as_deref(), Some("layout.furniture.repeated"), "{k:?}");
+        // The article's lines stay.
+        assert!(k.iter().filter(|b| b.1.is_some()).count() == 2, "{k:?}");
+        // A page cleaned alone keeps them: no shape of its own says furniture.
+        assert!(classified(&pages[2], None).iter().all(|b| b.1.is_none()));
+    }
+
+    #[test]
+    fn a_repeated_line_in_mid_page_or_in_running_text_stays() {
+        let pages: Vec<String> = (0..6).map(folder_page).collect();
+        let s = crate::analysis::survey::survey(pages.iter().map(String::as_str));
+        // The paper's name as a line in the middle of a long page.
+        let mid = pages[1].replacen("\n\n", "\n\n春夏秋冬东南西北上下左右前后\n春夏秋冬东南西北上下左右前后\n春夏秋冬东南西北上下左右前后\n春夏秋冬东南西北上下左右前后\n春夏秋冬东南西北上下左右前后\n春夏秋冬东南西北上下左右前后\n春夏秋冬东南西北上下左右前后\n春夏秋冬东南西北上下左右前后\n春夏秋冬东南西北上下左右前后。\n\n桐屿晚报\n\n", 1);
+        let k = classified(&mid, Some(&s));
+        let names: Vec<_> = k.iter().filter(|b| b.0 == "桐屿晚报").collect();
+        assert_eq!(names.len(), 2);
+        assert_eq!(names[0].1.as_deref(), Some("layout.furniture.repeated"));
+        assert_eq!(names[1].1, None, "mid-page: {k:?}");
+        // A headline that repeats (the same article on several pages): a byline under it.
+        let pages: Vec<String> = (0..6)
+            .map(|n| folder_page(n).replacen("\n\n", "\n\n旧桥将整修一新\n本报记者 王强\n", 1))
+            .collect();
+        let s2 = crate::analysis::survey::survey(pages.iter().map(String::as_str));
+        let k = classified(&pages[0], Some(&s2));
+        let title = k.iter().find(|b| b.0 == "旧桥将整修一新").unwrap();
+        assert_eq!(title.1, None, "{k:?}");
+        // In the top band, but a sentence runs into it and on after it.
+        let running = "他说，今天的\n桐屿晚报\n刊登了这篇文章的全文和图片说明\n\n另一段。\n";
+        let k = classified(running, Some(&s));
+        assert!(k.iter().all(|b| b.1.is_none()), "{k:?}");
     }
 
     #[test]

@@ -454,7 +454,7 @@ impl Pass for Furniture {
         PASS_ID
     }
 
-    fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
+    fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
         let cjk_page = crate::analysis::facts(page).counts.cjk_majority();
         let mut edits = Vec::new();
         for i in 0..page.blocks().len() {
@@ -527,6 +527,10 @@ impl Pass for Furniture {
         classify_wrapped(page, cjk_page);
         classify_bands(page);
         classify_weak_at_edges(page);
+        // The folder's evidence: lines that repeat near the edges of its pages.
+        if let Some(survey) = &ctx.survey {
+            crate::classify::evidence::classify_repeated(page, survey);
+        }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
     }
@@ -743,7 +747,7 @@ fn classify_weak_at_edges(page: &mut Page) {
 /// it (no blank line between, not indented, that line cut in mid-sentence and at least as
 /// wide), or it is
 /// cut in mid-sentence itself and the line right below it is no wider (it goes on there).
-fn in_running_text(page: &Page, i: usize) -> bool {
+pub(crate) fn in_running_text(page: &Page, i: usize) -> bool {
     let line = page.block_text(i).trim();
     // A neighbour that is furniture by its shape (a date line under the publisher's line) is
     // no running text, classified yet or not; one known only by a word may be.
