@@ -295,3 +295,29 @@ fn a_rule_that_undoes_itself_fails_loudly() {
     let err = passes[0].run(&mut page, &Context::default()).unwrap_err();
     assert!(matches!(err, PassError::NoConvergence { .. }), "{err}");
 }
+
+/// Found by `cargo xtask fuzz` (target rules, a timeout, 2026-12-02): a rule whose
+/// replacement holds its whole match (`$0$2$3$4`) matches its own output, so each of its
+/// twelve examples grew through the rounds to the growth limit (then 1 MiB) before failing:
+/// `rules test` of the 1.5 KB file took 12 billion instructions. With the limit at
+/// GROWTH_LIMIT_FACTOR times the example plus GROWTH_LIMIT_BYTES (64 KiB) every example still
+/// fails, with the message, and no example's text passes the limit.
+#[test]
+fn a_self_feeding_rule_fails_its_examples_within_the_growth_limit() {
+    let text = include_str!("fuzz/self-feeding-examples.yaml");
+    let set = RuleSet::from_file(Path::new("fuzz.yaml"), text).unwrap();
+    let failures = set.test();
+    assert!(failures.len() >= 10, "{failures:?}");
+    // As a user's rule file it is refused, naming the growth.
+    let err = RuleSet::default().add_file(Path::new("fuzz.yaml"), text).unwrap_err().to_string();
+    assert!(err.contains("would grow the page") && err.contains("fuzz.yaml:2:5"), "{err}");
+    // It stops at the round that would pass the limit: at most about one doubling past it.
+    let limit = GROWTH_LIMIT_FACTOR * "陆续投入了 2亿多元".len() + GROWTH_LIMIT_BYTES;
+    let reached: usize = err
+        .split(" to ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no size in {err}"));
+    assert!(reached > limit && reached <= 2 * limit + 1024, "{reached} vs {limit}: {err}");
+}
