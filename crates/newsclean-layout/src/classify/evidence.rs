@@ -68,7 +68,7 @@ re!(
     ZH_PRICE,
     r"^(?:零售价|定价|售价|每份|本期定价|全年定价)\s*[：:]?\s*(?:每[份月年期]|全年)?\s*[0-9０-９.．]+\s*元$|^每份\s*[0-9.]+\s*元$"
 );
-re!(URL, r"(?:https?://|www\.)[A-Za-z0-9./_\-?=&%#]+");
+use super::furniture::URL;
 re!(EMAIL, r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}");
 re!(
     CONTACT_LABEL,

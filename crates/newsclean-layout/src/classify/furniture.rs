@@ -94,7 +94,9 @@ re!(
     COPYRIGHT,
     r"未经.{0,12}(?:授权|许可|同意)|版权所有|不得(?:复制|转载|摘编)|^[■◆●\s]*(?:[Cc]opyright|COPYRIGHT|©)"
 );
-re!(URL, r"(?:https?://|www\.)[A-Za-z0-9./_\-?=&%#]+");
+/// A web address (`http(s)://…` or `www.…`); the evidence shapes read it too.
+pub(super) static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[A-Za-z0-9./_\-?=&%#]+").expect("valid regex"));
 // The serial numbers of a periodical: CN 33-0001, CN33-0001/N, ISSN 1234-567X.
 re!(
     SERIAL,

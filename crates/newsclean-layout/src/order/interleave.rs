@@ -258,7 +258,7 @@ pub(crate) fn stretch_line(text: &str, cells: f32, width: Option<f32>, slack: f3
 }
 
 #[cfg(test)]
-mod tests_data {
+pub(crate) mod tests_data {
     /// Two columns of 13 characters, A's and B's lines in turns.
     pub const A: [&str; 6] = [
         "本报讯今年以来，我省持续推",

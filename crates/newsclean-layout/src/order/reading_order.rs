@@ -503,23 +503,7 @@ mod tests {
         p.log().edits().iter().filter(|e| e.rule == interleave::RULE).count()
     }
 
-    /// Two columns of 13 characters, printed in turns.
-    const A: [&str; 6] = [
-        "本报讯今年以来，我省持续推",
-        "进乡村振兴工作，在主题教育",
-        "中紧紧围绕新的发展目标和任",
-        "务，坚持全面融入长三角一体",
-        "化发展首位战略等具有平湖辨",
-        "识度的元素，取得明显成效。",
-    ];
-    const B: [&str; 6] = [
-        "据介绍，下一步将继续加大财",
-        "政投入，推动各项工作全面落",
-        "实，确保走深走实、力求成",
-        "效，会议要求要高质量交出答",
-        "卷，充分用好总书记留下的宝",
-        "贵理论实践和精神财富之源。",
-    ];
+    use crate::order::interleave::tests_data::{A, B};
 
     fn page_of(lines: &[&str]) -> String {
         format!("{}\n", lines.join("\n"))
