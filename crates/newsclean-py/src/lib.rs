@@ -207,8 +207,17 @@ struct Done {
 }
 
 fn clean_bytes(cleaner: &newsclean::Cleaner, bytes: &[u8]) -> Result<Done, Failure> {
+    clean_surveyed(cleaner, bytes, None)
+}
+
+/// [`clean_bytes`] with a batch's survey (`None`: the page's own evidence only).
+fn clean_surveyed(
+    cleaner: &newsclean::Cleaner,
+    bytes: &[u8],
+    survey: Option<Arc<newsclean::Survey>>,
+) -> Result<Done, Failure> {
     guarded(|| {
-        let cleaned = cleaner.clean(bytes)?;
+        let cleaned = cleaner.clean_surveyed(bytes, survey)?;
         let changed = cleaned.changed_from(bytes);
         Ok(Done { cleaned, changed })
     })
@@ -343,13 +352,17 @@ impl Cleaner {
     }
 
     /// Clean many pages in parallel (rayon, `jobs` threads, all cores when None) with the GIL
-    /// released; results in input order.
-    #[pyo3(signature = (texts, jobs=None))]
+    /// released; results in input order. `survey=True`: the pages are one paper's (as a folder
+    /// is to `newsclean clean DIR`), surveyed first, so that a short line repeating near the top
+    /// or bottom of their pages is furniture (`layout.furniture.repeated`); off by default, since
+    /// a batch of a mixed corpus is no paper.
+    #[pyo3(signature = (texts, jobs=None, survey=false))]
     fn clean_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         jobs: Option<usize>,
+        survey: bool,
     ) -> PyResult<Vec<Cleaned>> {
         if jobs == Some(0) {
             return Err(PyValueError::new_err("jobs must be at least 1 (or None for one thread per core)"));
@@ -373,10 +386,20 @@ impl Cleaner {
         }
         let results: Vec<Result<Done, Failure>> = py.detach(|| {
             let run = |cleaner: &newsclean::Cleaner| -> Vec<Result<Done, Failure>> {
+                // The survey counts each distinct text once, in input order (deterministic
+                // whatever `jobs`): a copy of a page is no evidence that its lines repeat.
+                let surveyed = survey.then(|| {
+                    let mut seen = std::collections::HashSet::new();
+                    let mut builder = newsclean::SurveyBuilder::new();
+                    for bytes in inputs.iter().filter(|b| seen.insert(b.as_slice())) {
+                        cleaner.survey_page(bytes, &mut builder);
+                    }
+                    Arc::new(builder.finish())
+                });
                 inputs
                     .par_iter()
                     .enumerate()
-                    .map(|(i, bytes)| clean_bytes(cleaner, bytes).map_err(|f| f.at(i)))
+                    .map(|(i, bytes)| clean_surveyed(cleaner, bytes, surveyed.clone()).map_err(|f| f.at(i)))
                     .collect()
             };
             let cleaner = match self.for_batch(&inputs) {

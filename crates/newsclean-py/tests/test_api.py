@@ -208,3 +208,39 @@ def test_for_record_is_the_jsonl_record(cli, seed_jsonl):
         text, stats = cleaner.clean(r["text"]).for_record(r["text"])
         assert text == expected[r["id"]]["text"], r["id"]
         assert stats == expected[r["id"]]["newsclean"], r["id"]
+
+
+def _paper_page(n):
+    """A page of the paper 桐屿晚报: its name at the top, hard-wrapped text different on every
+    page, a footer whose issue number varies (as tests/survey.rs makes them)."""
+    pool = "春夏秋冬东南西北上下左右前后天地人和山水日月风云江河湖海"
+
+    def body(m):
+        lines = []
+        for k in range(16):
+            line = "".join(pool[((m * 1000 + k * 50 + j) * 2654435761 >> 7) % len(pool)] for j in range(14))
+            lines.append(line + ("。" if k % 4 == 3 else ""))
+        return "\n".join(lines) + "\n"
+
+    return f"桐屿晚报\n\n{body(n)}\n{body(n + 50)}\n桐屿晚报社出品 第{300 + n}期\n"
+
+
+def test_clean_many_survey_equals_the_cli_folder_run(cli, tmp_path):
+    pages = [_paper_page(n) for n in range(5)]
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    for n, text in enumerate(pages):
+        (folder / f"p{n}.txt").write_text(text, encoding="utf-8")
+    out = run_cli(cli, "clean", str(folder), "--format", "json", "--no-config", "-j1")
+    expected = {Path(d["file"]).name: d["text"] for d in map(json.loads, out.decode().splitlines())}
+    cleaner = newsclean.Cleaner()
+    # A copy of a page is no evidence: the survey counts each distinct text once.
+    surveyed = cleaner.clean_many(pages + pages[:1], jobs=2, survey=True)
+    assert [c.text for c in surveyed[:5]] == [expected[f"p{n}.txt"] for n in range(5)]
+    assert surveyed[5].text == surveyed[0].text
+    assert all("桐屿晚报" not in c.text and "。" in c.text for c in surveyed)
+    assert all(c.rule_counts.get("layout.furniture.repeated") == 2 for c in surveyed)
+    # Off by default (a batch of a mixed corpus is no paper): each page's own evidence only.
+    plain = cleaner.clean_many(pages)
+    assert [c.text for c in plain] == [cleaner.clean(t).text for t in pages]
+    assert all(c.text.startswith("桐屿晚报\n") for c in plain)

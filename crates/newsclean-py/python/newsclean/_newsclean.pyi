@@ -144,11 +144,16 @@ class Cleaner:
     def clean(self, text: Union[str, bytes, bytearray], *, name: str = "-") -> Cleaned:
         """Clean one page (``str``, or bytes to decode). Releases the GIL while cleaning."""
     def clean_many(
-        self, texts: Iterable[Union[str, bytes, bytearray]], jobs: Optional[int] = None
+        self,
+        texts: Iterable[Union[str, bytes, bytearray]],
+        jobs: Optional[int] = None,
+        survey: bool = False,
     ) -> List[Cleaned]:
         """Clean many pages in parallel on ``jobs`` threads (None: one per core) with the GIL
         released. Results are in input order. A text that cannot be cleaned raises, naming
-        its index (``texts[3]: ...``)."""
+        its index (``texts[3]: ...``). ``survey=True``: the texts are pages of one paper,
+        surveyed first as ``newsclean clean DIR`` surveys a folder, so a short line repeating
+        near the top or bottom of their pages is furniture (``layout.furniture.repeated``)."""
     @property
     def profile(self) -> Optional[str]: ...
     @property
