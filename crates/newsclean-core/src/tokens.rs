@@ -15,11 +15,18 @@ use std::ops::Range;
 
 use crate::chars::is_hspace;
 
+/// Every protected shape has one of these bytes: `://`, `www.` and `mailto:` of a URL, the `@`
+/// of an e-mail address, the `/`, `\\` or `C:` of a path, the dots of a name, the `_` or `::`
+/// of code.
+fn may_be_protected(b: u8) -> bool {
+    matches!(b, b'/' | b'@' | b'.' | b'\\' | b'_' | b':')
+}
+
 /// The byte ranges of the protected tokens of `text`, in order.
 pub fn protected_tokens(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // Cheap exit: every shape needs one of these characters.
-    if !text.bytes().any(|b| matches!(b, b'/' | b'@' | b'.' | b'\\' | b'_' | b':')) {
+    if !text.bytes().any(may_be_protected) {
         return out;
     }
     let bytes = text.as_bytes();
@@ -37,7 +44,9 @@ pub fn protected_tokens(text: &str) -> Vec<Range<usize>> {
         let lead = run.len() - run.trim_start_matches(['(', '[', '{', '<', '"', '\'']).len();
         let inner = &run[lead..];
         let t = inner.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '"', '\'']);
-        if !t.is_empty() && is_protected(t) {
+        // The same exit for each token (most words of a Latin page, the trailing stop
+        // trimmed, have none of the characters).
+        if t.bytes().any(may_be_protected) && is_protected(t) {
             out.push(start + lead..start + lead + t.len());
         }
     }
@@ -183,6 +192,16 @@ mod tests {
             "好的。再见！",
         ] {
             assert!(tokens(text).is_empty(), "{text}: {:?}", tokens(text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The per-token exit never skips a protected token.
+        #[test]
+        fn every_protected_token_has_a_marking_byte(t in "[a-zA-Z0-9/@.\\\\_:~%+-]{0,16}") {
+            if is_protected(&t) {
+                proptest::prop_assert!(t.bytes().any(may_be_protected), "{t}");
+            }
         }
     }
 

@@ -214,13 +214,53 @@ pub fn is_byline(t: &str) -> bool {
 /// The lines of `text` in its top and bottom bands: the first and last [`band_size`]
 /// non-blank lines, not counting lines that are furniture by their shape alone. A line in
 /// both (a short page) is in the top band only.
+///
+/// Only the lines the answer depends on are classified (furniture's shapes are the costly
+/// part, a regex or more a line): the first and last [`BAND_LINES`] kept lines, and the
+/// middle until [`FULL_BANDS_FROM`] kept lines are known, past which the bands are full; a
+/// test compares it with classifying every line.
 pub fn band_lines(text: &str) -> (Vec<&str>, Vec<&str>) {
     let cjk = crate::analysis::script(text) != Script::Latin;
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && crate::furniture::furniture_kind(l, cjk).is_none())
-        .collect();
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let kept = |l: &str| crate::furniture::furniture_kind(l, cjk).is_none();
+    let mut top: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() && top.len() < BAND_LINES {
+        if kept(lines[i]) {
+            top.push(lines[i]);
+        }
+        i += 1;
+    }
+    let mut bottom: Vec<&str> = Vec::new();
+    let mut j = lines.len();
+    while j > i && bottom.len() < BAND_LINES {
+        j -= 1;
+        if kept(lines[j]) {
+            bottom.push(lines[j]);
+        }
+    }
+    let mut count = top.len() + bottom.len();
+    while i < j && count < FULL_BANDS_FROM {
+        if kept(lines[i]) {
+            count += 1;
+        }
+        i += 1;
+    }
+    if count >= FULL_BANDS_FROM {
+        bottom.reverse();
+        return (top, bottom);
+    }
+    // A short page: every line is classified by now.
+    let lines: Vec<&str> = lines.into_iter().filter(|l| kept(l)).collect();
+    bands_of(&lines)
+}
+
+/// A page of this many kept lines or more has full bands of [`BAND_LINES`] lines
+/// ([`band_size`] gives a quarter of a shorter page).
+pub const FULL_BANDS_FROM: usize = 4 * BAND_LINES;
+
+/// The top and bottom bands of a page's kept lines.
+fn bands_of<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     if lines.len() < MIN_PAGE_LINES {
         return (Vec::new(), Vec::new());
     }
@@ -334,6 +374,44 @@ pub fn repeats(survey: &Survey, line: &str) -> Option<Repeat> {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    /// [`band_lines`] classifies only the lines it needs; the answer is the one of classifying
+    /// every line.
+    #[test]
+    fn band_lines_is_the_bands_of_every_line_classified() {
+        fn reference(text: &str) -> (Vec<&str>, Vec<&str>) {
+            let cjk = crate::analysis::script(text) != Script::Latin;
+            let lines: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && crate::furniture::furniture_kind(l, cjk).is_none())
+                .collect();
+            bands_of(&lines)
+        }
+        assert_eq!(band_size(FULL_BANDS_FROM), BAND_LINES);
+        assert!(band_size(FULL_BANDS_FROM - 1) < BAND_LINES);
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let mut pages: Vec<String> = std::fs::read_dir(seeds)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        // Pages of every length around the thresholds, with furniture lines among them.
+        let furniture = ["第3版", "2024年5月6日 星期一", "- 12 -", "Page 4", "Tuesday, March 3, 1925"];
+        for n in 0..48 {
+            let mut page = String::new();
+            for k in 0..n {
+                if k % 5 == 0 {
+                    page.push_str(furniture[k % furniture.len()]);
+                    page.push('\n');
+                }
+                page.push_str(&format!("正文第{k}行的文字内容\n\n"));
+            }
+            pages.push(page);
+        }
+        for page in &pages {
+            assert_eq!(band_lines(page), reference(page));
+        }
+    }
+
     use super::*;
 
     /// `lines` hard-wrapped lines of article text, different on every page `n` (a sentence

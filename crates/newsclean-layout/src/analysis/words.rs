@@ -19,13 +19,18 @@ pub fn word_spans(before: &str, after: &str) -> bool {
 /// and `after` starts, written with a `|` at that point (`工|程`); `None` when the last and
 /// first few CJK characters, segmented together, keep the point between two words.
 pub fn spanning_word(before: &str, after: &str) -> Option<String> {
-    let tail: Vec<char> = before.trim_end().chars().rev().take_while(|c| is_cjk(*c)).take(4).collect();
-    let head: Vec<char> = after.trim_start().chars().take_while(|c| is_cjk(*c)).take(4).collect();
-    if tail.is_empty() || head.is_empty() {
-        return None;
-    }
-    let k = tail.len();
-    let joined: String = tail.iter().rev().chain(head.iter()).collect();
+    // The last and first few CJK characters, as slices of the two texts (asked for every
+    // line junction of a page by several passes: no copies but the one joined string).
+    let before = before.trim_end();
+    let (tail_start, _) = before.char_indices().rev().take_while(|(_, c)| is_cjk(*c)).take(4).last()?;
+    let after = after.trim_start();
+    let head_end =
+        after.char_indices().take_while(|(_, c)| is_cjk(*c)).take(4).last().map(|(i, c)| i + c.len_utf8())?;
+    let (tail, head) = (&before[tail_start..], &after[..head_end]);
+    let k = tail.chars().count();
+    let mut joined = String::with_capacity(tail.len() + head.len());
+    joined.push_str(tail);
+    joined.push_str(head);
     JIEBA.cut(&joined, false).into_iter().find(|t| t.start < k && t.end > k).map(|t| {
         let cut = t.word.char_indices().nth(k - t.start).map_or(t.word.len(), |(i, _)| i);
         format!("{}|{}", &t.word[..cut], &t.word[cut..])

@@ -188,6 +188,12 @@ pub fn strong_kind(t: &str) -> Option<(&'static str, &'static str)> {
 /// year or a month name; `THE DAILY BUGLE Tuesday, March 3, 1925` (capitals before or after
 /// the date) is a masthead.
 fn latin_date_kind(t: &str) -> Option<(&'static str, &'static str)> {
+    // A date line has a digit (`NUMERIC_DATE`'s `\d`, `DAY`'s `[1-9]`): a line without one
+    // is not asked of the regexes (on a line with a non-ASCII character their Unicode `\b`
+    // runs the backtracker, the costliest test of an English page's lines).
+    if !t.chars().any(char::is_numeric) {
+        return None;
+    }
     // A month needs its day: `May 2025` alone is no date line.
     let dated = NUMERIC_DATE.is_match(t) || LATIN_MONTH.is_match(t) && DAY.is_match(t);
     // A date that ends a sentence or a clause (`…met on` / `March 3, 1925.`) is running text.

@@ -149,19 +149,26 @@ struct Scored {
     silent: usize,
 }
 
+/// The junction of `lines[i]` and `lines[i + 1]`, worked out once, when a reading needs it.
+fn here_at<'j>(lines: &[&str], here: &'j mut [Option<Junction>], i: usize) -> &'j Junction {
+    here[i].get_or_insert_with(|| junction(lines[i], lines[i + 1]))
+}
+
 /// Score the reading that takes `stream` (per line: `false` A, `true` B) apart; `None` when
 /// it breaks a junction that a word or a comma ties, or makes an impossible one.
 fn score(
     lines: &[&str],
-    here: &[Junction],
+    here: &mut [Option<Junction>],
     back: &mut [Option<Junction>],
     stream: &[bool],
 ) -> Option<Scored> {
     let n = stream.len();
-    // The breaks first (no dictionary needed): most readings of one column's prose fail here.
-    if (1..n)
-        .any(|k| stream[k - 1] != stream[k] && !matches!(here[k - 1], Junction::Neutral | Junction::Silent))
-    {
+    // The breaks first (no dictionary needed past the first tied one): most readings of one
+    // column's prose fail here.
+    if (1..n).any(|k| {
+        stream[k - 1] != stream[k]
+            && !matches!(here_at(lines, here, k - 1), Junction::Neutral | Junction::Silent)
+    }) {
         return None;
     }
     let mut last: [Option<usize>; 2] = [None, None];
@@ -170,12 +177,12 @@ fn score(
         let s = usize::from(stream[k]);
         if let Some(j) = last[s] {
             // A stream's line before is at most `MAX_BACK` lines back in every pattern.
-            let junction = if j + 1 == k {
-                here[j].clone()
+            let junction: &Junction = if j + 1 == k {
+                here_at(lines, here, j)
             } else {
-                back[k * MAX_BACK + (k - j - 1)].get_or_insert_with(|| junction(lines[j], lines[k])).clone()
+                back[k * MAX_BACK + (k - j - 1)].get_or_insert_with(|| junction(lines[j], lines[k]))
             };
-            match &junction {
+            match junction {
                 Junction::Impossible => return None,
                 Junction::Tied(w) if j + 1 != k => {
                     words.push(w.clone());
@@ -184,12 +191,17 @@ fn score(
                 Junction::Silent if j + 1 != k => silent += 1,
                 _ => {}
             }
-            total += value(&junction);
+            total += value(junction);
         }
         last[s] = Some(k);
     }
     Some(Scored { stream: stream.to_vec(), score: total, words, sides, silent })
 }
+
+/// The length of the start of two turn streams that tells them apart: every pattern's period
+/// (two to four lines, [`patterns`]) divides 12, so two streams that agree on their first 12
+/// lines agree on all.
+const PERIODS_LCM: usize = 12;
 
 /// Split `lines` (one stretch's printed lines, in page order) into two streams that come in
 /// turns by a regular pattern ([`patterns`]); `None` when no reading is clearly better than
@@ -199,11 +211,12 @@ pub(crate) fn deinterleave(lines: &[&str]) -> Option<Deinterleave> {
     if n < 4 {
         return None;
     }
-    let here: Vec<Junction> = (0..n - 1).map(|i| junction(lines[i], lines[i + 1])).collect();
-    // The junctions of every line with the lines two to four before it, each worked out once,
-    // when a reading needs it.
+    // The junctions of every line with the next one and with the lines two to four before
+    // it, each worked out once, when a reading needs it: most stretches are one column's
+    // prose, where every reading breaks a tied junction within its first lines, and the
+    // dictionary is then asked about those lines only.
+    let mut here: Vec<Option<Junction>> = vec![None; n - 1];
     let mut back: Vec<Option<Junction>> = vec![None; n * MAX_BACK];
-    let printed: f32 = here.iter().map(value).sum();
     let mut seen: Vec<Vec<bool>> = Vec::new();
     let mut scored: Vec<Scored> = Vec::new();
     for p in patterns() {
@@ -212,13 +225,18 @@ pub(crate) fn deinterleave(lines: &[&str]) -> Option<Deinterleave> {
             if stream[0] {
                 stream.iter_mut().for_each(|b| *b = !*b);
             }
-            if seen.contains(&stream) {
+            let key = &stream[..n.min(PERIODS_LCM)];
+            if seen.iter().any(|s| s.as_slice() == key) {
                 continue;
             }
-            seen.push(stream.clone());
-            scored.extend(score(lines, &here, &mut back, &stream));
+            seen.push(key.to_vec());
+            scored.extend(score(lines, &mut here, &mut back, &stream));
         }
     }
+    if scored.is_empty() {
+        return None;
+    }
+    let printed: f32 = (0..n - 1).map(|i| value(here_at(lines, &mut here, i))).sum();
     scored.sort_by(|a, b| b.score.total_cmp(&a.score));
     let best = scored.first()?;
     let runner_up = scored.get(1).map_or(printed, |s| s.score.max(printed));

@@ -98,9 +98,13 @@ impl Pass for ReadingOrder {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        deinterleave(page)?;
-        let pieces = pieces(page);
-        let found = find(page.text(), &pieces);
+        // The pieces and their widths serve both steps when reading apart changed nothing
+        // (nearly every page).
+        let (mut pieces, mut widths) = pieces_and_widths(page);
+        if deinterleave_pieces(page, &pieces, &widths)? {
+            (pieces, widths) = pieces_and_widths(page);
+        }
+        let found = find(page.text(), &pieces, &widths);
         for (p, other, word) in &found.doubts {
             let (lp, lo) = (
                 line_of(page.text(), pieces[*p].range.start),
@@ -169,13 +173,20 @@ impl Pass for ReadingOrder {
     }
 }
 
-/// Read apart the stretches of two columns interleaved in runs of a few lines
-/// ([`crate::order::interleave`]): one batch for the page.
+/// [`deinterleave_pieces`] over the page's own pieces.
+#[cfg(test)]
 fn deinterleave(page: &mut Page) -> Result<(), PassError> {
-    let pieces = pieces(page);
-    let edits = interleave_edits(page.text(), &pieces);
+    let (pieces, widths) = pieces_and_widths(page);
+    deinterleave_pieces(page, &pieces, &widths).map(|_| ())
+}
+
+/// Read apart the stretches of two columns interleaved in runs of a few lines
+/// ([`crate::order::interleave`]): one batch for the page, given its `pieces` and their
+/// `widths`; true when it changed the page.
+fn deinterleave_pieces(page: &mut Page, pieces: &[Piece], widths: &[(f32, bool)]) -> Result<bool, PassError> {
+    let edits = interleave_edits(page.text(), pieces, widths);
     if edits.is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     let before = page.log().edits().len();
     page.apply(edits).map_err(|e| PassError::Edit { pass: RULE.to_string(), source: e })?;
@@ -187,7 +198,7 @@ fn deinterleave(page: &mut Page) -> Result<(), PassError> {
         .flat_map(|e| e.after.match_indices('\n').map(move |(i, _)| e.new_start + i).collect::<Vec<_>>())
         .collect();
     if cuts.is_empty() {
-        return Ok(());
+        return Ok(true);
     }
     let mut blocks: Vec<Block> = Vec::with_capacity(page.blocks().len() + cuts.len());
     for b in page.blocks() {
@@ -199,21 +210,19 @@ fn deinterleave(page: &mut Page) -> Result<(), PassError> {
         blocks.push(Block { range: start..b.range.end, ..b.clone() });
     }
     page.set_blocks(blocks);
-    Ok(())
+    Ok(true)
 }
 
 /// The edits that read apart every interleaved stretch of `pieces`.
-fn interleave_edits(text: &str, pieces: &[Piece]) -> Vec<TextEdit> {
+fn interleave_edits(text: &str, pieces: &[Piece], widths: &[(f32, bool)]) -> Vec<TextEdit> {
     let n = pieces.len();
     let piece_text = |k: usize| &text[pieces[k].range.clone()];
-    let widths: Vec<(f32, bool)> =
-        (0..n).map(|k| (cells(piece_text(k)), ends_sentence(piece_text(k)))).collect();
     let ok: Vec<bool> = (0..n)
         .map(|k| {
             interleave::stretch_line(
                 piece_text(k),
                 widths[k].0,
-                column_width(&widths, k, 8),
+                column_width(widths, k, 8),
                 FULL_LINE_SLACK,
                 MIN_PIECE_CHARS,
             )
@@ -306,12 +315,24 @@ fn pieces(page: &Page) -> Vec<Piece> {
     out
 }
 
-/// Decide the moves (and the doubts) over `pieces` of `text`.
-fn find(text: &str, pieces: &[Piece]) -> Findings {
+/// The page's [`pieces`], and each one's width in cells and whether it ends a sentence.
+fn pieces_and_widths(page: &Page) -> (Vec<Piece>, Vec<(f32, bool)>) {
+    let pieces = pieces(page);
+    let text = page.text();
+    let widths = pieces
+        .iter()
+        .map(|p| {
+            let t = &text[p.range.clone()];
+            (cells(t), ends_sentence(t))
+        })
+        .collect();
+    (pieces, widths)
+}
+
+/// Decide the moves (and the doubts) over `pieces` of `text` (with their `widths`).
+fn find(text: &str, pieces: &[Piece], widths: &[(f32, bool)]) -> Findings {
     let n = pieces.len();
     let piece_text = |k: usize| &text[pieces[k].range.clone()];
-    let widths: Vec<(f32, bool)> =
-        (0..n).map(|k| (cells(piece_text(k)), ends_sentence(piece_text(k)))).collect();
     // A blank line (a column or page break, where extraction cut) lies after piece k.
     let breaks: Vec<bool> = (0..n)
         .map(|k| k + 1 < n && text[pieces[k].range.end..pieces[k + 1].range.start].matches('\n').count() >= 2)
@@ -325,11 +346,16 @@ fn find(text: &str, pieces: &[Piece]) -> Findings {
             (break_after(k) || (k > 0 && break_after(k - 1)))
                 && !widths[k].1
                 && t.chars().filter(|c| is_cjk(*c)).count() >= MIN_PIECE_CHARS
-                && column_width(&widths, k, 8).is_some_and(|w| (widths[k].0 - w).abs() <= FULL_LINE_SLACK)
+                && column_width(widths, k, 8).is_some_and(|w| (widths[k].0 - w).abs() <= FULL_LINE_SLACK)
         })
         .collect();
     let full_line = |k: usize| full[k];
-    let span = |a: usize, b: usize| spanning_word(piece_text(a), piece_text(b));
+    // Each junction asked once: the neighbours of every stray line within `MAX_DISTANCE` ask
+    // about the same pairs of pieces.
+    let mut asked: HashMap<(usize, usize), Option<String>> = HashMap::new();
+    let mut span = |a: usize, b: usize| {
+        asked.entry((a, b)).or_insert_with(|| spanning_word(piece_text(a), piece_text(b))).clone()
+    };
     let mut found = Findings::default();
     // candidates[k] = the junctions (after piece j) where piece k fits.
     let mut candidates: HashMap<usize, Vec<(usize, [String; 2])>> = HashMap::new();
