@@ -489,11 +489,11 @@ fn batch_evidence_lets_other_pages_decide_a_broken_compound() {
     assert_eq!(b, "The mail closes early to-day at the office of the port.\n");
     let o = run(tmp.path(), &["clean", "--batch-evidence", "in", "--diff", "--color", "never"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stdout(&o).contains("latin.keep-hyphen"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("layout.latin.keep-hyphen"), "{}", stdout(&o));
     let o = run(tmp.path(), &["clean", "--batch-evidence", "in", "--format", "json"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let report = stdout(&o);
-    assert!(report.contains(r#""rule":"latin.keep-hyphen""#), "{report}");
+    assert!(report.contains(r#""rule":"layout.latin.keep-hyphen""#), "{report}");
     assert!(report.contains(r#""note":"batch writes to-day 2x, today 0x""#), "{report}");
     // JSON Lines are read once: the flag is refused there with the reason.
     let o = run(tmp.path(), &["clean", "--jsonl", "--batch-evidence", "in/a.txt"]);

@@ -100,6 +100,17 @@ fn run_to(args: &RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow:
                 explain_layout(info, out)?;
                 return Ok(0);
             }
+            if let Some(info) =
+                newsclean::core::registry::renamed(id).and_then(newsclean::layout::registry::get)
+            {
+                writeln!(
+                    out,
+                    "{id} is now {} (renamed on 2026-12-02: every id starts with its pass's id)",
+                    info.id
+                )?;
+                explain_layout(info, out)?;
+                return Ok(0);
+            }
             let mut known = Vec::new();
             for p in RuleSet::builtin_names() {
                 known.extend(load(p, rules)?.rules().iter().map(|r| r.id().to_string()));

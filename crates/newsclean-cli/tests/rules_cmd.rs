@@ -98,7 +98,10 @@ fn disable_a_layout_rule_with_the_default_profile() {
     assert_eq!(out, "某某发布 今某某客户端\n本报讯今年以来，我省持续推进乡村振兴。\n");
     let (code, out, _) = newsclean_in(dir.path(), &["rules", "list"]);
     assert_eq!(code, 0);
-    assert!(out.contains("layout.furniture.app-promo") && out.contains("layout.join-cjk"), "{out}");
+    assert!(
+        out.contains("layout.furniture.app-promo") && out.contains("layout.paragraphs.join-cjk"),
+        "{out}"
+    );
     let (_, out, _) = newsclean_in(dir.path(), &["rules", "list", "--rules", "d.yaml"]);
     assert!(!out.contains("layout.furniture.app-promo") && out.contains("layout.furniture.date"), "{out}");
     for bad in ["disable: [layout.furniture.nope]\n", "disable: [page.separator]\n"] {
@@ -110,13 +113,42 @@ fn disable_a_layout_rule_with_the_default_profile() {
     }
 }
 
+/// A rule file written before the layout ids were renamed to start with their pass's id
+/// (2026-12-02) still works: the old id switches the renamed rule off, and `rules explain` of the
+/// old id names the new one. `rules list` shows only the new ids.
+#[test]
+fn an_old_layout_id_names_its_renamed_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/000_754509dbfb55a7fd.txt");
+    std::fs::copy(seed, dir.path().join("p.txt")).unwrap();
+    let (code, joined, err) = newsclean_in(dir.path(), &["clean", "--no-config", "p.txt"]);
+    assert_eq!(code, 0, "{err}");
+    let mut kept = Vec::new();
+    for id in ["layout.join-cjk", "layout.paragraphs.join-cjk"] {
+        std::fs::write(dir.path().join("d.yaml"), format!("disable: [{id}]\n")).unwrap();
+        let (code, out, err) =
+            newsclean_in(dir.path(), &["clean", "--no-config", "--rules", "d.yaml", "p.txt"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.lines().count() > joined.lines().count() + 50, "{id} did not switch the join off");
+        kept.push(out);
+    }
+    assert_eq!(kept[0], kept[1]);
+    let (code, out, _) = newsclean(&["rules", "explain", "latin.dehyphen"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("latin.dehyphen is now layout.latin.dehyphen"), "{out}");
+    let (_, out, _) = newsclean(&["rules", "list"]);
+    assert!(!out.contains(" latin.") && !out.contains("layout.join-cjk"), "{out}");
+}
+
 /// `rules explain` knows the layout rules.
 #[test]
 fn explain_a_layout_rule() {
-    let (code, out, _) = newsclean(&["rules", "explain", "layout.join-cjk"]);
+    let (code, out, _) = newsclean(&["rules", "explain", "layout.paragraphs.join-cjk"]);
     assert_eq!(code, 0);
     assert!(
-        out.starts_with("layout.join-cjk: ") && out.contains("Why:") && out.contains("Left alone:"),
+        out.starts_with("layout.paragraphs.join-cjk: ")
+            && out.contains("Why:")
+            && out.contains("Left alone:"),
         "{out}"
     );
 }

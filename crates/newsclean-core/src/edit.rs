@@ -16,7 +16,7 @@ pub struct TextEdit {
     pub range: Range<usize>,
     /// The text that replaces it.
     pub replacement: String,
-    /// The stable id of the rule that asked for it (`layout.join-cjk`, `zh.comma`, …).
+    /// The stable id of the rule that asked for it (`layout.paragraphs.join-cjk`, `zh.comma`, …).
     pub rule: RuleId,
     /// Optional evidence a reviewer needs to trust the change (frequencies, counts, a reason).
     pub note: Option<String>,

@@ -510,15 +510,15 @@ mod tests {
     fn disabled_rules_neither_edit_nor_classify_and_the_log_still_undoes() {
         let raw = "甲\n乙\n\n丙";
         let mut page = Page::new(raw);
-        page.set_disabled(Some(Arc::new(Disabled::new(["layout.join-cjk", "layout.furniture"]))));
+        page.set_disabled(Some(Arc::new(Disabled::new(["layout.paragraphs.join-cjk", "layout.furniture"]))));
         let n = page
             .apply(vec![
-                TextEdit::delete(3..4, "layout.join-cjk"),
-                TextEdit::replace(7..9, "\n", "layout.column-break"),
+                TextEdit::delete(3..4, "layout.paragraphs.join-cjk"),
+                TextEdit::replace(7..9, "\n", "layout.paragraphs.column-break"),
             ])
             .unwrap();
         assert_eq!((n, page.text()), (1, "甲\n乙\n丙"));
-        assert_eq!(page.log().edits()[0].rule, "layout.column-break");
+        assert_eq!(page.log().edits()[0].rule, "layout.paragraphs.column-break");
         page.classify(0, BlockKind::Furniture, "layout.furniture.date");
         assert_eq!(page.blocks()[0].kind, BlockKind::Unknown);
         page.classify(0, BlockKind::Junk, "layout.junk.marks");

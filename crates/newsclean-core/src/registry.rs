@@ -12,7 +12,7 @@ use crate::pass::Safety;
 /// One registered rule: a decision a pass makes, under a stable id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleInfo {
-    /// The stable id logged on every edit (and block) the rule makes: `layout.join-cjk`.
+    /// The stable id logged on every edit (and block) the rule makes: `layout.paragraphs.join-cjk`.
     pub id: &'static str,
     /// The id of the pass that makes the decision.
     pub pass: &'static str,
@@ -137,6 +137,40 @@ pub const DECODE_RULES: &[RuleInfo] = &[
     },
 ];
 
+/// Rule ids renamed on 2026-12-02 so that every id starts with the id of the pass that logs
+/// it (`layout.paragraphs` logs `layout.paragraphs.join-cjk`): the old id, then the new. The
+/// old ids still work where a user names a rule (`disable:` in a rule file, `rules explain`),
+/// through [`renamed`]; edits carry the new ids.
+pub const RENAMED: &[(&str, &str)] = &[
+    ("layout.join-cjk", "layout.paragraphs.join-cjk"),
+    ("layout.join-latin", "layout.paragraphs.join-latin"),
+    ("layout.join-hyphen", "layout.paragraphs.join-hyphen"),
+    ("layout.column-break", "layout.paragraphs.column-break"),
+    ("layout.paragraph", "layout.paragraphs.body"),
+    ("layout.headline", "layout.paragraphs.headline"),
+    ("layout.headline.split", "layout.paragraphs.headline.split"),
+    ("layout.caption", "layout.paragraphs.caption"),
+    ("layout.caption.credit", "layout.byline.caption-credit"),
+    ("layout.letter-spacing", "layout.spaces.letter-spacing"),
+    ("layout.wrap-space", "layout.spaces.wrap"),
+    ("layout.furniture.web", "layout.continuation.web"),
+    ("latin", "layout.latin"),
+    ("latin.drop-cap", "layout.latin.drop-cap"),
+    ("latin.dehyphen", "layout.latin.dehyphen"),
+    ("latin.keep-hyphen", "layout.latin.keep-hyphen"),
+    ("latin.join-lost-hyphen", "layout.latin.join-lost-hyphen"),
+    ("latin.join-space", "layout.latin.join-space"),
+    ("latin.heading", "layout.latin.heading"),
+    ("latin.byline", "layout.latin.byline"),
+    ("latin.paragraph", "layout.latin.paragraph"),
+];
+
+/// The id a renamed rule goes by now (`layout.join-cjk` -> `layout.paragraphs.join-cjk`), or
+/// `None` for an id that was never renamed.
+pub fn renamed(id: &str) -> Option<&'static str> {
+    RENAMED.iter().find(|(old, _)| *old == id).map(|(_, new)| *new)
+}
+
 /// True when `id` names `rule` or a family of rules it belongs to: `layout.furniture` covers
 /// `layout.furniture.date`, never `layout.furniture-x`.
 pub fn covers(id: &str, rule: &str) -> bool {
@@ -179,6 +213,17 @@ impl Disabled {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_renamed_id_names_its_new_id_and_no_old_id_is_a_new_one() {
+        assert_eq!(renamed("layout.join-cjk"), Some("layout.paragraphs.join-cjk"));
+        assert_eq!(renamed("latin"), Some("layout.latin"));
+        assert_eq!(renamed("layout.paragraphs.join-cjk"), None);
+        for (old, new) in RENAMED {
+            assert!(renamed(new).is_none(), "{new} is renamed again");
+            assert_ne!(old, new);
+        }
+    }
 
     #[test]
     fn an_id_covers_itself_and_the_ids_below_it_only() {

@@ -10,7 +10,7 @@ use std::sync::{OnceLock, PoisonError, RwLock};
 use rustc_hash::FxHashSet;
 use serde::{Serialize, Serializer};
 
-/// A rule id (`layout.join-cjk`, `zh.comma`, a user rule's `my.rule`, …), interned: every
+/// A rule id (`layout.paragraphs.join-cjk`, `zh.comma`, a user rule's `my.rule`, …), interned: every
 /// distinct id is stored once a process (the registered ids and the ids of the rule files
 /// loaded), and a `RuleId` is a copyable pointer to it. It reads as a `&str` (`Deref`,
 /// `as_str`), compares with strings, and serialises as the id's text.
@@ -180,14 +180,14 @@ mod tests {
 
     #[test]
     fn one_id_is_stored_once_and_reads_as_its_text() {
-        let a = RuleId::new("layout.join-cjk");
-        let b = RuleId::from(String::from("layout.join-cjk"));
+        let a = RuleId::new("layout.paragraphs.join-cjk");
+        let b = RuleId::from(String::from("layout.paragraphs.join-cjk"));
         assert!(std::ptr::eq(a.as_str(), b.as_str()));
         assert_eq!(a, b);
-        assert_eq!(a, "layout.join-cjk");
-        assert!("layout.join-cjk" == a);
-        assert_ne!(a, RuleId::new("layout.join-latin"));
-        assert_eq!(serde_json::to_string(&a).unwrap(), "\"layout.join-cjk\"");
-        assert_eq!(format!("{a} {a:?}"), "layout.join-cjk \"layout.join-cjk\"");
+        assert_eq!(a, "layout.paragraphs.join-cjk");
+        assert!("layout.paragraphs.join-cjk" == a);
+        assert_ne!(a, RuleId::new("layout.paragraphs.join-latin"));
+        assert_eq!(serde_json::to_string(&a).unwrap(), "\"layout.paragraphs.join-cjk\"");
+        assert_eq!(format!("{a} {a:?}"), "layout.paragraphs.join-cjk \"layout.paragraphs.join-cjk\"");
     }
 }

@@ -178,7 +178,7 @@ mod tests {
         page.apply(vec![TextEdit::replace(comma..comma + 1, "，", "zh.comma").with_note("between CJK")])
             .unwrap();
         let nl = page.text().find("社\n").unwrap() + "社".len();
-        page.apply(vec![TextEdit::delete(nl..nl + 1, "layout.join-cjk")]).unwrap();
+        page.apply(vec![TextEdit::delete(nl..nl + 1, "layout.paragraphs.join-cjk")]).unwrap();
         page.finalize().unwrap();
         let edits = explained_edits(raw, &page);
         for e in &edits {
@@ -190,10 +190,10 @@ mod tests {
         assert_eq!(
             text,
             "p.txt: 3 edits by 3 rules\n\
-             #1  3:4  zh.comma         \",\" → \"，\"\n\
+             #1  3:4  zh.comma                    \",\" → \"，\"\n\
              \x20   note: between CJK\n\
-             #2  3:7  layout.join-cjk  \"⏎\" → \"\"\n\
-             #3  1:3  page.separator   \"⏎⏎\" → \"⏎\"\n"
+             #2  3:7  layout.paragraphs.join-cjk  \"⏎\" → \"\"\n\
+             #3  1:3  page.separator              \"⏎⏎\" → \"⏎\"\n"
         );
     }
 }

@@ -1,4 +1,4 @@
-//! Latin-script bylines and credits, told by their shape (`latin.byline`): a byline is a
+//! Latin-script bylines and credits, told by their shape (`layout.latin.byline`): a byline is a
 //! block of its own, never joined into the paragraph it stands over.
 //!
 //! The shapes (each a whole line, at most [`MAX_CHARS`] characters, ending in no sentence

@@ -13,12 +13,12 @@
 //!   than it stands alone (`dis`, `tion` are fragments; `the`, `man` are words).
 //!
 //! Each junction becomes one edit with its rule id and the evidence in the note:
-//! `latin.dehyphen` (`sec-`/`tion` -> `section`), `latin.keep-hyphen` (`to-`/`day` ->
-//! `to-day`), `latin.join-lost-hyphen` (`dis`/`close` -> `disclose`, where the OCR lost the
-//! hyphen) and `latin.join-space` (one space). No recognised character is ever changed: OCR
+//! `layout.latin.dehyphen` (`sec-`/`tion` -> `section`), `layout.latin.keep-hyphen` (`to-`/`day` ->
+//! `to-day`), `layout.latin.join-lost-hyphen` (`dis`/`close` -> `disclose`, where the OCR lost the
+//! hyphen) and `layout.latin.join-space` (one space). No recognised character is ever changed: OCR
 //! errors (`Crown Lnnd`) stay as they are.
 //!
-//! Before joining, a drop cap standing apart from its word goes back to it (`latin.drop-cap`):
+//! Before joining, a drop cap standing apart from its word goes back to it (`layout.latin.drop-cap`):
 //! a one-letter line before a line that opens in lower case (also past furniture lines between
 //! them), or a capital standing apart at a line's start (`O nce again`), only where letter and
 //! rest make a word of the word list (`A` / `new day` stays: both are words).
@@ -51,21 +51,21 @@ pub use script::script;
 const MIN_GOES_ON_SHARE: f32 = 0.2;
 
 /// Rule id: a word split at a line end with a hyphen, joined without it.
-pub const DEHYPHEN: &str = "latin.dehyphen";
+pub const DEHYPHEN: &str = "layout.latin.dehyphen";
 /// Rule id: a compound broken at its own hyphen, joined with the hyphen kept.
-pub const KEEP_HYPHEN: &str = "latin.keep-hyphen";
+pub const KEEP_HYPHEN: &str = "layout.latin.keep-hyphen";
 /// Rule id: a word split at a line end whose hyphen the OCR lost, joined.
-pub const JOIN_LOST_HYPHEN: &str = "latin.join-lost-hyphen";
+pub const JOIN_LOST_HYPHEN: &str = "layout.latin.join-lost-hyphen";
 /// Rule id: two lines of a paragraph joined with one space.
-pub const JOIN_SPACE: &str = "latin.join-space";
+pub const JOIN_SPACE: &str = "layout.latin.join-space";
 /// Rule id: a Latin block decided to be a paragraph of running text (its lines joined).
-pub const PARAGRAPH: &str = "latin.paragraph";
+pub const PARAGRAPH: &str = "layout.latin.paragraph";
 /// Rule id: a short all-caps heading line split off into a block of its own, or a
 /// title-case line right over a byline taken for the article's heading.
-pub const HEADING: &str = "latin.heading";
+pub const HEADING: &str = "layout.latin.heading";
 /// Rule id: a Latin byline or credit (`By JOHN SMITH`, `From our Correspondent`, `Photo:
 /// Mary Smith`, `Staff Writer` under a byline) classified as a byline block.
-pub const BYLINE: &str = "latin.byline";
+pub const BYLINE: &str = "layout.latin.byline";
 
 /// Lost-hyphen join by word frequencies: log10 of P(joined word) / (P(left) P(right)) must
 /// reach this (the joined word is at least 100 times likelier than the two words by chance).
@@ -133,12 +133,12 @@ const HEADING_MAX_CHARS: usize = 60;
 const HEADING_MAX_WORDS: usize = 8;
 const HEADING_MIN_LETTERS: usize = 3;
 
-/// The pass `layout.join-latin`.
+/// The pass `layout.latin`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct JoinLatin;
 
-/// The pass's id (older than its `latin.*` rule ids).
-pub const PASS_ID: &str = "layout.join-latin";
+/// The pass's id, the prefix of its `layout.latin.*` rule ids.
+pub const PASS_ID: &str = "layout.latin";
 
 impl Pass for JoinLatin {
     fn id(&self) -> &str {
@@ -231,7 +231,7 @@ fn remove_furniture_inside_latin_text(page: &mut Page) -> Result<(), PassError> 
         }
         i = run_end;
     }
-    page.apply(edits).map_err(|source| PassError::Edit { pass: "layout.join-latin".into(), source })?;
+    page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })?;
     Ok(())
 }
 
@@ -302,12 +302,12 @@ fn is_jump_tail(tail: &str) -> bool {
 }
 
 /// The rule id of a drop cap joined back to its word.
-pub const DROP_CAP: &str = "latin.drop-cap";
+pub const DROP_CAP: &str = "layout.latin.drop-cap";
 /// The least Zipf frequency of the word a drop cap makes with its rest.
 const DROP_CAP_MIN_ZIPF: f32 = 3.0;
 
 /// A drop cap (the first letter of an article set two or three lines high) joined back to
-/// the rest of its word (`latin.drop-cap`), only where the page shows it: a line holding one
+/// the rest of its word (`layout.latin.drop-cap`), only where the page shows it: a line holding one
 /// capital letter right before a line that opens in lower case (`T` / `he council met`), or a
 /// capital standing apart at the start of a line before a lower-case rest (`O nce again`); the
 /// letter and the rest must make a word of the word list, and `A` or `I` (words themselves)
@@ -514,8 +514,8 @@ fn has_letters(t: &str) -> bool {
 }
 
 /// Classify the Latin bylines and credits that stand as lines of their own
-/// ([`byline::byline_shape`]) as [`BlockKind::Byline`] (`latin.byline`), so no paragraph
-/// takes them in, and a title-case line right over one as a heading (`latin.heading`).
+/// ([`byline::byline_shape`]) as [`BlockKind::Byline`] (`layout.latin.byline`), so no paragraph
+/// takes them in, and a title-case line right over one as a heading (`layout.latin.heading`).
 fn classify_bylines(page: &mut Page) {
     let n = page.blocks().len();
     let mut prev_byline = false;

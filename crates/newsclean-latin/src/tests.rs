@@ -24,7 +24,7 @@ fn flat(text: &str) -> String {
 }
 
 fn rules(page: &Page) -> Vec<&str> {
-    page.log().edits().iter().map(|e| e.rule.as_str()).filter(|r| r.starts_with("latin.")).collect()
+    page.log().edits().iter().map(|e| e.rule.as_str()).filter(|r| r.starts_with("layout.latin.")).collect()
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn heading_line_shape() {
 
 #[test]
 fn pass_id() {
-    assert_eq!(JoinLatin.id(), "layout.join-latin");
+    assert_eq!(JoinLatin.id(), "layout.latin");
 }
 
 #[test]

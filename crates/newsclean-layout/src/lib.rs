@@ -5,7 +5,7 @@
 //! Each pass lives in its own module with its documentation (what it does, why, an
 //! example, when it must not fire) and its tests; [`passes`] lists them in the order they
 //! run. Every change goes through [`newsclean_core::Page::apply`] under a rule id
-//! (`layout.furniture.date`, `layout.join-cjk`, `layout.doubled`, `layout.byline.names`,
+//! (`layout.furniture.date`, `layout.paragraphs.join-cjk`, `layout.doubled`, `layout.byline.names`,
 //! `layout.duplicate`, …), so the edit log shows and can undo all of it.
 //!
 //! ```
@@ -174,7 +174,7 @@ mod tests {
                 "layout.byline",
                 "layout.ocr-dash",
                 "layout.doubled",
-                "layout.join-latin",
+                "layout.latin",
                 "layout.reading-order",
                 "layout.paragraphs",
                 "layout.continuation",

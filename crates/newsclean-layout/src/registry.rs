@@ -4,11 +4,10 @@
 //! rule file and docs/rules.md read it; a test walks the edits of the seeds and the realpages
 //! fixtures and fails on an id that is not here.
 //!
-//! The pass that logs an id is named with it. Most ids start with their pass's id; the
-//! paragraph pass logs the joining ids of [`crate::join`] (`layout.join-cjk`, …) and the
-//! block ids (`layout.headline`, `layout.paragraph`, `layout.caption`), the byline pass
-//! `layout.caption.credit`, and the Latin pass its `latin.*` ids: those ids are older than
-//! the rule that a pass's id prefixes its rules, and renaming them would change every edit log.
+//! The pass that logs an id is named with it, and the pass's id prefixes every id it logs
+//! (`layout.paragraphs` logs `layout.paragraphs.join-cjk`). Twenty ids older than that rule
+//! were renamed on 2026-12-02; a user's old id still names its rule
+//! ([`newsclean_core::registry::RENAMED`]).
 
 use newsclean_core::{RuleInfo, Safety};
 
@@ -171,7 +170,7 @@ pub const RULES: &[RuleInfo] = rules![
     "通讯员 胡 侃 → 通讯员 胡侃",
     "Names that are not all short CJK names (■摄影 AP keeps its Latin name as written).";
 
-    "layout.caption.credit", "layout.byline",
+    "layout.byline.caption-credit", "layout.byline",
     "A photo credit that closes a caption's line is put on a line of its own",
     "The credit is no part of the caption's sentence.",
     "…业务。　新华社记者 胡侃 摄 → …业务。 / 新华社记者 胡侃 摄",
@@ -261,49 +260,49 @@ pub const RULES: &[RuleInfo] = rules![
     "甲1 · 乙1 · 甲2 · 乙2 · 甲3 · 乙3 → 甲1 · 甲2 · 甲3 · 乙1 · 乙2 · 乙3 (…长三角一体 · 化发展… spans a word, …长三角一体 · 据介绍… does not)",
     "One column's wrapped prose (a word spans a junction a reading would break), two columns one after the other, lines of another width (poems, lists, tables, titles), Latin text, clean text, words in one column only, fewer than two words, more silent junctions than words, two readings near each other.";
 
-    "layout.join-cjk", paragraphs::PASS_ID,
+    "layout.paragraphs.join-cjk", paragraphs::PASS_ID,
     "Two wrapped lines of CJK text are joined with nothing between them",
     "Chinese has no spaces; the line break was the column's width.",
     "本报讯 今年以来，我省持续 / 推进乡村振兴 → 本报讯 今年以来，我省持续推进乡村振兴",
     "Lines that end a paragraph, titles, bylines, captions of their own, clean text (one paragraph a line).";
 
-    "layout.join-latin", paragraphs::PASS_ID,
+    "layout.paragraphs.join-latin", paragraphs::PASS_ID,
     "Two wrapped lines of Latin words inside a CJK page are joined with one space",
     "The line break was the column's width.",
     "the Asian / Games → the Asian Games",
     "Lines that end a paragraph.";
 
-    "layout.join-hyphen", paragraphs::PASS_ID,
+    "layout.paragraphs.join-hyphen", paragraphs::PASS_ID,
     "A Latin word hyphenated at a line end inside a CJK page is joined without its hyphen",
     "The hyphen only wrapped the word.",
     "develop- / ment → development",
     "Compounds and numbers (COVID-19, 2023-2024).";
 
-    "layout.column-break", paragraphs::PASS_ID,
+    "layout.paragraphs.column-break", paragraphs::PASS_ID,
     "A paragraph cut by a column break (a blank line) is joined across it",
     "The blank line was the foot of a column, not a paragraph's end: the sentence goes on.",
     "带动农民 / (blank) / 增收，成效明显。 → 带动农民增收，成效明显。",
     "A paragraph that ends a sentence before the blank line, a title or byline after it.";
 
-    "layout.paragraph", paragraphs::PASS_ID,
+    "layout.paragraphs.body", paragraphs::PASS_ID,
     "The lines of a body paragraph are classified as one body block",
     "The block is what later passes and the rules read as a paragraph.",
     "(the lines of a paragraph) → (a body block)",
     "Titles, captions, bylines, furniture.";
 
-    "layout.headline", paragraphs::PASS_ID,
+    "layout.paragraphs.headline", paragraphs::PASS_ID,
     "Title-like lines before an article are classified as one headline or subtitle",
     "A title is kept on its own line, not joined to the body.",
     "我市召开 / 乡村振兴大会 → 我市召开乡村振兴大会 (a headline block)",
     "Lines that end a sentence or hold clause punctuation, long lines.";
 
-    "layout.headline.split", paragraphs::PASS_ID,
+    "layout.paragraphs.headline.split", paragraphs::PASS_ID,
     "Title elements printed on one line with a wide gap are put on lines of their own",
     "Two title elements are no one sentence.",
     "听取民意     汲取民智 → 听取民意 / 汲取民智",
     "Single spaces inside a title, body lines.";
 
-    "layout.caption", paragraphs::PASS_ID,
+    "layout.paragraphs.caption", paragraphs::PASS_ID,
     "A photo caption's lines are classified as one caption block",
     "Captions are kept apart from the article text they stand beside.",
     "图为… (a caption's lines) → (a caption block)",
@@ -321,13 +320,13 @@ pub const RULES: &[RuleInfo] = rules![
     "持之以恒推进全面从严治党走向纵深 / 黎族纺织文化展 / ■摄影 叶子 → 黎族纺织文化展 (a caption)",
     "Clean text; a line that goes on from the title above (a word or a quote across the break); a line that ends a sentence or a clause, a dateline, a credit; a long line.";
 
-    "layout.letter-spacing", spaces::PASS_ID,
+    "layout.spaces.letter-spacing", spaces::PASS_ID,
     "Letter spacing inside CJK text is removed",
     "Three or more single CJK characters one space apart are spaced-out display type.",
     "友 情 提 醒 → 友情提醒",
     "Bylines (names one space apart), spaces next to digits or Latin letters, title element separators.";
 
-    "layout.wrap-space", spaces::PASS_ID,
+    "layout.spaces.wrap", spaces::PASS_ID,
     "A space between two CJK characters of a body paragraph or caption is removed",
     "It marks where a printed line ended: Chinese has no spaces between words.",
     "市委常委会 会议暨 → 市委常委会会议暨",
@@ -339,7 +338,7 @@ pub const RULES: &[RuleInfo] = rules![
     "…全体党 / (another article) / 员干部的… → …全体党员干部的…",
     "An orphan that two dangling paragraphs fit (or the other way round), junctions no word spans, clean text.";
 
-    "layout.furniture.web", continuation::RULE,
+    "layout.continuation.web", continuation::RULE,
     "A web page footer found while ordering continuations is furniture",
     "A site's footer is not article text.",
     "(a site footer line) → (removed)",
@@ -373,40 +372,20 @@ pub fn knows(id: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// A pass's id prefixes the ids it logs, but for the ids older than that rule, named
-    /// here so that a new id cannot join them unnoticed.
+    /// A pass's id prefixes every id it logs; each renamed id's new id is a rule here, and
+    /// no rule here goes by an old id.
     #[test]
-    fn a_pass_id_prefixes_its_rule_ids_but_for_the_old_ones() {
+    fn a_pass_id_prefixes_its_rule_ids() {
         let unprefixed: Vec<&str> =
             RULES.iter().filter(|r| !newsclean_core::registry::covers(r.pass, r.id)).map(|r| r.id).collect();
-        assert_eq!(
-            unprefixed,
-            [
-                "layout.caption.credit",
-                "latin.drop-cap",
-                "latin.dehyphen",
-                "latin.keep-hyphen",
-                "latin.join-lost-hyphen",
-                "latin.join-space",
-                "latin.heading",
-                "latin.byline",
-                "latin.paragraph",
-                "layout.join-cjk",
-                "layout.join-latin",
-                "layout.join-hyphen",
-                "layout.column-break",
-                "layout.paragraph",
-                "layout.headline",
-                "layout.headline.split",
-                "layout.caption",
-                "layout.letter-spacing",
-                "layout.wrap-space",
-                "layout.furniture.web",
-            ]
-        );
+        assert!(unprefixed.is_empty(), "{unprefixed:?}");
+        for (old, new) in newsclean_core::registry::RENAMED {
+            assert!(knows(new), "{old} was renamed to {new}, which is no rule");
+            assert!(get(old).is_none() && !RULES.iter().any(|r| r.pass == *old), "{old} is still in use");
+        }
         assert_eq!(RULES.len(), 53);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
-        assert!(knows("layout.furniture") && knows("layout") && knows("layout.join-cjk"));
+        assert!(knows("layout.furniture") && knows("layout") && knows("layout.paragraphs.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));
     }
 }

@@ -42,8 +42,8 @@ def test_layout_repair_joins_wrapped_lines_of_a_page(seeds):
     raw = seeds[0].read_text(encoding="utf-8")
     c = newsclean.clean(raw)
     assert "党建强，则根基稳；根基稳，则社会兴。如何为打造中国式现代化的金平湖璀璨明珠提" in c.text
-    assert c.rule_counts["layout.join-cjk"] > 100
-    joins = [e for e in c.edits if e.rule == "layout.join-cjk"]
+    assert c.rule_counts["layout.paragraphs.join-cjk"] > 100
+    joins = [e for e in c.edits if e.rule == "layout.paragraphs.join-cjk"]
     assert all(e.before == "\n" and e.after == "" for e in joins)
     assert all(raw.encode()[e.start : e.end] == b"\n" for e in joins if e.batch == joins[0].batch)
 

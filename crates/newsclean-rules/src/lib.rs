@@ -251,7 +251,10 @@ impl RuleSet {
             let (line, column) = locate(id);
             RulesError::Rule { path: path.to_path_buf(), line, column, rule: id.to_string(), message }
         };
-        for id in &file.disable {
+        for written in &file.disable {
+            // An id renamed since the file was written (`layout.join-cjk`) names its rule still.
+            let id =
+                &newsclean_core::registry::renamed(written).map_or_else(|| written.clone(), str::to_string);
             let before = self.rules.len();
             self.rules.retain(|r| !newsclean_core::registry::covers(id, &r.spec.id));
             let page_id = newsclean_core::registry::covers("page", id)
@@ -264,14 +267,16 @@ impl RuleSet {
             if !known || page_id {
                 let (line, column) = text
                     .lines()
-                    .position(|l| l.contains(id.as_str()))
-                    .map(|n| (n + 1, text.lines().nth(n).and_then(|l| l.find(id.as_str())).unwrap_or(0) + 1))
+                    .position(|l| l.contains(written.as_str()))
+                    .map(|n| {
+                        (n + 1, text.lines().nth(n).and_then(|l| l.find(written.as_str())).unwrap_or(0) + 1)
+                    })
                     .unwrap_or((1, 1));
                 return Err(RulesError::Rule {
                     path: path.to_path_buf(),
                     line,
                     column,
-                    rule: id.clone(),
+                    rule: written.clone(),
                     message: if page_id {
                         "cannot disable: the page.* and decode.* ids are the output format and the reading of the bytes, not decisions (pass --encoding NAME to choose the reading)".into()
                     } else {

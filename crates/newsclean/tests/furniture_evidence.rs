@@ -71,6 +71,6 @@ By JOHN SMITH\n";
     let out = clean(page);
     assert!(out.text.contains("\nThe council met on Monday"), "{}", out.text);
     assert!(!out.text.contains("Continued from Page 1"), "{}", out.text);
-    let moved = out.page.log().edits().iter().filter(|e| e.rule == "latin.drop-cap").count();
+    let moved = out.page.log().edits().iter().filter(|e| e.rule == "layout.latin.drop-cap").count();
     assert_eq!(moved, 2, "the letter deleted where it stood and inserted before its rest");
 }

@@ -120,7 +120,8 @@ mod tests {
         assert_eq!((f.script, f.lines), (Script::Cjk, 3));
         // A pass removes the blank line: the page was raw, and stays raw for every later pass.
         let at = raw.find("\n\n").unwrap();
-        page.apply(vec![newsclean_core::TextEdit::delete(at..at + 1, "layout.column-break")]).unwrap();
+        page.apply(vec![newsclean_core::TextEdit::delete(at..at + 1, "layout.paragraphs.column-break")])
+            .unwrap();
         assert!(!PageFacts::of(page.text()).raw_layout);
         assert!(facts(&mut page).raw_layout);
         // Clean text shows no raw layout.

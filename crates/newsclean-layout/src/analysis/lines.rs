@@ -216,7 +216,7 @@ mod tests {
         assert!(a.lines()[0].blank_after && a.lines()[1].blank_before && !a.lines()[1].blank_after);
         assert!(a.lines()[1].ends_sentence && a.lines()[0].title_like);
         let at = page.text().find("\n\n").unwrap();
-        page.apply(vec![TextEdit::delete(at..at + 2, "layout.join-cjk")]).unwrap();
+        page.apply(vec![TextEdit::delete(at..at + 2, "layout.paragraphs.join-cjk")]).unwrap();
         let b = lines(&mut page);
         assert!(!Arc::ptr_eq(&a, &b));
         assert_eq!(b.len(), 1);

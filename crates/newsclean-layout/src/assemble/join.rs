@@ -21,7 +21,7 @@ pub struct Junction {
 /// The junction between line `before` and line `after` of one paragraph.
 pub fn junction(before: &str, after: &str) -> Junction {
     let (before, after) = (before.trim_end(), after.trim_start());
-    let cjk = Junction { trim_end: 0, insert: "", rule: "layout.join-cjk" };
+    let cjk = Junction { trim_end: 0, insert: "", rule: "layout.paragraphs.join-cjk" };
     let (Some(a), Some(b)) = (before.chars().next_back(), after.chars().next()) else { return cjk };
     if is_cjk_or_punct(a) || is_cjk_or_punct(b) {
         return cjk;
@@ -46,12 +46,12 @@ pub fn latin_junction(before: &str, after: &str) -> Junction {
         && after.chars().next().is_some_and(|c| is_latin_letter(c) && c.is_lowercase());
     if hyphen {
         let n = before.chars().next_back().map_or(1, char::len_utf8);
-        Junction { trim_end: n, insert: "", rule: "layout.join-hyphen" }
+        Junction { trim_end: n, insert: "", rule: "layout.paragraphs.join-hyphen" }
     } else if before.ends_with('-') {
         // A compound cut at its hyphen (Anglo- / Saxon): the hyphen stays, no space.
-        Junction { trim_end: 0, insert: "", rule: "layout.join-latin" }
+        Junction { trim_end: 0, insert: "", rule: "layout.paragraphs.join-latin" }
     } else {
-        Junction { trim_end: 0, insert: " ", rule: "layout.join-latin" }
+        Junction { trim_end: 0, insert: " ", rule: "layout.paragraphs.join-latin" }
     }
 }
 
@@ -64,11 +64,11 @@ mod tests {
         assert_eq!(junction("党建强，则社", "会兴。").insert, "");
         assert_eq!(
             junction("the quick", "brown fox"),
-            Junction { trim_end: 0, insert: " ", rule: "layout.join-latin" }
+            Junction { trim_end: 0, insert: " ", rule: "layout.paragraphs.join-latin" }
         );
         assert_eq!(
             junction("a sec-", "tion of"),
-            Junction { trim_end: 1, insert: "", rule: "layout.join-hyphen" }
+            Junction { trim_end: 1, insert: "", rule: "layout.paragraphs.join-hyphen" }
         );
         assert_eq!(junction("整治15", "69家").insert, "");
         assert_eq!(junction("投资总额 10", "亿美元").insert, "");
@@ -80,7 +80,7 @@ mod tests {
         // A hyphenated compound or a name: the next line starts with a capital.
         assert_eq!(
             junction("Anglo-", "Saxon"),
-            Junction { trim_end: 0, insert: "", rule: "layout.join-latin" }
+            Junction { trim_end: 0, insert: "", rule: "layout.paragraphs.join-latin" }
         );
         assert_eq!(junction("COVID-", "19 cases").trim_end, 0);
     }

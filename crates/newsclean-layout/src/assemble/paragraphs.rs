@@ -4,7 +4,7 @@
 //! # What it does
 //! Works on the lines that the furniture and byline passes left open, in page order:
 //! 1. A title line that holds a subtitle after a space (`军民同心谋发展 ——我市…`) is
-//!    split there (`layout.headline.split`).
+//!    split there (`layout.paragraphs.headline.split`).
 //! 2. Lines opening with —— are subtitles.
 //! 3. **Title zones**: the title-like lines (no clause punctuation, no sentence inside, not
 //!    long) right before a byline, a subtitle, furniture, or a dateline paragraph (本报讯…)
@@ -29,8 +29,8 @@
 //!    sentence (。！？…, closing quotes after) and is shorter than the column (estimated
 //!    from the surrounding lines, [`crate::text::column_width`]), before an indented line
 //!    or a dateline. A blank line inside a sentence is a column break and is joined
-//!    across (`layout.column-break`); wrapped lines are joined by [`crate::join`]
-//!    (`layout.join-cjk`, `layout.join-latin`, `layout.join-hyphen`).
+//!    across (`layout.paragraphs.column-break`); wrapped lines are joined by [`crate::join`]
+//!    (`layout.paragraphs.join-cjk`, `layout.paragraphs.join-latin`, `layout.paragraphs.join-hyphen`).
 //!
 //! # Why
 //! Raw page text holds one printed line per line and loses where paragraphs and articles
@@ -130,14 +130,18 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
         if raw_layout && is_title_like(t) && !starts_dateline(t) && alone_before && alone_after {
             let base = page.blocks()[i].range.start;
             for r in title_element_breaks(t) {
-                edits.push(TextEdit::replace(base + r.start..base + r.end, "\n", "layout.headline.split"));
+                edits.push(TextEdit::replace(
+                    base + r.start..base + r.end,
+                    "\n",
+                    "layout.paragraphs.headline.split",
+                ));
             }
         } else if let Some(pos) = t.find(" ——").or_else(|| t.find("\u{3000}——")) {
             let head = &t[..pos];
             if pos > 0 && is_title_like(head) && !ends_clause(head) && t.chars().count() <= 60 {
                 let start = page.blocks()[i].range.start + pos;
                 let sp = t[pos..].chars().next().map_or(1, char::len_utf8);
-                edits.push(TextEdit::replace(start..start + sp, "\n", "layout.headline.split"));
+                edits.push(TextEdit::replace(start..start + sp, "\n", "layout.paragraphs.headline.split"));
             }
         }
     }
@@ -687,7 +691,11 @@ impl Pass for Paragraphs {
                         _ if width[last].is_none() && width[i].is_none() && !l.blank_before => false,
                         // Across a blank line between two Latin lines: the Latin pass has
                         // merged what continues; a blank line there separates paragraphs.
-                        _ if l.blank_before && junction(&p.text, &l.text).rule != "layout.join-cjk" => false,
+                        _ if l.blank_before
+                            && junction(&p.text, &l.text).rule != "layout.paragraphs.join-cjk" =>
+                        {
+                            false
+                        }
                         _ if !p.ends_sentence => true,
                         _ => !para_ends(p, l, width[last], first_of_para),
                     }
@@ -763,9 +771,9 @@ impl Pass for Paragraphs {
             let start = page.blocks()[lines[a].block].range.start;
             let end = page.blocks()[lines[b].block].range.end;
             let rule = match kind {
-                BlockKind::Headline | BlockKind::Subtitle => "layout.headline",
-                BlockKind::Caption => "layout.caption",
-                _ => "layout.paragraph",
+                BlockKind::Headline | BlockKind::Subtitle => "layout.paragraphs.headline",
+                BlockKind::Caption => "layout.paragraphs.caption",
+                _ => "layout.paragraphs.body",
             };
             let why = (a..=b).find_map(|m| lines[m].why.filter(|_| lines[m].kind == kind));
             let (rule, note) = why.map_or((rule, None), |(r, note)| (r, Some(note.to_string())));
@@ -780,7 +788,7 @@ impl Pass for Paragraphs {
                     for sp in crate::text::letter_spacing(page.block_text(lines[m].block)) {
                         edits.push(TextEdit::delete(
                             r.start + sp.start..r.start + sp.end,
-                            "layout.letter-spacing",
+                            "layout.spaces.letter-spacing",
                         ));
                     }
                 }
@@ -791,8 +799,11 @@ impl Pass for Paragraphs {
                 let yr = page.blocks()[lines[y].block].range.clone();
                 let j = junction(&lines[x].text, &lines[y].text);
                 let crossed_blank = (x + 1..=y).any(|m| lines[m].blank_before);
-                let rule =
-                    if crossed_blank && j.rule == "layout.join-cjk" { "layout.column-break" } else { j.rule };
+                let rule = if crossed_blank && j.rule == "layout.paragraphs.join-cjk" {
+                    "layout.paragraphs.column-break"
+                } else {
+                    j.rule
+                };
                 // Furniture between the two lines goes with its own rule.
                 let mut cursor = xr.end - j.trim_end;
                 let mut first = true;

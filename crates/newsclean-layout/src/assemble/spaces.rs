@@ -2,12 +2,12 @@
 //!
 //! # What it does
 //! In body paragraphs and captions, removes white space between two CJK characters (or
-//! CJK punctuation): `市委常委会 会议暨` → `市委常委会会议暨` (`layout.wrap-space`), in
+//! CJK punctuation): `市委常委会 会议暨` → `市委常委会会议暨` (`layout.spaces.wrap`), in
 //! captions also between a CJK character and an ASCII mark that the rules make full-width
 //! (`系统 (平湖) 有限` → `系统(平湖)有限`; the rules' own space removal is for body text). In any
 //! block but a byline, removes letter spacing: three or more single CJK characters each
 //! one space apart, `友 情 提 醒` → `友情提醒`, and a space between two punctuation marks
-//! (`“最美拥军人物” “最美复退军人”`) (`layout.letter-spacing`).
+//! (`“最美拥军人物” “最美复退军人”`) (`layout.spaces.letter-spacing`).
 //!
 //! # Why
 //! Chinese has no spaces between words; a space inside CJK text marks where a printed line
@@ -93,7 +93,7 @@ impl Pass for CjkSpaces {
                 }
                 edits.extend(
                     r.into_iter()
-                        .map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.wrap-space")),
+                        .map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.spaces.wrap")),
                 );
                 continue;
             } else {
@@ -124,9 +124,9 @@ impl Pass for CjkSpaces {
                 r
             };
             edits.extend(
-                ranges
-                    .into_iter()
-                    .map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.letter-spacing")),
+                ranges.into_iter().map(|r| {
+                    TextEdit::delete(start + r.start..start + r.end, "layout.spaces.letter-spacing")
+                }),
             );
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;

@@ -7,7 +7,7 @@
 //! written, a photo credit ending in 摄 (`新华社记者 胡侃 摄`, [`is_photo_credit`]) and a
 //! credit as OCR misreads it (`国记者 朱晓廖飞`, [`is_ocr_credit`]). A photo credit that
 //! closes a caption's line after its last sentence (`…业务。　新华社记者 胡侃 摄`) is put on
-//! a line of its own first (`layout.caption.credit`). A line holding one name alone
+//! a line of its own first (`layout.byline.caption-credit`). A line holding one name alone
 //! that directly follows a byline in the same run is joined to it, on a page that still
 //! shows raw layout (blank lines; clean text has none). The text is normalised:
 //! the role's letter spacing removed (`layout.byline.role`), a name padded with a space
@@ -297,14 +297,14 @@ impl Pass for Bylines {
 }
 
 /// Put a photo credit that closes a caption's line (`…业务。　新华社记者 胡侃 摄`) on a line of
-/// its own (`layout.caption.credit`), so that it is classified as a credit and the line
+/// its own (`layout.byline.caption-credit`), so that it is classified as a credit and the line
 /// before it as the caption's end.
 fn split_trailing_credits(page: &mut Page) -> Result<(), newsclean_core::EditError> {
     let mut edits = Vec::new();
     for (_, base, text) in crate::text::open_lines(page) {
         if let Some(gap) = trailing_credit(text) {
             edits.push(
-                TextEdit::replace(base + gap.start..base + gap.end, "\n", "layout.caption.credit")
+                TextEdit::replace(base + gap.start..base + gap.end, "\n", "layout.byline.caption-credit")
                     .with_note("a photo credit after the caption's last sentence: a line of its own"),
             );
         }
@@ -448,7 +448,7 @@ mod tests {
         let t: Vec<&str> = (0..p.blocks().len()).map(|i| p.block_text(i)).collect();
         assert_eq!(t, ["上一段写完了。", "图为工作人员在办理业务。", "新华社记者 胡侃 摄", "下一段开始。"]);
         assert_eq!(p.blocks()[2].kind, BlockKind::Byline);
-        assert_eq!(p.log().edits()[0].rule, "layout.caption.credit");
+        assert_eq!(p.log().edits()[0].rule, "layout.byline.caption-credit");
         assert_eq!(p.log().undo(p.text()), text);
     }
 

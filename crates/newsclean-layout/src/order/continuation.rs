@@ -743,11 +743,11 @@ mod tests {
                 (0..page.blocks().len()).find(|&i| page.block_text(i).starts_with("网址")).map_or(99, |i| i);
             for i in 0..page.blocks().len() {
                 match i {
-                    _ if i == footer => page.classify(i, BlockKind::Furniture, "layout.furniture.web"),
+                    _ if i == footer => page.classify(i, BlockKind::Furniture, "layout.continuation.web"),
                     _ if page.block_text(i).starts_with("平湖2023") => {
-                        page.classify(i, BlockKind::Headline, "layout.headline")
+                        page.classify(i, BlockKind::Headline, "layout.paragraphs.headline")
                     }
-                    _ => page.classify(i, BlockKind::Body, "layout.paragraph"),
+                    _ => page.classify(i, BlockKind::Body, "layout.paragraphs.body"),
                 }
             }
             Continuations.run(&mut page, &Context::default()).unwrap();
