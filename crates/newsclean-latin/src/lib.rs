@@ -678,6 +678,10 @@ struct LineShape {
     ends_word_hyphen: bool,
     /// Ends in a comma.
     ends_comma: bool,
+    /// Starts with an upper-case letter.
+    starts_upper: bool,
+    /// Characters of its first word.
+    first_word: usize,
 }
 
 /// Split the Latin blocks (by their start offsets in `starts`) into paragraphs; the parts
@@ -711,6 +715,8 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
                 starts_lower: l.trim_start().chars().next().is_some_and(char::is_lowercase),
                 ends_word_hyphen: ends_word_hyphen(l),
                 ends_comma: l.trim_end().ends_with(','),
+                starts_upper: l.trim_start().chars().next().is_some_and(char::is_uppercase),
+                first_word: l.split_whitespace().next().map_or(0, |w| w.chars().count()),
             })
             .collect();
         // Wrapped column text ends most lines mid-sentence; text with one paragraph a line
@@ -739,7 +745,9 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
         for k in (0..junctions).rev() {
             let (line, next) = (&lines[k], &lines[k + 1]);
             let around = k.checked_sub(1).map_or(0, |p| lines[p].len).max(next.len);
-            let paragraph_end = line.ends_sentence && (line.len as f32) < SHORT_LAST_LINE * around as f32;
+            let paragraph_end = line.ends_sentence
+                && ((line.len as f32) < SHORT_LAST_LINE * around as f32
+                    || wrapped && next.starts_upper && next_word_fits(&lines, k));
             // A line followed by a line longer than any printed column (a paragraph of clean
             // text) was not cut by a wrap: it is a title or a paragraph of its own.
             let not_column_line = next.len > MAX_COLUMN;
@@ -759,6 +767,26 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
             }
         }
     }
+}
+
+/// Lines around a junction whose widths [`next_word_fits`] reads: this many either side.
+const FIT_WINDOW: usize = 6;
+
+/// True when the first word of line `k + 1` would have fit on line `k`, by the column's width
+/// there (the median length of the column lines within [`FIT_WINDOW`] lines, at least five of
+/// them): the wrap did not end line `k`, so its sentence end ends the paragraph (a justified
+/// column whose indent the extractor dropped). Character counts stand for widths, so the
+/// word must fit with room to spare: the line and the word are shorter than the median.
+fn next_word_fits(lines: &[LineShape], k: usize) -> bool {
+    let (lo, hi) = (k.saturating_sub(FIT_WINDOW), (k + FIT_WINDOW + 1).min(lines.len()));
+    let mut widths: Vec<usize> =
+        lines[lo..hi].iter().map(|l| l.len).filter(|n| (MIN_COLUMN_CHARS..=MAX_COLUMN).contains(n)).collect();
+    if widths.len() < 5 {
+        return false;
+    }
+    widths.sort_unstable();
+    let median = widths[widths.len() / 2];
+    lines[k].len + 1 + lines[k + 1].first_word < median
 }
 
 /// True when the lines look like a printed column: justified lines of one width. Among the

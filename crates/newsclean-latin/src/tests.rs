@@ -395,3 +395,39 @@ fn jump_markers_at_a_paragraphs_end_only() {
         assert_eq!(trailing_jump(t), None, "{t}");
     }
 }
+
+#[test]
+fn a_sentence_end_with_room_for_the_next_word_ends_the_paragraph() {
+    // A justified column whose indents the extractor dropped: `aldermen.` ends its line with
+    // room for `The`, so the wrap did not end it; `council.` ends a full line and goes on.
+    let raw = "named. Farmers in the valley will\n\
+               consider next week longer opening\n\
+               hours at the public library, despite\n\
+               the objections of aldermen.\n\
+               The chairman of the water board\n\
+               agreed after a long debate to fund\n\
+               repairs to the old grammar school.\n\
+               The mayor voted on Monday to approve\n\
+               longer opening hours at the public\n\
+               library in the new wing of the hall.\n";
+    let out = clean(raw);
+    let paras: Vec<&str> = out.lines().collect();
+    assert_eq!(paras.len(), 2, "{out}");
+    assert!(paras[0].ends_with("aldermen."), "{out}");
+    assert!(paras[1].contains("grammar school. The mayor"), "a full line: {out}");
+}
+
+#[test]
+fn room_for_the_next_word_is_no_break_without_a_column_or_a_sentence_end() {
+    // Lines of a poem (no column: nothing is joined), a short line that ends mid-sentence.
+    let poem = "The sea is calm.\nThe moon is up.\nAnd all is still.\n";
+    assert_eq!(clean(poem), poem);
+    let raw = "The chairman of the water board\n\
+               agreed after a long debate to fund\n\
+               repairs to the old grammar school\n\
+               in the spring of the next year, and\n\
+               Members of the board agreed with it\n\
+               at the meeting of the full council\n\
+               on Monday at the town hall of the city.\n";
+    assert_eq!(clean(raw).lines().count(), 1, "{}", clean(raw));
+}

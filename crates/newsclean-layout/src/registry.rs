@@ -50,6 +50,12 @@ pub const RULES: &[RuleInfo] = rules![
     "桐屿晚报 (on 12 of 12 pages of the folder, at the top) → (removed)",
     "A page cleaned alone; lines seen on one or two pages or on less than a quarter of the folder's; lines away from the page's top and bottom eight lines; lines of running text; lines with sentence or clause punctuation, bylines, datelines, lines over 40 characters.";
 
+    "layout.furniture.own-name", furniture::PASS_ID,
+    "The paper's own name on a line alone is furniture where the page's own furniture names it",
+    "A masthead or the name in a header band has no furniture shape of its own; the page's publisher line, copyright notice or web address names the same paper (桐屿晚报社 出版发行, © 2027 The Stourley Sentinel, www.eastwickledger.com), and a CJK name ending in 日报/晚报/新闻 shares its place with the imprint (港临新闻, 印刷：港临印务中心). Page evidence only: no list of names.",
+    "临汀新闻 (the footer reads 临汀新闻社 出版发行) → (removed)",
+    "A name the page's furniture does not name; a headline that names the paper in mid-page with a byline under it; a line of running text (the line above runs on into it, or the line below goes on in lower case); a line with digits or sentence punctuation.";
+
     "layout.furniture.markup", furniture::PASS_ID,
     "A line of markup left by extraction (an HTML tag, a lone page marker) is furniture",
     "Markup is not article text.",
@@ -383,7 +389,7 @@ mod tests {
             assert!(knows(new), "{old} was renamed to {new}, which is no rule");
             assert!(get(old).is_none() && !RULES.iter().any(|r| r.pass == *old), "{old} is still in use");
         }
-        assert_eq!(RULES.len(), 53);
+        assert_eq!(RULES.len(), 54);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.paragraphs.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

@@ -154,6 +154,11 @@ fn pattern(toks: &[Tok], digits: &[(bool, bool)]) -> String {
             Tok::WeekDay => out.push_str("[一二三四五六日天]"),
             Tok::CyclicYear => out.push_str("[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]"),
             Tok::Space => out.push_str("{{space}}+"),
+            Tok::LatinMonth => {
+                out.push_str(&format!("(?i:{})", newsclean_layout::analysis::survey::LATIN_MONTHS.join("|")))
+            }
+            Tok::LatinWeekday => out
+                .push_str(&format!("(?i:{})", newsclean_layout::analysis::survey::LATIN_WEEKDAYS.join("|"))),
         }
     }
     out

@@ -7,8 +7,9 @@
 //! quarter of a short page at most; not counting lines that are furniture by their shape
 //! alone, which every page loses anyway),
 //! folds each ([`fold`]: runs of digits, full-width too, the Chinese numerals of dates, issues
-//! and page labels, the day of a weekday, a sexagenary year and runs of spaces masked, so
-//! `第3版` and `第12版`, `2024年5月6日` and `2024年5月7日` are one line) and counts on how many
+//! and page labels, the day of a weekday, a sexagenary year, Latin month and weekday names
+//! and runs of spaces masked, so `第3版` and `第12版`, `2024年5月6日` and `2024年5月7日`,
+//! `Tuesday, March 3, 1925` and `Wednesday, March 4, 1925` are one line) and counts on how many
 //! pages each folded line stood, and in which band. [`SurveyBuilder::finish`] keeps the lines
 //! seen on at least [`min_pages`] pages: three, and a quarter of the folder's pages. The
 //! classify stage (`classify::evidence::classify_repeated`) reads the result through
@@ -79,7 +80,106 @@ pub enum Tok {
     CyclicYear,
     /// A run of spaces.
     Space,
+    /// A Latin month's name, any case (March, MARS, marzo: [`LATIN_MONTHS`]).
+    LatinMonth,
+    /// A Latin weekday's name, any case (Tuesday, mardi: [`LATIN_WEEKDAYS`]).
+    LatinWeekday,
 }
+
+/// The months' names [`shape`] masks, lower case (English, French, Italian, German, Spanish).
+pub const LATIN_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "enero",
+    "febrero",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// The weekdays' names [`shape`] masks, lower case.
+pub const LATIN_WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
 
 /// The shape of a trimmed line, and which digit forms (ASCII, full-width) each digit run used.
 pub fn shape(line: &str) -> (Vec<Tok>, Vec<(bool, bool)>) {
@@ -150,6 +250,26 @@ pub fn shape(line: &str) -> (Vec<Tok>, Vec<(bool, bool)>) {
             }
             continue;
         }
+        // A Latin month's or weekday's name, a whole word: `Tuesday, March 3` and
+        // `Wednesday, April 4` are one line.
+        if c.is_alphabetic() && !is_cjk(c) && (i == 0 || !cs[i - 1].is_alphabetic()) {
+            let end = (i..cs.len()).find(|&j| !cs[j].is_alphabetic()).unwrap_or(cs.len());
+            if (3..=10).contains(&(end - i)) {
+                let word: String = cs[i..end].iter().flat_map(|c| c.to_lowercase()).collect();
+                let tok = if LATIN_MONTHS.contains(&word.as_str()) {
+                    Some(Tok::LatinMonth)
+                } else if LATIN_WEEKDAYS.contains(&word.as_str()) {
+                    Some(Tok::LatinWeekday)
+                } else {
+                    None
+                };
+                if let Some(tok) = tok {
+                    toks.push(tok);
+                    i = end;
+                    continue;
+                }
+            }
+        }
         toks.push(Tok::Lit(c));
         i += 1;
     }
@@ -169,6 +289,8 @@ pub fn fold(line: &str) -> String {
             Tok::WeekDay => '\u{F8F2}',
             Tok::CyclicYear => '\u{F8F3}',
             Tok::Space => ' ',
+            Tok::LatinMonth => '\u{F8F4}',
+            Tok::LatinWeekday => '\u{F8F5}',
         })
         .collect()
 }
@@ -447,6 +569,14 @@ pub(crate) mod tests {
         assert_eq!(fold("2024年5月6日"), fold("2024年5月7日"));
         assert_eq!(fold("2024年5月6日 星期一"), fold("２０２４年１２月３０日  星期日"));
         assert_eq!(fold("Page 3"), fold("Page  12"));
+        // Latin months and weekdays, in any case, as whole words only.
+        assert_eq!(
+            fold("THE DAILY BUGLE Tuesday, March 3, 1925"),
+            fold("THE DAILY BUGLE Wednesday, April 14, 1925")
+        );
+        assert_eq!(fold("MARS 2025 | Le Courrier"), fold("JUIN 2025 | Le Courrier"));
+        assert_ne!(fold("Marshall Street"), fold("Junell Street"));
+        assert_eq!(fold("Marshall"), "Marshall");
         assert_ne!(fold("城市观察"), fold("城市观点"));
         // Numerals that are words stay.
         assert_eq!(fold("一心一意"), "一心一意");

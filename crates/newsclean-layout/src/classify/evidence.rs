@@ -402,6 +402,181 @@ fn heads_or_continues(page: &newsclean_core::Page, i: usize) -> bool {
     below || above
 }
 
+/// Words a Latin paper's name may hold in lower case (`L'Écho de Vallon`, `Corriere della Sera`).
+const NAME_PARTICLES: [&str; 16] = [
+    "de", "du", "des", "la", "le", "di", "del", "della", "dello", "of", "the", "and", "&", "von", "der", "y",
+];
+
+/// The shape of a paper's name standing alone: 3-8 ideographs on a CJK line; on a Latin line
+/// one to six words, each capitalised or a particle, letters only (no digits, no sentence or
+/// clause punctuation), at least six letters; never a byline.
+pub fn name_shape(t: &str) -> bool {
+    let t = t.trim();
+    if t.chars().any(newsclean_core::chars::is_cjk) {
+        let n = t.chars().count();
+        return (3..=8).contains(&n)
+            && t.chars().all(|c| c.is_alphabetic() && newsclean_core::chars::is_cjk(c));
+    }
+    let ws: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
+    (1..=6).contains(&ws.len())
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
+        && t.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '-' | '&'))
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+        && ws.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() >= 1
+        && !crate::analysis::survey::is_byline(t)
+}
+
+/// Letters of a name without a leading article, lower case: `The Eastwick Ledger` ->
+/// `eastwickledger` (how a paper's web address spells its name).
+fn name_letters(t: &str) -> String {
+    let lower = t.trim().to_lowercase();
+    let rest = ["the ", "le ", "la ", "les ", "il ", "l'", "l’", "lo ", "el ", "der ", "die ", "das "]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .unwrap_or(&lower);
+    rest.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// How the page's own furniture names `t` (a line of [`name_shape`]), if it does: the line is
+/// inside a furniture line (`桐屿晚报` in `桐屿晚报社 出版发行`, `The Stourley Sentinel` in
+/// `© 2027 The Stourley Sentinel. All rights reserved.`), or its letters make a web or e-mail
+/// address of the page's furniture (`www.eastwickledger.com`), or, for a CJK name ending in
+/// a paper's word (日报, 晚报, 新闻, …), its place (the first two ideographs) opens a name
+/// in a furniture line (`港临新闻` and `印刷：港临印务中心`).
+pub fn named_by_furniture(t: &str, furniture: &[&str]) -> Option<&'static str> {
+    let t = t.trim();
+    let cjk = t.chars().any(newsclean_core::chars::is_cjk);
+    let others = || furniture.iter().map(|f| f.trim()).filter(move |f| *f != t && f.len() > t.len());
+    if cjk {
+        if others().any(|f| f.contains(t)) {
+            return Some("the page's furniture names it");
+        }
+        const PAPER_WORDS: [&str; 8] = ["日报", "晚报", "时报", "商报", "早报", "新闻", "周报", "报"];
+        let place: String = t.chars().take(2).collect();
+        if t.chars().count() >= 4
+            && PAPER_WORDS.iter().any(|w| t.ends_with(w))
+            && others().any(|f| f.contains(&place))
+        {
+            return Some("a paper's name whose place the page's furniture names");
+        }
+        return None;
+    }
+    // Latin: the name (without its article) as whole words of a furniture line.
+    let lower = t.to_lowercase();
+    let core = ["the ", "le ", "la ", "les ", "il ", "lo ", "el ", "der ", "die ", "das "]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .unwrap_or(&lower);
+    let whole_words = |f: &str| {
+        let f = f.to_lowercase();
+        f.match_indices(core).any(|(at, _)| {
+            let before = f[..at].chars().next_back();
+            let after = f[at + core.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    if core.split(' ').count() >= 2 && others().any(whole_words) {
+        return Some("the page's furniture names it");
+    }
+    let letters = name_letters(t);
+    if letters.chars().count() >= 8
+        && others().any(|f| {
+            f.split(|c: char| c.is_whitespace() || c == '|')
+                .filter(|w| w.contains("www.") || w.contains('@') || w.contains("http"))
+                .any(|w| {
+                    let host = w.rsplit('@').next().unwrap_or(w).to_lowercase();
+                    host.split(['.', '/', ':']).any(|part| part == letters)
+                })
+        })
+    {
+        return Some("its letters make the web address of the page's furniture");
+    }
+    None
+}
+
+/// The paper's own name standing alone (`layout.furniture.own-name`): a line of
+/// [`name_shape`] that the page's own furniture names ([`named_by_furniture`]), standing
+/// alone (between blank lines) or beside furniture, is the masthead or the name in the
+/// header band.
+///
+/// Must not fire on a line of running text (the line above runs on into it, or the line below
+/// goes on in lower case), on a headline (a byline right under it, unless all above it is
+/// furniture: the header band over the first article), on a name the furniture does not name,
+/// or on a line with sentence punctuation.
+pub fn classify_own_name(page: &mut newsclean_core::Page) -> Vec<usize> {
+    use newsclean_core::BlockKind;
+    let n = page.blocks().len();
+    let furniture: Vec<String> = (0..n)
+        .filter(|&j| page.blocks()[j].kind == BlockKind::Furniture)
+        .map(|j| page.block_text(j).trim().to_string())
+        .collect();
+    let mut done = Vec::new();
+    if furniture.is_empty() {
+        return done;
+    }
+    let refs: Vec<&str> = furniture.iter().map(String::as_str).collect();
+    for i in 0..n {
+        let open = crate::text::is_open(page.blocks()[i].kind);
+        let t = page.block_text(i).trim();
+        if !open || t.contains('\n') {
+            continue;
+        }
+        // The name beside the page number (`5 THE STOURLEY SENTINEL`, a page label's shape).
+        let name = match t.split_once(' ') {
+            Some((num, rest)) if (1..=3).contains(&num.len()) && num.bytes().all(|b| b.is_ascii_digit()) => {
+                rest
+            }
+            _ => t,
+        };
+        if !name_shape(name) {
+            continue;
+        }
+        let Some(why) = named_by_furniture(name, &refs) else { continue };
+        let is_furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
+        let blank_above = i == 0 || crate::text::blank_between(page, i - 1);
+        let blank_below = i + 1 == n || crate::text::blank_between(page, i);
+        // Beside furniture, or beside a line of a furniture shape not taken yet (a street
+        // address, a date a line above seemed to run into).
+        let furniture_like = |j: usize| {
+            let t = page.block_text(j).trim();
+            is_furniture(j) || !t.contains('\n') && (weak_kind(t).is_some() || strong_kind(t).is_some())
+        };
+        let beside = i > 0 && furniture_like(i - 1) || i + 1 < n && furniture_like(i + 1);
+        let top_run = (0..i).all(is_furniture);
+        if !(blank_above && blank_below || beside) {
+            continue;
+        }
+        // Running text: the line above (not furniture, not a weak furniture shape) runs on
+        // into it, or the line below goes on in lower case.
+        let runs_in = !blank_above && !is_furniture(i - 1) && {
+            let above = page.block_text(i - 1).trim();
+            weak_kind(above).is_none()
+                && above
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | '-' | '，' | '、'))
+        };
+        let below = (!blank_below).then(|| page.block_text(i + 1).trim());
+        let goes_on = below.is_some_and(|b| b.chars().next().is_some_and(char::is_lowercase));
+        let headline = below.is_some_and(crate::analysis::survey::is_byline) && !top_run;
+        if runs_in || goes_on || headline {
+            continue;
+        }
+        let place = if blank_above && blank_below {
+            "a line alone between blank lines"
+        } else {
+            "a line beside furniture"
+        };
+        let note = format!("own-name: the paper's name, {why}; {place}; the whole line");
+        page.classify_because(i, BlockKind::Furniture, "layout.furniture.own-name", note);
+        done.push(i);
+    }
+    done
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,6 +653,53 @@ mod tests {
         let running = "他说，今天的\n桐屿晚报\n刊登了这篇文章的全文和图片说明\n\n另一段。\n";
         let k = classified(running, Some(&s));
         assert!(k.iter().all(|b| b.1.is_none()), "{k:?}");
+    }
+
+    fn removed_by(text: &str, line: &str) -> Option<String> {
+        classified(text, None).into_iter().find(|b| b.0 == line).and_then(|b| b.1)
+    }
+
+    #[test]
+    fn the_papers_own_name_alone_is_furniture_where_its_furniture_names_it() {
+        let own = Some("layout.furniture.own-name".to_string());
+        // Named by the publisher line; alone between blank lines.
+        let page = "2026年7月27日 星期一\n\n临汀新闻\n\n我市省级科技计划项目立项数创历史新高\n■记者 邱兰华\n\n正文第一段说了很多事情，内容很长很长。\n\n临汀新闻社 出版发行\n";
+        assert_eq!(removed_by(page, "临汀新闻"), own);
+        // Under the header band, right above the first article's byline (PyMuPDF's order).
+        let page = "要闻·A12\n2025.10.10 星期五\n港临新闻\n本报记者 林梓\n正文第一段说了很多事情，内容很长很长。\n印刷：港临印务中心\n";
+        assert_eq!(removed_by(page, "港临新闻"), own);
+        // Latin: the copyright line names it; the web address spells it.
+        let page = "OPINION | 12\n\nThe Stourley Sentinel\n\nMembers of the school committee voted.\n\n© 2027 The Stourley Sentinel. All rights reserved.\n";
+        assert_eq!(removed_by(page, "The Stourley Sentinel"), own);
+        let page = "www.eastwickledger.com | Tel. 042 519312\nPrinted at Whitby Street Works\n113 Main Street, Eastwick\nThe Eastwick Ledger\n26 February 2026\nFrom our Correspondent\nA group of shopkeepers expressed concern about a tax.\n";
+        let k = classified(page, None);
+        assert!(k.iter().take(5).all(|b| b.1.is_some()), "{k:?}");
+        assert_eq!(k[3].1, own, "{k:?}");
+        let page = "Edited by Jeanne Martin; layout by Jeanne Martin\n\nL'Écho de Vallon\n\nLe vieux pont sera rénové\npar Paul Girard\n\nEditore: L'Écho de Vallon S.p.A.\n";
+        assert_eq!(removed_by(page, "L'Écho de Vallon"), own);
+        // Beside its page number, alone between blank lines in mid-page (pdftotext's order).
+        let page = "OPINION | 12\n\nA public meeting will be held at the town hall on\n\n5 THE STOURLEY SENTINEL\n\nThursday evening. The new railway company agreed.\n\n© 2027 The Stourley Sentinel. All rights reserved.\n";
+        assert_eq!(removed_by(page, "5 THE STOURLEY SENTINEL"), own);
+    }
+
+    #[test]
+    fn a_name_the_furniture_does_not_name_or_a_headline_stays() {
+        // The furniture names another paper.
+        let page = "2026年7月27日 星期一\n\n临汀新闻\n\n正文第一段说了很多事情，内容很长很长。\n\n桐屿晚报社 出版发行\n";
+        assert_eq!(removed_by(page, "临汀新闻"), None);
+        // A headline that names the paper, right above its byline in mid-page.
+        let page = "2026年7月27日 星期一\n\n正文第一段说了很多事情，内容很长很长。\n\n临汀新闻\n■记者 邱兰华\n\n临汀新闻社 出版发行\n";
+        assert_eq!(removed_by(page, "临汀新闻"), None);
+        // A line of running text that happens to be the name.
+        let page = "OPINION | 12\n\nThe letter was sent to the editors of\nThe Stourley Sentinel\nwho printed it.\n\n© 2027 The Stourley Sentinel. All rights reserved.\n";
+        assert_eq!(removed_by(page, "The Stourley Sentinel"), None);
+        // A sentence, and a headline of other words.
+        assert!(!name_shape("The Stourley Sentinel said."));
+        assert!(!name_shape("Council votes 7 to 2"));
+        assert!(!name_shape("By JOHN SMITH"));
+        assert!(!name_shape("the council met"));
+        assert_eq!(named_by_furniture("Harbour Board", &["© 2027 The Stourley Sentinel."]), None);
+        assert_eq!(named_by_furniture("Sentinel", &["© 2027 The Stourley Sentinel."]), None, "one word");
     }
 
     #[test]

@@ -220,7 +220,9 @@ pub fn furniture_kind(line: &str, cjk_page: bool) -> Option<&'static str> {
         return Some(kind);
     }
     if ends_sentence(t) && !has_copyright() {
-        return None;
+        // A footer band whose last item is a copyright notice ending in a full stop.
+        let band = seen.chars > seen.visible + 2 && is_band_line(t, cjk_page);
+        return band.then_some("band");
     }
     let roles = if seen.role_mark { CREDIT_ROLE.find_iter(t).count() } else { 0 };
     if roles >= 2 || (roles == 1 && CREDIT_ROLE.find(t).is_some_and(|m| m.start() == 0) && seen.visible <= 40)
@@ -278,23 +280,37 @@ fn is_band_line(t: &str, cjk_page: bool) -> bool {
     if items.len() < 2 {
         return false;
     }
-    let (mut known, mut page_number, mut dated) = (0, false, false);
+    let (mut known, mut page_number, mut dated, mut names) = (0, false, false, 0);
     for item in &items {
         match furniture_kind(item, cjk_page) {
             Some(kind) => {
                 known += 1;
                 dated |= kind == "date" && item.bytes().any(|b| b.is_ascii_digit());
             }
-            None if !is_short_label(item, 8.0) => return false,
-            None => {}
+            None if is_short_label(item, 8.0) => {}
+            // A street address (a weak shape) or a Latin paper's name, counted only beside
+            // two furniture items or more (below).
+            None if crate::classify::evidence::weak_kind(item).is_some() => {}
+            None if !item.chars().any(is_cjk) && crate::classify::evidence::name_shape(item) => names += 1,
+            None => return false,
         }
         page_number |= is_page_number(item);
+    }
+    let long_items =
+        items.iter().filter(|i| !is_short_label(i, 8.0) && furniture_kind(i, cjk_page).is_none()).count();
+    // Long items (a street, a paper's name) only beside two furniture items, or beside one
+    // in a band of three items or more (`8 THE RIVERTON LEDGER   NOVEMBER 28, 2024   The
+    // Riverton Ledger`); one name at most.
+    if long_items > 0 && (known == 0 || known == 1 && items.len() < 3 || names > 1) {
+        return false;
     }
     // A full date and one short label far apart (`2026年2月11日 星期三` and `桐青晚报` eight
     // spaces or more apart: the half of a band OCR read as one line; a column gutter is
     // narrower) is a band line too.
     let far_apart = t.contains("        ");
-    known >= 2 || known == 1 && (page_number && items.len() >= 3 || dated && far_apart && items.len() == 2)
+    known >= 2
+        || known == 1
+            && (page_number && items.len() >= 3 || dated && far_apart && items.len() == 2 || long_items > 0)
 }
 
 /// True for a short label of a band (a paper's name, a section, a page number): at most
@@ -459,6 +475,9 @@ impl Pass for Furniture {
     fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
         let cjk_page = crate::analysis::facts(page).counts.cjk_majority();
         let mut edits = Vec::new();
+        // Date lines a Latin line above seemed to run into (asked again once the page's own
+        // name is known: `The Eastwick Ledger` / `26 February 2026`).
+        let mut run_into = Vec::new();
         for i in 0..page.blocks().len() {
             if !is_open(page.blocks()[i].kind) {
                 continue;
@@ -479,6 +498,7 @@ impl Pass for Furniture {
                 // A date on a line of its own that a Latin sentence runs into (`…met on` /
                 // `Tuesday, March 3, 1925` / `and voted…`) is running text.
                 if matches!(kind, "date" | "masthead") && !cjk_page && continues_latin_sentence(page, i) {
+                    run_into.push(i);
                     continue;
                 }
                 learn(page, kind, text.trim());
@@ -528,6 +548,18 @@ impl Pass for Furniture {
         }
         classify_wrapped(page, cjk_page);
         classify_bands(page);
+        let named = crate::classify::evidence::classify_own_name(page);
+        for i in run_into {
+            let text = page.block_text(i).trim().to_string();
+            if named.contains(&(i - 1))
+                && !continues_latin_sentence(page, i)
+                && let Some(kind) = furniture_kind(&text, cjk_page)
+            {
+                learn(page, kind, &text);
+                let note = evidence_note(&text, kind);
+                page.classify_because(i, BlockKind::Furniture, format!("layout.furniture.{kind}"), note);
+            }
+        }
         classify_weak_at_edges(page);
         // The folder's evidence: lines that repeat near the edges of its pages.
         if let Some(survey) = &ctx.survey {
@@ -722,7 +754,10 @@ fn classify_weak_at_edges(page: &mut Page) {
         let furniture = |j: usize| page.blocks()[j].kind == BlockKind::Furniture;
         let edge_run_above = (0..i).all(furniture);
         let edge_run_below = (i + 1..n).all(furniture);
-        let place = if line.from_top < EDGE_LINES {
+        let between = i > 0 && i + 1 < n && furniture(i - 1) && furniture(i + 1);
+        let place = if between {
+            "between two furniture lines"
+        } else if line.from_top < EDGE_LINES {
             "in the page's top band, beside furniture"
         } else if line.from_bottom < EDGE_LINES {
             "in the page's bottom band, beside furniture"
@@ -1214,6 +1249,14 @@ mod tests {
             "{:?}",
             p.blocks()[i].note
         );
+        // Mid-page, but between two furniture lines (pdftotext prints a footer's items as
+        // lines of their own, in mid-page where its order puts them).
+        let p = run(&format!(
+            "{body}€ 1,40\n\n113 Main Street, Brookfield\n\nVol. XXXIII, No. 212\n\n{body}{body}"
+        ));
+        let k = kinds(&p);
+        let mid = k.iter().find(|(t, _)| t.contains("Main Street")).expect("line");
+        assert_eq!(mid.1.as_deref(), Some("layout.furniture.contact"), "{k:?}");
     }
 
     /// A footer written first (a producer's order, as PyMuPDF reads it): its street address
@@ -1251,5 +1294,34 @@ mod tests {
         assert!(
             p.log().edits().iter().any(|e| e.rule == "layout.furniture.jump" && e.before.contains("下转"))
         );
+    }
+}
+#[cfg(test)]
+mod latin_bands {
+    use super::furniture_kind as k;
+
+    #[test]
+    fn latin_header_and_footer_bands_of_pdftotext_layout() {
+        for line in [
+            "Telephone: 555-2979                 e-mail: letters@riverton.com                 Published daily by the Riverton Ledger Company         © 2027 The Riverton Ledger. All rights reserved.",
+            "OPINION | 12                                         DECEMBER 17, 2027                                            The Riverton Ledger                                  Editor: Mary Dunmore",
+            "8 THE RIVERTON LEDGER                                NOVEMBER 28, 2024                                 The Riverton Ledger",
+            "www.rivertonledger.com | Tel. 042 519312       Telephone: 555-9312         PRICE TWO CENTS             Printed at Whitby Street Works            113 Main Street, Riverton",
+        ] {
+            assert_eq!(k(line, false), Some("band"), "{line}");
+        }
+        // Not: columns of article text beside furniture, a headline beside one furniture
+        // item, two names beside two items.
+        for line in [
+            "By HELEN FENWICK                                       evening. Members of the school committee",
+            "Harbour Board Asks for Survey                          Telephone: 555-9312",
+            "Harbour Board Asks for Survey         NOVEMBER 28, 2024",
+            "Harbour Board Asks for Survey      NOVEMBER 28, 2024      Council Delays Vote",
+            "Continued on Page 4        The council voted on Monday to approve the plan.",
+            "Harbour Board Asks for Survey      Telephone: 555-9312      Council Delays Vote      PRICE TWO CENTS",
+            "The mayor said they would oppose it.       © 2027 The Riverton Ledger. All rights reserved.",
+        ] {
+            assert_eq!(k(line, false), None, "{line}");
+        }
     }
 }
