@@ -582,9 +582,11 @@ fn classify_bylines(page: &mut Page) {
         // (no blank lines) that is how a byline that blank lines kept apart stands under
         // its heading (found on realpages pages: `Le vieux pont sera rénové` / `par Luc
         // Moreau` / `Les habitants …`, a byline the first clean kept and a second joined).
-        let next_anew = i + 1 < n
-            && adjacent(i, i + 1)
-            && page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_uppercase);
+        // Nothing after it (the end of the text) starts anew too: a later pass may remove
+        // the line after (a duplicate), and the clean text then ends with the name.
+        let next_anew = i + 1 >= n
+            || adjacent(i, i + 1)
+                && page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_uppercase);
         if runs_on && (lower_word && !next_anew || byline::one_word_name(&line))
             || byline::one_word_name(&line) && next_lower
         {

@@ -101,3 +101,68 @@ fn a_line_long_only_by_its_runs_of_spaces() {
     ));
     assert!(out.contains("hours at the public library"), "{out}");
 }
+
+/// Lines of the shapes realpages pages showed around the failures above: lone capitals (drop
+/// caps), their lower-case rests, bylines in three languages, headings, credits, a footer
+/// line, column lines that end mid-sentence (one with a sentence end inside), a line with a
+/// run of spaces, plain sentences.
+fn realpages_like_page() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let line = proptest::sample::select(vec![
+        "T",
+        "I",
+        "S",
+        "L",
+        "he new railway company said they would",
+        "econdo il sindaco, i lavori",
+        "es habitants du quartier attendent",
+        "By JOHN SMITH",
+        "di Anna Riva",
+        "par Luc Moreau",
+        "From our Correspondent",
+        "Photo: Paul Girard",
+        "COUNCIL BACKS NEW BRIDGE",
+        "Le vieux pont sera rénové",
+        "Nuovo piano del traffico",
+        "www.harlanchronicle.com | Tel. 045 591715",
+        "March 3, 1925. Members of the",
+        "agreed after a long debate to fund",
+        "the public library on Sundays,                    the engineer said.",
+        "Secondo il sindaco, i lavori cominceranno",
+        "oppose the purchase of land for a park,",
+        "The report runs to 112 pages and includes 14 recommendations.",
+    ]);
+    let sep = proptest::sample::select(vec!["\n", "\n", "\n\n"]);
+    proptest::collection::vec((line, sep), 1..16)
+        .prop_map(|v| v.into_iter().map(|(l, s)| format!("{l}{s}")).collect::<String>())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 64,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6964_656d),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Ignored: it still finds known failures (`cargo test -p newsclean --test idempotence --
+    /// --ignored`), of two classes left open (7 of 400 such pages in a scan):
+    /// - a lower-case byline after a blank line with running text right under it (`… park,`,
+    ///   blank, `par Luc Moreau`, `the public library …`): the blank line makes it a byline the
+    ///   first time; on the clean page it stands between two lines of running text, where a
+    ///   raw page's wrapped prose (`approvato` / `di Marco Rossi` / `la relazione`) looks the
+    ///   same, and is joined;
+    /// - lines that blank lines or removed lines kept apart, read as one wrapped column once
+    ///   they meet in the clean text (the Latin pass's block-wide wrap evidence).
+    #[test]
+    #[ignore = "finds known failures, see the doc comment"]
+    fn realpages_like_latin_pages_are_idempotent(text in realpages_like_page()) {
+        let named = Cleaner::new(DEFAULT_PROFILE).expect("profile");
+        let auto = Cleaner::from_config(&Config::default()).expect("config");
+        for cleaner in [&named, &auto] {
+            let once = cleaner.clean(text.as_bytes()).expect("clean");
+            proptest::prop_assert_eq!(once.page.log().undo(&once.text), &*once.input);
+            let twice = cleaner.clean(once.text.as_bytes()).expect("clean again");
+            proptest::prop_assert_eq!(&twice.text, &once.text, "not idempotent on {:?}", text);
+        }
+    }
+}
