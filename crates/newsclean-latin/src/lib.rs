@@ -199,27 +199,35 @@ impl Pass for JoinLatin {
 /// Furniture lines that sit inside Latin text (an open Latin line, the furniture, an open
 /// Latin line, one line break apart each) are removed now, under the rule that classified them,
 /// rather than at the end: the text around them is then one run, as it is on the clean page,
-/// so the same junction is decided the same way when clean text is cleaned again.
+/// so the same junction is decided the same way when clean text is cleaned again. So are
+/// furniture and junk lines with blank lines around them when the text before runs on into
+/// the text after ([`continues`]): on the clean page the two meet on consecutive lines, and a
+/// second clean joins them (found on a realpages page: `… opening hours at the`, a footer
+/// line and a blank line, `about $45,000. …`).
 fn remove_furniture_inside_latin_text(page: &mut Page) -> Result<(), PassError> {
     let blocks = page.blocks();
     let text = page.text();
     let single_break = |a: usize, b: usize| text[a..b].chars().filter(|&c| c == '\n').count() == 1;
+    let removed = |j: usize| matches!(blocks[j].kind, BlockKind::Furniture | BlockKind::Junk);
     let mut edits = Vec::new();
     let mut i = 1;
     while i < blocks.len() {
-        if blocks[i].kind != BlockKind::Furniture {
+        if !removed(i) {
             i += 1;
             continue;
         }
-        let run_end =
-            (i..blocks.len()).find(|&j| blocks[j].kind != BlockKind::Furniture).unwrap_or(blocks.len());
+        let run_end = (i..blocks.len()).find(|&j| !removed(j)).unwrap_or(blocks.len());
         let inside = run_end < blocks.len()
             && is_open_latin_block(page, i - 1)
             && is_open_latin_block(page, run_end)
-            && (i..=run_end).all(|j| single_break(blocks[j - 1].range.end, blocks[j].range.start));
+            && ((i..=run_end).all(|j| single_break(blocks[j - 1].range.end, blocks[j].range.start))
+                || continues(page.block_text(i - 1), page.block_text(run_end)));
         if inside {
             for b in &blocks[i..run_end] {
-                let rule = b.rule.clone().unwrap_or_else(|| "page.furniture".into());
+                let rule = b.rule.clone().unwrap_or_else(|| match b.kind {
+                    BlockKind::Junk => "page.junk".into(),
+                    _ => "page.furniture".into(),
+                });
                 // The line and the line break after it.
                 let end = b.range.end + text[b.range.end..].find('\n').map_or(0, |n| n + 1);
                 let edit = TextEdit::delete(b.range.start..end, rule);
@@ -317,7 +325,21 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
     // The page's own words (inside its lines), for languages the word list does not hold
     // (`S` / `elon la préfecture`: the page writes `selon`).
     let latin: Vec<usize> = (0..page.blocks().len()).filter(|&i| is_open_latin_block(page, i)).collect();
-    let vocab = PageVocab::build(page, &latin);
+    let mut vocab = PageVocab::build(page, &latin);
+    // A capitalised word opening a line is whole too (no line break cut it on the left, and
+    // a word follows it on the line): the raw page's `Secondo il sindaco` counts as clean
+    // text's `… marzo. Secondo il sindaco` does, so the same rests are found both times.
+    for &i in &latin {
+        for (_, line) in page.block_lines(i) {
+            let mut toks = line.split_whitespace();
+            if let (Some(first), Some(_)) = (toks.next(), toks.next())
+                && first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().last().is_some_and(char::is_alphanumeric)
+            {
+                vocab.add_word(first);
+            }
+        }
+    }
     let makes_word = |cap: char, rest: &str| -> Option<String> {
         let rest_word = first_word(rest);
         if rest_word.is_empty() || !rest_word.chars().next().is_some_and(char::is_lowercase) {
@@ -538,8 +560,12 @@ fn classify_bylines(page: &mut Page) {
         // heading), makes a lower-case byline word or a one-word name running text.
         let prev = (i > 0 && adjacent(i - 1, i) && is_open_latin_block(page, i - 1))
             .then(|| page.block_text(i - 1).trim().to_string());
+        // A capital alone on its line (a drop cap whose rest is further on) runs into no
+        // byline: the first clean, with blank lines around, keeps them apart, and so must the
+        // second.
         let runs_on = prev.as_deref().is_some_and(|p| {
             !(ends_sentence(p)
+                || p.chars().count() == 1 && p.chars().all(char::is_uppercase)
                 || is_heading_line(p)
                 || is_title_line(p)
                 || byline::byline_shape(p, false).is_some())
@@ -550,7 +576,18 @@ fn classify_bylines(page: &mut Page) {
             && adjacent(i, i + 1)
             && page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_lowercase);
         let lower_word = line.chars().next().is_some_and(char::is_lowercase);
-        if runs_on && (lower_word || byline::one_word_name(&line))
+        // A lower-case byline word (`di`, `par`, `by`) that the line before runs into is
+        // running text, unless the line after starts anew (a capital, one line break on):
+        // then the name closes no sentence, which prose does not do, and on the clean page
+        // (no blank lines) that is how a byline that blank lines kept apart stands under
+        // its heading (found on realpages pages: `Le vieux pont sera rénové` / `par Luc
+        // Moreau` / `Les habitants …`, a byline the first clean kept and a second joined).
+        // Nothing after it (the end of the text) starts anew too: a later pass may remove
+        // the line after (a duplicate), and the clean text then ends with the name.
+        let next_anew = i + 1 >= n
+            || adjacent(i, i + 1)
+                && page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_uppercase);
+        if runs_on && (lower_word && !next_anew || byline::one_word_name(&line))
             || byline::one_word_name(&line) && next_lower
         {
             prev_byline = false;
@@ -573,7 +610,7 @@ fn classify_bylines(page: &mut Page) {
 /// every word of four letters or more capitalised, at least two of them.
 fn is_title_line(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || ends_sentence(t) || t.ends_with([',', ';', ':', '-']) {
+    if t.is_empty() || ends_sentence(t) || t.ends_with([',', ';', ':', '-']) || ends_sentence_inside(t) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -584,6 +621,24 @@ fn is_title_line(line: &str) -> bool {
         words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     long.len() >= 2
         && long.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+}
+
+/// True when a sentence ends inside `t` and another begins: a period after a number or a word
+/// of four letters or more, then a capital (`March 3, 1925. Members of the`: the line of a
+/// column, no title; `Mr. Smith` and `St. Louis` end no sentence). Clean text joins such a
+/// line into its paragraph, so reading it as a title on the raw page made the first clean
+/// decide differently from the second.
+fn ends_sentence_inside(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let Some(stem) = w[0].strip_suffix('.') else { return false };
+        let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+        let number = !stem.is_empty() && stem.chars().all(|c| c.is_ascii_digit());
+        let word = letters >= 4
+            && stem.chars().all(char::is_alphabetic)
+            && stem.chars().last().is_some_and(char::is_lowercase);
+        (number || word) && w[1].chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// A block no pass has classified yet, in Latin script.
@@ -704,7 +759,7 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
             .filter(|(_, l)| !l.trim().is_empty())
             .map(|(r, l)| LineShape {
                 start: r.start + l.len() - l.trim_start().len(),
-                len: l.trim().chars().count(),
+                len: squeezed_len(l),
                 heading: is_heading_line(l),
                 ends_sentence: ends_sentence(l),
                 ends_open: l
@@ -789,6 +844,28 @@ fn next_word_fits(lines: &[LineShape], k: usize) -> bool {
     lines[k].len + 1 + lines[k + 1].first_word < median
 }
 
+/// The characters of a line without the white space around it, a run of white space inside
+/// counting as one: the length the line has once the profile's rules squeeze runs of spaces
+/// (`pdftotext -layout` leaves them where it printed columns side by side). Measured with the
+/// runs, a line longer than a printed column in the first clean was one in the second, and
+/// the second joined it (found on realpages pages).
+fn squeezed_len(l: &str) -> usize {
+    let mut n = 0;
+    let mut space = false;
+    for c in l.trim().chars() {
+        if c.is_whitespace() {
+            if !space {
+                n += 1;
+            }
+            space = true;
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n
+}
+
 /// True when the lines look like a printed column: justified lines of one width. Among the
 /// lines but the last (a paragraph's last line is short), at least [`MIN_COLUMN_LINES`] and
 /// [`MIN_COLUMN_SHARE`] of them are within [`COLUMN_TOLERANCE`] of their median length, which
@@ -868,6 +945,15 @@ impl PageVocab {
             }
         }
         v
+    }
+
+    /// Count one token as a whole written word (case-folded, without the punctuation around).
+    pub fn add_word(&mut self, token: &str) {
+        let mut w = String::new();
+        normalize_into(token, &mut w);
+        if !w.is_empty() {
+            *self.words.entry(word_key(&w)).or_default() += 1;
+        }
     }
 
     /// Count one line.

@@ -1,0 +1,168 @@
+//! Cleaning clean output changes nothing (#18: "idempotent and lossless on every page of both
+//! splits"). Each case is a minimal synthetic page of a shape that a realpages page showed: the
+//! first clean left something that a second clean changed. Every page is cleaned with the
+//! profile named (as `cargo xtask eval` does) and as the command line does (Latin pages with
+//! the Latin profile), and cleaned again.
+
+use newsclean::{Cleaner, Config, DEFAULT_PROFILE};
+
+/// Clean `raw` both ways, check undo and that a second clean changes nothing; the first clean
+/// of the command line's way.
+fn clean_twice(raw: &str) -> String {
+    let named = Cleaner::new(DEFAULT_PROFILE).expect("profile");
+    let auto = Cleaner::from_config(&Config::default()).expect("config");
+    let mut first = String::new();
+    for (way, cleaner) in [("as the command line", &auto), ("with the default profile", &named)] {
+        let once = cleaner.clean(raw.as_bytes()).expect("clean");
+        assert_eq!(once.page.log().undo(&once.text), &*once.input, "{way}: undo gives the input back");
+        let twice = cleaner.clean(once.text.as_bytes()).expect("clean again");
+        assert_eq!(twice.text, once.text, "{way}: a second clean changed the clean text of {raw:?}");
+        if first.is_empty() {
+            first = once.text;
+        }
+    }
+    first
+}
+
+/// A footer line and a blank line between two parts of one sentence: the footer is removed
+/// and the sentence joined across it in the first clean, as the second clean (where the two
+/// parts meet on consecutive lines) joins it. Where the text after starts anew, the lines stay
+/// apart both times.
+#[test]
+fn furniture_and_a_blank_line_inside_a_latin_sentence() {
+    let out = clean_twice(
+        "COUNCIL BACKS NEW BRIDGE\n\nBy JOHN SMITH\n\nMembers of the school board\nagreed after a long debate\nto fund longer hours at the\nwww.harlanchronicle.com | Tel. 045 591715\n\npublic library, at a cost of\nabout $45,000, the report said.\n",
+    );
+    assert!(out.contains("longer hours at the public library"), "{out}");
+    assert!(!out.contains("harlanchronicle"), "{out}");
+    // Must not fire: the text after the footer starts a new paragraph.
+    let out = clean_twice(
+        "COUNCIL BACKS NEW BRIDGE\n\nMembers of the school board agreed after a long debate to fund the library.\nwww.harlanchronicle.com | Tel. 045 591715\n\nThe report runs to 112 pages and includes 14 recommendations.\n",
+    );
+    assert!(out.contains("fund the library.\nThe report"), "{out}");
+}
+
+/// A lower-case byline (`par Luc Moreau`) under a heading that ends no sentence, with blank
+/// lines around it, and one under a lone capital (a drop cap whose rest is elsewhere): the
+/// byline stays a line of its own in both cleans.
+#[test]
+fn a_lower_case_byline_under_a_line_that_runs_on() {
+    let out = clean_twice(
+        "Le vieux pont sera rénové\n\npar Luc Moreau\n\nLes habitants du quartier attendent ces travaux depuis plusieurs années.\n",
+    );
+    assert!(out.contains("Le vieux pont sera rénové\npar Luc Moreau\n"), "{out}");
+    let out = clean_twice(
+        "NUOVO PIANO DEL TRAFFICO\n\nIl consiglio comunale ha approvato ieri sera il nuovo piano.\n\nI\n\ndi Anna Riva\n\nLa biblioteca civica resterà aperta anche la domenica mattina.\n",
+    );
+    assert!(out.contains("\ndi Anna Riva\n"), "{out}");
+    // Must not fire: the name runs on into lower-case text (running text, joined).
+    let out = clean_twice(
+        "Il consiglio ha approvato\ndi Marco Rossi\nla relazione sulla nuova strada che porta alla stazione.\n",
+    );
+    assert!(!out.lines().any(|l| l == "di Marco Rossi"), "{out}");
+}
+
+/// Two drop caps printed at the page's top; a column line that ends one sentence and opens
+/// the next (`March 3, 1925. Members of the`) is no title, so the line under it is no drop
+/// cap's rest, and the letters go to their rests in the first clean as in the second.
+#[test]
+fn a_column_line_with_a_sentence_end_inside_is_no_title() {
+    let out = clean_twice(
+        "T\nT\nThe Harlan Chronicle\nCOUNCIL BACKS NEW BRIDGE\nBy GRACE HARLOW\nhe hospital trustees expressed concern about\nrepairs to the old grammar school, on\nMarch 3, 1925. Members of the\nschool committee agreed after a long\ndebate to fund a new bridge over the river.\nPARK LAND PURCHASE APPROVED\nBy JOHN SMITH\nhe new railway company said they would\noppose the purchase of land for a park,\naccording to figures released on Friday.\n",
+    );
+    assert!(out.contains("\nThe hospital trustees"), "{out}");
+    assert!(out.contains("\nThe new railway company"), "{out}");
+    assert!(!out.lines().any(|l| l == "T"), "{out}");
+}
+
+/// A drop cap whose word the page writes only at the start of a line (`Secondo`, not in the
+/// English word list): the raw page's line-initial word counts as the clean page's in-line one.
+#[test]
+fn a_drop_caps_word_written_at_a_line_start() {
+    let out = clean_twice(
+        "NUOVO PIANO DEL TRAFFICO\ndi Marco Rossi\nIl consiglio comunale ha approvato ieri\nsera il nuovo piano del traffico, e il\nsindaco ha parlato alla stampa locale.\nSecondo il sindaco, i lavori della nuova\nstrada cominceranno entro la fine di\nmarzo.\nS\nFESTA DEL LAGO, PIENONE\ndi Luca Bianchi\necondo il sindaco, alla festa del lago\nhanno partecipato oltre quattromila\npersone, venute da tutta la valle.\n",
+    );
+    assert!(out.contains("\nSecondo il sindaco, alla festa"), "{out}");
+    // Must not fire: a word the page writes nowhere whole.
+    let out = clean_twice(
+        "FESTA DEL LAGO, PIENONE\n\nS\n\ndi Luca Bianchi\n\nxyzzo il sindaco, alla festa del lago hanno partecipato oltre quattromila persone.\n",
+    );
+    assert!(!out.contains("Sxyzzo"), "{out}");
+}
+
+/// A line whose runs of spaces (`pdftotext -layout`) make it longer than a printed column, but
+/// not once the Latin profile squeezes them: it is measured squeezed, so it is joined the first
+/// time as the second clean joins it.
+#[test]
+fn a_line_long_only_by_its_runs_of_spaces() {
+    let out = clean_twice(&format!(
+        "COUNCIL BACKS NEW BRIDGE\n\nThe council agreed after a long debate to fund longer opening hours at\nthe public library on Sundays,{}the engineer said on Friday.\n",
+        " ".repeat(50)
+    ));
+    assert!(out.contains("hours at the public library"), "{out}");
+}
+
+/// Lines of the shapes realpages pages showed around the failures above: lone capitals (drop
+/// caps), their lower-case rests, bylines in three languages, headings, credits, a footer
+/// line, column lines that end mid-sentence (one with a sentence end inside), a line with a
+/// run of spaces, plain sentences.
+fn realpages_like_page() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let line = proptest::sample::select(vec![
+        "T",
+        "I",
+        "S",
+        "L",
+        "he new railway company said they would",
+        "econdo il sindaco, i lavori",
+        "es habitants du quartier attendent",
+        "By JOHN SMITH",
+        "di Anna Riva",
+        "par Luc Moreau",
+        "From our Correspondent",
+        "Photo: Paul Girard",
+        "COUNCIL BACKS NEW BRIDGE",
+        "Le vieux pont sera rénové",
+        "Nuovo piano del traffico",
+        "www.harlanchronicle.com | Tel. 045 591715",
+        "March 3, 1925. Members of the",
+        "agreed after a long debate to fund",
+        "the public library on Sundays,                    the engineer said.",
+        "Secondo il sindaco, i lavori cominceranno",
+        "oppose the purchase of land for a park,",
+        "The report runs to 112 pages and includes 14 recommendations.",
+    ]);
+    let sep = proptest::sample::select(vec!["\n", "\n", "\n\n"]);
+    proptest::collection::vec((line, sep), 1..16)
+        .prop_map(|v| v.into_iter().map(|(l, s)| format!("{l}{s}")).collect::<String>())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 64,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6964_656d),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Ignored: it still finds known failures (`cargo test -p newsclean --test idempotence --
+    /// --ignored`), of two classes left open (7 of 400 such pages in a scan):
+    /// - a lower-case byline after a blank line with running text right under it (`… park,`,
+    ///   blank, `par Luc Moreau`, `the public library …`): the blank line makes it a byline the
+    ///   first time; on the clean page it stands between two lines of running text, where a
+    ///   raw page's wrapped prose (`approvato` / `di Marco Rossi` / `la relazione`) looks the
+    ///   same, and is joined;
+    /// - lines that blank lines or removed lines kept apart, read as one wrapped column once
+    ///   they meet in the clean text (the Latin pass's block-wide wrap evidence).
+    #[test]
+    #[ignore = "finds known failures, see the doc comment"]
+    fn realpages_like_latin_pages_are_idempotent(text in realpages_like_page()) {
+        let named = Cleaner::new(DEFAULT_PROFILE).expect("profile");
+        let auto = Cleaner::from_config(&Config::default()).expect("config");
+        for cleaner in [&named, &auto] {
+            let once = cleaner.clean(text.as_bytes()).expect("clean");
+            proptest::prop_assert_eq!(once.page.log().undo(&once.text), &*once.input);
+            let twice = cleaner.clean(once.text.as_bytes()).expect("clean again");
+            proptest::prop_assert_eq!(&twice.text, &once.text, "not idempotent on {:?}", text);
+        }
+    }
+}
