@@ -136,6 +136,16 @@ pub fn rules_markdown_with(layout: &[&RuleInfo]) -> Result<String, RulesError> {
             );
         }
         let _ = writeln!(w);
+        let _ = writeln!(
+            w,
+            "Renamed on 2026-12-02 so that every id starts with the id of the pass that logs it; the \
+             old id still names its rule in `disable:` and `rules explain`:\n"
+        );
+        let _ = writeln!(w, "| old id | id |\n| --- | --- |");
+        for (old, new) in newsclean_core::registry::RENAMED {
+            let _ = writeln!(w, "| `{old}` | `{new}` |");
+        }
+        let _ = writeln!(w);
         for r in layout {
             let _ = writeln!(w, "### `{}`\n", r.id);
             let _ = writeln!(w, "**{}**\n", r.title);
