@@ -285,7 +285,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     }
     let surveys = match cleaners.list.first() {
         Some((_, reader)) if !args.no_survey => {
-            survey_folders(args, reader, walk(), args.limits.max_page_bytes)
+            survey_folders(args, reader, walk(), args.limits.max_page_bytes, &pool, jobs)
         }
         _ => Surveys::default(),
     };
@@ -639,23 +639,48 @@ fn surveyed_folder(args: &CleanArgs, arg: usize, input: &Input) -> Option<PathBu
 /// (within the page size limit), count the folded lines of its top and bottom bands. Only the
 /// counts are kept, a few bytes per distinct line and a hash per page, never the pages;
 /// counts are summed, so the result does not depend on the order or the number of workers.
+///
+/// The files are read and decoded by the workers, a window at a time (as `run` cleans them),
+/// and counted on this thread in the walk's order: the same survey whatever `--jobs` (a copy of
+/// a page counts once, the first time it is met), and no more than a window of pages held.
 fn survey_folders(
     args: &CleanArgs,
     reader: &Cleaner,
     walk: impl Iterator<Item = (usize, Found)>,
     max_bytes: u64,
+    pool: &rayon::ThreadPool,
+    jobs: usize,
 ) -> Surveys {
-    // One file at a time, in the walk's order: reading and decoding cost little beside
-    // cleaning, and a copy of a page is then known for one (it counts once).
     let mut builders = BTreeMap::<PathBuf, SurveyBuilder>::new();
-    for (k, found) in walk {
-        if let Found::Input(input) = found
-            && let Some(folder) = surveyed_folder(args, k, &input)
-            && let Source::File(p) = &input.source
-            && newsclean::structure::markdown_by_name(p).is_none()
-            && let Ok(bytes) = inputs::read_file_limited(p, max_bytes)
-        {
-            reader.survey_page(&bytes, builders.entry(folder).or_default());
+    let mut files = walk.filter_map(|(k, found)| match found {
+        Found::Input(input) => {
+            let folder = surveyed_folder(args, k, &input)?;
+            match input.source {
+                Source::File(p) if newsclean::structure::markdown_by_name(&p).is_none() => Some((folder, p)),
+                _ => None,
+            }
+        }
+        _ => None,
+    });
+    let window = WINDOW_PER_JOB * jobs;
+    loop {
+        let chunk: Vec<(PathBuf, PathBuf)> = files.by_ref().take(window).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let texts: Vec<Option<String>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|(_, p)| {
+                    let bytes = inputs::read_file_limited(p, max_bytes).ok()?;
+                    reader.survey_text(&bytes)
+                })
+                .collect()
+        });
+        for ((folder, _), text) in chunk.into_iter().zip(texts) {
+            if let Some(text) = text {
+                builders.entry(folder).or_default().add_page(&text);
+            }
         }
     }
     let mut out = Surveys::default();

@@ -220,11 +220,17 @@ impl Cleaner {
     /// furniture pass wants them. Bytes that do not decode count nothing (cleaning them fails
     /// later with the reason); nor does a page the cleaner refuses (a Markdown document).
     pub fn survey_page(&self, bytes: &[u8], survey: &mut SurveyBuilder) {
-        if let Ok(decoded) = newsclean_decode::decode(bytes, &self.decode)
-            && structure::markdown_evidence(&decoded.text).is_none()
-        {
-            survey.add_page(&decoded.text);
+        if let Some(text) = self.survey_text(bytes) {
+            survey.add_page(&text);
         }
+    }
+
+    /// The text [`Cleaner::survey_page`] counts for `bytes` (`None`: it counts nothing), for a
+    /// caller that decodes pages on several threads and adds them to a [`SurveyBuilder`] in
+    /// a fixed order ([`SurveyBuilder::add_page`]): the same survey whatever the threads.
+    pub fn survey_text(&self, bytes: &[u8]) -> Option<String> {
+        let decoded = newsclean_decode::decode(bytes, &self.decode).ok()?;
+        structure::markdown_evidence(&decoded.text).is_none().then_some(decoded.text)
     }
 
     /// Decode and clean one page of a folder with that folder's survey (`None`: the page's
