@@ -191,7 +191,7 @@ fn codepoint(c: char) -> String {
 /// True for a byte that may start a character [`normalize`] changes: C0 controls but LF and
 /// tab, DEL, and the lead bytes of the non-ASCII ones (C1/NEL: C2; U+061C: D8; U+180E: E1;
 /// U+200B..U+206x: E2; U+FEFF: EF). Scanning bytes keeps the common case cheap.
-fn may_change(b: u8) -> bool {
+pub(crate) fn may_change(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF)
 }
 
