@@ -622,6 +622,67 @@ struct Surveys {
     with_lines: usize,
     /// Repeated lines found, over all folders.
     repeated: usize,
+    /// The first pages the survey decoded, kept for their cleaning.
+    decodes: Decodes,
+}
+
+/// How many bytes of decoded pages (and of their bytes, where those are not the text) the
+/// survey keeps for the cleaning, which then does not decode them again: the pages of a folder
+/// up to about this size are decoded once, and a larger batch's peak memory grows by at most
+/// this much (the pages are let go as they are cleaned, the first ones first).
+const DECODE_CACHE_BYTES: usize = 8 << 20;
+
+/// Pages the survey decoded, by path, for their cleaning (see [`DECODE_CACHE_BYTES`]).
+#[derive(Default)]
+struct Decodes {
+    /// How the survey decoded them: a page cleaned by a cleaner that decodes otherwise is
+    /// decoded again.
+    options: Option<newsclean::decode::DecodeOptions>,
+    pages: std::sync::Mutex<HashMap<PathBuf, KeptDecode>>,
+    /// Bytes kept so far (the budget is spent once: pages let go do not make room).
+    kept: usize,
+}
+
+/// A page the survey decoded.
+struct KeptDecode {
+    /// The bytes read, when they are not the decoded text.
+    bytes: Option<Vec<u8>>,
+    decoded: newsclean::decode::Decoded,
+}
+
+impl KeptDecode {
+    /// The memory it holds, near enough.
+    fn size(&self) -> usize {
+        let d = &self.decoded;
+        self.bytes.as_ref().map_or(0, Vec::len) + d.text.len() + d.source.as_ref().map_or(0, String::len)
+    }
+}
+
+impl Decodes {
+    /// Keep `page` (the survey's decoding of `path`) while the budget lasts.
+    fn keep(&mut self, path: PathBuf, page: KeptDecode) {
+        let size = page.size();
+        if self.kept + size <= DECODE_CACHE_BYTES {
+            self.kept += size;
+            self.pages.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).insert(path, page);
+        }
+    }
+
+    /// The survey's decoding of `path`, if it was kept, `bytes` are the bytes it was made
+    /// from and `options` how it was made; let go either way.
+    fn take(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        options: newsclean::decode::DecodeOptions,
+    ) -> Option<newsclean::decode::Decoded> {
+        let page = self.pages.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(path)?;
+        let same_bytes = match &page.bytes {
+            Some(b) => b.as_slice() == bytes,
+            None => page.decoded.text.as_bytes() == bytes,
+        };
+        (same_bytes && self.options == Some(options)).then_some(page.decoded)
+    }
 }
 
 /// The folder whose survey is `input`'s evidence: the folder holding it, when it was found by
@@ -652,6 +713,7 @@ fn survey_folders(
     jobs: usize,
 ) -> Surveys {
     let mut builders = BTreeMap::<PathBuf, SurveyBuilder>::new();
+    let mut decodes = Decodes { options: Some(reader.decode_options()), ..Decodes::default() };
     let mut files = walk.filter_map(|(k, found)| match found {
         Found::Input(input) => {
             let folder = surveyed_folder(args, k, &input)?;
@@ -668,22 +730,28 @@ fn survey_folders(
         if chunk.is_empty() {
             break;
         }
-        let texts: Vec<Option<String>> = pool.install(|| {
+        // A page counts when it decodes and is no Markdown document (as
+        // `Cleaner::survey_page`); the bytes are kept only when they are not the text.
+        let pages: Vec<Option<KeptDecode>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|(_, p)| {
                     let bytes = inputs::read_file_limited(p, max_bytes).ok()?;
-                    reader.survey_text(&bytes)
+                    let decoded = reader.decode(&bytes).ok()?;
+                    newsclean::structure::markdown_evidence(&decoded.text).is_none().then_some(())?;
+                    let bytes = (decoded.text.as_bytes() != bytes.as_slice()).then_some(bytes);
+                    Some(KeptDecode { bytes, decoded })
                 })
                 .collect()
         });
-        for ((folder, _), text) in chunk.into_iter().zip(texts) {
-            if let Some(text) = text {
-                builders.entry(folder).or_default().add_page(&text);
+        for ((folder, path), page) in chunk.into_iter().zip(pages) {
+            if let Some(page) = page {
+                builders.entry(folder).or_default().add_page(&page.decoded.text);
+                decodes.keep(path, page);
             }
         }
     }
-    let mut out = Surveys::default();
+    let mut out = Surveys { decodes, ..Surveys::default() };
     for (folder, builder) in builders {
         out.folders += 1;
         let survey = builder.finish();
@@ -913,7 +981,16 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
         }
     };
     let survey = job.folder.as_ref().and_then(|d| run.surveys.by_folder.get(d).cloned());
-    let cleaned = match cleaner.clean_surveyed(bytes, survey) {
+    // The survey's decoding of these bytes, when it kept it.
+    let kept = match &job.input.source {
+        Source::File(p) => run.surveys.decodes.take(p, bytes, cleaner.decode_options()),
+        Source::Stdin => None,
+    };
+    let cleaned = match kept {
+        Some(decoded) => cleaner.clean_decoded(decoded, survey),
+        None => cleaner.clean_surveyed(bytes, survey),
+    };
+    let cleaned = match cleaned {
         Ok(c) => c,
         Err(e) => {
             out.error = Some(error_line(display, clean_error_advice(&e, &job.input, run.args)));
