@@ -1283,3 +1283,44 @@ impl RemovedSink {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsclean::decode::{DecodeOptions, decode};
+
+    fn kept(bytes: &[u8]) -> KeptDecode {
+        let decoded = decode(bytes, &DecodeOptions::default()).expect("text");
+        let bytes = (decoded.text.as_bytes() != bytes).then(|| bytes.to_vec());
+        KeptDecode { bytes, decoded }
+    }
+
+    /// A kept decoding serves only the same bytes decoded the same way, once; the budget
+    /// bounds what is kept.
+    #[test]
+    fn kept_decodes_serve_only_the_same_bytes_once() {
+        let options = DecodeOptions::default();
+        let mut d = Decodes { options: Some(options), ..Decodes::default() };
+        let crlf = b"\xEF\xBB\xBFline one\r\nline two\r\n";
+        d.keep("a".into(), kept(b"plain text\n"));
+        d.keep("b".into(), kept(crlf));
+        d.keep("c".into(), kept(b"plain text\n"));
+        assert_eq!(
+            d.take(Path::new("a"), b"plain text\n", options).map(|x| x.text),
+            Some("plain text\n".into())
+        );
+        assert!(d.take(Path::new("a"), b"plain text\n", options).is_none(), "taken once");
+        assert_eq!(
+            d.take(Path::new("b"), crlf, options).map(|x| x.text),
+            Some("line one\nline two\n".into())
+        );
+        assert!(d.take(Path::new("c"), b"other text\n", options).is_none(), "the file changed");
+        d.keep("e".into(), kept(b"plain text\n"));
+        let other = DecodeOptions { repair_mojibake: false, ..options };
+        assert!(d.take(Path::new("e"), b"plain text\n", other).is_none(), "decoded otherwise");
+        assert!(d.take(Path::new("e"), b"plain text\n", options).is_none(), "let go");
+        let big = "x".repeat(DECODE_CACHE_BYTES);
+        d.keep("f".into(), kept(big.as_bytes()));
+        assert!(d.take(Path::new("f"), big.as_bytes(), options).is_none(), "over the budget");
+    }
+}
