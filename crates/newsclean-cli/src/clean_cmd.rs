@@ -285,7 +285,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<u8> {
     }
     let surveys = match cleaners.list.first() {
         Some((_, reader)) if !args.no_survey => {
-            survey_folders(args, reader, walk(), args.limits.max_page_bytes)
+            survey_folders(args, reader, walk(), args.limits.max_page_bytes, &pool, jobs)
         }
         _ => Surveys::default(),
     };
@@ -622,6 +622,67 @@ struct Surveys {
     with_lines: usize,
     /// Repeated lines found, over all folders.
     repeated: usize,
+    /// The first pages the survey decoded, kept for their cleaning.
+    decodes: Decodes,
+}
+
+/// How many bytes of decoded pages (and of their bytes, where those are not the text) the
+/// survey keeps for the cleaning, which then does not decode them again: the pages of a folder
+/// up to about this size are decoded once, and a larger batch's peak memory grows by at most
+/// this much (the pages are let go as they are cleaned, the first ones first).
+const DECODE_CACHE_BYTES: usize = 8 << 20;
+
+/// Pages the survey decoded, by path, for their cleaning (see [`DECODE_CACHE_BYTES`]).
+#[derive(Default)]
+struct Decodes {
+    /// How the survey decoded them: a page cleaned by a cleaner that decodes otherwise is
+    /// decoded again.
+    options: Option<newsclean::decode::DecodeOptions>,
+    pages: std::sync::Mutex<HashMap<PathBuf, KeptDecode>>,
+    /// Bytes kept so far (the budget is spent once: pages let go do not make room).
+    kept: usize,
+}
+
+/// A page the survey decoded.
+struct KeptDecode {
+    /// The bytes read, when they are not the decoded text.
+    bytes: Option<Vec<u8>>,
+    decoded: newsclean::decode::Decoded,
+}
+
+impl KeptDecode {
+    /// The memory it holds, near enough.
+    fn size(&self) -> usize {
+        let d = &self.decoded;
+        self.bytes.as_ref().map_or(0, Vec::len) + d.text.len() + d.source.as_ref().map_or(0, String::len)
+    }
+}
+
+impl Decodes {
+    /// Keep `page` (the survey's decoding of `path`) while the budget lasts.
+    fn keep(&mut self, path: PathBuf, page: KeptDecode) {
+        let size = page.size();
+        if self.kept + size <= DECODE_CACHE_BYTES {
+            self.kept += size;
+            self.pages.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).insert(path, page);
+        }
+    }
+
+    /// The survey's decoding of `path`, if it was kept, `bytes` are the bytes it was made
+    /// from and `options` how it was made; let go either way.
+    fn take(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        options: newsclean::decode::DecodeOptions,
+    ) -> Option<newsclean::decode::Decoded> {
+        let page = self.pages.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(path)?;
+        let same_bytes = match &page.bytes {
+            Some(b) => b.as_slice() == bytes,
+            None => page.decoded.text.as_bytes() == bytes,
+        };
+        (same_bytes && self.options == Some(options)).then_some(page.decoded)
+    }
 }
 
 /// The folder whose survey is `input`'s evidence: the folder holding it, when it was found by
@@ -639,26 +700,58 @@ fn surveyed_folder(args: &CleanArgs, arg: usize, input: &Input) -> Option<PathBu
 /// (within the page size limit), count the folded lines of its top and bottom bands. Only the
 /// counts are kept, a few bytes per distinct line and a hash per page, never the pages;
 /// counts are summed, so the result does not depend on the order or the number of workers.
+///
+/// The files are read and decoded by the workers, a window at a time (as `run` cleans them),
+/// and counted on this thread in the walk's order: the same survey whatever `--jobs` (a copy of
+/// a page counts once, the first time it is met), and no more than a window of pages held.
 fn survey_folders(
     args: &CleanArgs,
     reader: &Cleaner,
     walk: impl Iterator<Item = (usize, Found)>,
     max_bytes: u64,
+    pool: &rayon::ThreadPool,
+    jobs: usize,
 ) -> Surveys {
-    // One file at a time, in the walk's order: reading and decoding cost little beside
-    // cleaning, and a copy of a page is then known for one (it counts once).
     let mut builders = BTreeMap::<PathBuf, SurveyBuilder>::new();
-    for (k, found) in walk {
-        if let Found::Input(input) = found
-            && let Some(folder) = surveyed_folder(args, k, &input)
-            && let Source::File(p) = &input.source
-            && newsclean::structure::markdown_by_name(p).is_none()
-            && let Ok(bytes) = inputs::read_file_limited(p, max_bytes)
-        {
-            reader.survey_page(&bytes, builders.entry(folder).or_default());
+    let mut decodes = Decodes { options: Some(reader.decode_options()), ..Decodes::default() };
+    let mut files = walk.filter_map(|(k, found)| match found {
+        Found::Input(input) => {
+            let folder = surveyed_folder(args, k, &input)?;
+            match input.source {
+                Source::File(p) if newsclean::structure::markdown_by_name(&p).is_none() => Some((folder, p)),
+                _ => None,
+            }
+        }
+        _ => None,
+    });
+    let window = WINDOW_PER_JOB * jobs;
+    loop {
+        let chunk: Vec<(PathBuf, PathBuf)> = files.by_ref().take(window).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        // A page counts when it decodes and is no Markdown document (as
+        // `Cleaner::survey_page`); the bytes are kept only when they are not the text.
+        let pages: Vec<Option<KeptDecode>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|(_, p)| {
+                    let bytes = inputs::read_file_limited(p, max_bytes).ok()?;
+                    let decoded = reader.decode(&bytes).ok()?;
+                    newsclean::structure::markdown_evidence(&decoded.text).is_none().then_some(())?;
+                    let bytes = (decoded.text.as_bytes() != bytes.as_slice()).then_some(bytes);
+                    Some(KeptDecode { bytes, decoded })
+                })
+                .collect()
+        });
+        for ((folder, path), page) in chunk.into_iter().zip(pages) {
+            if let Some(page) = page {
+                builders.entry(folder).or_default().add_page(&page.decoded.text);
+                decodes.keep(path, page);
+            }
         }
     }
-    let mut out = Surveys::default();
+    let mut out = Surveys { decodes, ..Surveys::default() };
     for (folder, builder) in builders {
         out.folders += 1;
         let survey = builder.finish();
@@ -888,7 +981,16 @@ fn process(run: &Run<'_>, job: &Job) -> Outcome {
         }
     };
     let survey = job.folder.as_ref().and_then(|d| run.surveys.by_folder.get(d).cloned());
-    let cleaned = match cleaner.clean_surveyed(bytes, survey) {
+    // The survey's decoding of these bytes, when it kept it.
+    let kept = match &job.input.source {
+        Source::File(p) => run.surveys.decodes.take(p, bytes, cleaner.decode_options()),
+        Source::Stdin => None,
+    };
+    let cleaned = match kept {
+        Some(decoded) => cleaner.clean_decoded(decoded, survey),
+        None => cleaner.clean_surveyed(bytes, survey),
+    };
+    let cleaned = match cleaned {
         Ok(c) => c,
         Err(e) => {
             out.error = Some(error_line(display, clean_error_advice(&e, &job.input, run.args)));
@@ -1179,5 +1281,46 @@ impl RemovedSink {
             .map_err(|e| e.error)
             .with_context(|| format!("--removed {}: cannot write", path.display()))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsclean::decode::{DecodeOptions, decode};
+
+    fn kept(bytes: &[u8]) -> KeptDecode {
+        let decoded = decode(bytes, &DecodeOptions::default()).expect("text");
+        let bytes = (decoded.text.as_bytes() != bytes).then(|| bytes.to_vec());
+        KeptDecode { bytes, decoded }
+    }
+
+    /// A kept decoding serves only the same bytes decoded the same way, once; the budget
+    /// bounds what is kept.
+    #[test]
+    fn kept_decodes_serve_only_the_same_bytes_once() {
+        let options = DecodeOptions::default();
+        let mut d = Decodes { options: Some(options), ..Decodes::default() };
+        let crlf = b"\xEF\xBB\xBFline one\r\nline two\r\n";
+        d.keep("a".into(), kept(b"plain text\n"));
+        d.keep("b".into(), kept(crlf));
+        d.keep("c".into(), kept(b"plain text\n"));
+        assert_eq!(
+            d.take(Path::new("a"), b"plain text\n", options).map(|x| x.text),
+            Some("plain text\n".into())
+        );
+        assert!(d.take(Path::new("a"), b"plain text\n", options).is_none(), "taken once");
+        assert_eq!(
+            d.take(Path::new("b"), crlf, options).map(|x| x.text),
+            Some("line one\nline two\n".into())
+        );
+        assert!(d.take(Path::new("c"), b"other text\n", options).is_none(), "the file changed");
+        d.keep("e".into(), kept(b"plain text\n"));
+        let other = DecodeOptions { repair_mojibake: false, ..options };
+        assert!(d.take(Path::new("e"), b"plain text\n", other).is_none(), "decoded otherwise");
+        assert!(d.take(Path::new("e"), b"plain text\n", options).is_none(), "let go");
+        let big = "x".repeat(DECODE_CACHE_BYTES);
+        d.keep("f".into(), kept(big.as_bytes()));
+        assert!(d.take(Path::new("f"), big.as_bytes(), options).is_none(), "over the budget");
     }
 }

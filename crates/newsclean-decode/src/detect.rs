@@ -300,22 +300,38 @@ pub(crate) const BINARY_MAX_SUSPICIOUS_PERCENT: usize = 10;
 /// …provided there are at least this many (a one-character input is not judged by its share).
 pub(crate) const BINARY_MIN_SUSPICIOUS: usize = 4;
 
+/// The bytes that may start a control character counted by [`binary_evidence`]: C0
+/// controls, DEL, and C2 (the lead byte of the C1 controls).
+static MAY_START_CONTROL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b, 0x00..=0x1F | 0x7F | 0xC2);
+        b += 1;
+    }
+    t
+};
+
 /// Why decoded text is really binary, if it is: too many control characters (other than the
 /// text ones) and undecodable bytes (`malformed`).
 pub(crate) fn binary_evidence(text: &str, malformed: usize) -> Option<String> {
     // On bytes, not chars: a C0 control or DEL is one byte, a C1 control is C2 80..C2 9F,
     // and characters are the bytes that are not continuation bytes.
     let b = text.as_bytes();
-    let mut chars = 0usize;
+    let chars = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
     let mut controls = 0usize;
-    for (i, &x) in b.iter().enumerate() {
-        chars += usize::from(x & 0xC0 != 0x80);
+    let mut i = 0;
+    // Only bytes that may start a control are looked at (one table load a byte).
+    while let Some(k) = b[i..].iter().position(|&x| MAY_START_CONTROL[usize::from(x)]) {
+        i += k;
+        let x = b[i];
         let control = match x {
             0x00..=0x1F | 0x7F => !is_text_control(char::from(x)),
             0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
             _ => false,
         };
         controls += usize::from(control);
+        i += 1;
     }
     let suspicious = controls + malformed;
     (suspicious >= BINARY_MIN_SUSPICIOUS && suspicious * 100 > chars * BINARY_MAX_SUSPICIOUS_PERCENT).then(
@@ -362,6 +378,38 @@ pub(crate) fn garbage_evidence(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`binary_evidence`]'s counts, one byte at a time, as it counted before it skipped
+    /// bytes by its table.
+    fn slow_counts(b: &[u8]) -> (usize, usize) {
+        let (mut chars, mut controls) = (0, 0);
+        for (i, &x) in b.iter().enumerate() {
+            chars += usize::from(x & 0xC0 != 0x80);
+            controls += usize::from(match x {
+                0x00..=0x1F | 0x7F => !is_text_control(char::from(x)),
+                0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+                _ => false,
+            });
+        }
+        (chars, controls)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, rng_seed: proptest::test_runner::RngSeed::Fixed(0x6269_6e61), ..ProptestConfig::default() })]
+        /// Skipping the bytes that start no control decides as counting every byte did.
+        #[test]
+        fn binary_evidence_counts_as_every_byte(s in "[a \\t\\n\\r\\x00-\\x1F\\x7F\\u{80}-\\u{A0}\\u{4E00}-\\u{4E0F}\\u{FF0C}]{0,24}", malformed in 0usize..3) {
+            let (chars, controls) = slow_counts(s.as_bytes());
+            let suspicious = controls + malformed;
+            let binary = suspicious >= BINARY_MIN_SUSPICIOUS && suspicious * 100 > chars * BINARY_MAX_SUSPICIOUS_PERCENT;
+            prop_assert_eq!(binary_evidence(&s, malformed).is_some(), binary);
+            if let Some(why) = binary_evidence(&s, malformed) {
+                let counts = format!("{controls} control characters and {malformed} undecodable sequences in {chars} characters");
+                prop_assert!(why.starts_with(&counts), "{}", why);
+            }
+        }
+    }
 
     #[test]
     fn magic_numbers_are_recognised() {

@@ -135,7 +135,7 @@ impl DecodeReport {
 }
 
 /// Options for [`decode`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DecodeOptions {
     /// Read the bytes in this encoding, whatever they look like.
     pub encoding: Option<&'static Encoding>,

@@ -411,22 +411,52 @@ struct Run {
     lost: bool,
 }
 
-/// The runs of `text`, each measured in one scan.
-fn measured_runs(text: &str) -> Vec<Run> {
-    runs(text)
-        .map(|range| {
-            let (mut chars, mut removable, mut lost) = (0, 0, false);
-            for c in text[range.clone()].chars() {
-                chars += 1;
-                removable += usize::from(crate::normalize::is_removable(c));
-                lost |= c == '\u{FFFD}';
-            }
-            Run { range, chars, removable, lost }
-        })
-        .collect()
+/// Measure the run `range` of `text` in one scan of its bytes: a character starts at every
+/// byte that is not a UTF-8 continuation byte, and only a character whose first byte
+/// [`crate::normalize::may_change`] accepts can be removable or U+FFFD (its lead byte EF), so
+/// only those are decoded.
+fn measure(text: &str, range: Range<usize>) -> Run {
+    let (mut chars, mut removable, mut lost) = (0, 0, false);
+    let b = text.as_bytes();
+    for i in range.clone() {
+        if b[i] & 0xC0 == 0x80 {
+            continue;
+        }
+        chars += 1;
+        if crate::normalize::may_change(b[i]) {
+            let c = text[i..].chars().next().expect("i starts a character");
+            removable += usize::from(crate::normalize::is_removable(c));
+            lost |= c == '\u{FFFD}';
+        }
+    }
+    Run { range, chars, removable, lost }
 }
 
-fn try_encoding(text: &str, runs: &[Run], wrong: Wrong) -> Option<Candidate> {
+/// The runs of `text`, measured when a candidate first asks for them: ordinary text is
+/// rejected after [`EARLY_DECISION_CHARS`] characters, so the rest of a long page is never
+/// measured.
+struct Runs<'a, I> {
+    text: &'a str,
+    ranges: I,
+    measured: Vec<Run>,
+}
+
+impl<I: Iterator<Item = Range<usize>>> Runs<'_, I> {
+    /// The `i`th run, measured now if no candidate asked for it before.
+    fn get(&mut self, i: usize) -> Option<&Run> {
+        while self.measured.len() <= i {
+            let range = self.ranges.next()?;
+            self.measured.push(measure(self.text, range));
+        }
+        self.measured.get(i)
+    }
+}
+
+fn try_encoding<I: Iterator<Item = Range<usize>>>(
+    text: &str,
+    runs: &mut Runs<'_, I>,
+    wrong: Wrong,
+) -> Option<Candidate> {
     let mut cand = Candidate {
         wrong,
         fixes: Vec::new(),
@@ -436,7 +466,9 @@ fn try_encoding(text: &str, runs: &[Run], wrong: Wrong) -> Option<Candidate> {
         after: (0.0, 0),
     };
     let (mut exact_chars, mut failed_chars) = (0usize, 0usize);
-    for r in runs {
+    let mut next = 0;
+    while let Some(r) = runs.get(next) {
+        next += 1;
         let (run, n) = (r.range.clone(), r.chars);
         let s = &text[run.clone()];
         if r.lost {
@@ -537,10 +569,10 @@ pub fn repair_runs(text: &str) -> Option<(Vec<RunFix>, MojibakeRepair)> {
     if text.is_ascii() {
         return None;
     }
-    let runs = measured_runs(text);
+    let mut runs = Runs { text, ranges: runs(text), measured: Vec::new() };
     let best = Wrong::ALL
         .into_iter()
-        .filter_map(|w| try_encoding(text, &runs, w))
+        .filter_map(|w| try_encoding(text, &mut runs, w))
         .max_by(|a, b| a.gain().total_cmp(&b.gain()))?;
     let mut examples = Vec::new();
     let (mut chars_before, mut chars_after) = (0, 0);
@@ -607,6 +639,28 @@ mod tests {
             }
         }
         assert!(checked > 21_000, "{checked}");
+    }
+
+    /// The measure of a run by its characters, as [`measure`] was before it scanned bytes.
+    fn slow_measure(text: &str, range: Range<usize>) -> (usize, usize, bool) {
+        let run = &text[range];
+        (
+            run.chars().count(),
+            run.chars().filter(|&c| crate::normalize::is_removable(c)).count(),
+            run.contains('\u{FFFD}'),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, rng_seed: proptest::test_runner::RngSeed::Fixed(0x6d65_6173), ..ProptestConfig::default() })]
+        /// Measuring a run's bytes counts what its characters count.
+        #[test]
+        fn runs_measure_as_their_characters(s in "[a\\x00-\\x1F\\x7F\\u{80}-\\u{9F}\\u{A0}-\\u{2FF}\\u{61C}\\u{180E}\\u{2000}-\\u{206F}\\u{4E00}-\\u{4E2F}\\u{FEFF}\\u{FFFD}\\u{FF0C}\\u{1F600}]{0,40}") {
+            for range in runs(&s) {
+                let m = measure(&s, range.clone());
+                prop_assert_eq!((m.chars, m.removable, m.lost), slow_measure(&s, range));
+            }
+        }
     }
 
     proptest! {

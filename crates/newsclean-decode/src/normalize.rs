@@ -191,24 +191,33 @@ fn codepoint(c: char) -> String {
 /// True for a byte that may start a character [`normalize`] changes: C0 controls but LF and
 /// tab, DEL, and the lead bytes of the non-ASCII ones (C1/NEL: C2; U+061C: D8; U+180E: E1;
 /// U+200B..U+206x: E2; U+FEFF: EF). Scanning bytes keeps the common case cheap.
-fn may_change(b: u8) -> bool {
-    matches!(b, 0x00..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF)
+pub(crate) fn may_change(b: u8) -> bool {
+    MAY_CHANGE[usize::from(b)]
 }
+
+/// [`may_change`] as a table: one load a byte in the scans of whole pages.
+static MAY_CHANGE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b, 0x00..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF);
+        b += 1;
+    }
+    t
+};
 
 /// The byte offset of the first character at or after `from` that [`normalize`] changes.
 fn next_change(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        if may_change(b[i]) {
-            let c = text[i..].chars().next().expect("i is on a char boundary");
-            if needs_change(c) && !kept_in_context(text, i, c) {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        } else {
-            i += 1;
+    // Bytes that start no such character (continuation bytes among them) are skipped.
+    while let Some(k) = b[i..].iter().position(|&x| may_change(x)) {
+        i += k;
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        if needs_change(c) && !kept_in_context(text, i, c) {
+            return Some(i);
         }
+        i += c.len_utf8();
     }
     None
 }
@@ -299,6 +308,22 @@ fn surely_nfc(b: &[u8]) -> bool {
 /// `surely_nfc` for the byte at `i` (a continuation byte is always sure: its character was
 /// judged by its lead byte).
 fn surely_at(b: &[u8], i: usize) -> bool {
+    SURE_BYTE[usize::from(b[i])] || surely_at_by_next(b, i)
+}
+
+/// The bytes [`surely_at`] accepts whatever follows them, as a table.
+static SURE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b, 0x00..=0xCB | 0xE4..=0xE9);
+        b += 1;
+    }
+    t
+};
+
+/// [`surely_at`] by the bytes that follow, for the lead bytes it cannot judge alone.
+fn surely_at_by_next(b: &[u8], i: usize) -> bool {
     match b[i] {
         0x00..=0xCB => true, // ASCII, continuation bytes, and U+0080..U+02FF
         0xE2 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x82..=0xBF] | [0x96 | 0x97, _])),
@@ -319,6 +344,10 @@ fn nfc_quick_yes(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        match b[i..].iter().position(|&x| !SURE_BYTE[usize::from(x)]) {
+            None => break,
+            Some(k) => i += k,
+        }
         if surely_at(b, i) {
             i += 1;
             continue;

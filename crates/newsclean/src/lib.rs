@@ -220,11 +220,17 @@ impl Cleaner {
     /// furniture pass wants them. Bytes that do not decode count nothing (cleaning them fails
     /// later with the reason); nor does a page the cleaner refuses (a Markdown document).
     pub fn survey_page(&self, bytes: &[u8], survey: &mut SurveyBuilder) {
-        if let Ok(decoded) = newsclean_decode::decode(bytes, &self.decode)
-            && structure::markdown_evidence(&decoded.text).is_none()
-        {
-            survey.add_page(&decoded.text);
+        if let Some(text) = self.survey_text(bytes) {
+            survey.add_page(&text);
         }
+    }
+
+    /// The text [`Cleaner::survey_page`] counts for `bytes` (`None`: it counts nothing), for a
+    /// caller that decodes pages on several threads and adds them to a [`SurveyBuilder`] in
+    /// a fixed order ([`SurveyBuilder::add_page`]): the same survey whatever the threads.
+    pub fn survey_text(&self, bytes: &[u8]) -> Option<String> {
+        let decoded = newsclean_decode::decode(bytes, &self.decode).ok()?;
+        structure::markdown_evidence(&decoded.text).is_none().then_some(decoded.text)
     }
 
     /// Decode and clean one page of a folder with that folder's survey (`None`: the page's
@@ -248,9 +254,43 @@ impl Cleaner {
         self.clean_in(bytes, &self.ctx)
     }
 
+    /// How this cleaner decodes bytes: two cleaners with the same options decode any bytes
+    /// to the same [`newsclean_decode::Decoded`].
+    pub fn decode_options(&self) -> DecodeOptions {
+        self.decode
+    }
+
+    /// Decode `bytes` as [`Cleaner::clean`] does, for [`Cleaner::clean_decoded`] (a folder
+    /// run decodes a page once for its survey and cleaning both).
+    pub fn decode(&self, bytes: &[u8]) -> Result<newsclean_decode::Decoded, Error> {
+        Ok(newsclean_decode::decode(bytes, &self.decode)?)
+    }
+
+    /// [`Cleaner::clean_surveyed`] of bytes that `decoded` is the decoding of, by a cleaner
+    /// with this cleaner's [`Cleaner::decode_options`]: the same result, without decoding
+    /// them again.
+    pub fn clean_decoded(
+        &self,
+        decoded: newsclean_decode::Decoded,
+        survey: Option<Arc<Survey>>,
+    ) -> Result<Cleaned, Error> {
+        match survey {
+            None => self.clean_decoded_in(decoded, &self.ctx),
+            Some(s) => {
+                let ctx = Context { survey: Some(s), ..self.ctx.clone() };
+                self.clean_decoded_in(decoded, &ctx)
+            }
+        }
+    }
+
     /// [`Cleaner::clean`] in the context `ctx`.
     fn clean_in(&self, bytes: &[u8], ctx: &Context) -> Result<Cleaned, Error> {
         let decoded = newsclean_decode::decode(bytes, &self.decode)?;
+        self.clean_decoded_in(decoded, ctx)
+    }
+
+    /// Clean a decoded page in the context `ctx`.
+    fn clean_decoded_in(&self, decoded: newsclean_decode::Decoded, ctx: &Context) -> Result<Cleaned, Error> {
         // One copy of the text in memory where decoding changed nothing: the page takes the
         // decoded text and shares its input with the result (a page can be 200 MB).
         let (input, page) = match decoded.source {
