@@ -627,10 +627,17 @@ struct Surveys {
 }
 
 /// How many bytes of decoded pages (and of their bytes, where those are not the text) the
-/// survey keeps for the cleaning, which then does not decode them again: the pages of a folder
-/// up to about this size are decoded once, and a larger batch's peak memory grows by at most
-/// this much (the pages are let go as they are cleaned, the first ones first).
-const DECODE_CACHE_BYTES: usize = 8 << 20;
+/// survey keeps for the cleaning, which then does not decode them again: a larger batch's peak
+/// memory grows by at most this much (the pages are let go as they are cleaned, the first
+/// ones first). A page whose decoding changed nothing (UTF-8 already clean, the common case)
+/// is not kept at all: only its length, a fingerprint and the decoding's report
+/// ([`KEPT_SAME_BYTES`] of the budget), and its cleaning takes the bytes read again as the text
+/// when they match.
+const DECODE_CACHE_BYTES: usize = 2 << 20;
+
+/// What a page whose decoding changed nothing costs of [`DECODE_CACHE_BYTES`], near enough (its
+/// report, fingerprint and path).
+const KEPT_SAME_BYTES: usize = 256;
 
 /// Pages the survey decoded, by path, for their cleaning (see [`DECODE_CACHE_BYTES`]).
 #[derive(Default)]
@@ -641,20 +648,59 @@ struct Decodes {
     pages: std::sync::Mutex<HashMap<PathBuf, KeptDecode>>,
     /// Bytes kept so far (the budget is spent once: pages let go do not make room).
     kept: usize,
+    /// The fingerprint's keys, drawn once a run (a file changed between the survey and its
+    /// cleaning into other bytes of the same length and fingerprint is decoded from them as
+    /// text that needs no decoding change only with a chance of about 2^-64; the text is
+    /// always the bytes read for the cleaning, never the survey's).
+    keys: std::collections::hash_map::RandomState,
 }
 
 /// A page the survey decoded.
-struct KeptDecode {
-    /// The bytes read, when they are not the decoded text.
-    bytes: Option<Vec<u8>>,
-    decoded: newsclean::decode::Decoded,
+enum KeptDecode {
+    /// Decoding changed nothing: the text is the bytes.
+    Same { len: usize, fingerprint: u64, report: newsclean::decode::DecodeReport },
+    /// Decoding changed the bytes: the bytes read, when they are not the decoded text, and the
+    /// decoding.
+    Changed { bytes: Option<Vec<u8>>, decoded: newsclean::decode::Decoded },
 }
 
 impl KeptDecode {
+    /// What the survey keeps of `decoded`, made from `bytes`, and the decoded text when it
+    /// is not kept (the survey counts it, then lets it go).
+    fn new(
+        bytes: Vec<u8>,
+        decoded: newsclean::decode::Decoded,
+        keys: &impl std::hash::BuildHasher,
+    ) -> (Self, Option<String>) {
+        let same = decoded.source.is_none()
+            && decoded.edits.is_empty()
+            && decoded.text.as_bytes() == bytes.as_slice();
+        if same {
+            let fingerprint = keys.hash_one(bytes.as_slice());
+            (KeptDecode::Same { len: bytes.len(), fingerprint, report: decoded.report }, Some(decoded.text))
+        } else {
+            let bytes = (decoded.text.as_bytes() != bytes.as_slice()).then_some(bytes);
+            (KeptDecode::Changed { bytes, decoded }, None)
+        }
+    }
+
+    /// The decoded text the survey counts: `text` when the page is not kept.
+    fn text<'a>(&'a self, text: &'a Option<String>) -> &'a str {
+        match (self, text) {
+            (_, Some(t)) => t,
+            (KeptDecode::Changed { decoded, .. }, None) => &decoded.text,
+            (KeptDecode::Same { .. }, None) => "",
+        }
+    }
+
     /// The memory it holds, near enough.
     fn size(&self) -> usize {
-        let d = &self.decoded;
-        self.bytes.as_ref().map_or(0, Vec::len) + d.text.len() + d.source.as_ref().map_or(0, String::len)
+        match self {
+            KeptDecode::Same { .. } => KEPT_SAME_BYTES,
+            KeptDecode::Changed { bytes, decoded: d } => {
+                bytes.as_ref().map_or(0, Vec::len) + d.text.len() + d.source.as_ref().map_or(0, String::len)
+            }
+        }
     }
 }
 
@@ -677,11 +723,25 @@ impl Decodes {
         options: newsclean::decode::DecodeOptions,
     ) -> Option<newsclean::decode::Decoded> {
         let page = self.pages.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(path)?;
-        let same_bytes = match &page.bytes {
-            Some(b) => b.as_slice() == bytes,
-            None => page.decoded.text.as_bytes() == bytes,
-        };
-        (same_bytes && self.options == Some(options)).then_some(page.decoded)
+        if self.options != Some(options) {
+            return None;
+        }
+        match page {
+            KeptDecode::Same { len, fingerprint, report } => {
+                if len != bytes.len() || std::hash::BuildHasher::hash_one(&self.keys, bytes) != fingerprint {
+                    return None;
+                }
+                let text = String::from_utf8(bytes.to_vec()).ok()?;
+                Some(newsclean::decode::Decoded { text, report, source: None, edits: Vec::new() })
+            }
+            KeptDecode::Changed { bytes: kept, decoded } => {
+                let same_bytes = match &kept {
+                    Some(b) => b.as_slice() == bytes,
+                    None => decoded.text.as_bytes() == bytes,
+                };
+                same_bytes.then_some(decoded)
+            }
+        }
     }
 }
 
@@ -732,21 +792,21 @@ fn survey_folders(
         }
         // A page counts when it decodes and is no Markdown document (as
         // `Cleaner::survey_page`); the bytes are kept only when they are not the text.
-        let pages: Vec<Option<KeptDecode>> = pool.install(|| {
+        let keys = &decodes.keys;
+        let pages: Vec<Option<(KeptDecode, Option<String>)>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|(_, p)| {
                     let bytes = inputs::read_file_limited(p, max_bytes).ok()?;
                     let decoded = reader.decode(&bytes).ok()?;
                     newsclean::structure::markdown_evidence(&decoded.text).is_none().then_some(())?;
-                    let bytes = (decoded.text.as_bytes() != bytes.as_slice()).then_some(bytes);
-                    Some(KeptDecode { bytes, decoded })
+                    Some(KeptDecode::new(bytes, decoded, keys))
                 })
                 .collect()
         });
         for ((folder, path), page) in chunk.into_iter().zip(pages) {
-            if let Some(page) = page {
-                builders.entry(folder).or_default().add_page(&page.decoded.text);
+            if let Some((page, text)) = page {
+                builders.entry(folder).or_default().add_page(page.text(&text));
                 decodes.keep(path, page);
             }
         }
@@ -1289,10 +1349,9 @@ mod tests {
     use super::*;
     use newsclean::decode::{DecodeOptions, decode};
 
-    fn kept(bytes: &[u8]) -> KeptDecode {
+    fn kept(d: &Decodes, bytes: &[u8]) -> KeptDecode {
         let decoded = decode(bytes, &DecodeOptions::default()).expect("text");
-        let bytes = (decoded.text.as_bytes() != bytes).then(|| bytes.to_vec());
-        KeptDecode { bytes, decoded }
+        KeptDecode::new(bytes.to_vec(), decoded, &d.keys).0
     }
 
     /// A kept decoding serves only the same bytes decoded the same way, once; the budget
@@ -1302,9 +1361,9 @@ mod tests {
         let options = DecodeOptions::default();
         let mut d = Decodes { options: Some(options), ..Decodes::default() };
         let crlf = b"\xEF\xBB\xBFline one\r\nline two\r\n";
-        d.keep("a".into(), kept(b"plain text\n"));
-        d.keep("b".into(), kept(crlf));
-        d.keep("c".into(), kept(b"plain text\n"));
+        d.keep("a".into(), kept(&d, b"plain text\n"));
+        d.keep("b".into(), kept(&d, crlf));
+        d.keep("c".into(), kept(&d, b"plain text\n"));
         assert_eq!(
             d.take(Path::new("a"), b"plain text\n", options).map(|x| x.text),
             Some("plain text\n".into())
@@ -1315,12 +1374,20 @@ mod tests {
             Some("line one\nline two\n".into())
         );
         assert!(d.take(Path::new("c"), b"other text\n", options).is_none(), "the file changed");
-        d.keep("e".into(), kept(b"plain text\n"));
+        d.keep("e".into(), kept(&d, b"plain text\n"));
         let other = DecodeOptions { repair_mojibake: false, ..options };
         assert!(d.take(Path::new("e"), b"plain text\n", other).is_none(), "decoded otherwise");
         assert!(d.take(Path::new("e"), b"plain text\n", options).is_none(), "let go");
-        let big = "x".repeat(DECODE_CACHE_BYTES);
-        d.keep("f".into(), kept(big.as_bytes()));
+        let big = "x\r\n".repeat(DECODE_CACHE_BYTES / 3 + 1);
+        d.keep("f".into(), kept(&d, big.as_bytes()));
         assert!(d.take(Path::new("f"), big.as_bytes(), options).is_none(), "over the budget");
+        // A page that decoding leaves as it is costs a fingerprint, not its size: it is kept
+        // whatever its size, and its text is the bytes read for the cleaning.
+        let clean = "x\n".repeat(DECODE_CACHE_BYTES);
+        d.keep("g".into(), kept(&d, clean.as_bytes()));
+        assert_eq!(d.take(Path::new("g"), clean.as_bytes(), options).map(|x| x.text), Some(clean.clone()));
+        d.keep("h".into(), kept(&d, clean.as_bytes()));
+        let other = "y\n".repeat(DECODE_CACHE_BYTES);
+        assert!(d.take(Path::new("h"), other.as_bytes(), options).is_none(), "the same length, other bytes");
     }
 }
