@@ -627,9 +627,10 @@ fn fused_credit(t: &str) -> Option<(usize, String)> {
         let (before, tail) = (&t[..i], &t[i + 1..]);
         let Some(role) = CREDIT_START.find(tail) else { continue };
         let prev = before.chars().next_back()?;
-        // Inside a credit (`… | Design: …`, `…，校对：…`) the text before is the credit's own.
+        // Inside a Latin credit (`… | Design: …`) the text before is the credit's own; a
+        // column line may end in a CJK comma (`…引育“零突破”， 本版编辑：万涛`).
         if prev.is_whitespace()
-            || matches!(prev, '|' | ';' | ',' | '/' | ':' | '：' | '，' | '、' | '；')
+            || matches!(prev, '|' | ';' | ',' | '/' | ':' | '：')
             || before.trim().chars().count() < 2
         {
             continue;
@@ -1425,6 +1426,10 @@ mod tests {
                 "城南路延伸段工程已进入收尾阶段。",
             ),
             ("带动农民增收致富 责编/王强 美编/李明 校对/张三", "带动农民增收致富"),
+            (
+                "载体等细分领域均实现引领性企业引育“零突破”， 本版编辑：万涛",
+                "载体等细分领域均实现引领性企业引育“零突破”，",
+            ),
             (
                 "the council voted on the budget in Page editor: Mary Keane | Design: Tom Hart",
                 "the council voted on the budget in",
