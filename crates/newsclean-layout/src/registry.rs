@@ -92,6 +92,12 @@ pub const RULES: &[RuleInfo] = rules![
     "责任编辑：王明 版式：李华 → (removed)",
     "Bylines of an article (■记者 王明), a sentence about an editor.";
 
+    "layout.furniture.fused-credits", furniture::PASS_ID,
+    "A staff credit glued after one space to the end of another column's line (pdftotext fuses lines that share a baseline) is cut off as furniture",
+    "pdftotext's default mode prints a credit box beside a column's last line as one line; the credit belongs to the page, and left in it runs into the article's sentence.",
+    "练中心，实地视察征兵工作开展情况。 本版编辑：王强 → 练中心，实地视察征兵工作开展情况。",
+    "Running text that mentions an editor (`… said the page editor: Mary Keane`, `记者采访了本版编辑王强`): no single space before the role, a role in lower case or after a word that goes on into it, a credit that does not run to the line's end, or a page that shows no raw layout.";
+
     "layout.furniture.copyright", furniture::PASS_ID,
     "A copyright notice is furniture",
     "The notice belongs to the page or the site, not to an article.",
@@ -389,7 +395,7 @@ mod tests {
             assert!(knows(new), "{old} was renamed to {new}, which is no rule");
             assert!(get(old).is_none() && !RULES.iter().any(|r| r.pass == *old), "{old} is still in use");
         }
-        assert_eq!(RULES.len(), 54);
+        assert_eq!(RULES.len(), 55);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.paragraphs.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

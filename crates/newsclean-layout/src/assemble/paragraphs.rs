@@ -29,7 +29,8 @@
 //!    sentence (。！？…, closing quotes after) and is shorter than the column (estimated
 //!    from the surrounding lines, [`crate::text::column_width`]), before an indented line
 //!    or a dateline. A blank line inside a sentence is a column break and is joined
-//!    across (`layout.paragraphs.column-break`); wrapped lines are joined by [`crate::join`]
+//!    across (`layout.paragraphs.column-break`), unless the line before it stops far short
+//!    of the column (a caption or a title at a column's foot); wrapped lines are joined by [`crate::join`]
 //!    (`layout.paragraphs.join-cjk`, `layout.paragraphs.join-latin`, `layout.paragraphs.join-hyphen`).
 //!
 //! # Why
@@ -69,6 +70,9 @@ pub struct Paragraphs;
 const MAX_ZONE: usize = 4;
 /// Longest caption, in lines.
 const MAX_CAPTION: usize = 14;
+/// A line shorter than this share of its column, before a blank line, is not joined across
+/// it without a sentence end: the break did not cut it.
+const SHORT_BEFORE_BREAK: f32 = 0.6;
 
 /// One line of the page with what the decisions read.
 #[derive(Debug)]
@@ -696,6 +700,15 @@ impl Pass for Paragraphs {
                         {
                             false
                         }
+                        // Across a blank line (a column or page break), a line far short of
+                        // its column with no sentence end is no line the break cut: a caption
+                        // or a title at a column's foot (`黎族纺织文化展`).
+                        _ if l.blank_before
+                            && !p.ends_sentence
+                            && width[last].is_some_and(|w| p.cells < SHORT_BEFORE_BREAK * w) =>
+                        {
+                            false
+                        }
                         _ if !p.ends_sentence => true,
                         _ => !para_ends(p, l, width[last], first_of_para),
                     }
@@ -899,6 +912,19 @@ mod tests {
 
     /// A synthetic page of another newspaper, ten characters a line.
     const PAGE: &str = "人民日报\n\n2024年5月6日 星期一\n\n第5版\n\n本报记者 王 明\n\n本报讯 今年以来，我\n省持续推进乡村振兴\n，取得明显成效。全省\n共建成示范村一百\n\n个，带动增收。\n\n据介绍，下一步将\n继续加大投入力度，推\n动各项工作落实落实\n细。\n\n乡村振兴结硕果\n——我省推进乡村建设综述\n\n（下转第四版）\n";
+
+    #[test]
+    fn a_short_line_at_a_columns_foot_is_not_joined_across_the_break() {
+        let col = "本报讯今年以来，我省持续推进乡村\n振兴，全省共建成示范村一百多个，\n带动农民增收，成效明显。各地因地\n制宜，发展特色产业，群众得到实惠。\n";
+        let next = "市图书馆新馆昨日开馆，馆内藏书五\n十万册，设有少儿阅览区和自习区。\n";
+        // A caption at the foot of a column: far short of the column, no sentence end.
+        let (out, _) = clean(&format!("{col}黎族纺织文化展\n\n{next}"));
+        assert!(out.contains("黎族纺织文化展\n市图书馆"), "{out}");
+        // A full line that the column break cut is joined across it.
+        let (out, _) =
+            clean(&format!("{col}下一步将继续加大投入力度，推动各\n\n项工作落实落细，让群众得到实惠。\n"));
+        assert!(out.contains("推动各项工作落实落细"), "{out}");
+    }
 
     #[test]
     fn paragraphs_of_another_newspaper() {

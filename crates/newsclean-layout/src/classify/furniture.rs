@@ -17,7 +17,9 @@
 //! furniture lines or between furniture and the page's edge, or closing the header band with
 //! the page number (城事 / 11) ([`classify_bands`]). A jump line inside a paragraph
 //! (…宋怡玲指出,■下转 C2版) or a continuation line opening one (（上接第1版）党建强…) is cut
-//! out with an edit, and so is a stray `> ` at the start of a line. What the lines say about the page goes into `page.meta.facts`: `date`
+//! out with an edit, and so is a stray `> ` at the start of a line; on a page that shows raw
+//! layout, so is a staff credit that pdftotext fused onto the end of another column's line
+//! after one space (`…开展情况。 本版编辑：王强`, `layout.furniture.fused-credits`). What the lines say about the page goes into `page.meta.facts`: `date`
 //! (YYYY-MM-DD), `weekday`, `lunar_date`, `issue`, `page_label`, `publication`.
 //!
 //! Shapes that carry over between papers and scripts (Latin jump lines, dates, labels,
@@ -275,7 +277,7 @@ fn evidence_note(t: &str, kind: &str) -> String {
 /// (`pdftotext -layout`: `责任编辑：莫兰   青溪时报   2025年7月13日 星期日   经济   A5`): two or more
 /// items three spaces or more apart, at least two of them furniture by kind and the rest short
 /// labels (a paper's name, a section, a page number).
-fn is_band_line(t: &str, cjk_page: bool) -> bool {
+pub(crate) fn is_band_line(t: &str, cjk_page: bool) -> bool {
     let items: Vec<&str> = t.split("   ").map(str::trim).filter(|s| !s.is_empty()).collect();
     if items.len() < 2 {
         return false;
@@ -473,7 +475,8 @@ impl Pass for Furniture {
     }
 
     fn run(&self, page: &mut Page, ctx: &Context) -> Result<(), PassError> {
-        let cjk_page = crate::analysis::facts(page).counts.cjk_majority();
+        let facts = crate::analysis::facts(page);
+        let (cjk_page, raw_layout) = (facts.counts.cjk_majority(), facts.raw_layout);
         let mut edits = Vec::new();
         // Date lines a Latin line above seemed to run into (asked again once the page's own
         // name is known: `The Eastwick Ledger` / `26 February 2026`).
@@ -487,7 +490,18 @@ impl Pass for Furniture {
             if text.contains('\n') {
                 continue; // one line per block is what this pass expects
             }
-            if let Some(kind) = furniture_kind(&text, cjk_page) {
+            let kind = furniture_kind(&text, cjk_page);
+            // A staff credit that pdftotext fused onto another column's line; a line the
+            // credits' roles alone made furniture keeps the column text before the credit.
+            let credit = if raw_layout && matches!(kind, None | Some("credits")) {
+                fused_credit(&text)
+                    .filter(|(cut, _)| kind.is_none() || furniture_kind(&text[..*cut], cjk_page).is_none())
+            } else {
+                None
+            };
+            if let Some(kind) = kind
+                && credit.is_none()
+            {
                 // The shapes known only by a word (a promo, a publisher) are short lines; one
                 // that is a line of wrapped running text (`…请关注“平湖发` / `布”微信公众号`)
                 // is article text.
@@ -506,6 +520,11 @@ impl Pass for Furniture {
                 page.classify_because(i, BlockKind::Furniture, format!("layout.furniture.{kind}"), note);
                 continue;
             }
+            if let Some((cut, note)) = &credit {
+                let end = text.trim_end().len();
+                edits.push(TextEdit::delete(start + cut..start + end, FUSED_CREDITS).with_note(note.clone()));
+            }
+            let before_credit = credit.as_ref().map_or(text.len(), |c| c.0);
             // A stray quote marker at the start of the line.
             if let Some(rest) = text.strip_prefix('>') {
                 let n = 1 + (rest.len() - rest.trim_start().len());
@@ -513,7 +532,7 @@ impl Pass for Furniture {
             }
             // A jump line inside a paragraph: cut it out with the space before it. It must
             // follow punctuation or end the line, so a sentence about a page is left alone.
-            for m in JUMP.find_iter(&text) {
+            for m in JUMP.find_iter(&text[..before_credit]) {
                 let before = text[..m.start()].trim_end();
                 let at_end = text[m.end()..].trim().is_empty();
                 let after_punct = before
@@ -568,6 +587,88 @@ impl Pass for Furniture {
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
         Ok(())
     }
+}
+
+/// The rule id of a staff credit cut off the end of another column's line.
+pub const FUSED_CREDITS: &str = "layout.furniture.fused-credits";
+
+re!(
+    CREDIT_START,
+    r"^(?:本版编辑|本版责编|本版主编|责任编辑|美术编辑|版式设计|版面设计|视觉设计|责任校对|责编|美编|编辑|版式|校对|审读|(?:Page|Managing|Chief|Deputy|Photo)\s+[Ee]ditor|Sub-?[Ee]ditor|Editors?|Design(?:er)?|Layout|Graphics|Proofreader|(?:Edited|Layout|Design)\s+by)"
+);
+// Every role of a credit, to count them.
+re!(
+    CREDIT_START_ANY,
+    r"本版编辑|本版责编|本版主编|责任编辑|美术编辑|版式设计|版面设计|视觉设计|责任校对|责编|美编|编辑|版式|校对|审读|(?i:\b(?:(?:edited|layout|design)\s+by|(?:page|managing|chief|deputy|photo)\s+editor|sub-?editor|editors?|design(?:er)?|layout|graphics|proofreader)\b)"
+);
+// A separator right after a role: the credit is labelled (`本版编辑：`, `责编/`, `Design:`).
+re!(CREDIT_LABELLED, r"^\s*[：:/／]");
+// Latin words after which a role is the object of running text (`to the Editor: …`).
+re!(
+    GOES_ON,
+    r"(?i)\b(?:the|a|an|our|their|his|her|its|this|that|to|by|of|for|with|from|and|or|as|said|says|told|wrote|writes|asked)$"
+);
+
+/// A staff credit fused onto the end of another column's line (`…开展情况。 本版编辑：王强`,
+/// `…voted on Tuesday. Page editor: Mary Keane | Design: Tom Hart`): pdftotext's default mode
+/// writes lines that share a baseline as one line with a single space between them, and a
+/// credit box printed beside a column's last line comes out so. Returns the byte offset of
+/// the space before the credit and the note.
+///
+/// The credit must start after one space (text before it, no second space), with a role in
+/// its printed case, run to the line's end and be a whole credits line by its shape
+/// ([`crate::classify::evidence::strong_kind`]: roles and names, nothing else); a role with no
+/// separator after it needs a second role. Running text that mentions an editor does not: a
+/// Latin role after a word that goes on into it (`the`, `to`, `said`), a lone Latin credit
+/// after text that does not end a sentence, a CJK credit after text that is not CJK.
+fn fused_credit(t: &str) -> Option<(usize, String)> {
+    let t = t.trim_end();
+    for (i, _) in t.match_indices(' ') {
+        let (before, tail) = (&t[..i], &t[i + 1..]);
+        let Some(role) = CREDIT_START.find(tail) else { continue };
+        let prev = before.chars().next_back()?;
+        // Inside a Latin credit (`… | Design: …`) the text before is the credit's own; a
+        // column line may end in a CJK comma (`…引育“零突破”， 本版编辑：万涛`).
+        if prev.is_whitespace()
+            || matches!(prev, '|' | ';' | ',' | '/' | ':' | '：')
+            || before.trim().chars().count() < 2
+        {
+            continue;
+        }
+        let Some(("credits", why)) = crate::classify::evidence::strong_kind(tail) else { continue };
+        let roles = CREDIT_START_ANY.find_iter(tail).count();
+        if !CREDIT_LABELLED.is_match(&tail[role.end()..]) && roles < 2 {
+            continue;
+        }
+        let cjk_role = role.as_str().chars().next().is_some_and(is_cjk);
+        if cjk_role {
+            // CJK text has no spaces of its own: the space follows CJK text or its punctuation.
+            if !(is_cjk(prev)
+                || newsclean_core::chars::is_cjk_punct(prev)
+                || matches!(prev, '）' | '”' | '」' | '》'))
+            {
+                continue;
+            }
+        } else {
+            if GOES_ON.is_match(before) {
+                continue;
+            }
+            let ends = before.trim_end_matches(['"', '\'', ')', '”', '’']).ends_with(['.', '!', '?']);
+            if roles < 2 && !ends {
+                continue;
+            }
+        }
+        let shown: String = {
+            let chars: Vec<char> = before.chars().collect();
+            let from = chars.len().saturating_sub(12);
+            chars[from..].iter().collect()
+        };
+        let note = format!(
+            "credits: `{tail}` ({why}) glued after one space to the end of another column's line (…{shown})"
+        );
+        return Some((i, note));
+    }
+    None
 }
 
 /// The most lines of a run that [`classify_bands`] takes for one band...
@@ -1294,6 +1395,103 @@ mod tests {
         assert!(
             p.log().edits().iter().any(|e| e.rule == "layout.furniture.jump" && e.before.contains("下转"))
         );
+    }
+
+    /// The text after the fused-credit edits, and the notes of those edits.
+    fn fused(text: &str) -> (String, Vec<String>) {
+        let p = run(text);
+        let notes = p
+            .log()
+            .edits()
+            .iter()
+            .filter(|e| e.rule == FUSED_CREDITS)
+            .map(|e| e.note.clone().unwrap_or_default())
+            .collect();
+        (p.text().to_string(), notes)
+    }
+
+    #[test]
+    fn a_credit_fused_onto_a_column_line_is_cut_off() {
+        for (raw, want) in [
+            (
+                "练中心，实地视察今年征兵工作开展情况。 本版编辑：王强",
+                "练中心，实地视察今年征兵工作开展情况。",
+            ),
+            (
+                "项目计划于明年投产，一期达产后预计年 责任编辑：雷海　美术编辑：金涛",
+                "项目计划于明年投产，一期达产后预计年",
+            ),
+            (
+                "城南路延伸段工程已进入收尾阶段。 版式设计：程怡　校对：唐明",
+                "城南路延伸段工程已进入收尾阶段。",
+            ),
+            ("带动农民增收致富 责编/王强 美编/李明 校对/张三", "带动农民增收致富"),
+            (
+                "载体等细分领域均实现引领性企业引育“零突破”， 本版编辑：万涛",
+                "载体等细分领域均实现引领性企业引育“零突破”，",
+            ),
+            (
+                "the council voted on the budget in Page editor: Mary Keane | Design: Tom Hart",
+                "the council voted on the budget in",
+            ),
+            ("and the bridge will open in May. Editor: John Smith", "and the bridge will open in May."),
+            ("residents of the valley Edited by Mary Keane; layout by Tom Hart", "residents of the valley"),
+        ] {
+            let (text, notes) = fused(&format!("第一段。\n\n{raw}\n下一行正文。\n"));
+            assert_eq!(text, format!("第一段。\n\n{want}\n下一行正文。\n"), "{raw}");
+            assert_eq!(notes.len(), 1, "{raw}");
+            assert!(
+                notes[0].starts_with("credits: `") && notes[0].contains("glued after one space"),
+                "{notes:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn running_text_that_mentions_an_editor_keeps_it() {
+        for raw in [
+            // No space before the role: CJK running text.
+            "记者采访了本版编辑：王强",
+            "他是本报的责任编辑 王强说",
+            // The role goes on from the word before it, or the credit does not end the line.
+            "The letter was sent to the Editor: John Smith",
+            "and the reply came from the Page editor: Mary Keane | Design: Tom Hart",
+            "the team said Editor: John Smith had left the paper on Monday",
+            "the page editor: Mary Keane said the paper would not comment",
+            // A lone Latin credit after text that does not end a sentence.
+            "we spoke with residents Editor: John Smith",
+            // Two spaces: a gap, not a fused line (another pass's business).
+            "开展情况。  ",
+            // A credit alone on its line is the whole-line rule's.
+            "本版编辑：王强",
+            "Page editor: Mary Keane | Design: Tom Hart",
+            // An e-mail, a URL, numbers.
+            "write to editor@example.com Editor: 12",
+            "see https://example.com/Editor: John",
+        ] {
+            let (text, notes) = fused(&format!("第一段。\n\n{raw}\n"));
+            assert!(notes.is_empty(), "{raw}: {notes:?}");
+            if !raw.starts_with("本版编辑") && !raw.starts_with("Page editor") {
+                assert!(text.contains(raw.trim_end()), "{raw}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_fused_credit_needs_raw_layout() {
+        // Clean text (no blank line, no hard wrapping) is left as it is.
+        let (text, notes) = fused("练中心，实地视察今年征兵工作开展情况。 本版编辑：王强\n");
+        assert!(notes.is_empty());
+        assert_eq!(text, "练中心，实地视察今年征兵工作开展情况。 本版编辑：王强\n");
+    }
+
+    #[test]
+    fn cutting_a_fused_credit_is_idempotent() {
+        let (once, _) =
+            fused("第一段。\n\n练中心，实地视察今年征兵工作开展情况。 本版编辑：王强\n下一行。\n");
+        let (twice, notes) = fused(&once);
+        assert!(notes.is_empty());
+        assert_eq!(once, twice);
     }
 }
 #[cfg(test)]

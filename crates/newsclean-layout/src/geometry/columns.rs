@@ -30,7 +30,10 @@
 //!    the edge; else, when the characters at the centre are CJK on both sides and the line
 //!    has a real gap at another gutter, between those characters (the note counts these
 //!    lines). A line with no cut at a gutter, or with a wide run of spaces left inside a
-//!    piece (a header band), spans the gutters: it ends the region and stays as it is.
+//!    piece (a header band), spans the gutters: it ends the region and stays as it is. So
+//!    does a header or footer band line among the page's top or bottom lines (furniture
+//!    items spaced apart across the page, `furniture::is_band_line`) even where its gaps
+//!    fall on the gutters: a region stops at it, and the furniture pass reads it whole.
 //! 3. A region grows from the window up and down while its lines fit; it is kept when, for
 //!    each gutter, 70% of its lines are cut at a gap and the evidence above holds over the
 //!    whole region, and each column's median piece is at least 12 display
@@ -123,12 +126,13 @@ pub fn column_edits(text: &str) -> Vec<TextEdit> {
         return Vec::new();
     }
     let lines: Vec<Line> = line_ranges(text).map(|r| Line::new(text, r)).collect();
+    let bands = band_lines(text, &lines);
     let mut edits = Vec::new();
     let mut i = 0;
     let mut floor = 0; // first line not yet in a region
     let mut work = 0;
     while i + MIN_LINES <= lines.len() && work <= MAX_WORK {
-        let Some(region) = region_at(&lines, i, floor, &mut work) else {
+        let Some(region) = region_at(&lines, &bands, i, floor, &mut work) else {
             i += 1;
             continue;
         };
@@ -508,8 +512,51 @@ struct Region {
     cuts: Vec<Option<Vec<Cut>>>,
 }
 
-/// The region that starts at (or grows back from) line `i`, not reaching above `floor`.
-fn region_at(lines: &[Line], i: usize, floor: usize, work: &mut usize) -> Option<Region> {
+/// Where a line stands that is a header or footer band printed on one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Band {
+    /// No band line.
+    No,
+    /// A band line among the page's top lines: nothing above it belongs to a region below.
+    Top,
+    /// A band line among the page's bottom lines: nothing below it belongs to a region above.
+    Bottom,
+}
+
+/// Which lines are a header or footer band printed on one line (the page label, the date and
+/// the paper's name spaced apart across the page: furniture by
+/// [`crate::classify::furniture::is_band_line`]) among the page's top and bottom
+/// [`crate::analysis::survey::band_size`] lines of text. Such a line spans the columns even
+/// where its wide gaps fall on the gutters: a region stops at it and it stays whole, so the
+/// furniture pass still reads it as one band.
+fn band_lines(text: &str, lines: &[Line]) -> Vec<Band> {
+    let mut bands = vec![Band::No; lines.len()];
+    let texts: Vec<usize> = (0..lines.len()).filter(|&k| !lines[k].blank).collect();
+    let size = crate::analysis::survey::band_size(texts.len()).min(texts.len() / 2);
+    let edge = texts[..size]
+        .iter()
+        .map(|&k| (k, Band::Top))
+        .chain(texts[texts.len() - size..].iter().map(|&k| (k, Band::Bottom)));
+    // A band line has a run of three spaces or more between its items.
+    let spaced = |k: usize| lines[k].runs.iter().any(|r| r.cells.len() >= 3);
+    let mut cjk_page = None;
+    for (k, band) in edge {
+        if !spaced(k) {
+            continue;
+        }
+        let cjk =
+            *cjk_page.get_or_insert_with(|| newsclean_core::script::ScriptCounts::of(text).cjk_majority());
+        if crate::classify::furniture::is_band_line(text[lines[k].range.clone()].trim(), cjk) {
+            bands[k] = band;
+        }
+    }
+    bands
+}
+
+/// The region that starts at (or grows back from) line `i`, not reaching above `floor`; it
+/// stops at a band line (`bands`), which stays whole: a top band line and what stands above
+/// it, a bottom band line and what stands below it are left out.
+fn region_at(lines: &[Line], bands: &[Band], i: usize, floor: usize, work: &mut usize) -> Option<Region> {
     let first = &lines[i];
     if first.blank || !first.runs.iter().any(|r| r.strong) {
         return None;
@@ -530,6 +577,12 @@ fn region_at(lines: &[Line], i: usize, floor: usize, work: &mut usize) -> Option
     let mut a = i;
     while a > floor && fits(&lines[a - 1]) {
         a -= 1;
+    }
+    if let Some(k) = (a..b).rev().find(|&k| bands[k] == Band::Top) {
+        a = k + 1;
+    }
+    if let Some(k) = (a..b).find(|&k| bands[k] == Band::Bottom) {
+        b = k;
     }
     while a < b && lines[a].blank {
         a += 1;
@@ -833,6 +886,39 @@ mod tests {
         let raw = format!("{header}\n{body}");
         let page = run(&raw);
         assert_eq!(page.text(), format!("{header}\n\n{}", streams(&[&COL1, &COL2, &COL3])));
+    }
+
+    #[test]
+    fn a_band_line_whose_gaps_fall_on_the_gutters_stays_whole() {
+        // The band's items stand where the columns begin: every gap of the line is a cut at
+        // a gutter, yet it is one line of furniture across the page (top and bottom).
+        let header = side_by_side(&[&["责任编辑：程怡"], &["2025年2月5日 星期三"], &["溪岳新闻  A3"]], 28, 4);
+        let footer =
+            side_by_side(&[&["新闻热线：0571-85858110"], &["网址：www.xiyue.cn"], &["溪岳新闻"]], 28, 4);
+        let body = side_by_side(&[&COL1, &COL2, &COL3], 28, 4);
+        let raw = format!("{header}{body}{footer}");
+        let page = run(&raw);
+        let want = format!("{header}\n{}\n{footer}", streams(&[&COL1, &COL2, &COL3]));
+        assert_eq!(page.text(), want);
+        assert_unchanged(page.text());
+        // A Latin band the same.
+        let header =
+            side_by_side(&[&["SPORTS | 4"], &["Tuesday, March 3, 1925"], &["THE HARLAN HERALD"]], 28, 4);
+        let raw = format!("{header}{body}");
+        let page = run(&raw);
+        assert_eq!(page.text(), format!("{header}\n{}", streams(&[&COL1, &COL2, &COL3])));
+    }
+
+    #[test]
+    fn a_first_line_of_columns_that_is_no_band_is_cut() {
+        // Column lines at the top whose pieces are not furniture are read as columns.
+        let top: [&str; 1] = ["2025年2月5日 星期三"];
+        let col1: Vec<&str> = top.iter().chain(&COL1).copied().collect();
+        let col2: Vec<&str> = ["近日，市委召开会议，研究"].iter().chain(&COL2).copied().collect();
+        let col3: Vec<&str> = ["记者从市交通局获悉，城南"].iter().chain(&COL3).copied().collect();
+        let raw = side_by_side(&[&col1, &col2, &col3], 28, 4);
+        let page = run(&raw);
+        assert_eq!(page.text(), streams(&[&col1, &col2, &col3]));
     }
 
     #[test]
