@@ -22,6 +22,9 @@ pub struct PageScore {
     pub folded: Counts,
     /// The cleaner's output.
     pub output: String,
+    /// True when the edit log accounts for every change: undoing it on the output gives back
+    /// the decoded input (`EditLog::undo`).
+    pub lossless: bool,
 }
 
 /// The workspace root (the parent of the xtask crate).
@@ -96,7 +99,8 @@ pub fn score_all(
             lines.iter().map(|l| score::fold_rules(l)).filter(|l| !l.is_empty()).collect();
         let fold_raw = score::fold_rules(&raw);
         let folded = score::count(&fold_gold, &fold_lines, Some(&fold_raw), with_cer);
-        out.push(PageScore { name, counts, folded, output: cleaned.text });
+        let lossless = cleaned.page.log().undo(&cleaned.text) == *cleaned.input;
+        out.push(PageScore { name, counts, folded, output: cleaned.text, lossless });
     }
     Ok(out)
 }

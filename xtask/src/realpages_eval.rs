@@ -58,6 +58,7 @@ pub fn only_split(
                     counts: p.counts.clone(),
                     folded: p.folded.clone(),
                     output: p.output.clone(),
+                    lossless: p.lossless,
                 })
                 .collect(),
         })
@@ -173,6 +174,9 @@ pub fn page_table(ex: &ExtractorScores) -> String {
     s
 }
 
+/// `--write DIR` keeps every clean output (`DIR/<extractor>/<page>.txt`) and, for each output
+/// a second clean changes, that second clean (`<page>.again.txt`) and the command line's first
+/// and second cleans (`<page>.cli.txt`, `<page>.cli2.txt`), to diff.
 const EVAL_USAGE: &str =
     "usage: cargo xtask eval --realpages [DIR] [--write DIR] [--pages EXTRACTOR] [--no-survey]";
 
@@ -219,7 +223,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             "page by page (--no-survey)"
         }
     );
-    if let Some(w) = write {
+    if let Some(w) = &write {
         for ex in &scores {
             let d = w.join(&ex.extractor);
             std::fs::create_dir_all(&d).with_context(|| format!("{}: cannot create", d.display()))?;
@@ -249,8 +253,11 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             let second = cleaner
                 .clean_surveyed(p.output.as_bytes(), again.get(&paper_of(&p.name)).cloned())
                 .map(|c| c.text);
-            if second.ok().as_deref() != Some(p.output.as_str()) {
+            if second.as_deref().ok() != Some(p.output.as_str()) {
                 unstable.push(format!("{}/{}", ex.extractor, p.name));
+                if let (Some(w), Ok(second)) = (&write, &second) {
+                    std::fs::write(w.join(&ex.extractor).join(format!("{}.again.txt", p.name)), second)?;
+                }
             }
         }
     }
@@ -259,13 +266,48 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         total - unstable.len(),
         if unstable.is_empty() { String::new() } else { format!(" (changed: {})", unstable.join(" ")) }
     );
-    let (total, unstable) = idempotence_as_the_command_line(&dir, survey, &paper_of)?;
+    let cli = idempotence_as_the_command_line(&dir, survey, &paper_of)?;
     println!(
         "idempotence as `newsclean clean` sees it (Latin pages with {}; a folder per paper, its \
-         output folder cleaned again): {}/{total}{}",
+         output folder cleaned again): {}/{}{}",
         newsclean::LATIN_PROFILE,
-        total - unstable.len(),
-        if unstable.is_empty() { String::new() } else { format!(" (changed: {})", unstable.join(" ")) }
+        cli.total - cli.unstable.len(),
+        cli.total,
+        if cli.unstable.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (changed: {})",
+                cli.unstable
+                    .iter()
+                    .map(|u| format!("{}/{}", u.extractor, u.page))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        }
+    );
+    if let Some(w) = &write {
+        for u in &cli.unstable {
+            let d = w.join(&u.extractor);
+            std::fs::create_dir_all(&d).with_context(|| format!("{}: cannot create", d.display()))?;
+            std::fs::write(d.join(format!("{}.cli.txt", u.page)), &u.first)?;
+            std::fs::write(d.join(format!("{}.cli2.txt", u.page)), &u.second)?;
+        }
+    }
+    let lost: Vec<String> = scores
+        .iter()
+        .flat_map(|ex| {
+            ex.pages.iter().filter(|p| !p.lossless).map(|p| format!("{}/{}", ex.extractor, p.name))
+        })
+        .collect();
+    println!(
+        "lossless: {}/{total} outputs whose edit log undoes them to the decoded input{}; as `newsclean \
+         clean` sees it: {}/{}{}",
+        total - lost.len(),
+        if lost.is_empty() { String::new() } else { format!(" (not: {})", lost.join(" ")) },
+        cli.total - cli.lost.len(),
+        cli.total,
+        if cli.lost.is_empty() { String::new() } else { format!(" (not: {})", cli.lost.join(" ")) }
     );
     println!("\nMean over the pages, as output:");
     print!("{}", table(&scores, false));
@@ -305,17 +347,37 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An output of the command line that a second clean changed.
+struct Unstable {
+    extractor: String,
+    page: String,
+    /// The first clean's text.
+    first: String,
+    /// The second clean's text.
+    second: String,
+}
+
+/// What [`idempotence_as_the_command_line`] found.
+struct CommandLine {
+    /// The outputs checked.
+    total: usize,
+    /// The ones a second clean changed.
+    unstable: Vec<Unstable>,
+    /// The ones whose edit log does not undo them to the decoded input (`extractor/page`).
+    lost: Vec<String>,
+}
+
 /// Idempotence as a user meets it: `newsclean clean DIR --out-dir OUT`, then the same of OUT.
 /// The scores above clean every page with the default profile; the command line cleans a
 /// Latin page with the Latin profile ([`newsclean::Config::default`]), so its clean text, and
 /// whether a second clean keeps it, can differ. Each extractor's pages are cleaned as folders,
 /// one per paper, each surveyed first (`survey`), and the outputs cleaned again the same way.
-/// Returns the outputs checked and the ones a second clean changed (`extractor/page`).
+/// Also checks that each first clean's edit log undoes it to the decoded input.
 fn idempotence_as_the_command_line(
     dir: &Path,
     survey: bool,
     paper_of: &dyn Fn(&str) -> String,
-) -> anyhow::Result<(usize, Vec<String>)> {
+) -> anyhow::Result<CommandLine> {
     let cleaner = newsclean::Cleaner::from_config(&newsclean::Config::default())?;
     let surveyed = |pages: &[(String, Vec<u8>)]| {
         let mut by_paper: BTreeMap<String, newsclean::SurveyBuilder> = BTreeMap::new();
@@ -329,7 +391,7 @@ fn idempotence_as_the_command_line(
             .map(|(f, b)| (f, std::sync::Arc::new(b.finish())))
             .collect::<BTreeMap<String, std::sync::Arc<newsclean::Survey>>>()
     };
-    let (mut total, mut unstable) = (0, Vec::new());
+    let mut out = CommandLine { total: 0, unstable: Vec::new(), lost: Vec::new() };
     for ex in EXTRACTORS {
         let raw = dir.join(ex);
         if !raw.is_dir() {
@@ -343,19 +405,27 @@ fn idempotence_as_the_command_line(
         let first = surveyed(&pages);
         let mut outputs = Vec::new();
         for (name, bytes) in &pages {
-            let text = cleaner.clean_surveyed(bytes, first.get(&paper_of(name)).cloned())?.text;
-            outputs.push((name.clone(), text.into_bytes()));
+            let c = cleaner.clean_surveyed(bytes, first.get(&paper_of(name)).cloned())?;
+            if c.page.log().undo(&c.text) != *c.input {
+                out.lost.push(format!("{ex}/{name}"));
+            }
+            outputs.push((name.clone(), c.text.into_bytes()));
         }
         let again = surveyed(&outputs);
-        for (name, out) in &outputs {
-            total += 1;
-            let second = cleaner.clean_surveyed(out, again.get(&paper_of(name)).cloned())?.text;
-            if second.as_bytes() != out.as_slice() {
-                unstable.push(format!("{ex}/{name}"));
+        for (name, first) in &outputs {
+            out.total += 1;
+            let second = cleaner.clean_surveyed(first, again.get(&paper_of(name)).cloned())?.text;
+            if second.as_bytes() != first.as_slice() {
+                out.unstable.push(Unstable {
+                    extractor: ex.to_string(),
+                    page: name.clone(),
+                    first: String::from_utf8_lossy(first).into_owned(),
+                    second,
+                });
             }
         }
     }
-    Ok((total, unstable))
+    Ok(out)
 }
 
 /// The characters the spec's check compares: no white space, no ASCII or full-width

@@ -538,8 +538,14 @@ fn has_letters(t: &str) -> bool {
 /// Classify the Latin bylines and credits that stand as lines of their own
 /// ([`byline::byline_shape`]) as [`BlockKind::Byline`] (`layout.latin.byline`), so no paragraph
 /// takes them in, and a title-case line right over one as a heading (`layout.latin.heading`).
+///
+/// A byline-shaped line that the line before runs into is read as running text only on a page
+/// whose input shows raw layout ([`shows_raw_layout`]): on clean text (one paragraph a line)
+/// a byline the first clean kept apart sits between two lines of running text just so, and
+/// stays apart.
 fn classify_bylines(page: &mut Page) {
     let n = page.blocks().len();
+    let raw_layout = shows_raw_layout(page.input());
     let mut prev_byline = false;
     for i in 0..n {
         if !is_open_latin_block(page, i) {
@@ -587,8 +593,9 @@ fn classify_bylines(page: &mut Page) {
         let next_anew = i + 1 >= n
             || adjacent(i, i + 1)
                 && page.block_text(i + 1).trim_start().chars().next().is_some_and(char::is_uppercase);
-        if runs_on && (lower_word && !next_anew || byline::one_word_name(&line))
-            || byline::one_word_name(&line) && next_lower
+        if raw_layout
+            && (runs_on && (lower_word && !next_anew || byline::one_word_name(&line))
+                || byline::one_word_name(&line) && next_lower)
         {
             prev_byline = false;
             continue;
@@ -604,6 +611,39 @@ fn classify_bylines(page: &mut Page) {
             );
         }
     }
+}
+
+/// Line breaks of hard-wrapped prose a page needs to show raw layout without a blank line.
+const RAW_MIN_WRAPS: usize = 3;
+
+/// True when `text` (a page's input) shows raw layout: a blank line between two lines of
+/// text, or at least [`RAW_MIN_WRAPS`] line breaks of hard-wrapped prose: a line of at most a
+/// printed column's width ([`MAX_COLUMN`]) that ends open (a letter, digit, comma or hyphen),
+/// then a line that starts in lower case, neither of them byline-shaped. A sentence end
+/// before a lower-case line is no evidence of wrapping (`… said.` / `di Anna Riva`). Clean
+/// text has no blank line and joins such breaks, so it shows none of this.
+pub fn shows_raw_layout(text: &str) -> bool {
+    let text = text.trim_matches(char::is_whitespace);
+    if text.split('\n').any(|l| l.trim().is_empty()) {
+        return true;
+    }
+    let mut lines = text.split('\n').map(str::trim);
+    let Some(mut prev) = lines.next() else { return false };
+    let mut wraps = 0;
+    for l in lines {
+        let open = prev.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
+            && !ends_sentence(prev)
+            && squeezed_len(prev) <= MAX_COLUMN;
+        if open
+            && l.chars().next().is_some_and(char::is_lowercase)
+            && byline::byline_shape(prev, false).is_none()
+            && byline::byline_shape(l, false).is_none()
+        {
+            wraps += 1;
+        }
+        prev = l;
+    }
+    wraps >= RAW_MIN_WRAPS
 }
 
 /// A title-case line: no sentence mark at its end, at most [`HEADING_MAX_WORDS`] + 4 words,
@@ -785,9 +825,13 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
         // (or after a hyphen or comma) at least now and then; one short paragraph a line of
         // clean text starts each line anew (found by a property test: four short lines that
         // a blank line kept apart were joined by a second clean).
+        // A sentence end before a lower-case line is no evidence of a wrap: clean text that
+        // keeps lines apart (a sentence, then a line a blank line parted from it the first
+        // time) shows it too (found by the idempotence property test: `… recommendations.` /
+        // `agreed after a long debate to fund`).
         let goes_on = lines
             .windows(2)
-            .filter(|w| w[1].starts_lower || w[0].ends_word_hyphen || w[0].ends_comma)
+            .filter(|w| w[1].starts_lower && !w[0].ends_sentence || w[0].ends_word_hyphen || w[0].ends_comma)
             .count();
         let wrapped = is_column(&lines)
             && open as f32 >= MIN_OPEN_SHARE * junctions as f32

@@ -431,3 +431,25 @@ fn room_for_the_next_word_is_no_break_without_a_column_or_a_sentence_end() {
                on Monday at the town hall of the city.\n";
     assert_eq!(clean(raw).lines().count(), 1, "{}", clean(raw));
 }
+
+#[test]
+fn raw_layout_is_blank_lines_or_hard_wrapped_prose() {
+    // Blank lines between lines of text.
+    assert!(shows_raw_layout("COUNCIL BACKS NEW BRIDGE\n\nMembers of the board agreed.\n"));
+    // Three breaks of hard-wrapped prose: an open line, then a lower-case one.
+    assert!(shows_raw_layout(
+        "Members of the school board\nagreed after a long debate\nto fund longer hours at the\npublic library, at a cost of\nabout $45,000, the report said.\n"
+    ));
+    // Must not: clean text, one paragraph a line; a byline-shaped line between running lines;
+    // a sentence end before a lower-case line; two breaks only; a blank line at the end only.
+    for text in [
+        "COUNCIL BACKS NEW BRIDGE\nBy JOHN SMITH\nMembers of the board agreed.\nThe report runs to 112 pages.\n",
+        "Il consiglio ha approvato\ndi Marco Rossi\nla relazione sulla strada.\noppose the park,\npar Luc Moreau\nthe library.\nparks,\nby Anna Riva\nthe end.\n",
+        "He said so.\nthe iPhone sold well.\nIt rained.\neBay grew.\nThey left.\nmacOS was new.\n",
+        "Members of the school board\nagreed after a long debate\nto fund longer hours at the library.\n",
+        "Members of the board agreed.\n\n\n",
+        "see https://example.com/a-b\nand mail a@b.org\n",
+    ] {
+        assert!(!shows_raw_layout(text), "{text}");
+    }
+}

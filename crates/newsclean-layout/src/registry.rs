@@ -339,7 +339,7 @@ pub const RULES: &[RuleInfo] = rules![
     "Bylines (names one space apart), spaces next to digits or Latin letters, title element separators.";
 
     "layout.spaces.wrap", spaces::PASS_ID,
-    "A space between two CJK characters of a body paragraph or caption is removed",
+    "A space between two CJK characters of a body paragraph or caption, or after a clause mark (full-width, or ASCII after CJK) before CJK text in any block but a byline, is removed",
     "It marks where a printed line ended: Chinese has no spaces between words.",
     "市委常委会 会议暨 → 市委常委会会议暨",
     "Blocks without CJK text, spaces next to digits or Latin letters, title element separators, bylines.";

@@ -113,6 +113,14 @@ fn latin_bylines_are_byline_blocks_never_joined() {
 }
 
 #[test]
+fn a_byline_between_running_lines_of_clean_text_stays_apart() {
+    let page = layout(
+        "Il consiglio ha approvato\ndi Marco Rossi\nla relazione sulla nuova strada che porta alla stazione.\n",
+    );
+    assert!(page.text().lines().any(|l| l.trim() == "di Marco Rossi"), "{}", page.text());
+}
+
+#[test]
 fn running_text_that_looks_like_a_byline_is_joined_as_text() {
     for raw in [
         "The council met on Monday night, and the\nmayor said the plan was sound and would go ahead.\nBy the way, the council said it had no money\nleft for the bridge over the river this year.\n",
@@ -121,7 +129,11 @@ fn running_text_that_looks_like_a_byline_is_joined_as_text() {
         "The council had met on Monday and by late\nFriday it had voted to build the bridge, and\nBy Monday\nthe work on the bridge over the river had begun.\n",
         "The figures were published in the annual report\nand the council said so. See also page 5 of the\nreport for the tables on the harbour wall and more.\n",
     ] {
-        let page = layout(raw);
+        // On a raw page (here a heading and a blank line over the text): on clean text, a
+        // byline-shaped line between two running lines stays apart (a byline that blank lines
+        // kept apart the first time stands so on the clean page).
+        let raw = format!("NUOVA STRADA\n\n{raw}");
+        let page = layout(&raw);
         assert!(page.blocks().iter().all(|b| b.kind != BlockKind::Byline), "{raw:?}: {}", page.text());
         for alone in ["di Marco Rossi", "By Monday"] {
             assert!(!page.text().lines().any(|l| l.trim() == alone), "{raw:?}: {}", page.text());

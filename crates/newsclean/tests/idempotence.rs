@@ -55,11 +55,27 @@ fn a_lower_case_byline_under_a_line_that_runs_on() {
         "NUOVO PIANO DEL TRAFFICO\n\nIl consiglio comunale ha approvato ieri sera il nuovo piano.\n\nI\n\ndi Anna Riva\n\nLa biblioteca civica resterà aperta anche la domenica mattina.\n",
     );
     assert!(out.contains("\ndi Anna Riva\n"), "{out}");
-    // Must not fire: the name runs on into lower-case text (running text, joined).
+    // Must not fire: on a raw page (hard-wrapped prose), the name runs on into lower-case
+    // text (running text, joined).
     let out = clean_twice(
-        "Il consiglio ha approvato\ndi Marco Rossi\nla relazione sulla nuova strada che porta alla stazione.\n",
+        "Il consiglio comunale ha approvato ieri\nsera il nuovo piano del traffico, e il\nsindaco ha parlato alla stampa e ha\napprovato\ndi Marco Rossi\nla relazione sulla nuova strada che porta alla stazione.\n",
     );
     assert!(!out.lines().any(|l| l == "di Marco Rossi"), "{out}");
+}
+
+/// On clean text (no blank line, no hard-wrapped prose), a byline-shaped line between two
+/// lines of running text is a byline the first clean kept apart: it stays apart. On a raw
+/// page whose blank lines part it from a line that runs on, it is kept the first time, and
+/// the clean page then shows it between running lines.
+#[test]
+fn a_byline_between_running_lines_of_clean_text_stays_apart() {
+    let clean = "Il consiglio ha approvato\ndi Marco Rossi\nla relazione sulla nuova strada che porta alla stazione.\n";
+    let out = clean_twice(clean);
+    assert!(out.lines().any(|l| l == "di Marco Rossi"), "{out}");
+    let out = clean_twice(
+        "oppose the purchase of land for a park,\n\npar Luc Moreau\nthe public library on Sundays, the engineer said.\n",
+    );
+    assert!(out.lines().any(|l| l == "par Luc Moreau"), "{out}");
 }
 
 /// Two drop caps printed at the page's top; a column line that ends one sentence and opens
@@ -144,17 +160,15 @@ proptest::proptest! {
         ..proptest::prelude::ProptestConfig::default()
     })]
 
-    /// Ignored: it still finds known failures (`cargo test -p newsclean --test idempotence --
-    /// --ignored`), of two classes left open (7 of 400 such pages in a scan):
-    /// - a lower-case byline after a blank line with running text right under it (`… park,`,
-    ///   blank, `par Luc Moreau`, `the public library …`): the blank line makes it a byline the
-    ///   first time; on the clean page it stands between two lines of running text, where a
-    ///   raw page's wrapped prose (`approvato` / `di Marco Rossi` / `la relazione`) looks the
-    ///   same, and is joined;
-    /// - lines that blank lines or removed lines kept apart, read as one wrapped column once
-    ///   they meet in the clean text (the Latin pass's block-wide wrap evidence).
+    /// The 64 pages of the fixed seed are all idempotent. A wider scan (1500 pages of another
+    /// seed) still finds two classes, left open:
+    /// - a lone capital (a drop cap whose rest is not found) under a line that runs on: the
+    ///   first clean keeps it on its own line (`… attendent` / `T` / `COUNCIL …`, a blank line
+    ///   further on), a second clean joins it to the line before;
+    /// - lines that a removed line kept apart (a repeated sentence the duplicates pass drops),
+    ///   read as one wrapped column once they meet in the clean text (`Le vieux pont sera
+    ///   rénové` / `agreed after a long debate to fund`).
     #[test]
-    #[ignore = "finds known failures, see the doc comment"]
     fn realpages_like_latin_pages_are_idempotent(text in realpages_like_page()) {
         let named = Cleaner::new(DEFAULT_PROFILE).expect("profile");
         let auto = Cleaner::from_config(&Config::default()).expect("config");

@@ -148,22 +148,41 @@ const WRAP_MIN_CUT_SHARE: f32 = 0.3;
 
 /// True when the page holds hard-wrapped column lines even without a blank line (PyMuPDF and
 /// some OCR engines print a column's lines with no blank line anywhere): many lines of one
-/// width, not ending in clause punctuation, whose breaks cut words ([`crate::words`]). Clean
-/// text (one paragraph a line) has no such run, so it is still left alone.
+/// width, not ending in clause punctuation, whose breaks cut words ([`crate::words`]). Every
+/// width that [`WRAP_MIN_LINES`] lines share is a column (a page whose columns have two
+/// widths shows wrapping in both), not only the most frequent one. Clean text (one paragraph
+/// a line) has no such run, so it is still left alone.
 pub fn shows_wrapping(text: &str) -> bool {
     let lines: Vec<(&str, f32)> =
         text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| (l, cells(l))).collect();
-    // The most frequent width (half cells, a digit more or less) of lines that could be
-    // wrapped: 6-40 cells, not ending a clause.
-    let widths =
-        lines.iter().filter(|&&(l, w)| (6.0..=40.0).contains(&w) && !ends_clause(l)).map(|&(_, w)| w);
-    let Some((key, n)) = modal_width(widths) else {
-        return false;
+    // The widths (half cells, a digit more or less) of lines that could be wrapped: 6-40
+    // cells, not ending a clause; each shared by enough lines is a column's width.
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for &(l, w) in &lines {
+        if (6.0..=40.0).contains(&w) && !ends_clause(l) {
+            let key = (w * 2.0).round() as u32;
+            match counts.iter_mut().find(|(k, _)| *k == key) {
+                Some(e) => e.1 += 1,
+                None => counts.push((key, 1)),
+            }
+        }
+    }
+    let columns: Vec<u32> = counts
+        .iter()
+        .map(|&(k, _)| k)
+        .filter(|&k| {
+            counts.iter().filter(|(k2, _)| k2.abs_diff(k) <= 1).map(|(_, n)| n).sum::<usize>()
+                >= WRAP_MIN_LINES
+        })
+        .collect();
+    let full = |(l, w): (&str, f32)| {
+        let key = (w * 2.0).round() as u32;
+        columns.iter().any(|&c| c.abs_diff(key) <= 1) && !ends_clause(l)
     };
-    if n < WRAP_MIN_LINES || (n as f32) < WRAP_MIN_SHARE * lines.len() as f32 {
+    let n = lines.iter().filter(|&&l| full(l)).count();
+    if columns.is_empty() || (n as f32) < WRAP_MIN_SHARE * lines.len() as f32 {
         return shows_short_wrapping(&lines);
     }
-    let full = |(l, w): (&str, f32)| ((w * 2.0).round() as u32).abs_diff(key) <= 1 && !ends_clause(l);
     let (mut breaks, mut cut) = (0usize, 0usize);
     for pair in lines.windows(2) {
         if full(pair[0]) {
@@ -356,6 +375,36 @@ mod tests {
         // Titles of about one width, but not next to each other.
         let titles = [(10.0, false), (60.0, true), (10.0, false), (70.0, true), (10.0, false)];
         assert_eq!(column_width(&titles, 2, 8), None);
+    }
+
+    /// `text` cut into lines of `width` characters.
+    fn wrap(text: &str, width: usize) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        chars.chunks(width).map(|c| c.iter().collect()).collect()
+    }
+
+    #[test]
+    fn columns_of_two_widths_show_wrapping() {
+        let a = "从铁军打造升级为党建强基新工程有着怎样的新景市委组织部常务副部长市党建强基工程指挥部办公室主任何小云表示新一年党建强基工程将围绕创新奋进主题主线筑牢筑强政治治理干部群众作风五个根基";
+        let b = "持续六年推进的铁军打造工程为金平湖新崛起提供了坚强的队伍保证在全面贯彻党的二十大精神开局之年也是平湖向着七连捷创新奋进之年党建强基全新启航一个工程的迭代升级背后传递了怎样一种信号将构建怎样的新格局这是全市各级党组织和党员干部共同面对的问题";
+        let long = "党建强，则根基稳；根基稳，则社会兴。如何为打造中国式现代化的金平湖璀璨明珠提供坚强的组织保证，为平湖经济社会高质量发展筑牢最坚实的根基？";
+        let mut lines: Vec<String> = wrap(a, 9).into_iter().take(9).collect();
+        lines.extend(wrap(b, 12).into_iter().take(9));
+        lines.extend(std::iter::repeat_n(long.to_string(), 20));
+        let page = lines.join("\n") + "\n";
+        // Neither width alone is a quarter of the page's lines; both together are.
+        assert!(shows_wrapping(&page), "{page}");
+        // Must not fire: the same page as clean text, each paragraph on a line.
+        let clean = format!("{a}。\n{b}。\n{}", format!("{long}\n").repeat(20));
+        assert!(!shows_wrapping(&clean), "{clean}");
+        // Nor lines of two widths that cut no word: titles, each a phrase of its own.
+        let titles = ["加强创新推进构建大党建新格局", "五大根基筑实璀璨明珠坚强底座"];
+        let mut lines: Vec<String> = Vec::new();
+        for _ in 0..9 {
+            lines.extend(titles.iter().map(|t| t.to_string()));
+        }
+        lines.extend(std::iter::repeat_n(long.to_string(), 20));
+        assert!(!shows_wrapping(&(lines.join("\n") + "\n")));
     }
 
     #[test]

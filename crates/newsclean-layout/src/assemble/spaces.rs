@@ -61,6 +61,34 @@ fn spaces_at_ascii_punct(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The byte ranges of white space after a mark that ends a clause or a sentence and before a
+/// CJK character: a full-width mark (`，` `、` `；` `：` `。` `！` `？`), or an ASCII one
+/// (`,` `;` `:` `!` `?`) after a CJK character, which the rules make full-width.
+fn spaces_after_clause_marks(text: &str) -> Vec<std::ops::Range<usize>> {
+    use newsclean_core::chars::is_hspace;
+    let full = |c: char| matches!(c, '，' | '、' | '；' | '：' | '。' | '！' | '？');
+    let ascii = |c: char| matches!(c, ',' | ';' | ':' | '!' | '?');
+    let mut out = Vec::new();
+    let (mut prev, mut before_prev): (Option<char>, Option<char>) = (None, None);
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_hspace(c) {
+            if run.is_none() {
+                run = Some(i);
+            }
+            continue;
+        }
+        if let (Some(s), Some(p)) = (run.take(), prev)
+            && is_cjk(c)
+            && (full(p) || ascii(p) && before_prev.is_some_and(is_cjk))
+        {
+            out.push(s..i);
+        }
+        (before_prev, prev) = (prev, Some(c));
+    }
+    out
+}
+
 /// The pass's id.
 pub const PASS_ID: &str = "layout.spaces";
 
@@ -111,6 +139,15 @@ impl Pass for CjkSpaces {
                         && after.is_some_and(is_cjk_punct)
                         && (outer_before.is_some_and(is_cjk) || outer_after.is_some_and(is_cjk))
                 }));
+                // A space after a full-width clause or sentence mark, before CJK text
+                // (`“零突破”， 本版编辑`): the mark is set with its own spacing, so the space is
+                // a layout artefact in a title as in body text (where a second clean, taking a
+                // long line for body text, removed what the first had kept in a title).
+                edits.extend(
+                    spaces_after_clause_marks(text)
+                        .into_iter()
+                        .map(|r| TextEdit::delete(start + r.start..start + r.end, "layout.spaces.wrap")),
+                );
                 // The space after a subtitle's opening dash (—— 上半年…): the dash leads the
                 // subtitle, no title element stands before it.
                 if let Some(rest) = text.strip_prefix("——") {
@@ -182,6 +219,38 @@ mod tests {
         CjkSpaces.run(&mut p, &Context::default()).unwrap();
         assert_eq!(p.text(), "重研发 (图) 助发展\n");
         assert!(spaces_at_ascii_punct("参观了展览 see (the show), ok 很好").is_empty());
+    }
+
+    /// Regression (a realpages page): a title joined with the line under it kept the space
+    /// after its full-width comma; a second clean took the long line for body text and
+    /// removed it.
+    #[test]
+    fn a_space_after_a_full_width_clause_mark_goes_in_titles_too() {
+        let mut p = Page::new("引领性企业引育“零突破”， 本版编辑：万涛\n");
+        p.classify(0, BlockKind::Headline, "t");
+        CjkSpaces.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.text(), "引领性企业引育“零突破”，本版编辑：万涛\n");
+        // An ASCII mark after CJK text, which the rules make full-width.
+        let mut p = Page::new("未来产业: 抢占风口大有可为\n");
+        p.classify(0, BlockKind::Headline, "t");
+        CjkSpaces.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.text(), "未来产业:抢占风口大有可为\n");
+        // Must not fire: title elements apart (no mark before the space), a space before a
+        // digit or a Latin word, a byline, English text.
+        for (text, kind) in [
+            ("听取民意 汲取民智\n", BlockKind::Headline),
+            ("重研发 助发展\n", BlockKind::Subtitle),
+            ("展会开幕： 2023年\n", BlockKind::Headline),
+            ("新品发布： iPhone\n", BlockKind::Headline),
+            ("■记者： 胡佳英 林旭东\n", BlockKind::Byline),
+            ("Yes, she said.\n", BlockKind::Headline),
+            ("Note: 平湖 is a city\n", BlockKind::Headline),
+        ] {
+            let mut p = Page::new(text);
+            p.classify(0, kind, "t");
+            CjkSpaces.run(&mut p, &Context::default()).unwrap();
+            assert_eq!(p.text(), text);
+        }
     }
 
     #[test]
