@@ -329,13 +329,17 @@ fn join_word_gaps(page: &mut Page) -> Result<(), PassError> {
     if goes_on_lower < WORD_GAPS_MIN_LOWER || pieces as f32 > WORD_GAPS_MAX_SHARE * with_letters as f32 {
         return Ok(());
     }
+    // A list item or Markdown line: a marker and text after it (`- bread`, `1. bread`, `# News`);
+    // a number alone (`1919. `, `3, `) is a piece of a sentence.
     let markup = |t: &str| -> bool {
-        let first = t.split_whitespace().next().unwrap_or("");
-        matches!(first, "-" | "*" | "+" | "•" | ">" | "|")
+        let mut words = t.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let item = matches!(first, "-" | "*" | "+" | "•" | ">" | "|")
             || first.starts_with('#')
             || first
                 .strip_suffix(['.', ')'])
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                .is_some_and(|n| (1..=2).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
+        item && words.next().is_some()
     };
     // May piece `m` be joined to line `m + 1`?
     let joins = |m: usize| -> bool {

@@ -102,6 +102,12 @@ fn word_gap_pieces_are_joined_back_into_their_line() {
     assert!(out.text.contains("today. The school board agreed to fund repairs"), "{}", out.text);
     assert!(out.text.contains("objections of several aldermen. The mayor said the work"), "{}", out.text);
     assert!(out.page.log().edits().iter().any(|e| e.rule == "layout.latin.word-gaps"), "{}", out.text);
+    // A number alone is a piece too (`1919. `), not a list item.
+    let raw = format!(
+        "{COLUMN_HEAD}Several speakers pointed out that the\nlast survey of the wall was made in\n1919. \nThe \nschool \nboard \nagreed\nto fund repairs to the old grammar school\nbefore the end of the year, despite the\nobjections of several aldermen there.\n"
+    );
+    let out = clean(&raw);
+    assert!(out.text.contains("made in 1919. The school board agreed to fund"), "{}", out.text);
 }
 
 #[test]
@@ -147,9 +153,9 @@ fn a_heading_wrapped_over_a_byline_is_one_heading() {
         out.text
     );
     // Over a drop cap's letter, and across a blank line, as the clean page has them.
-    let out = clean(&format!(
-        "Library to Open\non Sundays\n\nT\nBy JOHN SMITH\nhe council voted on Monday to approve a new bridge over the river, at a cost of\nabout $45,000.\n"
-    ));
+    let out = clean(
+        "Library to Open\non Sundays\n\nT\nBy JOHN SMITH\nhe council voted on Monday to approve a new bridge over the river, at a cost of\nabout $45,000.\n",
+    );
     assert!(out.text.starts_with("Library to Open on Sundays\nBy JOHN SMITH\nThe council"), "{}", out.text);
 }
 
