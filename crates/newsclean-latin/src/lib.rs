@@ -66,6 +66,13 @@ pub const HEADING: &str = "layout.latin.heading";
 /// Rule id: a Latin byline or credit (`By JOHN SMITH`, `From our Correspondent`, `Photo:
 /// Mary Smith`, `Staff Writer` under a byline) classified as a byline block.
 pub const BYLINE: &str = "layout.latin.byline";
+/// Rule id: a heading wrapped over several title-case lines over a byline, joined into one
+/// heading line; and a short line between a paragraph's end and a capitalised line set apart
+/// as a subhead.
+pub const HEADING_WRAP: &str = "layout.latin.heading-wrap";
+/// Rule id: the pieces of one printed line that the extractor wrote one a line (each but the
+/// last ending in a single space: it cut the line at wide word gaps) joined back into the line.
+pub const WORD_GAPS: &str = "layout.latin.word-gaps";
 
 /// Lost-hyphen join by word frequencies: log10 of P(joined word) / (P(left) P(right)) must
 /// reach this (the joined word is at least 100 times likelier than the two words by chance).
@@ -157,18 +164,22 @@ impl Pass for JoinLatin {
             return Ok(());
         }
         remove_furniture_inside_latin_text(page)?;
-        classify_bylines(page);
+        join_word_gaps(page)?;
+        classify_bylines(page)?;
         rejoin_drop_caps(page, &ENGLISH)?;
         let open: Vec<bool> = (0..page.blocks().len()).map(|i| is_open_latin_block(page, i)).collect();
         if !open.iter().any(|&o| o) {
             return Ok(());
         }
         let mut starts = regroup(page, &open);
-        split_paragraphs(page, &mut starts);
+        let mut subheads = HashSet::new();
+        split_paragraphs(page, &mut starts, &mut subheads);
         let mine: Vec<usize> =
             (0..page.blocks().len()).filter(|&i| starts.contains(&page.blocks()[i].range.start)).collect();
         let headings: Vec<bool> =
             mine.iter().map(|&i| page.block_lines(i).all(|(_, l)| is_heading_line(l))).collect();
+        let subhead: Vec<bool> =
+            mine.iter().map(|&i| subheads.contains(&page.blocks()[i].range.start)).collect();
         let vocab = PageVocab::build(page, &mine);
         let mut edits = Vec::new();
         for &i in &mine {
@@ -185,8 +196,15 @@ impl Pass for JoinLatin {
         remove_trailing_jumps(page, &mine)?;
         // Joining never empties a block, so the indices still hold. The blocks are decided:
         // later passes find them classified and leave them whole.
-        for (&i, &heading) in mine.iter().zip(&headings) {
-            if heading {
+        for ((&i, &heading), &subhead) in mine.iter().zip(&headings).zip(&subhead) {
+            if subhead {
+                page.classify_because(
+                    i,
+                    BlockKind::Headline,
+                    HEADING_WRAP,
+                    "a short line between a sentence end and a capitalised line: a subhead",
+                );
+            } else if heading {
                 page.classify(i, BlockKind::Headline, HEADING);
             } else {
                 page.classify(i, BlockKind::Body, PARAGRAPH);
@@ -240,6 +258,155 @@ fn remove_furniture_inside_latin_text(page: &mut Page) -> Result<(), PassError> 
         i = run_end;
     }
     page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })?;
+    Ok(())
+}
+
+/// A run of word-gap pieces and the line that ends it, joined, is at most this share of the
+/// width of the column lines around it.
+const WORD_GAPS_MAX_WIDTH: f32 = 1.25;
+/// Lines around a run of pieces whose widths give the column's width: this many either side.
+const WORD_GAPS_WINDOW: usize = 10;
+/// The page shows word-gap pieces: at least this many go on into a lower-case word...
+const WORD_GAPS_MIN_LOWER: usize = 2;
+/// ...and at most this share of its lines with letters are pieces.
+const WORD_GAPS_MAX_SHARE: f32 = 0.5;
+
+/// PyMuPDF writes a justified line of a column as several pieces, one a line, where the line
+/// has wide word gaps: every piece but the last ends in a single space (`he ` / `county ` /
+/// `engineer ` / `expressed`). The pieces are joined back into their line before bylines,
+/// headings and paragraphs are read from the lines (`layout.latin.word-gaps`): deleting the
+/// line break after the space.
+///
+/// Only on a page that shows the shape: at least [`WORD_GAPS_MIN_LOWER`] pieces going on into
+/// a lower-case word, and pieces at most [`WORD_GAPS_MAX_SHARE`] of the page's lines (text
+/// whose every line ends in a space shows nothing). A run of pieces is joined when it and the
+/// line that ends it fit one column line (at most [`WORD_GAPS_MAX_WIDTH`] of the median width
+/// of the whole lines around it). Never across a blank line, two trailing spaces (a Markdown
+/// line break), a list item or Markdown line, nor from a sentence end into a heading, title
+/// or byline line.
+fn join_word_gaps(page: &mut Page) -> Result<(), PassError> {
+    if page.is_disabled(WORD_GAPS) {
+        return Ok(());
+    }
+    struct Line {
+        /// Offset of the line's end (its `\n`, or the text's end).
+        end: usize,
+        /// Characters without the white space around.
+        len: usize,
+        piece: bool,
+        open: bool,
+        text: String,
+    }
+    let text = page.text();
+    // Open Latin blocks, and open blocks without letters (`112 `, `3, `: pieces too).
+    let open_ranges: Vec<Range<usize>> = (0..page.blocks().len())
+        .filter(|&i| {
+            is_open_latin_block(page, i)
+                || page.blocks()[i].kind == BlockKind::Unknown && !has_letters(page.block_text(i))
+        })
+        .map(|i| page.blocks()[i].range.clone())
+        .collect();
+    let in_open = |at: usize| -> bool {
+        let k = open_ranges.partition_point(|r| r.end <= at);
+        open_ranges.get(k).is_some_and(|r| r.start <= at)
+    };
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for l in text.split('\n') {
+        let t = l.trim();
+        let start = at + (l.len() - l.trim_start().len());
+        let open = !t.is_empty() && in_open(start);
+        let piece = open && l.ends_with(' ') && !l.ends_with("  ") && t.chars().any(char::is_alphanumeric);
+        lines.push(Line { end: at + l.len(), len: t.chars().count(), piece, open, text: t.to_string() });
+        at += l.len() + 1;
+    }
+    let pieces = lines.iter().filter(|l| l.piece).count();
+    let with_letters = lines.iter().filter(|l| l.open && has_letters(&l.text)).count();
+    let goes_on_lower = lines
+        .windows(2)
+        .filter(|w| w[0].piece && w[1].open && w[1].text.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    if goes_on_lower < WORD_GAPS_MIN_LOWER || pieces as f32 > WORD_GAPS_MAX_SHARE * with_letters as f32 {
+        return Ok(());
+    }
+    // A list item or Markdown line: a marker and text after it (`- bread`, `1. bread`, `# News`);
+    // a number alone (`1919. `, `3, `) is a piece of a sentence.
+    let markup = |t: &str| -> bool {
+        let mut words = t.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let item = matches!(first, "-" | "*" | "+" | "•" | ">" | "|")
+            || first.starts_with('#')
+            || first
+                .strip_suffix(['.', ')'])
+                .is_some_and(|n| (1..=2).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
+        item && words.next().is_some()
+    };
+    // May piece `m` be joined to line `m + 1`?
+    let joins = |m: usize| -> bool {
+        let (a, b) = (&lines[m], lines.get(m + 1));
+        let Some(b) = b else { return false };
+        a.piece
+            && b.open
+            && !markup(&a.text)
+            && !markup(&b.text)
+            && !(ends_sentence(&a.text)
+                && (is_heading_line(&b.text)
+                    || is_title_line(&b.text)
+                    || byline::byline_shape(&b.text, false).is_some()))
+    };
+    let mut edits = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        if !joins(k) {
+            k += 1;
+            continue;
+        }
+        // The run: pieces k.. joined on to line j.
+        let mut j = k;
+        while joins(j) {
+            j += 1;
+        }
+        let run_len = lines[k..=j].iter().map(|l| l.len).sum::<usize>() + (j - k);
+        let (lo, hi) = (k.saturating_sub(WORD_GAPS_WINDOW), (j + WORD_GAPS_WINDOW + 1).min(lines.len()));
+        let mut widths: Vec<usize> = lines[lo..hi]
+            .iter()
+            .filter(|l| l.open && !l.piece && (MIN_COLUMN_CHARS..=MAX_COLUMN).contains(&l.len))
+            .map(|l| l.len)
+            .collect();
+        widths.sort_unstable();
+        let fits = widths.len() >= MIN_COLUMN_LINES && {
+            let median = widths[widths.len() / 2];
+            run_len as f32 <= WORD_GAPS_MAX_WIDTH * median as f32
+        };
+        if fits {
+            let note = format!(
+                "{} pieces of one line, each but the last ending in a single space, {run_len} characters joined, within the column's width",
+                j - k + 1
+            );
+            for line in &lines[k..j] {
+                edits.push(TextEdit::delete(line.end..line.end + 1, WORD_GAPS).with_note(note.clone()));
+            }
+        }
+        k = j + 1;
+    }
+    // Where each deleted line break lands in the new text: its blocks meet there.
+    let meets: Vec<usize> = edits.iter().enumerate().map(|(n, e)| e.range.start - n).collect();
+    if page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })? == 0 {
+        return Ok(());
+    }
+    for &at in meets.iter().rev() {
+        let blocks = page.blocks();
+        let i = blocks.partition_point(|b| b.range.start < at);
+        if i == 0 || i >= blocks.len() || blocks[i].range.start != at {
+            continue;
+        }
+        if blocks[i - 1].range.end + 1 == at
+            && blocks[i - 1].kind == BlockKind::Unknown
+            && blocks[i].kind == BlockKind::Unknown
+        {
+            page.merge_blocks(i - 1, i, BlockKind::Unknown);
+        }
+    }
     Ok(())
 }
 
@@ -543,10 +710,12 @@ fn has_letters(t: &str) -> bool {
 /// whose input shows raw layout ([`shows_raw_layout`]): on clean text (one paragraph a line)
 /// a byline the first clean kept apart sits between two lines of running text just so, and
 /// stays apart.
-fn classify_bylines(page: &mut Page) {
+fn classify_bylines(page: &mut Page) -> Result<(), PassError> {
     let n = page.blocks().len();
     let raw_layout = shows_raw_layout(page.input());
     let mut prev_byline = false;
+    // Headings wrapped over several lines: (first block, last block) of each.
+    let mut wrapped: Vec<(usize, usize)> = Vec::new();
     for i in 0..n {
         if !is_open_latin_block(page, i) {
             prev_byline = page.blocks()[i].kind == BlockKind::Byline && prev_byline;
@@ -602,15 +771,194 @@ fn classify_bylines(page: &mut Page) {
         }
         page.classify_because(i, BlockKind::Byline, BYLINE, why);
         prev_byline = true;
-        if prev_heading && !role_allowed {
-            page.classify_because(
-                i - 1,
-                BlockKind::Headline,
-                HEADING,
-                "a title-case line right over a byline",
-            );
+        if role_allowed {
+            continue;
+        }
+        let (elements, last, over_letter) = if page.is_disabled(HEADING_WRAP) {
+            (Vec::new(), None, false)
+        } else {
+            wrapped_headings(page, i)
+        };
+        let last_wrapped = elements.iter().any(|e| Some(e.1) == last);
+        wrapped.extend(elements);
+        let last_heading = match last {
+            Some(l) if over_letter => {
+                let p = page.block_text(l).trim();
+                is_open_latin_block(page, l) && !is_heading_line(p) && is_title_line(p)
+            }
+            _ => prev_heading,
+        };
+        if last_heading && !last_wrapped {
+            let (at, why) = match last {
+                Some(l) if over_letter => (l, "a title-case line over a drop cap's letter over a byline"),
+                _ => (i - 1, "a title-case line right over a byline"),
+            };
+            page.classify_because(at, BlockKind::Headline, HEADING, why);
         }
     }
+    wrapped.sort_unstable();
+    wrapped.dedup();
+    // Join each wrapped heading's lines with one space, then make its blocks one.
+    let text = page.text();
+    let mut edits = Vec::new();
+    for &(first, last) in &wrapped {
+        let lines = last - first + 1;
+        for k in first..last {
+            let gap = page.blocks()[k].range.end..page.blocks()[k + 1].range.start;
+            if &text[gap.clone()] != " " {
+                edits.push(TextEdit::replace(gap, " ", HEADING_WRAP).with_note(format!(
+                    "a heading wrapped over {lines} title-case lines right over a byline"
+                )));
+            }
+        }
+    }
+    page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })?;
+    for &(first, last) in wrapped.iter().rev() {
+        page.merge_blocks(first, last, BlockKind::Unknown);
+        page.classify_because(
+            first,
+            BlockKind::Headline,
+            HEADING_WRAP,
+            "a heading wrapped over title-case lines right over a byline",
+        );
+    }
+    Ok(())
+}
+
+/// The most lines of the headings over a byline.
+const HEADING_WRAP_MAX_LINES: usize = 6;
+/// A heading's last line at most this share of the line before it is what the wrap left over.
+const HEADING_WRAP_REST: f32 = 0.6;
+/// Lower-case words a title line does not end with: a wrap cut the title after them.
+const TITLE_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "de", "di",
+    "du", "la", "le", "les", "des", "et", "il", "per",
+];
+
+/// The headings right over the byline `byline` that the page wrapped over several lines: the
+/// title-case lines above it (open Latin, each a piece of a title, [`is_title_piece`], not all
+/// capitals), as the clean page has them: blank lines, furniture and junk between are passed
+/// over, and so is a drop cap's letter right over the byline (PyMuPDF writes the floated letter
+/// there; the drop-cap pass takes it away later). Read from the byline up, each junction is a
+/// wrap when it shows one: the line ends in a lower-case function word (`Library to Open on` /
+/// `Sundays`), the next opens in lower case (`Library to Open` / `on Sundays`), or the next is
+/// what a wrap leaves over, at most [`HEADING_WRAP_REST`] of the line's length (`Park Land
+/// Purchase` / `Approved`); above a heading of two lines or more, a line is its first line too
+/// when the next line's first word would not have fit on it within the heading's widest line
+/// (greedy wrapping). Lines that show no wrap are headings of their own (a title over a
+/// subtitle), so clean text, one heading a line, is left as it is.
+///
+/// Returns each heading of two lines or more as (first block, last block): consecutive blocks
+/// (only blank lines between), its first line opening in a capital, the joined heading a title
+/// line, and no text running on into it from above; then the block of the line over the
+/// byline, and whether a drop cap's letter stands between them.
+fn wrapped_headings(page: &Page, byline: usize) -> (Vec<(usize, usize)>, Option<usize>, bool) {
+    let line = |k: usize| page.block_text(k).trim();
+    let kept = |k: usize| !matches!(page.blocks()[k].kind, BlockKind::Furniture | BlockKind::Junk);
+    let prev_kept = |k: usize| (0..k).rev().find(|&p| kept(p));
+    let piece =
+        |k: usize| is_open_latin_block(page, k) && is_title_piece(line(k)) && !is_heading_line(line(k));
+    let drop_cap = |k: usize| {
+        let mut cs = line(k).chars();
+        is_open_latin_block(page, k)
+            && cs.next().is_some_and(|c| c.is_uppercase() && c.is_alphabetic())
+            && cs.next().is_none()
+    };
+    let Some(mut last) = prev_kept(byline) else { return (Vec::new(), None, false) };
+    let over_letter = drop_cap(last);
+    if over_letter {
+        match prev_kept(last) {
+            Some(l) => last = l,
+            None => return (Vec::new(), None, false),
+        }
+    }
+    if !piece(last) {
+        return (Vec::new(), Some(last), over_letter);
+    }
+    // The run of pieces, from the byline up.
+    let mut run = vec![last];
+    while run.len() < HEADING_WRAP_MAX_LINES {
+        match prev_kept(run[run.len() - 1]) {
+            Some(p) if piece(p) => run.push(p),
+            _ => break,
+        }
+    }
+    run.reverse();
+    let len = |k: usize| line(k).chars().count();
+    let first_word = |k: usize| line(k).split_whitespace().next().map_or(0, |w| w.chars().count());
+    let shows_wrap = |a: usize, b: usize| -> bool {
+        let ends_function_word =
+            line(a).split_whitespace().last().is_some_and(|w| TITLE_FUNCTION_WORDS.contains(&w));
+        let next_lower = line(b).chars().next().is_some_and(char::is_lowercase);
+        let rest = (len(b) as f32) <= HEADING_WRAP_REST * len(a) as f32
+            || line(b).split_whitespace().nth(1).is_none();
+        ends_function_word || next_lower || rest
+    };
+    // From the byline up: the heading being read is run[m + 1 ..= end].
+    let mut out = Vec::new();
+    let mut end = run.len() - 1;
+    for m in (0..run.len() - 1).rev() {
+        let (a, b) = (run[m], run[m + 1]);
+        let joins = b == a + 1
+            && (shows_wrap(a, b)
+                || end > m + 1 && {
+                    let widest = run[m + 1..=end].iter().map(|&k| len(k)).max().unwrap_or(0);
+                    len(a) + 1 + first_word(b) > widest
+                });
+        if !joins {
+            if end > m + 1 {
+                out.push((m + 1, end));
+            }
+            end = m;
+        }
+    }
+    if end > 0 {
+        out.push((0, end));
+    }
+    let above_runs_on = |first: usize| {
+        prev_kept(first).is_some_and(|p| {
+            is_open_latin_block(page, p)
+                && !ends_sentence(line(p))
+                && !is_heading_line(line(p))
+                && !piece(p)
+                && !drop_cap(p)
+        })
+    };
+    let mut blocks: Vec<(usize, usize)> = out
+        .into_iter()
+        .map(|(f, e)| (run[f], run[e]))
+        .filter(|&(first, end)| {
+            let joined = (first..=end).map(line).collect::<Vec<_>>().join(" ");
+            line(first).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && is_title_line(&joined)
+                && !above_runs_on(first)
+        })
+        .collect();
+    blocks.reverse();
+    (blocks, Some(last), over_letter)
+}
+
+/// A piece of a title-case heading: no mark that ends a sentence or a clause at its end, no
+/// sentence end inside, at most [`HEADING_MAX_WORDS`] words, every word of four letters or more
+/// capitalised, at least one.
+fn is_title_piece(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || ends_sentence(t) || t.ends_with([',', ';', ':', '-']) || ends_sentence_inside(t) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > HEADING_MAX_WORDS {
+        return false;
+    }
+    let long: Vec<&str> =
+        words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    // A piece of short words only is the title's small words (`to`, `on`) or capitalised ones.
+    let small_words = long.is_empty()
+        && words
+            .iter()
+            .all(|w| TITLE_FUNCTION_WORDS.contains(w) || w.chars().next().is_some_and(char::is_uppercase));
+    (!long.is_empty() || small_words)
+        && long.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
 }
 
 /// Line breaks of hard-wrapped prose a page needs to show raw layout without a blank line.
@@ -777,7 +1125,12 @@ struct LineShape {
     starts_upper: bool,
     /// Characters of its first word.
     first_word: usize,
+    /// Ends in a semicolon or colon.
+    ends_clause: bool,
 }
+
+/// A subhead line is at most this share of the longer of the lines around it.
+const SUBHEAD_SHORT: f32 = 0.6;
 
 /// Split the Latin blocks (by their start offsets in `starts`) into paragraphs; the parts
 /// join `starts`. A block is cut after line `k` when
@@ -789,7 +1142,7 @@ struct LineShape {
 ///   of a paragraph;
 /// - the block does not look wrapped (fewer than [`MIN_OPEN_SHARE`] of its lines, or fewer
 ///   than two, are column lines that end mid-sentence, as in clean text) and line `k` + 1 does not plainly continue line `k`.
-fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
+fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>, subheads: &mut HashSet<usize>) {
     for i in (0..page.blocks().len()).rev() {
         if !starts.contains(&page.blocks()[i].range.start) {
             continue;
@@ -812,6 +1165,7 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
                 ends_comma: l.trim_end().ends_with(','),
                 starts_upper: l.trim_start().chars().next().is_some_and(char::is_uppercase),
                 first_word: l.split_whitespace().next().map_or(0, |w| w.chars().count()),
+                ends_clause: l.trim_end().ends_with([';', ':']),
             })
             .collect();
         // Wrapped column text ends most lines mid-sentence; text with one paragraph a line
@@ -841,8 +1195,34 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>) {
             // blank line kept apart the first time meet in clean text, and a second clean
             // took them for one (found by a property test with a random seed).
             && (goes_on >= 2 || junctions <= 2);
+        // A short line opening in a capital and ending no sentence, between a sentence end
+        // and a line opening in a capital, in wrapped text: a subhead, a block of its own.
+        let subhead = |m: usize| -> bool {
+            let l = &lines[m];
+            wrapped
+                && m > 0
+                && m + 1 < lines.len()
+                && lines[m - 1].ends_sentence
+                && !lines[m - 1].heading
+                && !l.heading
+                && l.starts_upper
+                && !l.ends_sentence
+                && !l.ends_comma
+                && !l.ends_word_hyphen
+                && !l.ends_clause
+                && lines[m + 1].starts_upper
+                && (l.len as f32) < SUBHEAD_SHORT * lines[m - 1].len.max(lines[m + 1].len) as f32
+        };
         for k in (0..junctions).rev() {
             let (line, next) = (&lines[k], &lines[k + 1]);
+            if subhead(k + 1) || subhead(k) {
+                if subhead(k + 1) && !page.is_disabled(HEADING_WRAP) {
+                    subheads.insert(next.start);
+                }
+                page.split_block(i, next.start, BlockKind::Unknown);
+                starts.insert(next.start);
+                continue;
+            }
             let around = k.checked_sub(1).map_or(0, |p| lines[p].len).max(next.len);
             let paragraph_end = line.ends_sentence
                 && ((line.len as f32) < SHORT_LAST_LINE * around as f32

@@ -248,6 +248,18 @@ pub const RULES: &[RuleInfo] = rules![
     "CITY COUNCIL MEETS → (a heading block)",
     "Lines with lower-case words (but for a title-case line over a byline), long lines, lines ending a sentence.";
 
+    latin::WORD_GAPS, latin::PASS_ID,
+    "The pieces of one justified line that the extractor wrote one a line are joined back into the line",
+    "PyMuPDF cuts a justified Latin line at its wide word gaps and writes each piece on a line of its own, every piece but the last ending in a single space; read as lines, the pieces look like short last lines of paragraphs and like title lines, so paragraphs and headings are cut in the wrong places.",
+    "he␠ / county␠ / engineer␠ / expressed → he county engineer expressed",
+    "A page where fewer than two pieces go on in a lower-case word, or where most lines end in a space; two trailing spaces (a Markdown line break); a run of pieces longer than a column line; list items and Markdown lines; a sentence end before a heading, title or byline line; a blank line between.";
+
+    latin::HEADING_WRAP, latin::PASS_ID,
+    "A heading wrapped over several title-case lines over a byline is one heading; a short line between a paragraph's end and a capitalised line is a subhead",
+    "A headline set over two or three lines comes out as title-case scraps (`Park Land Purchase` / `Approved`) that the paragraph before would take in; a subhead between two paragraphs would be joined into the paragraph after it.",
+    "Park Land Purchase / Approved / From our Correspondent → Park Land Purchase Approved / From our Correspondent",
+    "A run with a lower-case word of four letters or more, a sentence or clause mark, more than four lines, a first line in lower case, or a line above that runs on into it; a byline role line (`Staff Writer`); for subheads, text that does not look wrapped, a line ending a sentence, a comma, a hyphen or a colon, a line as long as the lines around, a line not between a sentence end and a capital.";
+
     latin::BYLINE, latin::PASS_ID,
     "A Latin byline or credit on a line of its own is classified as a byline block",
     "Bylines are not article text: joined into the paragraph below they corrupt its first sentence.",
@@ -395,7 +407,7 @@ mod tests {
             assert!(knows(new), "{old} was renamed to {new}, which is no rule");
             assert!(get(old).is_none() && !RULES.iter().any(|r| r.pass == *old), "{old} is still in use");
         }
-        assert_eq!(RULES.len(), 55);
+        assert_eq!(RULES.len(), 57);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.paragraphs.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

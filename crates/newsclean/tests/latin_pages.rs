@@ -80,3 +80,112 @@ fn all_caps_headings_stay_titles_and_bylines_stay_apart() {
     assert!(!out.text.contains("BRIDGE By"), "{}", out.text);
     assert!(!out.text.contains("SMITH The"), "{}", out.text);
 }
+
+/// A column of wrapped prose as PyMuPDF writes it, ahead of a heading: `{pieces}` stands where
+/// the test puts its lines.
+const COLUMN_HEAD: &str = "The council voted on Monday to approve\n\
+a new bridge over the river, at a cost of\n\
+about $45,000, the engineer said today.\n";
+const COLUMN_TAIL: &str = "Work is expected to begin in the spring,\n\
+and the engineer said traffic on the road\n\
+has doubled in five years, and the state\n\
+will pay for the new wall by the harbour.\n";
+
+#[test]
+fn word_gap_pieces_are_joined_back_into_their_line() {
+    // `layout.latin.word-gaps`: a justified line cut at its wide gaps, each piece but the last
+    // ending in a single space.
+    let raw = format!(
+        "{COLUMN_HEAD}The school \nboard \nagreed \nto\nfund repairs to the old grammar school\nbefore the end of the year, despite the\nobjections \nof \nseveral \naldermen. \nThe \nmayor\nsaid the work could begin in the spring.\n"
+    );
+    let out = clean(&raw);
+    assert!(out.text.contains("today. The school board agreed to fund repairs"), "{}", out.text);
+    assert!(out.text.contains("objections of several aldermen. The mayor said the work"), "{}", out.text);
+    assert!(out.page.log().edits().iter().any(|e| e.rule == "layout.latin.word-gaps"), "{}", out.text);
+    // A number alone is a piece too (`1919. `), not a list item.
+    let raw = format!(
+        "{COLUMN_HEAD}Several speakers pointed out that the\nlast survey of the wall was made in\n1919. \nThe \nschool \nboard \nagreed\nto fund repairs to the old grammar school\nbefore the end of the year, despite the\nobjections of several aldermen there.\n"
+    );
+    let out = clean(&raw);
+    assert!(out.text.contains("made in 1919. The school board agreed to fund"), "{}", out.text);
+}
+
+#[test]
+fn lines_ending_in_a_space_without_the_shape_stay_apart() {
+    // Two trailing spaces: a Markdown line break.
+    let md = "Roses are red,  \nViolets are blue,  \nsugar is sweet,  \nand so are you.\n";
+    let out = clean(md);
+    assert!(!out.page.log().edits().iter().any(|e| e.rule == "layout.latin.word-gaps"), "{}", out.text);
+    // Every line ends in a space: the page shows no pieces.
+    let poem = "The woods are lovely, dark and deep, \nbut I have promises to keep, \nand miles to go before I sleep, \nand miles to go before I sleep. \n";
+    let out = clean(poem);
+    assert!(!out.page.log().edits().iter().any(|e| e.rule == "layout.latin.word-gaps"), "{}", out.text);
+    // A sentence end before a heading line is no piece of a line.
+    let raw = format!(
+        "{COLUMN_HEAD}The school \nboard \nagreed \nto\nfund repairs to the old grammar school\nbefore the end \nof the year. \nSCHOOL REPAIRS DELAYED\n{COLUMN_TAIL}"
+    );
+    let out = clean(&raw);
+    assert!(out.text.contains("\nSCHOOL REPAIRS DELAYED\n"), "{}", out.text);
+    // A list item is no piece either.
+    let list = "Shopping for the week: \n- bread \n- milk \n- eggs\nand the rest of it \ncomes later \nin the week.\n";
+    let out = clean(list);
+    assert!(out.text.contains("- bread\n") || out.text.contains("- bread \n"), "{}", out.text);
+}
+
+#[test]
+fn a_heading_wrapped_over_a_byline_is_one_heading() {
+    // `layout.latin.heading-wrap`: `Approved` is what the wrap left of the title.
+    let out = clean(&format!("Park Land Purchase\nApproved\nFrom our Correspondent\n{PARA}"));
+    assert!(
+        out.text.starts_with("Park Land Purchase Approved\nFrom our Correspondent\nThe council"),
+        "{}",
+        out.text
+    );
+    assert!(out.page.log().edits().iter().any(|e| e.rule == "layout.latin.heading-wrap"), "{}", out.text);
+    // A title and a subtitle, each wrapped, stay two headings.
+    let out = clean(&format!(
+        "Library to Open on\nSundays\nResidents Say Decision Cannot\nWait\nBy JOHN SMITH\n{PARA}"
+    ));
+    assert!(
+        out.text
+            .starts_with("Library to Open on Sundays\nResidents Say Decision Cannot Wait\nBy JOHN SMITH\n"),
+        "{}",
+        out.text
+    );
+    // Over a drop cap's letter, and across a blank line, as the clean page has them.
+    let out = clean(
+        "Library to Open\non Sundays\n\nT\nBy JOHN SMITH\nhe council voted on Monday to approve a new bridge over the river, at a cost of\nabout $45,000.\n",
+    );
+    assert!(out.text.starts_with("Library to Open on Sundays\nBy JOHN SMITH\nThe council"), "{}", out.text);
+}
+
+#[test]
+fn headings_one_a_line_are_not_joined() {
+    for head in [
+        "Park Land Purchase Approved\nResidents Say Decision Cannot Wait\n",
+        "Residents Say Decision Cannot Wait\nPark Land Purchase Approved\n",
+        "COUNCIL BACKS NEW BRIDGE\nOfficials Say Decision Cannot Wait\n",
+    ] {
+        let out = clean(&format!("{head}By JOHN SMITH\n{PARA}"));
+        assert!(out.text.starts_with(&format!("{head}By JOHN SMITH\n")), "{}", out.text);
+    }
+    // Text that runs on into a title-case line is no heading.
+    let out =
+        clean(&format!("The council met in the hall of the Harbour\nBoard Offices\nBy JOHN SMITH\n{PARA}"));
+    assert!(!out.page.log().edits().iter().any(|e| e.rule == "layout.latin.heading-wrap"), "{}", out.text);
+}
+
+#[test]
+fn a_short_line_between_paragraphs_is_a_subhead() {
+    let raw = format!(
+        "{COLUMN_HEAD}A spokesman for the harbour board agreed\nto fund the widening of Market Street.\nBudget Talks Continue\n{COLUMN_TAIL}"
+    );
+    let out = clean(&raw);
+    assert!(out.text.contains("\nBudget Talks Continue\nWork is expected"), "{}", out.text);
+    // A short line that goes on in lower case is the paragraph's.
+    let raw = format!(
+        "{COLUMN_HEAD}A spokesman for the harbour board agreed\nto fund the widening of Market Street.\nThe mayor agreed\nwith the board on Monday, and the state\n{COLUMN_TAIL}"
+    );
+    let out = clean(&raw);
+    assert!(out.text.contains("The mayor agreed with the board"), "{}", out.text);
+}
