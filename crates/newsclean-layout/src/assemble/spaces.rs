@@ -39,35 +39,26 @@ pub struct CjkSpaces;
 /// own space removal covers body text only, so without this a caption kept the space the
 /// first time and lost it on a second cleaning (`伊维氏传动系统 (平湖) 有限公司`).
 fn spaces_at_ascii_punct(text: &str) -> Vec<std::ops::Range<usize>> {
-    use newsclean_core::chars::is_hspace;
     let is_mark = |c: char| matches!(c, '(' | ')' | ',' | ';' | ':' | '?' | '!' | '"');
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut run: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if is_hspace(c) {
-            if run.is_none() {
-                run = Some(i);
-            }
-            continue;
-        }
-        if let (Some(s), Some(p)) = (run.take(), prev)
-            && (is_cjk(p) && is_mark(c) || is_mark(p) && is_cjk(c))
-        {
-            out.push(s..i);
-        }
-        prev = Some(c);
-    }
-    out
+    spaces_between(text, |_, p, c| is_cjk(p) && is_mark(c) || is_mark(p) && is_cjk(c))
 }
 
 /// The byte ranges of white space after a mark that ends a clause or a sentence and before a
 /// CJK character: a full-width mark (`，` `、` `；` `：` `。` `！` `？`), or an ASCII one
 /// (`,` `;` `:` `!` `?`) after a CJK character, which the rules make full-width.
 fn spaces_after_clause_marks(text: &str) -> Vec<std::ops::Range<usize>> {
-    use newsclean_core::chars::is_hspace;
     let full = |c: char| matches!(c, '，' | '、' | '；' | '：' | '。' | '！' | '？');
     let ascii = |c: char| matches!(c, ',' | ';' | ':' | '!' | '?');
+    spaces_between(text, |before, p, c| is_cjk(c) && (full(p) || ascii(p) && before.is_some_and(is_cjk)))
+}
+
+/// The byte ranges of the runs of horizontal white space in `text` between two characters
+/// `p` and `c` for which `wanted(the character before p, p, c)` holds.
+fn spaces_between(
+    text: &str,
+    wanted: impl Fn(Option<char>, char, char) -> bool,
+) -> Vec<std::ops::Range<usize>> {
+    use newsclean_core::chars::is_hspace;
     let mut out = Vec::new();
     let (mut prev, mut before_prev): (Option<char>, Option<char>) = (None, None);
     let mut run: Option<usize> = None;
@@ -79,8 +70,7 @@ fn spaces_after_clause_marks(text: &str) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         if let (Some(s), Some(p)) = (run.take(), prev)
-            && is_cjk(c)
-            && (full(p) || ascii(p) && before_prev.is_some_and(is_cjk))
+            && wanted(before_prev, p, c)
         {
             out.push(s..i);
         }
