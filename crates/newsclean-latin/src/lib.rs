@@ -288,14 +288,14 @@ fn join_word_gaps(page: &mut Page) -> Result<(), PassError> {
     if page.is_disabled(WORD_GAPS) {
         return Ok(());
     }
-    struct Line {
+    struct Line<'a> {
         /// Offset of the line's end (its `\n`, or the text's end).
         end: usize,
         /// Characters without the white space around.
         len: usize,
         piece: bool,
         open: bool,
-        text: String,
+        text: &'a str,
     }
     let text = page.text();
     // Open Latin blocks, and open blocks without letters (`112 `, `3, `: pieces too).
@@ -317,11 +317,11 @@ fn join_word_gaps(page: &mut Page) -> Result<(), PassError> {
         let start = at + (l.len() - l.trim_start().len());
         let open = !t.is_empty() && in_open(start);
         let piece = open && l.ends_with(' ') && !l.ends_with("  ") && t.chars().any(char::is_alphanumeric);
-        lines.push(Line { end: at + l.len(), len: t.chars().count(), piece, open, text: t.to_string() });
+        lines.push(Line { end: at + l.len(), len: t.chars().count(), piece, open, text: t });
         at += l.len() + 1;
     }
     let pieces = lines.iter().filter(|l| l.piece).count();
-    let with_letters = lines.iter().filter(|l| l.open && has_letters(&l.text)).count();
+    let with_letters = lines.iter().filter(|l| l.open && has_letters(l.text)).count();
     let goes_on_lower = lines
         .windows(2)
         .filter(|w| w[0].piece && w[1].open && w[1].text.chars().next().is_some_and(char::is_lowercase))
@@ -347,12 +347,12 @@ fn join_word_gaps(page: &mut Page) -> Result<(), PassError> {
         let Some(b) = b else { return false };
         a.piece
             && b.open
-            && !markup(&a.text)
-            && !markup(&b.text)
-            && !(ends_sentence(&a.text)
-                && (is_heading_line(&b.text)
-                    || is_title_line(&b.text)
-                    || byline::byline_shape(&b.text, false).is_some()))
+            && !markup(a.text)
+            && !markup(b.text)
+            && !(ends_sentence(a.text)
+                && (is_heading_line(b.text)
+                    || is_title_line(b.text)
+                    || byline::byline_shape(b.text, false).is_some()))
     };
     let mut edits = Vec::new();
     let mut k = 0;
@@ -979,9 +979,7 @@ pub fn shows_raw_layout(text: &str) -> bool {
     let Some(mut prev) = lines.next() else { return false };
     let mut wraps = 0;
     for l in lines {
-        let open = prev.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
-            && !ends_sentence(prev)
-            && squeezed_len(prev) <= MAX_COLUMN;
+        let open = ends_open(prev) && !ends_sentence(prev) && squeezed_len(prev) <= MAX_COLUMN;
         if open
             && l.chars().next().is_some_and(char::is_lowercase)
             && byline::byline_shape(prev, false).is_none()
@@ -1069,7 +1067,7 @@ fn regroup(page: &mut Page, open: &[bool]) -> HashSet<usize> {
 /// test: `a-`, blank, `A《`).
 fn continues(before: &str, after: &str) -> bool {
     let last = before.trim_end();
-    let ends_open = last.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ',');
+    let ends_open = ends_open(last);
     let ends_word_hyphen = ends_word_hyphen(last);
     let next_lower = after.trim_start().chars().next().is_some_and(char::is_lowercase);
     let heading = before.lines().last().is_some_and(is_heading_line);
@@ -1079,6 +1077,11 @@ fn continues(before: &str, after: &str) -> bool {
     let heading_goes_on =
         heading && !ends_sentence(last) && after.lines().next().is_some_and(is_heading_line);
     (ends_open && next_lower || ends_word_hyphen) && !heading || heading_goes_on
+}
+
+/// True when the line ends open, in a letter, digit, comma or hyphen: its sentence goes on.
+fn ends_open(line: &str) -> bool {
+    line.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-')
 }
 
 /// True when the line ends in a hyphen after a letter or digit (`sec-`, `1842-`).
@@ -1155,11 +1158,7 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>, subheads: &mut
                 len: squeezed_len(l),
                 heading: is_heading_line(l),
                 ends_sentence: ends_sentence(l),
-                ends_open: l
-                    .trim_end()
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '-'),
+                ends_open: ends_open(l.trim_end()),
                 starts_lower: l.trim_start().chars().next().is_some_and(char::is_lowercase),
                 ends_word_hyphen: ends_word_hyphen(l),
                 ends_comma: l.trim_end().ends_with(','),

@@ -592,14 +592,20 @@ impl Pass for Furniture {
 /// The rule id of a staff credit cut off the end of another column's line.
 pub const FUSED_CREDITS: &str = "layout.furniture.fused-credits";
 
+/// The CJK staff roles a fused credit may open with (and that are counted in it).
+const ZH_CREDIT_ROLES: &str = "本版编辑|本版责编|本版主编|责任编辑|美术编辑|版式设计|版面设计|视觉设计|责任校对|责编|美编|编辑|版式|校对|审读";
 re!(
     CREDIT_START,
-    r"^(?:本版编辑|本版责编|本版主编|责任编辑|美术编辑|版式设计|版面设计|视觉设计|责任校对|责编|美编|编辑|版式|校对|审读|(?:Page|Managing|Chief|Deputy|Photo)\s+[Ee]ditor|Sub-?[Ee]ditor|Editors?|Design(?:er)?|Layout|Graphics|Proofreader|(?:Edited|Layout|Design)\s+by)"
+    &format!(
+        r"^(?:{ZH_CREDIT_ROLES}|(?:Page|Managing|Chief|Deputy|Photo)\s+[Ee]ditor|Sub-?[Ee]ditor|Editors?|Design(?:er)?|Layout|Graphics|Proofreader|(?:Edited|Layout|Design)\s+by)"
+    )
 );
 // Every role of a credit, to count them.
 re!(
     CREDIT_START_ANY,
-    r"本版编辑|本版责编|本版主编|责任编辑|美术编辑|版式设计|版面设计|视觉设计|责任校对|责编|美编|编辑|版式|校对|审读|(?i:\b(?:(?:edited|layout|design)\s+by|(?:page|managing|chief|deputy|photo)\s+editor|sub-?editor|editors?|design(?:er)?|layout|graphics|proofreader)\b)"
+    &format!(
+        r"{ZH_CREDIT_ROLES}|(?i:\b(?:(?:edited|layout|design)\s+by|(?:page|managing|chief|deputy|photo)\s+editor|sub-?editor|editors?|design(?:er)?|layout|graphics|proofreader)\b)"
+    )
 );
 // A separator right after a role: the credit is labelled (`本版编辑：`, `责编/`, `Design:`).
 re!(CREDIT_LABELLED, r"^\s*[：:/／]");
