@@ -45,7 +45,7 @@ pub use assemble::{duplicates, join, paragraphs, spaces};
 pub use classify::{byline, furniture, junk};
 pub use geometry::{columns, fused, lines};
 pub use ocr::{dash, doubled};
-pub use order::{continuation, reading_order};
+pub use order::{continuation, latin_interleave, reading_order};
 
 use newsclean_core::Pass;
 
@@ -141,7 +141,9 @@ impl Stage {
             }
             Stage::Ocr => vec![Box::new(dash::OcrDash), Box::new(doubled::DoubledText)],
             // Latin blocks are joined first, so the generic paragraph joining finds them done.
+            // Latin columns interleaved line by line are read apart while lines are lines.
             Stage::Join => vec![
+                Box::new(latin_interleave::LatinInterleave),
                 Box::new(latin::JoinLatin),
                 Box::new(reading_order::ReadingOrder),
                 Box::new(paragraphs::Paragraphs),
@@ -174,6 +176,7 @@ mod tests {
                 "layout.byline",
                 "layout.ocr-dash",
                 "layout.doubled",
+                "layout.latin-interleaved",
                 "layout.latin",
                 "layout.reading-order",
                 "layout.paragraphs",

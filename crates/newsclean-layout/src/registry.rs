@@ -272,6 +272,12 @@ pub const RULES: &[RuleInfo] = rules![
     "(the lines of a paragraph) → (a body block)",
     "Headings, furniture, bylines.";
 
+    crate::latin_interleave::RULE, crate::latin_interleave::RULE,
+    "Two Latin columns that extraction interleaved line by line are read apart where the grammar at the junctions shows it",
+    "Lines of two columns in turns put two texts in one paragraph, each broken every line or two; a Latin line break falls between words, so the junctions' grammar is the evidence.",
+    "have asked the · for the widening … · state for the purchase … → have asked the · state for the purchase … (`the` / `for` cannot follow each other; `of the year.` / `the state` neither)",
+    "One column's prose in order (fewer than three junctions that read badly, or fewer than a fifth), clean text, poems, lists, Markdown, titles and bylines, lines of fused columns, pages of another script or without raw layout, a reading that still has a bad junction or does not beat the printed one clearly.";
+
     reading_order::RULE, reading_order::RULE,
     "A printed line that extraction put among another column's lines is moved back where a word shows it belongs",
     "A line of the next column in the middle of a paragraph reads as nonsense twice.",
@@ -407,7 +413,7 @@ mod tests {
             assert!(knows(new), "{old} was renamed to {new}, which is no rule");
             assert!(get(old).is_none() && !RULES.iter().any(|r| r.pass == *old), "{old} is still in use");
         }
-        assert_eq!(RULES.len(), 57);
+        assert_eq!(RULES.len(), 58);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.paragraphs.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));

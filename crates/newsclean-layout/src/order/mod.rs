@@ -2,4 +2,5 @@
 
 pub mod continuation;
 pub mod interleave;
+pub mod latin_interleave;
 pub mod reading_order;

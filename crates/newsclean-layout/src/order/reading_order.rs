@@ -188,8 +188,15 @@ fn deinterleave_pieces(page: &mut Page, pieces: &[Piece], widths: &[(f32, bool)]
     if edits.is_empty() {
         return Ok(false);
     }
+    apply_moves(page, edits, RULE)?;
+    Ok(true)
+}
+
+/// Apply a batch of line moves (deletes and insertions of whole lines) and cut every block
+/// that took lines in at their line breaks, so the moved lines stay lines.
+pub(crate) fn apply_moves(page: &mut Page, edits: Vec<TextEdit>, rule: &str) -> Result<(), PassError> {
     let before = page.log().edits().len();
-    page.apply(edits).map_err(|e| PassError::Edit { pass: RULE.to_string(), source: e })?;
+    page.apply(edits).map_err(|e| PassError::Edit { pass: rule.to_string(), source: e })?;
     // The moved lines stay lines: a block that took an insertion in is cut at its line breaks
     // (blocks are lines here; a block the move emptied is dropped by `set_blocks`).
     let cuts: Vec<usize> = page.log().edits()[before..]
@@ -198,7 +205,7 @@ fn deinterleave_pieces(page: &mut Page, pieces: &[Piece], widths: &[(f32, bool)]
         .flat_map(|e| e.after.match_indices('\n').map(move |(i, _)| e.new_start + i).collect::<Vec<_>>())
         .collect();
     if cuts.is_empty() {
-        return Ok(true);
+        return Ok(());
     }
     let mut blocks: Vec<Block> = Vec::with_capacity(page.blocks().len() + cuts.len());
     for b in page.blocks() {
@@ -210,7 +217,7 @@ fn deinterleave_pieces(page: &mut Page, pieces: &[Piece], widths: &[(f32, bool)]
         blocks.push(Block { range: start..b.range.end, ..b.clone() });
     }
     page.set_blocks(blocks);
-    Ok(true)
+    Ok(())
 }
 
 /// The edits that read apart every interleaved stretch of `pieces`.
