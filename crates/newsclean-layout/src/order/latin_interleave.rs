@@ -445,19 +445,29 @@ pub(crate) fn read_apart(lines: &[&str]) -> Option<Reading> {
     Some(Reading { runs: moved, after, bad_printed })
 }
 
+/// The widest a column line may be: a third over the page's typical full prose line, the
+/// 40th percentile of the prose lines of 25 characters or more (a line of fused columns is
+/// twice as wide or more; where they are many, they are the longer lines). `None` on a page
+/// of fewer than eight such lines.
+fn max_width(pieces: &[(Piece, bool)]) -> Option<f32> {
+    let mut widths: Vec<usize> = pieces
+        .iter()
+        .filter(|(p, _)| prose_line(&p.text))
+        .map(|(p, _)| p.text.chars().count())
+        .filter(|&w| w >= 25)
+        .collect();
+    if widths.len() < 8 {
+        return None;
+    }
+    widths.sort_unstable();
+    Some(widths[widths.len() * 2 / 5] as f32 * 1.3)
+}
+
 /// The edits that read apart every interleaved stretch of the page.
 fn edits(page: &Page) -> Vec<TextEdit> {
     let text = page.text();
     let pieces = pieces(page);
-    let mut widths: Vec<usize> =
-        pieces.iter().filter(|(p, _)| prose_line(&p.text)).map(|(p, _)| p.text.chars().count()).collect();
-    if widths.len() < 8 {
-        return Vec::new();
-    }
-    widths.sort_unstable();
-    // The widest a column line may be: a little over the page's typical prose line (a line of
-    // fused columns is twice as wide or more).
-    let max_width = widths[widths.len() * 3 / 4] as f32 * 1.3;
+    let Some(max_width) = max_width(&pieces) else { return Vec::new() };
     let ok: Vec<bool> = pieces
         .iter()
         .map(|(p, _)| prose_line(&p.text) && p.text.chars().count() as f32 <= max_width)
