@@ -231,3 +231,15 @@ and the work is expected to begin soon          according to figures released Fr
     let out = named.clean(raw.as_bytes()).expect("clean").text;
     assert!(out.contains("the bridge over the river"), "{out}");
 }
+
+/// A drop cap whose word the page writes only at a line's start, after a line that a comma
+/// ends (`… dix-huit mois,` / `selon les services`): no line break cut the word, and clean text
+/// has it inside a line, so it counts the first time as the second clean counts it.
+#[test]
+fn a_drop_caps_word_written_after_a_line_ending_in_a_comma() {
+    let out = clean_twice(
+        "Le chantier devrait durer dix-huit mois,\nselon les services techniques de la ville.\nLES ROUTES DU CANTON\nS\npar Claire Dubois\nelon la mairie, plus de trois mille personnes sont attendues au bord du lac.\n",
+    );
+    assert!(out.contains("\nSelon la mairie"), "{out}");
+    assert!(!out.lines().any(|l| l == "S"), "{out}");
+}
