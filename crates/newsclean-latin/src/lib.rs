@@ -496,15 +496,35 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
     // A capitalised word opening a line is whole too (no line break cut it on the left, and
     // a word follows it on the line): the raw page's `Secondo il sindaco` counts as clean
     // text's `… marzo. Secondo il sindaco` does, so the same rests are found both times.
+    // So is a word at a line's edge that punctuation closes off from the line break: the
+    // first word after a line ending in a mark (`dix-huit mois,` / `selon les services`) and
+    // a line's last word ending in one (`… la fête du lac.`); no line break cut them, and clean
+    // text has them inside a line (found on a realpages page cut in three: `S` / `elon …`
+    // was rejoined only by a second clean, once `… mois, selon les …` met on one line).
+    let mut after_mark = false;
+    let mut prev_end: Option<usize> = None;
     for &i in &latin {
+        // The line before is the previous Latin block's last, when only a line break parts them.
+        let start = page.blocks()[i].range.start;
+        if prev_end.is_none_or(|e| e > start || page.text()[e..start].matches('\n').count() != 1) {
+            after_mark = false;
+        }
+        prev_end = Some(page.blocks()[i].range.end);
         for (_, line) in page.block_lines(i) {
-            let mut toks = line.split_whitespace();
-            if let (Some(first), Some(_)) = (toks.next(), toks.next())
-                && first.chars().next().is_some_and(char::is_uppercase)
+            let toks: Vec<&str> = line.split_whitespace().collect();
+            if let [first, _, ..] = toks[..]
                 && first.chars().last().is_some_and(char::is_alphanumeric)
+                && (after_mark || first.chars().next().is_some_and(char::is_uppercase))
             {
                 vocab.add_word(first);
             }
+            if let [.., last] = toks[..]
+                && toks.len() >= 2
+                && ends_in_mark(last)
+            {
+                vocab.add_word(last);
+            }
+            after_mark = toks.last().is_some_and(|t| ends_in_mark(t));
         }
     }
     let makes_word = |cap: char, rest: &str| -> Option<String> {
@@ -690,6 +710,15 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     page.apply(edits).map_err(|source| PassError::Edit { pass: PASS_ID.into(), source })?;
     Ok(())
+}
+
+/// True when a token ends in a sentence or clause mark after a letter or digit (`mois,`,
+/// `lac.`, `said:"`), closing quotes and brackets after: the line break after it cut no word.
+fn ends_in_mark(token: &str) -> bool {
+    let t = token.trim_end_matches(['"', '\'', ')', ']', '”', '’', '»']);
+    let mut rev = t.chars().rev();
+    rev.next().is_some_and(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
+        && rev.next().is_some_and(char::is_alphanumeric)
 }
 
 /// The most letters of a heading's text between a drop cap's letter and a byline.

@@ -180,3 +180,66 @@ proptest::proptest! {
         }
     }
 }
+
+/// A CJK column that `pdftotext -layout` set far right, whose neighbours the columns pass did
+/// not read apart: its lines share a lead of 40 spaces, and only a paragraph's first line
+/// stands further right. The shared lead is no indent, so its wrapped lines are joined the
+/// first time, as a second clean (no leads left) joins them.
+#[test]
+fn a_column_set_far_right_is_joined_the_first_time() {
+    let lead = " ".repeat(40);
+    let col = [
+        "   今年以来，全县各地围绕乡村振兴这一",
+        "主线，持续推进农田水利建设，新修渠道",
+        "二十多公里，改善灌溉面积三万余亩，受",
+        "益农户超过五千户。",
+        "   县农业农村局负责人介绍，明年还将继",
+        "续加大投入力度，重点解决山区群众的饮",
+        "水难题，力争让每个村都用上放心水。",
+    ];
+    let mut raw = String::from("县委召开农村工作会议\n\n");
+    for l in col {
+        raw.push_str(&format!("{lead}{l}\n"));
+    }
+    let out = clean_twice(&raw);
+    assert!(out.contains("这一主线，持续推进"), "{out}");
+    assert!(out.contains("五千户。\n县农业农村局"), "{out}");
+    // Must not fire: lines 2 spaces in (paragraph indents) stay paragraphs of their own.
+    let out = clean_twice(
+        "县委召开农村工作会议\n\n  今年以来，全县新修渠道二十多公里。\n  县农业农村局负责人介绍，明年还将继续加大投入。\n",
+    );
+    assert!(out.contains("二十多公里。\n县农业农村局"), "{out}");
+}
+
+/// Lines of columns side by side that a first clean left as they were (no blank line, no
+/// line indented: where their pieces stood is lost once each line is trimmed) are clean text:
+/// a second clean does not read them apart as columns.
+#[test]
+fn gutters_left_in_clean_text_are_not_read_as_columns_again() {
+    let clean = "\
+the council agreed to fund the bridge          repairs to the old grammar school were          a survey of the harbour wall was made
+over the river after a long debate on          approved by the trustees on Monday at          in the spring by the county engineer
+Monday evening, the mayor said today,          a cost of about forty thousand dollars          and his staff, the report said today
+and the work is expected to begin soon          according to figures released Friday.          at the meeting of the harbour board.
+";
+    let named = Cleaner::new(DEFAULT_PROFILE).expect("profile");
+    let out = named.clean(clean.as_bytes()).expect("clean").text;
+    assert_eq!(out, clean);
+    clean_twice(clean);
+    // Must fire: the same lines on a raw page (a masthead, a blank line) are read apart.
+    let raw = format!("THE HARBOUR TIMES\n\n{clean}");
+    let out = named.clean(raw.as_bytes()).expect("clean").text;
+    assert!(out.contains("the bridge over the river"), "{out}");
+}
+
+/// A drop cap whose word the page writes only at a line's start, after a line that a comma
+/// ends (`… dix-huit mois,` / `selon les services`): no line break cut the word, and clean text
+/// has it inside a line, so it counts the first time as the second clean counts it.
+#[test]
+fn a_drop_caps_word_written_after_a_line_ending_in_a_comma() {
+    let out = clean_twice(
+        "Le chantier devrait durer dix-huit mois,\nselon les services techniques de la ville.\nLES ROUTES DU CANTON\nS\npar Claire Dubois\nelon la mairie, plus de trois mille personnes sont attendues au bord du lac.\n",
+    );
+    assert!(out.contains("\nSelon la mairie"), "{out}");
+    assert!(!out.lines().any(|l| l == "S"), "{out}");
+}

@@ -99,24 +99,32 @@ impl Pass for Columns {
     }
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
-        // Regions are found greedily from the top; once a region is read out, the lines
-        // around it may show a region of their own. Repeat until the text shows none, so
-        // that a second run finds nothing (idempotence).
-        let mut changed = false;
-        for _ in 0..MAX_ROUNDS {
-            let edits = column_edits(page.text());
-            if edits.is_empty() {
-                break;
-            }
-            page.apply(edits).map_err(|source| PassError::Edit { pass: RULE.into(), source })?;
-            changed = true;
-        }
-        if !changed {
+        if !shows_geometry(page.text()) {
             return Ok(());
         }
-        resegment(page);
-        Ok(())
+        read_columns(page)
     }
+}
+
+/// Read every column region of the page apart (the pass, once [`shows_geometry`] has let
+/// the page through).
+fn read_columns(page: &mut Page) -> Result<(), PassError> {
+    // Regions are found greedily from the top; once a region is read out, the lines around
+    // it may show a region of their own. Repeat until the text shows none, so that a second
+    // run finds nothing (idempotence).
+    let mut changed = false;
+    for _ in 0..MAX_ROUNDS {
+        let edits = column_edits(page.text());
+        if edits.is_empty() {
+            break;
+        }
+        page.apply(edits).map_err(|source| PassError::Edit { pass: RULE.into(), source })?;
+        changed = true;
+    }
+    if changed {
+        resegment(page);
+    }
+    Ok(())
 }
 
 /// The edits that rewrite every column region of `text` as column streams (empty when the
@@ -141,6 +149,18 @@ pub fn column_edits(text: &str) -> Vec<TextEdit> {
         i = region.lines.end;
     }
     edits
+}
+
+/// True when `text` still shows where its lines stood on the page: a blank line between two
+/// lines of text, or a line that begins with a space or a tab (a column printed right of an
+/// empty one, an indent). Clean text has neither: finalize trims every line and keeps no
+/// blank line. A line of clean text that still holds runs of spaces (a region of columns the
+/// first clean could not read apart, its lines' leading white space since trimmed) no longer
+/// tells where its pieces stood, and read as columns again it changed the clean text (found
+/// on a realpages page: four columns found on the clean page's lines, none on the raw page's).
+fn shows_geometry(text: &str) -> bool {
+    let mut lines = text.trim_matches('\n').split('\n');
+    lines.any(|l| l.trim().is_empty() || l.starts_with([' ', '\t']))
 }
 
 /// The cheap gate: at least [`MIN_LINES`] lines hold a run of two spaces between text.
@@ -729,9 +749,12 @@ mod tests {
         out
     }
 
+    /// The geometry of the pass on `text`, past its gate ([`shows_geometry`]): the snippets
+    /// below are regions alone, without the blank lines and indented lines around them that
+    /// every raw page shows.
     fn run(text: &str) -> Page {
         let mut page = Page::new(text);
-        Columns.run(&mut page, &Context::default()).unwrap();
+        read_columns(&mut page).unwrap();
         page
     }
 
@@ -939,6 +962,24 @@ mod tests {
         let once = run(&raw);
         assert!(!once.log().is_empty());
         assert_unchanged(once.text());
+    }
+
+    /// The gate: lines of columns side by side on a page that shows no blank line and no
+    /// indented line (clean text: the first clean trimmed every line, so where its pieces
+    /// stood is lost) are left alone; the same lines on a raw page, a blank line under a
+    /// masthead or a line set right of an empty column, are read apart.
+    #[test]
+    fn only_a_page_that_shows_geometry_is_read() {
+        let region = side_by_side(&[&COL1, &COL2, &COL3], 28, 4);
+        let mut page = Page::new(&region);
+        Columns.run(&mut page, &Context::default()).unwrap();
+        assert!(page.log().is_empty(), "{}", page.text());
+        for raw in [format!("屿岳时报\n\n{region}"), format!("{region}{}行。\n", " ".repeat(64))] {
+            let mut page = Page::new(&raw);
+            Columns.run(&mut page, &Context::default()).unwrap();
+            assert!(!page.log().is_empty(), "{raw}");
+            assert!(page.text().contains(&COL2.join("\n")), "{}", page.text());
+        }
     }
 
     #[test]
