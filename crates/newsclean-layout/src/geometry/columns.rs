@@ -62,6 +62,10 @@ use newsclean_core::chars::{is_cjk, is_cjk_punct};
 use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
 use unicode_width::UnicodeWidthChar;
 
+#[path = "edges.rs"]
+mod edges;
+pub use edges::RULE as EDGES_RULE;
+
 /// The rule id of the edits.
 pub const RULE: &str = "layout.columns";
 /// The fewest lines of a region, and the fewest lines with text on both sides of a gutter.
@@ -139,6 +143,9 @@ pub fn column_edits(text: &str) -> Vec<TextEdit> {
         edits.push(region.edit(text, &lines));
         floor = region.lines.end;
         i = region.lines.end;
+    }
+    if edits.is_empty() && work <= MAX_WORK {
+        edits = edges::edits(text, &lines, &bands);
     }
     edits
 }
