@@ -19,14 +19,16 @@
 //!    (within [`NEAR`] columns; two spaces or more within [`EXACT`] of it first); else, only
 //!    as the page's edges are proven by the lines above, inside a word that crosses the edge
 //!    when the word is no word of the English word list and both halves are
-//!    (`theyreleased` → `they` / `released`, `station.the` → `station.` / `the`). A line with
-//!    no cut at some edge (a headline across columns, a band line, a caption across two
+//!    (`theyreleased` → `they` / `released`, `station.the` → `station.` / `the`). Such weak
+//!    cuts need their edge to hold near the line: [`LOCAL_SUPPORT`] lines within [`LOCAL`]
+//!    lines begin text at the edge after a gap. A line with no cut at some edge (a headline across columns, a band line, a caption across two
 //!    columns) stays where it is and ends the region.
 //! 3. A region of consecutive lines that fit is read out column after column when it has
 //!    [`super::MIN_LINES`] lines with text in two columns or more and its columns hold prose:
 //!    in at least two columns the median piece is [`super::MIN_PIECE`] display columns wide
-//!    or more and holds [`MIN_WORDS`] words or more (a list of names, a table of numbers,
-//!    Markdown table rows and aligned code comments do not).
+//!    or more and holds [`MIN_WORDS`] words or more, and [`PROSE_TOKENS`] of its tokens are
+//!    words (a list of names, a table of numbers, Markdown table rows and code with aligned
+//!    comments do not).
 //!
 //! # When it must not fire
 //! CJK pages (the gutter finder of [`super`] reads them); English prose (single spaces, at
@@ -53,6 +55,12 @@ pub const NEAR: usize = 7;
 pub const EXACT: usize = 3;
 /// The fewest words of a column's median piece (prose, not a list).
 pub const MIN_WORDS: usize = 4;
+/// How many lines above and below a weak cut are looked at for its edge's evidence.
+pub const LOCAL: usize = 8;
+/// The fewest lines near a weak cut that begin text at its edge after a gap.
+pub const LOCAL_SUPPORT: usize = 2;
+/// The least share of a prose column's tokens that are words ([`wordish`]).
+pub const PROSE_TOKENS: f64 = 0.85;
 
 /// A run of spaces inside a line's text, any length.
 #[derive(Debug, Clone)]
@@ -96,14 +104,7 @@ enum Kind {
 }
 
 /// The edits that read out the Latin column regions of `text` (empty when none).
-pub(super) fn edits(text: &str, lines: &[Line], bands: &[Band]) -> Vec<TextEdit> {
-    if newsclean_core::script::ScriptCounts::of(text).cjk_majority() {
-        return Vec::new();
-    }
-    let edges = find_edges(lines);
-    if edges.is_empty() {
-        return Vec::new();
-    }
+pub(super) fn edits(text: &str, lines: &[Line], bands: &[Band], edges: &[usize]) -> Vec<TextEdit> {
     let cuts: Vec<Option<Vec<(Cut, Kind)>>> = lines
         .iter()
         .zip(bands)
@@ -113,10 +114,11 @@ pub(super) fn edits(text: &str, lines: &[Line], bands: &[Band]) -> Vec<TextEdit>
             } else if *b != Band::No || l.cells.iter().any(|c| is_wide_text(c.ch)) {
                 None
             } else {
-                cuts(l, &edges)
+                cuts(l, edges)
             }
         })
         .collect();
+    let cuts = held_locally(cuts);
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -132,7 +134,7 @@ pub(super) fn edits(text: &str, lines: &[Line], bands: &[Band]) -> Vec<TextEdit>
         while e > i && lines[e - 1].blank {
             e -= 1;
         }
-        if let Some(edit) = region_edit(text, lines, &cuts, i..e, &edges) {
+        if let Some(edit) = region_edit(text, lines, &cuts, i..e, edges) {
             out.push(edit);
         }
         i = b;
@@ -140,7 +142,52 @@ pub(super) fn edits(text: &str, lines: &[Line], bands: &[Band]) -> Vec<TextEdit>
     out
 }
 
-/// The page's column edges (display columns, left to right).
+/// Keep a line's weak cuts (a space near an edge, a glued word) only where its edge holds
+/// near the line: [`LOCAL_SUPPORT`] lines within [`LOCAL`] lines above or below begin text
+/// at that edge after a gap. Elsewhere (a part of the page laid out in other columns) the
+/// line does not fit and stays whole.
+fn held_locally(mut cuts: Vec<Option<Vec<(Cut, Kind)>>>) -> Vec<Option<Vec<(Cut, Kind)>>> {
+    let at_edge = |c: &Option<Vec<(Cut, Kind)>>, j: usize| {
+        c.as_ref().and_then(|c| c.get(j)).is_some_and(|(_, k)| *k == Kind::AtEdge)
+    };
+    let n = cuts.len();
+    let edges = cuts.iter().flatten().map(Vec::len).max().unwrap_or(0);
+    let mut drop = vec![false; n];
+    for j in 0..edges {
+        // Prefix counts of lines with text at edge j after a gap.
+        let mut pre = vec![0usize; n + 1];
+        for k in 0..n {
+            pre[k + 1] = pre[k] + usize::from(at_edge(&cuts[k], j));
+        }
+        for (k, c) in cuts.iter().enumerate() {
+            let weak =
+                c.as_ref().and_then(|c| c.get(j)).is_some_and(|(_, k)| matches!(k, Kind::Near | Kind::Glued));
+            if weak {
+                let (a, b) = (k.saturating_sub(LOCAL), (k + LOCAL + 1).min(n));
+                if pre[b] - pre[a] < LOCAL_SUPPORT {
+                    drop[k] = true;
+                }
+            }
+        }
+    }
+    for (c, d) in cuts.iter_mut().zip(drop) {
+        if d {
+            *c = None;
+        }
+    }
+    cuts
+}
+
+/// The column edges of a page that is not CJK (display columns, left to right; empty for a
+/// CJK page).
+pub(super) fn page_edges(text: &str, lines: &[Line]) -> Vec<usize> {
+    if newsclean_core::script::ScriptCounts::of(text).cjk_majority() {
+        return Vec::new();
+    }
+    find_edges(lines)
+}
+
+/// The column edges that the lines show (display columns, left to right).
 fn find_edges(lines: &[Line]) -> Vec<usize> {
     let texts: Vec<&Line> =
         lines.iter().filter(|l| !l.blank && !l.cells.iter().any(|c| is_wide_text(c.ch))).collect();
@@ -275,6 +322,16 @@ fn glued(line: &Line, e: usize, after: usize) -> Option<usize> {
         .min_by_key(|&k| cells[k].col.abs_diff(e))
 }
 
+/// Is token `t` a word of prose (letters or digits, with the punctuation of running text)
+/// rather than code or table markup (`=`, `|`, `compute(total);`)?
+fn wordish(t: &str) -> bool {
+    let core = t
+        .trim_start_matches(['"', '\'', '‘', '“', '$', '€', '£'])
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', '"', '\'', '’', '”', '%']);
+    core.chars().any(char::is_alphanumeric)
+        && core.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | ',' | '/'))
+}
+
 /// The edit that reads out lines `range` as columns, when they hold prose in columns.
 fn region_edit(
     text: &str,
@@ -287,6 +344,7 @@ fn region_edit(
     let mut multi = 0;
     let mut widths: Vec<Vec<usize>> = vec![Vec::new(); ncols];
     let mut words: Vec<Vec<usize>> = vec![Vec::new(); ncols];
+    let mut tokens = vec![(0usize, 0usize); ncols];
     let mut pieces_of: Vec<Vec<Range<usize>>> = Vec::with_capacity(range.len());
     let (mut near, mut glued) = (0, 0);
     for k in range.clone() {
@@ -306,6 +364,10 @@ fn region_edit(
             if !p.is_empty() {
                 widths[col].push(line.width_of(p.clone()));
                 words[col].push(text[p.clone()].split_whitespace().count());
+                for t in text[p.clone()].split_whitespace() {
+                    tokens[col].0 += 1;
+                    tokens[col].1 += usize::from(wordish(t));
+                }
             }
         }
         pieces_of.push(pieces);
@@ -319,6 +381,7 @@ fn region_edit(
     let prose = (0..ncols)
         .filter(|&c| widths[c].len() >= MIN_LINES)
         .filter(|&c| widths[c][widths[c].len() / 2] >= MIN_PIECE && words[c][words[c].len() / 2] >= MIN_WORDS)
+        .filter(|&c| tokens[c].1 as f64 >= PROSE_TOKENS * tokens[c].0 as f64)
         .count();
     if prose < 2 {
         return None;
@@ -373,24 +436,192 @@ fn region_edit(
 }
 
 #[cfg(test)]
-mod debug {
-    use super::*;
+mod tests {
+    use super::super::Columns;
+    use newsclean_core::{Context, Page, Pass};
 
-    /// `EDGES_DEBUG=page.txt cargo test -p newsclean-layout edges_debug -- --nocapture`
-    #[test]
-    fn edges_debug() {
-        let Ok(path) = std::env::var("EDGES_DEBUG") else { return };
-        let text = std::fs::read_to_string(path).unwrap();
-        let lines: Vec<Line> = super::super::line_ranges(&text).map(|r| Line::new(&text, r)).collect();
-        let edges = find_edges(&lines);
-        eprintln!("edges {edges:?}");
-        for (k, l) in lines.iter().enumerate() {
-            let c = if l.blank { Some(Vec::new()) } else { cuts(l, &edges) };
-            let tag = match &c {
-                None => "NOFIT".to_string(),
-                Some(c) => c.iter().map(|(_, k)| format!("{k:?}").chars().next().unwrap()).collect(),
-            };
-            eprintln!("{k:3} {tag:6} {}", &text[l.range.clone()]);
+    fn run(text: &str) -> Page {
+        let mut page = Page::new(text);
+        Columns.run(&mut page, &Context::default()).unwrap();
+        page
+    }
+
+    fn assert_unchanged(text: &str) {
+        let page = run(text);
+        assert!(page.log().is_empty(), "fired on:\n{text}\n=>\n{}", page.text());
+    }
+
+    /// Lay columns out at fixed left edges (`width` apart) as pdftotext -layout does: a piece
+    /// that runs past the next edge pushes the next column right, one space after it.
+    fn pushed(columns: &[&[&str]], width: usize) -> String {
+        let rows = columns.iter().map(|c| c.len()).max().unwrap_or(0);
+        let mut out = String::new();
+        for r in 0..rows {
+            let mut line = String::new();
+            for (k, col) in columns.iter().enumerate() {
+                let piece = col.get(r).copied().unwrap_or("");
+                if piece.is_empty() {
+                    continue;
+                }
+                let at = k * width;
+                if line.len() < at {
+                    line.push_str(&" ".repeat(at - line.len()));
+                } else if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(piece);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
+        out
+    }
+
+    const W: usize = 28;
+
+    const A: [&str; 8] = [
+        "The council met on Monday",
+        "to discuss the new budget",
+        "for the coming year, which",
+        "rises by four percent and",
+        "pays for roads and schools",
+        "in the north of the county",
+        "where the population grew",
+        "fast in the last ten years.",
+    ];
+    const B: [&str; 8] = [
+        "Rain is expected over the",
+        "weekend, with strong winds",
+        "along the coast and cooler",
+        "nights inland, the weather",
+        "office said on Friday, and",
+        "farmers in the valley fear",
+        "another dry summer after a",
+        "spring with little rain.",
+    ];
+    const C: [&str; 8] = [
+        "The library opens its new",
+        "wing next week after two",
+        "years of building work and",
+        "a long public debate over",
+        "the cost of the project, a",
+        "spokesman for the board",
+        "said, adding that the old",
+        "reading room stays open.",
+    ];
+
+    fn streams(cols: &[&[&str]]) -> String {
+        cols.iter().map(|c| c.join("\n")).collect::<Vec<_>>().join("\n\n") + "\n"
+    }
+
+    #[test]
+    fn latin_columns_with_single_space_boundaries() {
+        // The longest line of A runs to B's edge: one space is left there.
+        let raw = pushed(&[&A, &B, &C], W);
+        assert!(raw.lines().any(|l| l.contains("years. spring")), "{raw}");
+        let page = run(&raw);
+        assert_eq!(page.text(), streams(&[&A, &B, &C]), "{raw}");
+        let edit = &page.log().edits()[0];
+        assert_eq!(edit.rule, super::RULE);
+        assert!(edit.note.as_deref().unwrap().contains("column left edges at display columns 28, 56"));
+        assert_eq!(page.log().undo(page.text()), raw);
+        // Idempotent: the streams are left alone.
+        assert_unchanged(page.text());
+    }
+
+    #[test]
+    fn a_glued_boundary_is_cut_where_both_halves_are_words() {
+        let mut raw = pushed(&[&A, &B, &C], W);
+        // pdftotext left no space: `years. spring` → `years.spring` (no word; both halves are).
+        raw = raw.replacen("years. spring", "years.spring", 1);
+        let page = run(&raw);
+        assert_eq!(page.text(), streams(&[&A, &B, &C]), "{raw}");
+        assert!(page.log().edits()[0].note.as_deref().unwrap().contains("1 word(s) glued"));
+        assert_eq!(page.log().undo(page.text()), raw);
+    }
+
+    #[test]
+    fn rows_of_only_some_columns_and_a_gap_across_an_edge() {
+        // Column B begins two lines lower; a row holds only column C; column B is empty on a
+        // row where A and C have text (a gap across B's edge).
+        let a: Vec<&str> = A.to_vec();
+        let mut b: Vec<&str> = vec!["", ""];
+        b.extend(&B[..6]);
+        let c: Vec<&str> = C.to_vec();
+        let raw = pushed(&[&a, &b, &c], 30);
+        let page = run(&raw);
+        let want = format!("{}\n\n{}\n\n{}\n", A.join("\n"), B[..6].join("\n"), C.join("\n"));
+        assert_eq!(page.text(), want, "{raw}");
+    }
+
+    #[test]
+    fn must_not_fire_on_prose_lists_tables_poems_code_and_markdown() {
+        // English prose, no columns.
+        assert_unchanged(
+            "The council met on Monday to discuss the budget for the coming year.  Members\n\
+             asked for more money for roads and for schools in the north of the county,\n\
+             where the population grew fast.  The leader said the plan would be published\n\
+             next month.  A vote follows in March, after a public consultation.  Residents\n\
+             can send comments by post or online, and the library keeps a printed copy.\n\
+             The mayor said the money would be better spent on schools and on the roads.\n",
+        );
+        // A table with aligned columns of numbers.
+        let table = "Region          2023      2024      Change\n".to_string()
+            + &(0..8)
+                .map(|k| {
+                    format!(
+                        "District {k}      {:>6}    {:>6}    {:>6}\n",
+                        1200 + k * 37,
+                        1300 + k * 41,
+                        k * 4
+                    )
+                })
+                .collect::<String>();
+        assert_unchanged(&table);
+        // A centred poem.
+        assert_unchanged(
+            "          The woods are lovely, dark and deep,\n\
+             But I have promises to keep,\n\
+             And miles to go before I sleep,\n\
+             And miles to go before I sleep.\n\
+             Whose woods these are I think I know.\n\
+             His house is in the village though;\n",
+        );
+        // Indented code with aligned comments.
+        assert_unchanged(
+            "fn main() {\n    let total = a + b;          // the sum of both parts\n    let mean = total / 2;       // their mean value\n    if mean > limit {           // too large for us\n        warn(mean);             // tell the user now\n    }\n    let x = compute(total);     // and carry on here\n    println!(\"{x}\");            // print the result\n}\n",
+        );
+        // Markdown tables.
+        assert_unchanged(
+            "| Name            | Town         | Role               |\n\
+             |-----------------|--------------|--------------------|\n\
+             | John Smith      | Harlan       | mayor of the town  |\n\
+             | Mary Keane      | Brookfield   | staff writer       |\n\
+             | Grace Ashcroft  | Riverton     | harbour board      |\n\
+             | Walter Dunmore  | Stourley     | county engineer    |\n\
+             | Alice Fenwick   | Eastwick     | school committee   |\n",
+        );
+        // A two-column list of names.
+        let names = [
+            ("John Smith", "Mary Keane"),
+            ("Grace Ashcroft", "Walter Dunmore"),
+            ("Alice Fenwick", "Edward Pritchard"),
+            ("Helen Harlow", "Arthur Whitby"),
+            ("Luc Moreau", "Jeanne Martin"),
+            ("Marco Rossi", "Arthur Fenwick"),
+            ("Edward Whitby", "Grace Dunmore"),
+            ("Alice Keane", "Walter Keane"),
+        ];
+        let list: String = names.iter().map(|(a, b)| format!("{a:<28}{b}\n")).collect();
+        assert_unchanged(&list);
+    }
+
+    #[test]
+    fn already_split_output_is_left_byte_identical() {
+        let raw = pushed(&[&A, &B, &C], W);
+        let once = run(&raw);
+        let twice = run(once.text());
+        assert!(twice.log().is_empty());
+        assert_eq!(twice.text(), once.text());
     }
 }
