@@ -38,6 +38,12 @@ pub const RULES: &[RuleInfo] = rules![
     "甲栏第一行    乙栏第一行 / 甲栏第二行    乙栏第二行 → 甲栏第一行 / 甲栏第二行 / (blank) / 乙栏第一行 / 乙栏第二行",
     "Lines that span the gutters (a header band, a headline across columns), table cells narrower than 12 display columns, gutters shown on too few lines.";
 
+    columns::EDGES_RULE, columns::RULE,
+    "Latin columns that pdftotext -layout prints without a gutter of spaces on every line are read apart by their left edges",
+    "A Latin column begins at one display column; pdftotext pushes a line right by the overflow of the column to its left and leaves one space there, or none, so the gutters of spaces that layout.columns needs are missing on many lines and the articles are joined into one another.",
+    "Market Street by a vote of            end of the year. The chairman     waited long enough,\" said one / the board said theyreleased on Friday. → column streams, one after another (theyreleased cut into they / released)",
+    "CJK pages; prose, poems, indented code (no text left of a shared edge); lists of names, tables and Markdown rows (median piece under 4 words or 12 columns); lines that cross an edge with no space near it and no glued word whose halves are both words (headlines, captions across columns, band lines).";
+
     fused::RULE, fused::RULE,
     "Columns that pdftotext's default mode fused into one line and interleaved are read apart",
     "Interleaved columns put the sentences of two articles in turns, and a fused line joins them in mid-sentence.",

@@ -37,8 +37,15 @@
 //! 3. A region grows from the window up and down while its lines fit; it is kept when, for
 //!    each gutter, 70% of its lines are cut at a gap and the evidence above holds over the
 //!    whole region, and each column's median piece is at least 12 display
-//!    columns wide (table cells are narrower).
-//! 4. The search repeats on the rewritten text until it finds no region (idempotence), and
+//!    columns wide (table cells are narrower) and, in Latin text, holds three words or more
+//!    (a list of names holds two).
+//! 4. Latin pages (not CJK): where pdftotext leaves one space or none at a column boundary
+//!    on many lines, the page's columns are found by their left edges instead
+//!    ([`edges`], `layout.columns.edges`: text that begins at one display column after a gap
+//!    on many lines; cuts at a space near each edge, or inside a glued word whose halves are
+//!    words). Its regions replace the gutters' when its edges account for every gutter found
+//!    above (the gutters then read only the lines with wide gaps) or none was found.
+//! 5. The search repeats on the rewritten text until it finds no region (idempotence), and
 //!    stops at a work budget on pathological pages.
 //!
 //! # Example
@@ -61,6 +68,10 @@ use std::ops::Range;
 use newsclean_core::chars::{is_cjk, is_cjk_punct};
 use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit};
 use unicode_width::UnicodeWidthChar;
+
+#[path = "edges.rs"]
+mod edges;
+pub use edges::RULE as EDGES_RULE;
 
 /// The rule id of the edits.
 pub const RULE: &str = "layout.columns";
@@ -86,6 +97,8 @@ const MAX_ROUNDS: usize = 8;
 const MAX_WORK: usize = 8_000_000;
 /// The narrowest median piece of a column (display columns): table cells are narrower.
 const MIN_PIECE: usize = 12;
+/// The fewest words of a Latin column's median piece (a list of names has two).
+const MIN_LATIN_WORDS: usize = 3;
 /// The narrowest column (display columns) between two gutters.
 const MIN_COLUMN: usize = 16;
 
@@ -136,6 +149,7 @@ pub fn column_edits(text: &str) -> Vec<TextEdit> {
     let lines: Vec<Line> = line_ranges(text).map(|r| Line::new(text, r)).collect();
     let bands = band_lines(text, &lines);
     let mut edits = Vec::new();
+    let mut gutters: Vec<Gutter> = Vec::new();
     let mut i = 0;
     let mut floor = 0; // first line not yet in a region
     let mut work = 0;
@@ -145,8 +159,20 @@ pub fn column_edits(text: &str) -> Vec<TextEdit> {
             continue;
         };
         edits.push(region.edit(text, &lines));
+        gutters.extend(&region.gutters);
         floor = region.lines.end;
         i = region.lines.end;
+    }
+    // Latin columns by their left edges, where the page's edges account for every gutter
+    // found above (which then read only the lines with wide gaps) or no gutter was found.
+    if work <= MAX_WORK {
+        let latin = edges::page_edges(text, &lines);
+        if !latin.is_empty() && gutters.iter().all(|g| latin.iter().any(|&e| e.abs_diff(g.edge) <= SNAP)) {
+            let latin_edits = edges::edits(text, &lines, &bands, &latin);
+            if !latin_edits.is_empty() {
+                return latin_edits;
+            }
+        }
     }
     edits
 }
@@ -631,18 +657,34 @@ fn region_at(lines: &[Line], bands: &[Band], i: usize, floor: usize, work: &mut 
         }
     }
     // Columns of prose, not the cells of a table: each column's pieces are wide.
+    // A Latin column's pieces hold several words (a list of names two).
     let mut widths: Vec<Vec<usize>> = vec![Vec::new(); gutters.len() + 1];
+    let mut words: Vec<Vec<usize>> = vec![Vec::new(); gutters.len() + 1];
     for (line, cuts) in lines[a..b].iter().zip(&cuts) {
         let Some(cuts) = cuts else { continue };
         for (k, piece) in line.pieces(cuts).into_iter().enumerate() {
             if !piece.is_empty() {
-                widths[k].push(line.width_of(piece));
+                widths[k].push(line.width_of(piece.clone()));
+                let chars: Vec<char> =
+                    line.cells.iter().filter(|c| piece.contains(&c.byte)).map(|c| c.ch).collect();
+                if !chars.iter().any(|&c| is_wide_text(c)) {
+                    let starts = chars
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, &c)| !is_space(c) && (i == 0 || is_space(chars[i - 1])))
+                        .count();
+                    words[k].push(starts);
+                }
             }
         }
     }
-    for w in &mut widths {
+    for (w, n) in widths.iter_mut().zip(&mut words) {
         w.sort_unstable();
         if w.len() < MIN_LINES || w[w.len() / 2] < MIN_PIECE {
+            return None;
+        }
+        n.sort_unstable();
+        if n.len() * 2 > w.len() && n[n.len() / 2] < MIN_LATIN_WORDS {
             return None;
         }
     }
