@@ -167,7 +167,11 @@ impl Pass for JoinLatin {
         join_word_gaps(page)?;
         classify_bylines(page)?;
         rejoin_drop_caps(page, &ENGLISH)?;
-        let open: Vec<bool> = (0..page.blocks().len()).map(|i| is_open_latin_block(page, i)).collect();
+        let mut open: Vec<bool> = (0..page.blocks().len()).map(|i| is_open_latin_block(page, i)).collect();
+        if !open.iter().any(|&o| o) {
+            return Ok(());
+        }
+        open_number_tails(page, &mut open);
         if !open.iter().any(|&o| o) {
             return Ok(());
         }
@@ -1059,6 +1063,50 @@ fn ends_sentence_inside(t: &str) -> bool {
 /// A block no pass has classified yet, in Latin script.
 fn is_open_latin_block(page: &Page, i: usize) -> bool {
     page.blocks()[i].kind == BlockKind::Unknown && script(page.block_text(i)) == Script::Latin
+}
+
+/// The longest line [`is_number_tail`] takes for the tail of a sentence (`3, 1925.`).
+const NUMBER_TAIL_MAX_CHARS: usize = 16;
+
+/// True for a line of a number and a mark that ends or cuts a sentence, nothing else:
+/// `1921.`, `$45,000.`, `3, 1925.`, `14,`. Its script is no script (no letters), so it is no
+/// open Latin block by itself.
+fn is_number_tail(line: &str) -> bool {
+    let t = line.trim();
+    let body = t.trim_end_matches(['"', '\'', ')', '”', '’']);
+    let Some(core) = body.strip_suffix(['.', ',', ';', ':', '!', '?']) else { return false };
+    t.chars().count() <= NUMBER_TAIL_MAX_CHARS
+        && core.chars().any(|c| c.is_ascii_digit())
+        && core.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '$' | '£' | '€' | '%'))
+}
+
+/// A sentence whose last words are a number that the wrap put on a line of its own
+/// (`… the third such proposal since` / `1921.`, `… at a cost of about` / `$45,000.`): the
+/// number's line has no letters, so it is no open Latin block and would stay a paragraph of
+/// its own. It is one (`layout.latin.paragraph` joins it) when it is a number and a
+/// sentence mark alone ([`is_number_tail`]), one line break under an open Latin block whose
+/// last line ends in a word or a comma (no sentence end, no heading): the sentence goes on
+/// into it. A page number stands without a mark; a list item (`1.`) follows no open line.
+fn open_number_tails(page: &Page, open: &mut [bool]) {
+    let text = page.text();
+    for i in 1..open.len() {
+        let b = &page.blocks()[i];
+        if open[i] || !open[i - 1] || b.kind != BlockKind::Unknown {
+            continue;
+        }
+        let t = page.block_text(i);
+        if t.trim().contains('\n') || !is_number_tail(t) {
+            continue;
+        }
+        let gap = &text[page.blocks()[i - 1].range.end..b.range.start];
+        let Some(last) = page.block_text(i - 1).trim_end().lines().last() else { continue };
+        if gap.matches('\n').count() == 1
+            && last.chars().last().is_some_and(|c| c.is_alphabetic() || c == ',')
+            && !is_heading_line(last)
+        {
+            open[i] = true;
+        }
+    }
 }
 
 /// Gather the open Latin blocks into paragraphs: lines that follow each other with no blank

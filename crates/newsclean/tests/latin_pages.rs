@@ -189,3 +189,45 @@ fn a_short_line_between_paragraphs_is_a_subhead() {
     let out = clean(&raw);
     assert!(out.text.contains("The mayor agreed with the board"), "{}", out.text);
 }
+
+/// A narrow column whose sentences end in a number that the wrap put on a line of its own.
+const NUMBER_TAIL_COLUMN: &str = "The mayor will consider next week\n\
+the sale of the municipal gas works\n\
+by a vote of seven to two. A group of\n\
+shopkeepers have asked the state for\n\
+repairs to the old grammar school, the\n\
+third such proposal since\n\
+1921.\n\
+Farmers in the valley questioned the\n\
+cost of a new bridge over the river,\n\
+at a cost of about\n\
+$45,000.\n\
+The council will consider the plan\n\
+again at its meeting on March\n\
+3, 1925.\n";
+
+#[test]
+fn a_number_ending_a_sentence_on_a_line_of_its_own_stays_in_its_paragraph() {
+    let out = clean(NUMBER_TAIL_COLUMN);
+    assert!(out.text.contains("the third such proposal since 1921.\n"), "{}", out.text);
+    assert!(out.text.contains("at a cost of about $45,000.\n"), "{}", out.text);
+    assert!(out.text.contains("at its meeting on March 3, 1925.\n"), "{}", out.text);
+    assert!(!out.text.lines().any(|l| l == "1921." || l == "$45,000." || l == "3, 1925."), "{}", out.text);
+}
+
+#[test]
+fn numbers_alone_that_end_no_sentence_stay_apart() {
+    // A page number under a column (no mark after it), a number after a sentence end, a
+    // list item after a line that ends in a colon, and a number under a heading: no sentence
+    // runs on into them.
+    let col = "The mayor will consider next week\nthe sale of the municipal gas works\nby a vote of seven to two. A group of\nshopkeepers have asked the state for\nrepairs to the old grammar school, the\nthird such proposal since the war\n";
+    for (tail, whole) in [("12", "12\n"), ("1921.", "1921.\n")] {
+        let raw = if tail == "12" { format!("{col}{whole}") } else { format!("{col}ended.\n{whole}") };
+        let out = clean(&raw);
+        assert!(out.text.lines().any(|l| l == tail), "{tail}: {}", out.text);
+    }
+    let out = clean("The council listed its plans for the year as follows:\n1.\nA new bridge.\n");
+    assert!(out.text.contains("\n1.\n"), "{}", out.text);
+    let out = clean("COUNCIL REPORT\n2024.\n");
+    assert!(!out.text.contains("REPORT 2024."), "{}", out.text);
+}

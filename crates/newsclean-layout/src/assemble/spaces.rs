@@ -79,6 +79,89 @@ fn spaces_between(
     out
 }
 
+/// The fewest single digits one space apart that [`spaced_digits_and_marks`] reads as
+/// letter-spaced type (`2 0 2 3`): two could be a score or a list (`3 1`).
+const SPACED_DIGITS_MIN: usize = 3;
+
+/// Opening quotes and brackets of CJK text: no space follows one in set text.
+fn is_opening_mark(c: char) -> bool {
+    matches!(c, '“' | '‘' | '（' | '《' | '〈' | '【' | '「' | '『' | '〔')
+}
+
+/// Closing quotes and brackets of CJK text: no space comes before one in set text.
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '”' | '’' | '）' | '》' | '〉' | '】' | '」' | '』' | '〕')
+}
+
+/// The byte ranges of the spaces that letter-spaced display type leaves beside digits and
+/// quotes in a CJK title, where the extractor writes a space at every wide gap that is not
+/// between two CJK characters: a run of at least [`SPACED_DIGITS_MIN`] single digits one space
+/// apart (`—— 2 0 2 3 党建强基`, `“ 1 2 1 2 ” 现代`), the spaces between it and the CJK text or
+/// marks beside it; a space right after an opening quote or bracket, or right before a
+/// closing one, next to a CJK character or a digit (`“ 腾笼换鸟”`); and, on a title that
+/// shows either, a space after a closing mark before CJK text (`” 整治提升`). Spaces between
+/// title elements (`“招商日”发力 “一把手”亲力`, `听取民意 汲取民智`) are none of these.
+fn spaced_digits_and_marks(text: &str) -> Vec<std::ops::Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let cjkish = |c: Option<char>| c.is_some_and(|c| is_cjk(c) || is_cjk_punct(c));
+    let space = |k: usize| -> std::ops::Range<usize> { chars[k].0..chars[k].0 + 1 };
+    let mut out = Vec::new();
+    let mut shows = false;
+    // Runs of single digits one space apart.
+    let mut k = 0;
+    while k < n {
+        let single = |k: usize| {
+            at(k).is_some_and(|c| c.is_ascii_digit())
+                && (k == 0 || !at(k - 1).is_some_and(|c| c.is_ascii_alphanumeric()))
+                && !at(k + 1).is_some_and(|c| c.is_ascii_alphanumeric())
+        };
+        if !single(k) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while at(end + 1) == Some(' ') && single(end + 2) {
+            end += 2;
+        }
+        let digits = (end - k) / 2 + 1;
+        if digits >= SPACED_DIGITS_MIN {
+            shows = true;
+            out.extend((k + 1..end).step_by(2).map(space));
+            if k >= 2 && at(k - 1) == Some(' ') && cjkish(at(k - 2)) {
+                out.push(space(k - 1));
+            }
+            if at(end + 1) == Some(' ') && cjkish(at(end + 2)) {
+                out.push(space(end + 1));
+            }
+        }
+        k = end + 1;
+    }
+    // Spaces inside quotes and brackets.
+    for k in 1..n.saturating_sub(1) {
+        if at(k) != Some(' ') {
+            continue;
+        }
+        let (p, c) = (at(k - 1).unwrap_or(' '), at(k + 1).unwrap_or(' '));
+        let inner = |c: char| is_cjk(c) || c.is_ascii_digit();
+        if is_opening_mark(p) && inner(c) || inner(p) && is_closing_mark(c) {
+            shows = true;
+            out.push(space(k));
+        }
+    }
+    if shows {
+        for k in 1..n.saturating_sub(1) {
+            if at(k) == Some(' ') && at(k - 1).is_some_and(is_closing_mark) && at(k + 1).is_some_and(is_cjk) {
+                out.push(space(k));
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out.dedup();
+    out
+}
+
 /// The pass's id.
 pub const PASS_ID: &str = "layout.spaces";
 
@@ -146,6 +229,7 @@ impl Pass for CjkSpaces {
                         r.push("——".len().."——".len() + gap);
                     }
                 }
+                r.extend(spaced_digits_and_marks(text));
                 r.sort_by_key(|r| r.start);
                 r.dedup();
                 r
@@ -164,6 +248,45 @@ impl Pass for CjkSpaces {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spaced(text: &str) -> String {
+        let mut out = text.to_string();
+        for r in spaced_digits_and_marks(text).into_iter().rev() {
+            out.replace_range(r, "");
+        }
+        out
+    }
+
+    #[test]
+    fn letter_spaced_digits_and_quotes_in_titles() {
+        assert_eq!(spaced("—— 2 0 2 3 党建强基工程全新启航"), "——2023党建强基工程全新启航");
+        assert_eq!(spaced("——解码平湖“ 1 2 1 2 ” 现代产业体系（四）"), "——解码平湖“1212”现代产业体系（四）");
+        assert_eq!(
+            spaced("周军波在“ 腾笼换鸟” 整治提升暨“ 厂中厂” 整治工作推进会上强调"),
+            "周军波在“腾笼换鸟”整治提升暨“厂中厂”整治工作推进会上强调"
+        );
+        // Through the pass, on a subtitle.
+        let mut p = Page::new("—— 2 0 2 3 党建强基工程全新启航\n");
+        p.classify(0, BlockKind::Subtitle, "t");
+        CjkSpaces.run(&mut p, &Context::default()).unwrap();
+        assert_eq!(p.text(), "——2023党建强基工程全新启航\n");
+    }
+
+    #[test]
+    fn spaces_between_title_elements_digits_and_words_stay() {
+        for text in [
+            "“招商日”发力 “一把手”亲力",
+            "听取民意 汲取民智",
+            "坚定信心携手奋斗共克时艰 奋战“三季进”实现“全年赢”",
+            "比分 3 1 主队获胜",
+            "共 12 3 项",
+            "投入了 2亿 元",
+            "第 1 2 版",
+            "“A B C”三个方案",
+        ] {
+            assert_eq!(spaced(text), text, "{text}");
+        }
+    }
 
     #[test]
     fn english_curly_quotes_keep_their_spaces() {

@@ -22,7 +22,7 @@
 use newsclean_core::chars::is_cjk;
 use newsclean_core::{BlockKind, Context, Page, Pass, PassError, TextEdit};
 
-use crate::text::ends_sentence;
+use crate::text::{cells, ends_sentence, is_title_like};
 
 /// Longest line, in characters, that is looked at.
 pub const MAX_CHARS: usize = 160;
@@ -135,6 +135,12 @@ pub const MIN_REPEAT: usize = 4;
 #[derive(Debug, Default)]
 pub struct DoubledTitles;
 
+/// The widest title-like line (in cells) that a body block written twice whole is taken for
+/// a title: the paragraphs pass takes such a line for a title on the clean page too (its
+/// subheads), so a second clean keeps the kind the first gave (two titles joined into one
+/// long line stay body text both times).
+const TITLE_MAX_CELLS: f32 = 32.0;
+
 /// The id of the pass over joined titles ([`DoubledTitles`]); it logs `layout.doubled`.
 pub const TITLES_PASS_ID: &str = "layout.doubled-titles";
 
@@ -145,6 +151,7 @@ impl Pass for DoubledTitles {
 
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
         let mut edits = Vec::new();
+        let mut titles = Vec::new();
         for i in 0..page.blocks().len() {
             let kind = page.blocks()[i].kind;
             let title = matches!(kind, BlockKind::Headline | BlockKind::Subtitle | BlockKind::Caption);
@@ -166,11 +173,25 @@ impl Pass for DoubledTitles {
                     None => continue,
                 },
             };
+            if !title && is_title_like(&once) && cells(&once) <= TITLE_MAX_CELLS {
+                titles.push(i);
+            }
             edits.push(
                 TextEdit::replace(page.blocks()[i].range.clone(), once, "layout.doubled").with_note(note),
             );
         }
         page.apply(edits).map_err(|source| PassError::Edit { pass: self.id().into(), source })?;
+        // A body block that was a title written twice whole is a title: fake bold is display
+        // type, and body text never repeats whole. Classified so, the rules' body-text
+        // space removal leaves the space between its parts (`“招商日”发力 “一把手”亲力`).
+        for i in titles {
+            page.classify_because(
+                i,
+                BlockKind::Headline,
+                "layout.doubled",
+                "a title written twice whole (fake bold)",
+            );
+        }
         Ok(())
     }
 }
@@ -213,6 +234,32 @@ mod tests {
             undouble("““招商日招商日””发力发力 ““一把手一把手””亲力亲力").as_deref(),
             Some("“招商日”发力 “一把手”亲力")
         );
+    }
+
+    fn titles_pass(text: &str) -> Page {
+        let mut p = Page::new(text);
+        p.classify(0, BlockKind::Body, "t");
+        DoubledTitles.run(&mut p, &Context::default()).unwrap();
+        p
+    }
+
+    #[test]
+    fn a_body_block_that_is_one_title_written_twice_is_a_title() {
+        let p = titles_pass("“招商日”发力 “一把手”亲力“招商日”发力 “一把手”亲力\n");
+        assert_eq!(p.block_text(0), "“招商日”发力 “一把手”亲力");
+        assert_eq!(p.blocks()[0].kind, BlockKind::Headline);
+    }
+
+    #[test]
+    fn a_long_body_block_written_twice_stays_body_text() {
+        // Two titles run together (longer than one title line): written once, but body text,
+        // as the clean page reads the line; and a sentence is never undoubled.
+        let t = "坚定信心携手奋斗共克时艰 奋战“三季进”实现“全年赢”我市省级科技计划项目立项数创历史新高";
+        let p = titles_pass(&format!("{t}{t}\n"));
+        assert_eq!(p.block_text(0), t);
+        assert_eq!(p.blocks()[0].kind, BlockKind::Body);
+        let p = titles_pass("谢谢大家，谢谢大家。\n");
+        assert_eq!(p.blocks()[0].kind, BlockKind::Body);
     }
 
     #[test]
