@@ -820,6 +820,8 @@ fn survey_folders(
                     newsclean::structure::markdown_evidence(&decoded.text).is_none().then_some(())?;
                     let (page, text) = KeptDecode::new(bytes, decoded, keys);
                     let counted = page.text(&text);
+                    // A folder of CJK pages loads the dictionary beside its survey.
+                    newsclean::layout::words::preload_for(counted);
                     let key = PageSurvey::key_of(counted);
                     let first = claimed
                         .lock()

@@ -287,6 +287,8 @@ fn survey_chunk(cleaner: &newsclean::Cleaner, lines: &[Vec<u8>], field: &str) ->
         .par_iter()
         .map(|raw| {
             let text = cleaner.survey_text(text_of(raw)?.as_bytes())?;
+            // Records of CJK text load the dictionary beside the survey.
+            newsclean::layout::words::preload_for(&text);
             let key = newsclean::PageSurvey::key_of(&text);
             let first = claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key);
             first.then(|| newsclean::PageSurvey::with_key(&text, key))
