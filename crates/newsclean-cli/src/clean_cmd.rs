@@ -15,7 +15,7 @@ use clap::{Args, ValueEnum};
 use newsclean::core::WordCounts;
 use newsclean::report::{ErrorReport, FileReport};
 use newsclean::{Cleaned, Cleaner};
-use newsclean::{Survey as FolderSurvey, SurveyBuilder};
+use newsclean::{PageSurvey, Survey as FolderSurvey, SurveyBuilder};
 use rayon::prelude::*;
 
 use crate::atomic;
@@ -761,9 +761,10 @@ fn surveyed_folder(args: &CleanArgs, arg: usize, input: &Input) -> Option<PathBu
 /// counts are kept, a few bytes per distinct line and a hash per page, never the pages;
 /// counts are summed, so the result does not depend on the order or the number of workers.
 ///
-/// The files are read and decoded by the workers, a window at a time (as `run` cleans them),
-/// and counted on this thread in the walk's order: the same survey whatever `--jobs` (a copy of
-/// a page counts once, the first time it is met), and no more than a window of pages held.
+/// The files are read, decoded and surveyed page by page by the workers, a window at a time
+/// (as `run` cleans them), and counted on this thread in the walk's order: the same survey
+/// whatever `--jobs` (a copy of a page counts once, the first time it is met), and no more
+/// than a window of pages held.
 fn survey_folders(
     args: &CleanArgs,
     reader: &Cleaner,
@@ -785,28 +786,58 @@ fn survey_folders(
         _ => None,
     });
     let window = WINDOW_PER_JOB * jobs;
+    // Each folder's number, and the pages (folder number, page key) whose survey a worker
+    // has worked out.
+    let mut folder_index = HashMap::<PathBuf, usize>::new();
+    let claimed = std::sync::Mutex::new(HashSet::<(usize, u64)>::new());
     loop {
         let chunk: Vec<(PathBuf, PathBuf)> = files.by_ref().take(window).collect();
         if chunk.is_empty() {
             break;
         }
         // A page counts when it decodes and is no Markdown document (as
-        // `Cleaner::survey_page`); the bytes are kept only when they are not the text.
+        // `Cleaner::survey_page`); the bytes are kept only when they are not the text. Each
+        // worker works out what its page adds to the survey (`PageSurvey`), and this thread
+        // counts those in the walk's order.
+        // The first worker to meet a page of a folder works out its survey; a copy met
+        // since (or on the other worker) only claims it (`None`), and the builder counts the
+        // one survey of it whatever the order.
         let keys = &decodes.keys;
-        let pages: Vec<Option<(KeptDecode, Option<String>)>> = pool.install(|| {
+        let folder_ids: Vec<usize> = chunk
+            .iter()
+            .map(|(folder, _)| {
+                let next = folder_index.len();
+                *folder_index.entry(folder.clone()).or_insert(next)
+            })
+            .collect();
+        let pages: Vec<Option<(KeptDecode, Option<PageSurvey>)>> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|(_, p)| {
+                .zip(&folder_ids)
+                .map(|((_, p), &folder)| {
                     let bytes = inputs::read_file_limited(p, max_bytes).ok()?;
                     let decoded = reader.decode(&bytes).ok()?;
                     newsclean::structure::markdown_evidence(&decoded.text).is_none().then_some(())?;
-                    Some(KeptDecode::new(bytes, decoded, keys))
+                    let (page, text) = KeptDecode::new(bytes, decoded, keys);
+                    let counted = page.text(&text);
+                    // A folder of CJK pages loads the dictionary beside its survey.
+                    newsclean::layout::words::preload_for(counted);
+                    let key = PageSurvey::key_of(counted);
+                    let first = claimed
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .insert((folder, key));
+                    let survey = first.then(|| PageSurvey::with_key(counted, key));
+                    Some((page, survey))
                 })
                 .collect()
         });
         for ((folder, path), page) in chunk.into_iter().zip(pages) {
-            if let Some((page, text)) = page {
-                builders.entry(folder).or_default().add_page(page.text(&text));
+            if let Some((page, survey)) = page {
+                let builder = builders.entry(folder).or_default();
+                if let Some(survey) = survey {
+                    builder.add(survey);
+                }
                 decodes.keep(path, page);
             }
         }

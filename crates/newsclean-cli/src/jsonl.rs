@@ -209,7 +209,7 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
         let last = chunk.len() - 1;
         let survey = opts.survey.then(|| {
             let lines = if too_long { &chunk[..last] } else { &chunk[..] };
-            let survey = survey_chunk(cleaner, lines, &opts.field);
+            let survey = pool.install(|| survey_chunk(cleaner, lines, &opts.field));
             summary.surveyed_chunks += 1;
             summary.chunks_with_lines += u64::from(!survey.is_empty());
             summary.repeated += survey.len() as u64;
@@ -271,8 +271,9 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     Ok(summary)
 }
 
-/// The survey of one chunk: the texts of its records (bad records count nothing), one after
-/// another (a copy of a record's text counts once).
+/// The survey of one chunk: the texts of its records (bad records count nothing), each
+/// surveyed on its own in parallel (in the current thread pool) and counted one after another
+/// (a copy of a record's text counts once).
 fn survey_chunk(cleaner: &newsclean::Cleaner, lines: &[Vec<u8>], field: &str) -> newsclean::Survey {
     let text_of = |raw: &[u8]| -> Option<String> {
         let line = std::str::from_utf8(split_terminator(raw).0).ok()?;
@@ -280,11 +281,22 @@ fn survey_chunk(cleaner: &newsclean::Cleaner, lines: &[Vec<u8>], field: &str) ->
         let value = &line[spans.field?];
         serde_json::from_str::<String>(value).ok()
     };
+    // A copy of a record's text is surveyed once, by the first worker to meet it.
+    let claimed = std::sync::Mutex::new(std::collections::HashSet::<u64>::new());
+    let pages: Vec<Option<newsclean::PageSurvey>> = lines
+        .par_iter()
+        .map(|raw| {
+            let text = cleaner.survey_text(text_of(raw)?.as_bytes())?;
+            // Records of CJK text load the dictionary beside the survey.
+            newsclean::layout::words::preload_for(&text);
+            let key = newsclean::PageSurvey::key_of(&text);
+            let first = claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key);
+            first.then(|| newsclean::PageSurvey::with_key(&text, key))
+        })
+        .collect();
     let mut b = newsclean::SurveyBuilder::new();
-    for raw in lines {
-        if let Some(text) = text_of(raw) {
-            cleaner.survey_page(text.as_bytes(), &mut b);
-        }
+    for page in pages.into_iter().flatten() {
+        b.add(page);
     }
     b.finish()
 }

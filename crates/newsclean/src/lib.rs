@@ -24,7 +24,7 @@ use newsclean_core::{Context, Disabled, Page, PassError, Pipeline, Script, TextE
 
 pub use newsclean_core::Survey;
 use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
-pub use newsclean_layout::analysis::survey::SurveyBuilder;
+pub use newsclean_layout::analysis::survey::{PageSurvey, SurveyBuilder};
 use newsclean_rules::{RuleSet, RulesError};
 
 /// The name of the built-in default profile.
@@ -227,7 +227,8 @@ impl Cleaner {
 
     /// The text [`Cleaner::survey_page`] counts for `bytes` (`None`: it counts nothing), for a
     /// caller that decodes pages on several threads and adds them to a [`SurveyBuilder`] in
-    /// a fixed order ([`SurveyBuilder::add_page`]): the same survey whatever the threads.
+    /// a fixed order ([`SurveyBuilder::add_page`], or [`SurveyBuilder::add`] of each page's
+    /// [`PageSurvey`] worked out on the threads): the same survey whatever the threads.
     pub fn survey_text(&self, bytes: &[u8]) -> Option<String> {
         let decoded = newsclean_decode::decode(bytes, &self.decode).ok()?;
         structure::markdown_evidence(&decoded.text).is_none().then_some(decoded.text)

@@ -1,7 +1,8 @@
-//! The line table: per line of the page's current text, what the passes ask of it (width in
-//! cells, blank lines around it, indent, sentence and clause end, title-likeness, script,
-//! digit, date and page-number shape, position from the page's top and bottom), computed once
-//! and kept until [`newsclean_core::Page::apply`] changes the text.
+//! The line table: per line of the page's current text, where it stands (byte range, indent,
+//! blank lines around it, position from the page's top and bottom), and, asked for the first
+//! time a pass wants them, what the passes ask of its text (width in cells, sentence and clause
+//! end, title-likeness, script, digit, date and page-number shape, [`LineShape`]). Both are
+//! computed once and kept until [`newsclean_core::Page::apply`] changes the text.
 //!
 //! ```
 //! use newsclean_core::Page;
@@ -11,12 +12,14 @@
 //! let table = lines(&mut page);
 //! assert_eq!(table.len(), 3);
 //! let l = table.at(page.text().find("本报讯").unwrap()).unwrap();
-//! assert!(l.blank_before && !l.blank_after && l.indent == 2 && l.ends_clause && !l.ends_sentence);
+//! assert!(l.blank_before && !l.blank_after && l.indent == 2);
 //! assert_eq!((l.from_top, l.from_bottom), (1, 1));
+//! let shape = table.shape(page.text(), l.from_top);
+//! assert!(shape.ends_clause && !shape.ends_sentence);
 //! ```
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use newsclean_core::chars::is_hspace;
 use newsclean_core::{Page, Script};
@@ -24,20 +27,29 @@ use newsclean_core::{Page, Script};
 use crate::analysis::facts::ScriptCounts;
 use crate::text::{cells, ends_clause, ends_sentence, is_title_like};
 
-/// One non-blank line of the text.
+/// Where one non-blank line of the text stands.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineInfo {
     /// Byte range of the line in the page's text, without its `\n` and without the white
     /// space around it.
     pub range: Range<usize>,
-    /// Width in CJK cells ([`cells`]).
-    pub cells: f32,
     /// A blank line (or several) stands right before it.
     pub blank_before: bool,
     /// A blank line (or several) stands right after it.
     pub blank_after: bool,
     /// Bytes of white space before its text on its own line.
     pub indent: usize,
+    /// Non-blank lines above it.
+    pub from_top: usize,
+    /// Non-blank lines below it.
+    pub from_bottom: usize,
+}
+
+/// What the passes ask of one line's text ([`LineTable::shape`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineShape {
+    /// Width in CJK cells ([`cells`]).
+    pub cells: f32,
     /// It ends a sentence ([`ends_sentence`]).
     pub ends_sentence: bool,
     /// It ends in clause punctuation ([`ends_clause`]).
@@ -52,16 +64,39 @@ pub struct LineInfo {
     pub date: bool,
     /// It is a page number or page label alone: `12`, `A5`, `第3版`, `- 12 -`.
     pub page_number: bool,
-    /// Non-blank lines above it.
-    pub from_top: usize,
-    /// Non-blank lines below it.
-    pub from_bottom: usize,
+}
+
+impl LineShape {
+    /// The shape of the trimmed line `t`.
+    pub fn of(t: &str) -> Self {
+        LineShape {
+            cells: cells(t),
+            ends_sentence: ends_sentence(t),
+            ends_clause: ends_clause(t),
+            title_like: is_title_like(t),
+            script: ScriptCounts::of(t).script(),
+            digits: t.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count(),
+            date: is_date(t),
+            page_number: is_page_number(t),
+        }
+    }
 }
 
 /// The non-blank lines of a text, in order ([`lines`]).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct LineTable {
     lines: Vec<LineInfo>,
+    /// Each line's [`LineShape`], worked out for every line the first time one is asked for
+    /// (most pages ask only where their lines stand: the shapes cost about 6,000
+    /// instructions a line).
+    shapes: OnceLock<Vec<LineShape>>,
+}
+
+/// Two tables are equal when their lines are (the shapes follow from the text).
+impl PartialEq for LineTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.lines == other.lines
+    }
 }
 
 impl LineTable {
@@ -84,17 +119,9 @@ impl LineTable {
                 let start = at + indent;
                 lines.push(LineInfo {
                     range: start..start + t.len(),
-                    cells: cells(t),
                     blank_before: blank && !lines.is_empty(),
                     blank_after: false,
                     indent,
-                    ends_sentence: ends_sentence(t),
-                    ends_clause: ends_clause(t),
-                    title_like: is_title_like(t),
-                    script: ScriptCounts::of(t).script(),
-                    digits: t.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count(),
-                    date: is_date(t),
-                    page_number: is_page_number(t),
                     from_top: lines.len(),
                     from_bottom: 0,
                 });
@@ -110,12 +137,20 @@ impl LineTable {
         for (i, l) in lines.iter_mut().enumerate() {
             l.from_bottom = n - 1 - i;
         }
-        LineTable { lines }
+        LineTable { lines, shapes: OnceLock::new() }
     }
 
     /// The lines, top to bottom.
     pub fn lines(&self) -> &[LineInfo] {
         &self.lines
+    }
+
+    /// The shape of line `i` (its index in [`LineTable::lines`]); `text` is the text the
+    /// table was made of. The first call works out every line's shape.
+    pub fn shape(&self, text: &str, i: usize) -> &LineShape {
+        &self
+            .shapes
+            .get_or_init(|| self.lines.iter().map(|l| LineShape::of(&text[l.range.clone()])).collect())[i]
     }
 
     /// Number of non-blank lines.
@@ -214,7 +249,7 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &lines(&mut page)));
         assert_eq!(a.len(), 2);
         assert!(a.lines()[0].blank_after && a.lines()[1].blank_before && !a.lines()[1].blank_after);
-        assert!(a.lines()[1].ends_sentence && a.lines()[0].title_like);
+        assert!(a.shape(page.text(), 1).ends_sentence && a.shape(page.text(), 0).title_like);
         let at = page.text().find("\n\n").unwrap();
         page.apply(vec![TextEdit::delete(at..at + 2, "layout.paragraphs.join-cjk")]).unwrap();
         let b = lines(&mut page);

@@ -328,10 +328,15 @@ pub fn is_byline(t: &str) -> bool {
         return true;
     }
     let mut words = t.split_whitespace();
-    let first = words.next().unwrap_or_default().to_lowercase();
-    matches!(first.as_str(), "by" | "par" | "di" | "da" | "von" | "por" | "de" | "dal" | "della")
+    let first = words.next().unwrap_or_default();
+    // In any case (`BY`, `Par`), compared without a lower-case copy: no character outside
+    // ASCII lower-cases to these words (only the Kelvin sign lower-cases to ASCII, to `k`).
+    LATIN_BYLINE_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
         && words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
+
+/// The words a Latin byline opens with, lower case ([`is_byline`]).
+const LATIN_BYLINE_WORDS: [&str; 9] = ["by", "par", "di", "da", "von", "por", "de", "dal", "della"];
 
 /// The lines of `text` in its top and bottom bands: the first and last [`band_size`]
 /// non-blank lines, not counting lines that are furniture by their shape alone. A line in
@@ -392,6 +397,66 @@ fn bands_of<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     (lines[..top].to_vec(), lines[bottom_from..].to_vec())
 }
 
+/// What one page adds to its folder's survey: its key (copies count once), the headlines
+/// seen above a byline on it, and its band lines, folded. Worked out on its own, so a
+/// folder's pages can be read on several threads and counted by [`SurveyBuilder::add`] in a
+/// fixed order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageSurvey {
+    key: u64,
+    headlines: Vec<u64>,
+    lines: Vec<(u64, Repeat)>,
+}
+
+impl PageSurvey {
+    /// The survey of one page's decoded text.
+    pub fn of(text: &str) -> Self {
+        Self::with_key(text, Self::key_of(text))
+    }
+
+    /// The key that tells copies of a page apart from other pages: a caller that surveys
+    /// pages on several threads works out each copy's survey once (copies count once).
+    pub fn key_of(text: &str) -> u64 {
+        survey_key(text)
+    }
+
+    /// [`PageSurvey::of`] `text`, whose [`PageSurvey::key_of`] is `key`.
+    pub fn with_key(text: &str, key: u64) -> Self {
+        let mut out = PageSurvey { key, ..PageSurvey::default() };
+        // Clean text (no blank line, no hard-wrapped column) has no page bands left: a
+        // folder of clean output finds nothing, so cleaning it again changes nothing.
+        if !crate::text::shows_raw_layout(text) {
+            return out;
+        }
+        let mut prev: Option<&str> = None;
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Some(p) = prev
+                && is_byline(line)
+                && may_count(p)
+            {
+                out.headlines.push(survey_key(&fold(p)));
+            }
+            prev = Some(line);
+        }
+        let (top, bottom) = band_lines(text);
+        let mut page: HashMap<u64, Repeat> = HashMap::new();
+        for (lines, at_top) in [(top, true), (bottom, false)] {
+            for l in lines.into_iter().filter(|l| may_count(l)) {
+                let r = page.entry(survey_key(&fold(l))).or_default();
+                r.pages = 1;
+                if at_top {
+                    r.top = 1;
+                } else {
+                    r.bottom = 1;
+                }
+            }
+        }
+        out.lines = page.into_iter().collect();
+        out.lines.sort_unstable_by_key(|&(k, _)| k);
+        out
+    }
+}
+
 /// Counts repeated lines over the pages of one folder.
 #[derive(Clone, Debug, Default)]
 pub struct SurveyBuilder {
@@ -414,39 +479,21 @@ impl SurveyBuilder {
     /// counted already (a copy) counts nothing: copies of one page are no evidence that its
     /// lines are furniture.
     pub fn add_page(&mut self, text: &str) {
-        if !self.texts.insert(survey_key(text)) {
+        let key = survey_key(text);
+        if !self.texts.contains(&key) {
+            self.add(PageSurvey::with_key(text, key));
+        }
+    }
+
+    /// Count one page worked out by [`PageSurvey::of`] (on any thread): the same as
+    /// [`SurveyBuilder::add_page`] of its text.
+    pub fn add(&mut self, page: PageSurvey) {
+        if !self.texts.insert(page.key) {
             return;
         }
         self.pages += 1;
-        // Clean text (no blank line, no hard-wrapped column) has no page bands left: a
-        // folder of clean output finds nothing, so cleaning it again changes nothing.
-        if !crate::text::shows_raw_layout(text) {
-            return;
-        }
-        let mut prev: Option<&str> = None;
-        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            if let Some(p) = prev
-                && is_byline(line)
-                && may_count(p)
-            {
-                self.headlines.insert(survey_key(&fold(p)));
-            }
-            prev = Some(line);
-        }
-        let (top, bottom) = band_lines(text);
-        let mut page: HashMap<u64, Repeat> = HashMap::new();
-        for (lines, at_top) in [(top, true), (bottom, false)] {
-            for l in lines.into_iter().filter(|l| may_count(l)) {
-                let r = page.entry(survey_key(&fold(l))).or_default();
-                r.pages = 1;
-                if at_top {
-                    r.top = 1;
-                } else {
-                    r.bottom = 1;
-                }
-            }
-        }
-        for (k, r) in page {
+        self.headlines.extend(page.headlines);
+        for (k, r) in page.lines {
             self.seen.entry(k).or_default().merge(r);
         }
     }
@@ -636,6 +683,13 @@ pub(crate) mod tests {
         assert!(!may_count("12"));
         assert!(!may_count("本报讯 昨天"));
         assert!(may_count("The Eastwick Ledger"));
+        // Latin bylines in any case; not a word that only starts like one.
+        for b in ["By John Smith", "BY JOHN SMITH", "bY Jane", "PAR Luc Moreau", "della Rossi Marco"] {
+            assert!(is_byline(b), "{b}");
+        }
+        for not in ["Bye Bye", "by john", "Byron Smith", "By"] {
+            assert!(!is_byline(not), "{not}");
+        }
         // Latin bylines, the lower-case tail of a wrapped title, a short word.
         assert!(!may_count("By John Smith"));
         assert!(!may_count("par Luc Moreau"));
@@ -694,5 +748,13 @@ pub(crate) mod tests {
         }
         y.merge(x);
         assert_eq!(y.finish(), a);
+        // Each page worked out on its own and counted in order (as the command line's
+        // workers do), copies among them.
+        let mut c = SurveyBuilder::new();
+        for p in pages.iter().chain(&pages[..3]) {
+            c.add(PageSurvey::of(p));
+        }
+        assert_eq!(c.pages(), 9);
+        assert_eq!(c.finish(), a);
     }
 }

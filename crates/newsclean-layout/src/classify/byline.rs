@@ -39,27 +39,33 @@ use crate::text::{blank_between, ends_clause, ends_sentence, is_open};
 #[derive(Debug, Default)]
 pub struct Bylines;
 
+/// The roles a byline opens with ([`ROLE`]).
+const ROLES: [&str; 12] = [
+    "本报记者",
+    "特约记者",
+    "记者",
+    "通讯员",
+    "实习生",
+    "摄影",
+    "摄像",
+    "漫画",
+    "文/图",
+    "图/文",
+    "撰稿",
+    "制图",
+];
+
+/// The marks a byline may open with, before its role ([`ROLE`]).
+const ROLE_MARKS: [char; 4] = ['■', '◆', '●', '▲'];
+
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    let roles = [
-        "本报记者",
-        "特约记者",
-        "记者",
-        "通讯员",
-        "实习生",
-        "摄影",
-        "摄像",
-        "漫画",
-        "文/图",
-        "图/文",
-        "撰稿",
-        "制图",
-    ];
-    let spaced: Vec<String> = roles
+    let spaced: Vec<String> = ROLES
         .iter()
         .map(|r| r.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t\u3000]?"))
         .collect();
     Regex::new(&format!(
-        r"^(?P<mark>[■◆●▲]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)",
+        r"^(?P<mark>[{}]?)[ \t\u3000]*(?P<role>{})(?P<sep>[ \t\u3000]*[:：]?[ \t\u3000]*)",
+        String::from_iter(ROLE_MARKS),
         spaced.join("|")
     ))
     .expect("valid regex")
@@ -83,7 +89,9 @@ pub fn is_photo_credit(line: &str) -> bool {
     if t.chars().count() > 30 {
         return false;
     }
-    SHOT_CREDIT.is_match(t) || byline_form(t).is_some_and(|f| f.contains("摄影") || f.contains("摄像"))
+    // [`SHOT_CREDIT`] ends in 摄: asked only of a line that does.
+    t.ends_with('摄') && SHOT_CREDIT.is_match(t)
+        || byline_form(t).is_some_and(|f| f.contains("摄影") || f.contains("摄像"))
 }
 
 /// True when `line` is a credit as OCR misreads one: the role's mark read as a character
@@ -98,7 +106,7 @@ pub fn is_ocr_credit(line: &str) -> bool {
     // The role, at the start or after one character that stands for the mark.
     let first = t.chars().next().map_or(0, char::len_utf8);
     for (lead, rest) in [("", t), (&t[..first], &t[first..])] {
-        let Some(c) = ROLE.captures(rest) else { continue };
+        let Some(c) = may_open_with_role(rest).then(|| ROLE.captures(rest)).flatten() else { continue };
         if !c["mark"].is_empty() && !lead.is_empty() {
             continue;
         }
@@ -123,6 +131,10 @@ fn has_quotation(t: &str) -> bool {
 /// (`…业务。　新华社记者 胡侃 摄`): the byte range of the white space between the two.
 pub fn trailing_credit(line: &str) -> Option<std::ops::Range<usize>> {
     let t = line.trim_end();
+    // The credit is a [`SHOT_CREDIT`], which ends the line in 摄.
+    if !t.ends_with('摄') {
+        return None;
+    }
     // Once per run of spaces (the text on either side is the same for each space of a run),
     // from the right, and only while the credit after the run is short enough: linear in the
     // line, however many spaces it holds (it was quadratic in a run of spaces).
@@ -196,13 +208,23 @@ pub fn normalise_names(s: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// True when [`ROLE`] may match at the start of `t`: after a mark and spaces, the first
+/// character of a role (a necessary condition, asked before the regex: most lines open
+/// otherwise).
+fn may_open_with_role(t: &str) -> bool {
+    let rest = t.strip_prefix(ROLE_MARKS).unwrap_or(t).trim_start_matches([' ', '\t', '\u{3000}']);
+    rest.chars().next().is_some_and(|c| ROLES.iter().any(|r| r.starts_with(c)))
+}
+
 /// If `line` is a byline, its normal form.
 pub fn byline_form(line: &str) -> Option<String> {
     let t = line.trim();
     if t.chars().count() > 40 || ends_clause(t) {
         return None;
     }
-    if let Some(c) = ROLE.captures(t) {
+    if may_open_with_role(t)
+        && let Some(c) = ROLE.captures(t)
+    {
         let role: String = c["role"].chars().filter(|c| !is_hspace(*c)).collect();
         let rest = &t[c.get(0).map_or(0, |m| m.end())..];
         let names = if rest.trim().is_empty() {
@@ -321,6 +343,45 @@ fn split_trailing_credits(page: &mut Page) -> Result<(), newsclean_core::EditErr
 mod tests {
     use super::*;
     use crate::lines::SplitLines;
+
+    /// The cheap tests asked before the regexes never reject a line a regex matches: every
+    /// line of the seeds, and lines built around each role and mark.
+    #[test]
+    fn the_prechecks_never_hide_a_match() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let mut lines: Vec<String> = std::fs::read_dir(seeds)
+            .unwrap()
+            .flat_map(|e| {
+                std::fs::read_to_string(e.unwrap().path())
+                    .unwrap()
+                    .lines()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for role in ROLES {
+            for lead in ["", "■", "◆ ", "　", " \t", "国", "■■", " ■"] {
+                for tail in ["", " 王强", "：胡佳英 林旭东", " 王强 摄", "向记者介绍", "“王强"]
+                {
+                    lines.push(format!("{lead}{role}{tail}"));
+                }
+            }
+        }
+        let mut matched = 0;
+        for l in &lines {
+            let t = l.trim();
+            for rest in [t, &t[t.chars().next().map_or(0, char::len_utf8)..], l.as_str()] {
+                if ROLE.captures(rest).is_some() {
+                    matched += 1;
+                    assert!(may_open_with_role(rest), "{rest:?}");
+                }
+            }
+            if SHOT_CREDIT.is_match(t) {
+                assert!(t.ends_with('摄'), "{t:?}");
+            }
+        }
+        assert!(matched > 100, "{matched}");
+    }
 
     /// Issue 21 item 4: a run of spaces (or tabs, NBSP, U+3000) on a caption-like line is
     /// looked at once per run, not once per space: linear, where it was quadratic (80,000

@@ -87,9 +87,37 @@ re!(
     ZH_PUBLISHER,
     r"^[\p{Han}A-Za-z0-9（）()·\s]{2,24}?(?:出版发行|出版|主管主办|主办|主管|联办|协办|承办|承印|印刷)$|^(?:主管主办|主管|主办|出版|出版发行|印刷|承印)\s*[：:]\s*[\p{Han}A-Za-z0-9（）()·\s]{2,24}$"
 );
+/// The staff roles of a CJK credit line ([`ZH_CREDIT`]).
+const ZH_CREDIT_WORDS: [&str; 22] = [
+    "本版编辑",
+    "本版责编",
+    "本版主编",
+    "责任编辑",
+    "美术编辑",
+    "版式设计",
+    "版面设计",
+    "视觉设计",
+    "责任校对",
+    "责编",
+    "美编",
+    "编辑",
+    "版式",
+    "校对",
+    "组版",
+    "排版",
+    "审读",
+    "审校",
+    "审核",
+    "值班编委",
+    "制图",
+    "照排",
+];
 re!(
     ZH_CREDIT,
-    r"^(?:(?:本版编辑|本版责编|本版主编|责任编辑|美术编辑|版式设计|版面设计|视觉设计|责任校对|责编|美编|编辑|版式|校对|组版|排版|审读|审校|审核|值班编委|制图|照排)(?:\s*[：:/／]\s*|\s+)[\p{Han}·]{2,4}(?:[、，,\s]+[\p{Han}·]{2,4})*?\s*)+$"
+    &format!(
+        r"^(?:(?:{})(?:\s*[：:/／]\s*|\s+)[\p{{Han}}·]{{2,4}}(?:[、，,\s]+[\p{{Han}}·]{{2,4}})*?\s*)+$",
+        ZH_CREDIT_WORDS.join("|")
+    )
 );
 re!(
     ZH_SHORT_DATE,
@@ -194,6 +222,17 @@ fn latin_date_kind(t: &str) -> Option<(&'static str, &'static str)> {
     if !t.chars().any(char::is_numeric) {
         return None;
     }
+    // A word in lower case that is no month or weekday stays in the line whatever the date
+    // tokens take out, and the line is then neither dates only nor a name in capitals: asked
+    // before the regexes (on a line with a non-ASCII character, each runs the backtracker).
+    if has_foreign_lower_word(t) {
+        return None;
+    }
+    latin_date_by_regexes(t)
+}
+
+/// [`latin_date_kind`] of a line with a digit, by the regexes alone.
+fn latin_date_by_regexes(t: &str) -> Option<(&'static str, &'static str)> {
     // A month needs its day: `May 2025` alone is no date line.
     let dated = NUMERIC_DATE.is_match(t) || LATIN_MONTH.is_match(t) && DAY.is_match(t);
     // A date that ends a sentence or a clause (`…met on` / `March 3, 1925.`) is running text.
@@ -222,9 +261,61 @@ fn latin_date_kind(t: &str) -> Option<(&'static str, &'static str)> {
     None
 }
 
+/// The month and weekday names of [`MONTHS`] and [`WEEKDAYS`], lower case, each abbreviation
+/// with and without its optional letter (`sep`, `sept`).
+static DATE_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let mut words = std::collections::HashSet::new();
+    for w in MONTHS.split('|').chain(WEEKDAYS.split('|')) {
+        let w = w.trim_end_matches("\\.?").to_lowercase();
+        match w.strip_suffix('?') {
+            // `Sept?`: `sep` and `sept`.
+            Some(stem) => {
+                words.insert(stem[..stem.len() - 1].to_string());
+                words.insert(stem.to_string());
+            }
+            None => {
+                words.insert(w);
+            }
+        }
+    }
+    words
+});
+
+/// True when `t` holds a word of two or more lower-case ASCII letters, with only ASCII
+/// white space or punctuation (not `_`) or the line's ends on either side, that is no month
+/// or weekday name ([`DATE_WORDS`]): such a word is a whole word to the date regexes (their
+/// `\b` lies on both its sides) and none of their tokens, so [`latin_date_kind`] leaves it in
+/// the line and finds no date line.
+fn has_foreign_lower_word(t: &str) -> bool {
+    let b = t.as_bytes();
+    let apart = |c: u8| c.is_ascii_whitespace() || c.is_ascii_punctuation() && c != b'_';
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_lowercase() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_lowercase() {
+            i += 1;
+        }
+        let before_ok = start == 0 || apart(b[start - 1]);
+        let after_ok = i == b.len() || apart(b[i]);
+        if before_ok && after_ok && i - start >= 2 && !DATE_WORDS.contains(&t[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Telephone numbers, e-mail and web addresses with short labels and nothing else.
 fn is_latin_contact(t: &str) -> bool {
-    let has = EMAIL.is_match(t) || t.contains("www.") || t.contains("http") || PHONE_DIGITS.is_match(t);
+    // An e-mail address needs its `@`, a telephone number two digits.
+    let email = |t: &str| t.contains('@') && EMAIL.is_match(t);
+    let has = email(t)
+        || t.contains("www.")
+        || t.contains("http")
+        || t.chars().filter(|c| c.is_numeric()).nth(1).is_some() && PHONE_DIGITS.is_match(t);
     if !has {
         return false;
     }
@@ -236,7 +327,7 @@ fn is_latin_contact(t: &str) -> bool {
     // Every piece that is left is a contact label (Tel., e-mail, Fax); at least one was,
     // unless the line is a web or e-mail address alone.
     let all_labels = labels.iter().all(|l| l.split_whitespace().all(|w| CONTACT_LABEL.is_match(w)));
-    all_labels && (!labels.is_empty() || EMAIL.is_match(t) || t.contains("www.") || t.contains("http"))
+    all_labels && (!labels.is_empty() || email(t) || t.contains("www.") || t.contains("http"))
 }
 
 /// The CJK shapes this module adds: a date without the year but with the weekday
@@ -248,33 +339,40 @@ fn cjk_kind(t: &str) -> Option<(&'static str, &'static str)> {
     if n > 40 {
         return None;
     }
-    if ZH_SHORT_DATE.is_match(t) {
+    // Each regex is asked only of a line that opens or ends as it must (a test checks that
+    // no line a regex matches is turned away): nearly every line of an article fails them all.
+    let may = ZhMay::of(t);
+    if may.date && ZH_SHORT_DATE.is_match(t) {
         return Some(("date", "a date and weekday only"));
     }
-    if ZH_PRICE.is_match(t) {
+    if may.price && ZH_PRICE.is_match(t) {
         return Some(("price", "a price alone"));
     }
-    if POSTAL_SERIAL.is_match(t) {
+    if may.serial && POSTAL_SERIAL.is_match(t) {
         return Some(("serial", "a postal distribution code"));
     }
-    if ZH_EMAIL.is_match(t) {
+    if may.email && ZH_EMAIL.is_match(t) {
         return Some(("contact", "an e-mail address with its label"));
     }
-    if ZH_ADDRESS.is_match(t) {
+    if may.address && ZH_ADDRESS.is_match(t) {
         return Some(("contact", "the paper's address and postcode"));
     }
-    if ZH_CREDIT.is_match(t) && !t.ends_with(['。', '，']) {
+    if may.credit && ZH_CREDIT.is_match(t) && !t.ends_with(['。', '，']) {
         return Some(("credits", "staff roles with names, nothing else"));
     }
-    if n <= 30 && !crate::text::ends_clause(t) && !t.contains(['，', '。']) && ZH_PUBLISHER.is_match(t) {
+    if n <= 30
+        && may.publisher
+        && !crate::text::ends_clause(t)
+        && !t.contains(['，', '。'])
+        && ZH_PUBLISHER.is_match(t)
+    {
         return Some(("publisher", "a publisher's or printer's line"));
     }
     // A page label beside the section's name: two parts, one a label, the other 2-4 ideographs.
-    let parts: Vec<&str> = t
+    let mut parts = t
         .split(|c: char| c.is_whitespace() || matches!(c, '·' | '：' | ':' | '|' | '/' | '—'))
-        .filter(|s| !s.is_empty())
-        .collect();
-    if parts.len() == 2 {
+        .filter(|s| !s.is_empty());
+    if let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) {
         // A section's name: 2-4 ideographs, not the dash OCR reads as 一一.
         let section = |s: &str| {
             (2..=4).contains(&s.chars().count())
@@ -283,13 +381,53 @@ fn cjk_kind(t: &str) -> Option<(&'static str, &'static str)> {
         };
         // A page number is never zero (`0：一一海海` is OCR noise).
         let label = |s: &str| ZH_LABEL_PART.is_match(s) && !s.chars().all(|c| c == '0');
-        let (a, b) = (parts[0], parts[1]);
-        if (label(a) && section(b)) || (section(a) && label(b)) {
+        if (section(b) && label(a)) || (section(a) && label(b)) {
             return Some(("page-label", "a page label beside a section name"));
         }
     }
     None
 }
+
+/// Which of the CJK shapes' regexes a line may match, by its first and last characters: a
+/// regex whose flag is false cannot match (each flag is a necessary condition).
+struct ZhMay {
+    date: bool,
+    price: bool,
+    serial: bool,
+    email: bool,
+    address: bool,
+    credit: bool,
+    publisher: bool,
+}
+
+impl ZhMay {
+    fn of(t: &str) -> ZhMay {
+        let (first, last) = (t.chars().next(), t.chars().next_back());
+        let opens = |cs: &[char]| first.is_some_and(|f| cs.contains(&f));
+        let ends = |cs: &[char]| last.is_some_and(|l| cs.contains(&l));
+        ZhMay {
+            date: opens(ZH_SHORT_DATE_OPENS) && ends(ZH_SHORT_DATE_ENDS),
+            price: last == Some('元'),
+            serial: first == Some('邮'),
+            email: last.is_some_and(|l| l.is_ascii_alphabetic()),
+            address: opens(&['社', '地']),
+            credit: first.is_some_and(|f| ZH_CREDIT_WORDS.iter().any(|w| w.starts_with(f))),
+            publisher: ends(ZH_PUBLISHER_ENDS) || opens(ZH_PUBLISHER_OPENS),
+        }
+    }
+}
+
+/// The characters a [`ZH_SHORT_DATE`] opens with…
+const ZH_SHORT_DATE_OPENS: &[char] = &[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６', '７', '８',
+    '９', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+];
+/// …and ends with.
+const ZH_SHORT_DATE_ENDS: &[char] = &['一', '二', '三', '四', '五', '六', '日', '天'];
+/// The last characters of [`ZH_PUBLISHER`]'s first form (出版发行, 主办, 承印 …)…
+const ZH_PUBLISHER_ENDS: &[char] = &['行', '版', '办', '管', '印', '刷'];
+/// …and the first characters of its second (主管：…, 印刷：…).
+const ZH_PUBLISHER_OPENS: &[char] = &['主', '出', '印', '承'];
 
 /// A weak shape: a line prose could print too, furniture only where furniture stands (the
 /// page's top or bottom band, or beside other furniture): a street address, a page number
@@ -580,6 +718,126 @@ pub fn classify_own_name(page: &mut newsclean_core::Page) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lower-case word test never turns away a date line: over generated lines of
+    /// dates, names in capitals, words and punctuation (ASCII and not), it answers only where
+    /// the regexes find no date line.
+    #[test]
+    fn foreign_words_hide_no_date_line() {
+        use proptest::prelude::*;
+        let pieces = [
+            "March",
+            "march",
+            "MARCH",
+            "Mar.",
+            "Sept",
+            "sept.",
+            "Tues",
+            "thurs",
+            "Tuesday",
+            "mardi",
+            "Mai",
+            "février",
+            "3",
+            "03",
+            "1925",
+            "3rd",
+            "1st",
+            "12/3/1925",
+            "2024-05-06",
+            ",",
+            ".",
+            " ",
+            "  ",
+            "-",
+            "—",
+            "|",
+            "'",
+            "’",
+            "“",
+            "THE",
+            "DAILY",
+            "BUGLE",
+            "The",
+            "on",
+            "met",
+            "council",
+            "o'clock",
+            "mid",
+            "_x",
+            "é",
+            "x",
+            "page",
+            "n°",
+        ];
+        let line = proptest::collection::vec(0..pieces.len(), 1..9)
+            .prop_map(move |ix| ix.iter().map(|&i| pieces[i]).collect::<Vec<_>>().join(" "));
+        let glued = proptest::collection::vec(0..pieces.len(), 1..9)
+            .prop_map(move |ix| ix.iter().map(|&i| pieces[i]).collect::<String>());
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(4000));
+        let mut dates = 0;
+        for strategy in [line.boxed(), glued.boxed()] {
+            runner
+                .run(&strategy, |t| {
+                    if has_foreign_lower_word(&t) {
+                        prop_assert_eq!(latin_date_by_regexes(&t), None, "{}", t);
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        }
+        for t in ["Tuesday, March 3, 1925", "THE DAILY BUGLE Tuesday, March 3, 1925", "mardi 3 mars 2025"] {
+            assert!(!has_foreign_lower_word(t), "{t}");
+            dates += usize::from(latin_date_kind(t).is_some());
+        }
+        assert_eq!(dates, 3);
+        assert!(has_foreign_lower_word("The council met on March 3, 1925"));
+        assert!(DATE_WORDS.contains("sep") && DATE_WORDS.contains("sept") && DATE_WORDS.contains("thurs"));
+    }
+
+    /// [`ZhMay`] never turns away a line its regex matches: examples of each shape (which
+    /// must match) and every line of the seeds.
+    #[test]
+    fn zh_prechecks() {
+        let shapes: [(&Regex, fn(&ZhMay) -> bool, &[&str]); 7] = [
+            (&ZH_SHORT_DATE, |m| m.date, &["5月6日 周一", "１２月３０日 星期日", "十二月三日星期天"]),
+            (&ZH_PRICE, |m| m.price, &["零售价：2.00元", "每份 1.5 元", "定价：每月 30元"]),
+            (&POSTAL_SERIAL, |m| m.serial, &["邮发代号：31-12", "邮局代号 3-1"]),
+            (&ZH_EMAIL, |m| m.email, &["投稿邮箱：news@example.com"]),
+            (&ZH_ADDRESS, |m| m.address, &["社址：青岳路288号 邮编：310000", "地址:某路1号邮政编码 310000"]),
+            (
+                &ZH_CREDIT,
+                |m| m.credit,
+                &["本版编辑：王强", "编辑 王强　审读 李明", "责编/胡佳英", "值班编委 李明"],
+            ),
+            (
+                &ZH_PUBLISHER,
+                |m| m.publisher,
+                &["桐屿日报社主办", "主办：桐屿日报社", "出版发行：某某出版社", "某某印务有限公司承印"],
+            ),
+        ];
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let lines: Vec<String> = std::fs::read_dir(seeds)
+            .unwrap()
+            .flat_map(|e| {
+                std::fs::read_to_string(e.unwrap().path())
+                    .unwrap()
+                    .lines()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (re, flag, examples) in shapes {
+            for e in examples {
+                assert!(re.is_match(e), "{e} is an example of {re}");
+                assert!(flag(&ZhMay::of(e)), "{e}");
+            }
+            for l in &lines {
+                let t = l.trim();
+                assert!(!re.is_match(t) || flag(&ZhMay::of(t)), "{t}");
+            }
+        }
+    }
 
     fn kind(t: &str) -> Option<&'static str> {
         strong_kind(t).map(|k| k.0)
