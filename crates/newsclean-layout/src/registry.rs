@@ -419,7 +419,7 @@ mod tests {
             assert!(knows(new), "{old} was renamed to {new}, which is no rule");
             assert!(get(old).is_none() && !RULES.iter().any(|r| r.pass == *old), "{old} is still in use");
         }
-        assert_eq!(RULES.len(), 58);
+        assert_eq!(RULES.len(), 59);
         // A family id names every rule below it: `disable: [layout.furniture]` is allowed.
         assert!(knows("layout.furniture") && knows("layout") && knows("layout.paragraphs.join-cjk"));
         assert!(!knows("layout.nope") && !knows("layout.furniture.nope") && !knows("zh.comma-fullwidth"));
