@@ -799,7 +799,9 @@ mod tests {
     /// must match) and every line of the seeds.
     #[test]
     fn zh_prechecks() {
-        let shapes: [(&Regex, fn(&ZhMay) -> bool, &[&str]); 7] = [
+        /// A shape's regex, the precheck flag that must let its lines through, and examples.
+        type Shape<'a> = (&'a Regex, fn(&ZhMay) -> bool, &'a [&'a str]);
+        let shapes: [Shape; 7] = [
             (&ZH_SHORT_DATE, |m| m.date, &["5月6日 周一", "１２月３０日 星期日", "十二月三日星期天"]),
             (&ZH_PRICE, |m| m.price, &["零售价：2.00元", "每份 1.5 元", "定价：每月 30元"]),
             (&POSTAL_SERIAL, |m| m.serial, &["邮发代号：31-12", "邮局代号 3-1"]),
