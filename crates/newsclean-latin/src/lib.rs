@@ -917,7 +917,11 @@ fn wrapped_headings(page: &Page, byline: usize) -> (Vec<(usize, usize)>, Option<
         }
     }
     run.reverse();
-    let len = |k: usize| line(k).chars().count();
+    // Lengths as printed, a run of spaces counting as one ([`squeezed_len`]): a heading whose
+    // words `pdftotext -layout` set apart (`Farmers      Fear   Another Summer`) is no longer
+    // than its words, or a second clean of the first clean's lines finds a wrap the first did
+    // not (found on a realpages page).
+    let len = |k: usize| squeezed_len(line(k));
     let first_word = |k: usize| line(k).split_whitespace().next().map_or(0, |w| w.chars().count());
     let shows_wrap = |a: usize, b: usize| -> bool {
         let ends_function_word =

@@ -243,3 +243,15 @@ fn a_drop_caps_word_written_after_a_line_ending_in_a_comma() {
     assert!(out.contains("\nSelon la mairie"), "{out}");
     assert!(!out.lines().any(|l| l == "S"), "{out}");
 }
+
+/// A heading over a byline whose words `pdftotext -layout` set apart by runs of spaces, wrapped
+/// with a one-word rest (`Summer`), over a line of its own: the runs do not count in the
+/// lengths that show a wrap, so the second clean (the first line now holding the rest) reads
+/// the line under it as a heading of its own, as the first did.
+#[test]
+fn a_heading_long_only_by_its_runs_of_spaces() {
+    let out = clean_twice(
+        "Farmers            Fear       Another\nSummer\nResidents Say Decision\nFrom our Correspondent\nFarmers in the valley agreed after a long debate to fund the sale of the municipal gas works.\n",
+    );
+    assert!(out.contains("Another Summer\nResidents Say Decision\n"), "{out}");
+}
