@@ -702,10 +702,23 @@ fn rejoin_drop_caps(page: &mut Page, lex: &Lexicon) -> Result<(), PassError> {
         let line = t.trim();
         let mut cs = line.chars();
         let Some(cap) = cs.next().filter(char::is_ascii_uppercase) else { continue };
-        if let Some(after) = cs.as_str().strip_prefix(' ')
+        // One space, or a run of them (`pdftotext -layout`: `T      he hospital`, which the
+        // Latin profile squeezes to `T he hospital` for a second clean to rejoin). After a
+        // run, the rest must read as running text: its word, one space, another word (a table
+        // row's cells stand apart by runs of spaces).
+        let rest = cs.as_str();
+        let after = rest.trim_start_matches(' ');
+        let gap = rest.len() - after.len();
+        let runs_on = || {
+            let word = first_word(after);
+            after[word.len()..]
+                .strip_prefix(' ')
+                .is_some_and(|t| t.chars().next().is_some_and(char::is_alphabetic))
+        };
+        if (gap == 1 || gap > 1 && runs_on())
             && let Some(evidence) = makes_word(cap, after)
         {
-            edits.push(TextEdit::delete(start + 1..start + 2, DROP_CAP).with_note(format!(
+            edits.push(TextEdit::delete(start + 1..start + 1 + gap, DROP_CAP).with_note(format!(
                 "a capital standing apart before a lower-case rest: {cap} + {} ({evidence})",
                 first_word(after)
             )));
@@ -917,7 +930,11 @@ fn wrapped_headings(page: &Page, byline: usize) -> (Vec<(usize, usize)>, Option<
         }
     }
     run.reverse();
-    let len = |k: usize| line(k).chars().count();
+    // Lengths as printed, a run of spaces counting as one ([`squeezed_len`]): a heading whose
+    // words `pdftotext -layout` set apart (`Farmers      Fear   Another Summer`) is no longer
+    // than its words, or a second clean of the first clean's lines finds a wrap the first did
+    // not (found on a realpages page).
+    let len = |k: usize| squeezed_len(line(k));
     let first_word = |k: usize| line(k).split_whitespace().next().map_or(0, |w| w.chars().count());
     let shows_wrap = |a: usize, b: usize| -> bool {
         let ends_function_word =

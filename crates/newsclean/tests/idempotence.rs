@@ -243,3 +243,42 @@ fn a_drop_caps_word_written_after_a_line_ending_in_a_comma() {
     assert!(out.contains("\nSelon la mairie"), "{out}");
     assert!(!out.lines().any(|l| l == "S"), "{out}");
 }
+
+/// A drop cap that `pdftotext -layout` sets apart from its rest by a run of spaces
+/// (`T      he hospital`): the first clean rejoins it, as the second clean would once the
+/// Latin profile has squeezed the run to one space. `A` and `I` before a word, and a table
+/// row whose cells stand apart by runs of spaces, keep their spaces.
+#[test]
+fn a_drop_cap_before_a_run_of_spaces() {
+    let out = clean_twice(
+        "COUNCIL BACKS NEW BRIDGE\n\nBy JOHN SMITH\n\nT      he hospital trustees voted on Monday to approve a\nnew wing, according to figures released on Friday.\n",
+    );
+    assert!(out.contains("The hospital trustees"), "{out}");
+    // Must not fire: a word of its own before a word, and a table row.
+    let out = clean_twice(
+        "COUNCIL BACKS NEW BRIDGE\n\nA      list of the new members was read at the meeting on Friday.\n",
+    );
+    assert!(out.contains("A list of the new members"), "{out}");
+    let out = clean_twice(
+        "COUNCIL BACKS NEW BRIDGE\n\nI      am told the report runs to 112 pages, the mayor said.\n",
+    );
+    assert!(out.contains("I am told"), "{out}");
+    // (With the default profile only: the Latin profile squeezes the row to `B and 3 1`,
+    // which the rule for one space rejoins in a second clean, as it did before runs counted.)
+    let named = Cleaner::new(DEFAULT_PROFILE).expect("profile");
+    let row = "RESULTS\n\nTeam      Won      Lost\nB      and      3      1\n";
+    let out = named.clean(row.as_bytes()).expect("clean").text;
+    assert!(out.contains("B      and      3"), "{out}");
+}
+
+/// A heading over a byline whose words `pdftotext -layout` set apart by runs of spaces, wrapped
+/// with a one-word rest (`Summer`), over a line of its own: the runs do not count in the
+/// lengths that show a wrap, so the second clean (the first line now holding the rest) reads
+/// the line under it as a heading of its own, as the first did.
+#[test]
+fn a_heading_long_only_by_its_runs_of_spaces() {
+    let out = clean_twice(
+        "Farmers            Fear       Another\nSummer\nResidents Say Decision\nFrom our Correspondent\nFarmers in the valley agreed after a long debate to fund the sale of the municipal gas works.\n",
+    );
+    assert!(out.contains("Another Summer\nResidents Say Decision\n"), "{out}");
+}
