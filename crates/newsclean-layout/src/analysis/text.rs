@@ -108,6 +108,63 @@ pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32
     modal_width(widths).filter(|&(_, n)| n >= 3).map(|(key, _)| key as f32 / 2.0)
 }
 
+/// [`column_width`] of every line of `lens` (`column_widths(lens, r)[i] == column_width(lens,
+/// i, r)`), in one walk: each line's evidence (its width in half cells, or none) is worked out
+/// once, and the widths within `radius` lines are counted in a window that moves down the
+/// page, instead of counting the window again for every line.
+pub fn column_widths(lens: &[(f32, bool)], radius: usize) -> Vec<Option<f32>> {
+    let n = lens.len();
+    // What line k shows, as `column_width` reads it: its width, when it is a wrapped line.
+    let evidence: Vec<Option<f32>> = (0..n)
+        .map(|k| {
+            let (w, ends) = lens[k];
+            let similar = |j: usize| lens.get(j).is_some_and(|&(v, _)| (v - w).abs() <= 1.0);
+            (!ends && (4.0..=40.0).contains(&w) && (k > 0 && similar(k - 1) || similar(k + 1))).then_some(w)
+        })
+        .collect();
+    // Counts by half cell (a wrapped line is 4 to 40 cells: keys 8 to 80), and the keys with
+    // a count, in the order first counted (`modal_width`'s answer depends on the counts only).
+    let mut counts = [0usize; 82];
+    let mut present: Vec<u32> = Vec::new();
+    let key_of = |w: f32| (w * 2.0).round() as u32;
+    let mut out = Vec::with_capacity(n);
+    let (mut lo, mut hi) = (0, 0);
+    for i in 0..n {
+        let (new_lo, new_hi) = (i.saturating_sub(radius), (i + radius + 1).min(n));
+        while hi < new_hi {
+            if let Some(w) = evidence[hi] {
+                let k = key_of(w) as usize;
+                if counts[k] == 0 {
+                    present.push(k as u32);
+                }
+                counts[k] += 1;
+            }
+            hi += 1;
+        }
+        while lo < new_lo {
+            if let Some(w) = evidence[lo] {
+                let k = key_of(w) as usize;
+                counts[k] -= 1;
+                if counts[k] == 0 {
+                    present.retain(|&p| p as usize != k);
+                }
+            }
+            lo += 1;
+        }
+        // The most frequent key with its neighbours half a cell away; between two as
+        // frequent, the wider (as `modal_width`).
+        let best = present
+            .iter()
+            .map(|&k| {
+                let k = k as usize;
+                (k as u32, counts[k - 1] + counts[k] + counts[k + 1])
+            })
+            .max_by_key(|&(k, n)| (n, k));
+        out.push(best.filter(|&(_, n)| n >= 3).map(|(key, _)| key as f32 / 2.0));
+    }
+    out
+}
+
 /// The most frequent of `widths` to the half cell, as (half cells, how many lines): widths one
 /// half cell apart count together (a digit more or less is the same column); between two as
 /// frequent, the wider.
@@ -332,6 +389,38 @@ pub fn letter_spacing(text: &str) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one walk gives every line the width `column_width` gives it.
+    #[test]
+    fn column_widths_is_column_width_of_every_line() {
+        use proptest::prelude::*;
+        // Widths around a few columns (whole and half cells, some far off), sentence ends.
+        let line = (
+            prop_oneof![
+                Just(12.0f32),
+                Just(12.5),
+                Just(13.0),
+                Just(14.0),
+                Just(20.0),
+                Just(3.5),
+                Just(40.0),
+                Just(40.5),
+                0.0f32..45.0
+            ],
+            any::<bool>(),
+        )
+            .prop_map(|(w, e)| ((w * 2.0).round() / 2.0, e));
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2000));
+        runner
+            .run(&(proptest::collection::vec(line, 0..60), 0usize..10), |(lens, radius)| {
+                let all = column_widths(&lens, radius);
+                for i in 0..lens.len() {
+                    prop_assert_eq!(all[i], column_width(&lens, i, radius), "line {} of {:?}", i, lens);
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
 
     #[test]
     fn widths_and_ends() {
