@@ -215,9 +215,16 @@ impl Page {
         self.facts.clone().and_then(|f| f.downcast::<T>().ok())
     }
 
+    /// The table kept by [`Page::lines_or_init`], if it is of type `T` and the text has not
+    /// changed since it was made.
+    pub fn lines<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
+        self.lines.clone().and_then(|t| t.downcast::<T>().ok())
+    }
+
     /// The table of type `T` derived from the current text, computed by `init` when it is
     /// missing or the text changed since ([`Page::apply`] drops it). The analysis layer
-    /// (`newsclean_layout::analysis::lines`) owns this slot.
+    /// (`newsclean_layout::analysis::lines`; the facade keeps the script counts it reads the
+    /// page's script from here, for the page facts) owns this slot.
     pub fn lines_or_init<T: Any + Send + Sync>(&mut self, init: impl FnOnce(&Page) -> T) -> Arc<T> {
         if let Some(t) = self.lines.clone().and_then(|t| t.downcast::<T>().ok()) {
             return t;

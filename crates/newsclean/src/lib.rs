@@ -334,7 +334,10 @@ impl Cleaner {
             Some(latin) => {
                 // The layout's one script detector; its answer is the page's script (the
                 // Latin pass reads it rather than counting the letters again).
-                let script = newsclean_layout::analysis::script(page.text());
+                // The counts are kept with the text for the page facts (`analysis::facts`),
+                // which count the same letters unless a pass changed the text first.
+                let counts = page.lines_or_init(|p| newsclean_layout::analysis::ScriptCounts::of(p.text()));
+                let script = counts.script();
                 page.meta.script = script;
                 if script == Script::Latin { latin } else { &self.pipeline }
             }

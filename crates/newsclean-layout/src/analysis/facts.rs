@@ -59,7 +59,11 @@ pub const MODAL_MIN_LINES: usize = 3;
 impl PageFacts {
     /// The facts of `text`.
     pub fn of(text: &str) -> Self {
-        let counts = ScriptCounts::of(text);
+        Self::with_counts(text, ScriptCounts::of(text))
+    }
+
+    /// The facts of `text`, whose letters `counts` counted.
+    fn with_counts(text: &str, counts: ScriptCounts) -> Self {
         let blank_lines = text.trim_end_matches('\n').split('\n').any(|l| l.trim().is_empty());
         let wrapping = !blank_lines && shows_wrapping(text);
         let mut widths: Vec<(u32, usize)> = Vec::new();
@@ -98,7 +102,12 @@ impl PageFacts {
 /// The page's facts: computed from the page's text the first time a pass asks, then kept
 /// for the rest of its cleaning (see the module's documentation).
 pub fn facts(page: &mut Page) -> Arc<PageFacts> {
-    page.facts_or_init(|p| PageFacts::of(p.text()))
+    page.facts_or_init(|p| match p.lines::<ScriptCounts>() {
+        // The counts of the current text, kept since it last changed (the facade counts the
+        // page's letters for its script before the passes; the geometry passes seldom edit).
+        Some(counts) => PageFacts::with_counts(p.text(), *counts),
+        None => PageFacts::of(p.text()),
+    })
 }
 
 /// The page's facts for a pass that holds the page read-only: the kept facts, or, when no

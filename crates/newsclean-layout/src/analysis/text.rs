@@ -9,7 +9,42 @@ use newsclean_core::{BlockKind, Page};
 /// Width of a line in CJK cells: a CJK character or full-width form is one cell, an ASCII
 /// character (half-width digits, Latin) half a cell, white space nothing.
 pub fn cells(line: &str) -> f32 {
-    line.chars().filter(|c| !is_hspace(*c)).map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+    // Counted in half cells over the bytes: an ASCII byte is a character (half a cell unless
+    // a space or tab), a lead byte starts a character of one cell unless it is one of the
+    // non-ASCII spaces (`is_hspace`: U+00A0, U+2002-U+200A, U+202F, U+205F, U+3000).
+    let b = line.as_bytes();
+    let mut halves: u64 = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            halves += u64::from(c != b' ' && c != b'\t');
+            i += 1;
+            continue;
+        }
+        let (len, space) = match c {
+            0xC0..=0xDF => (2, c == 0xC2 && b[i + 1] == 0xA0),
+            0xE0..=0xEF => {
+                let (x, y) = (b[i + 1], b[i + 2]);
+                let space = match c {
+                    0xE2 => x == 0x80 && (matches!(y, 0x82..=0x8A) || y == 0xAF) || x == 0x81 && y == 0x9F,
+                    0xE3 => x == 0x80 && y == 0x80,
+                    _ => false,
+                };
+                (3, space)
+            }
+            _ => (4, false),
+        };
+        halves += if space { 0 } else { 2 };
+        i += len;
+    }
+    // The same sum as adding 0.5 and 1.0 a character in `f32`, which is exact below 2^24 half
+    // cells; a longer line (a page on one line) is summed that way.
+    if halves < 1 << 24 {
+        halves as f32 / 2.0
+    } else {
+        line.chars().filter(|c| !is_hspace(*c)).map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+    }
 }
 
 /// True when the line ends a sentence: its last character (after closing quotes and
@@ -106,6 +141,63 @@ pub fn column_width(lens: &[(f32, bool)], i: usize, radius: usize) -> Option<f32
         (!ends && (4.0..=40.0).contains(&w) && (k > 0 && similar(k - 1) || similar(k + 1))).then_some(w)
     });
     modal_width(widths).filter(|&(_, n)| n >= 3).map(|(key, _)| key as f32 / 2.0)
+}
+
+/// [`column_width`] of every line of `lens` (`column_widths(lens, r)[i] == column_width(lens,
+/// i, r)`), in one walk: each line's evidence (its width in half cells, or none) is worked out
+/// once, and the widths within `radius` lines are counted in a window that moves down the
+/// page, instead of counting the window again for every line.
+pub fn column_widths(lens: &[(f32, bool)], radius: usize) -> Vec<Option<f32>> {
+    let n = lens.len();
+    // What line k shows, as `column_width` reads it: its width, when it is a wrapped line.
+    let evidence: Vec<Option<f32>> = (0..n)
+        .map(|k| {
+            let (w, ends) = lens[k];
+            let similar = |j: usize| lens.get(j).is_some_and(|&(v, _)| (v - w).abs() <= 1.0);
+            (!ends && (4.0..=40.0).contains(&w) && (k > 0 && similar(k - 1) || similar(k + 1))).then_some(w)
+        })
+        .collect();
+    // Counts by half cell (a wrapped line is 4 to 40 cells: keys 8 to 80), and the keys with
+    // a count, in the order first counted (`modal_width`'s answer depends on the counts only).
+    let mut counts = [0usize; 82];
+    let mut present: Vec<u32> = Vec::new();
+    let key_of = |w: f32| (w * 2.0).round() as u32;
+    let mut out = Vec::with_capacity(n);
+    let (mut lo, mut hi) = (0, 0);
+    for i in 0..n {
+        let (new_lo, new_hi) = (i.saturating_sub(radius), (i + radius + 1).min(n));
+        while hi < new_hi {
+            if let Some(w) = evidence[hi] {
+                let k = key_of(w) as usize;
+                if counts[k] == 0 {
+                    present.push(k as u32);
+                }
+                counts[k] += 1;
+            }
+            hi += 1;
+        }
+        while lo < new_lo {
+            if let Some(w) = evidence[lo] {
+                let k = key_of(w) as usize;
+                counts[k] -= 1;
+                if counts[k] == 0 {
+                    present.retain(|&p| p as usize != k);
+                }
+            }
+            lo += 1;
+        }
+        // The most frequent key with its neighbours half a cell away; between two as
+        // frequent, the wider (as `modal_width`).
+        let best = present
+            .iter()
+            .map(|&k| {
+                let k = k as usize;
+                (k as u32, counts[k - 1] + counts[k] + counts[k + 1])
+            })
+            .max_by_key(|&(k, n)| (n, k));
+        out.push(best.filter(|&(_, n)| n >= 3).map(|(key, _)| key as f32 / 2.0));
+    }
+    out
 }
 
 /// The most frequent of `widths` to the half cell, as (half cells, how many lines): widths one
@@ -369,6 +461,65 @@ pub fn letter_spacing(text: &str) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `cells` over the bytes gives the sum of its characters' widths: every white space
+    /// and width class, and random text of them.
+    #[test]
+    fn cells_over_bytes_is_the_sum_over_characters() {
+        use proptest::prelude::*;
+        let by_chars = |l: &str| -> f32 {
+            l.chars().filter(|c| !is_hspace(*c)).map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+        };
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            let l = format!("a{c}b{c}");
+            assert_eq!(cells(&l), by_chars(&l), "U+{:04X}", c as u32);
+        }
+        let pool: Vec<char> =
+            " \t\u{3000}\u{a0}\u{2002}\u{200a}\u{200b}\u{202f}\u{205f}\u{2060}a1.中文，。“”é€😀\u{e000}"
+                .chars()
+                .collect();
+        let text = proptest::collection::vec(0..pool.len(), 0..80)
+            .prop_map(move |ix| ix.iter().map(|&i| pool[i]).collect::<String>());
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(3000));
+        runner
+            .run(&text, |l| {
+                prop_assert_eq!(cells(&l), by_chars(&l));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// The one walk gives every line the width `column_width` gives it.
+    #[test]
+    fn column_widths_is_column_width_of_every_line() {
+        use proptest::prelude::*;
+        // Widths around a few columns (whole and half cells, some far off), sentence ends.
+        let line = (
+            prop_oneof![
+                Just(12.0f32),
+                Just(12.5),
+                Just(13.0),
+                Just(14.0),
+                Just(20.0),
+                Just(3.5),
+                Just(40.0),
+                Just(40.5),
+                0.0f32..45.0
+            ],
+            any::<bool>(),
+        )
+            .prop_map(|(w, e)| ((w * 2.0).round() / 2.0, e));
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2000));
+        runner
+            .run(&(proptest::collection::vec(line, 0..60), 0usize..10), |(lens, radius)| {
+                let all = column_widths(&lens, radius);
+                for i in 0..lens.len() {
+                    prop_assert_eq!(all[i], column_width(&lens, i, radius), "line {} of {:?}", i, lens);
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
 
     #[test]
     fn widths_and_ends() {

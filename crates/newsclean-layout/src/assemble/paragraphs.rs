@@ -57,7 +57,7 @@ use newsclean_core::{Block, BlockKind, Context, Page, Pass, PassError, TextEdit}
 use crate::byline::byline_form;
 use crate::join::junction;
 use crate::text::{
-    blank_between, cells, column_width, ends_clause, ends_sentence, indented, is_title_like,
+    blank_between, cells, column_widths, ends_clause, ends_sentence, indented, is_title_like,
     starts_as_continuation, starts_dateline,
 };
 use crate::words::word_spans;
@@ -580,8 +580,10 @@ impl Pass for Paragraphs {
         let lens: Vec<(f32, bool)> =
             open_idx.iter().map(|&i| (lines[i].cells, lines[i].ends_sentence)).collect();
         let mut width: Vec<Option<f32>> = vec![None; n];
-        for (p, &i) in open_idx.iter().enumerate() {
-            width[i] = if raw_layout { column_width(&lens, p, 8) } else { None };
+        if raw_layout {
+            for (&i, w) in open_idx.iter().zip(column_widths(&lens, 8)) {
+                width[i] = w;
+            }
         }
 
         // 5. Subheads inside articles.

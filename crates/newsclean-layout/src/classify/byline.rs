@@ -219,12 +219,12 @@ fn may_open_with_role(t: &str) -> bool {
 /// If `line` is a byline, its normal form.
 pub fn byline_form(line: &str) -> Option<String> {
     let t = line.trim();
-    if t.chars().count() > 40 || ends_clause(t) {
+    // A byline opens with a role or a square: nothing else is asked of other lines.
+    let role = may_open_with_role(t);
+    if !role && !t.starts_with('■') || t.chars().count() > 40 || ends_clause(t) {
         return None;
     }
-    if may_open_with_role(t)
-        && let Some(c) = ROLE.captures(t)
-    {
+    if role && let Some(c) = ROLE.captures(t) {
         let role: String = c["role"].chars().filter(|c| !is_hspace(*c)).collect();
         let rest = &t[c.get(0).map_or(0, |m| m.end())..];
         let names = if rest.trim().is_empty() {

@@ -203,6 +203,30 @@ fn score(
 /// lines agree on all.
 const PERIODS_LCM: usize = 12;
 
+/// The distinct readings of a stretch of `m` lines (`READINGS[m]`, for `m` up to
+/// [`PERIODS_LCM`]; a longer stretch reads as its first 12 lines, repeated): each pattern
+/// ([`patterns`]) at each phase, stream A first, in the order first met, a reading met again
+/// left out. Worked out once, not for every stretch.
+static READINGS: std::sync::LazyLock<Vec<Vec<Vec<bool>>>> = std::sync::LazyLock::new(|| {
+    (0..=PERIODS_LCM)
+        .map(|m| {
+            let mut seen: Vec<Vec<bool>> = Vec::new();
+            for p in patterns() {
+                for phase in 0..p.len() {
+                    let mut key: Vec<bool> = (0..m).map(|k| p[(k + phase) % p.len()]).collect();
+                    if key.first() == Some(&true) {
+                        key.iter_mut().for_each(|b| *b = !*b);
+                    }
+                    if !seen.contains(&key) {
+                        seen.push(key);
+                    }
+                }
+            }
+            seen
+        })
+        .collect()
+});
+
 /// Split `lines` (one stretch's printed lines, in page order) into two streams that come in
 /// turns by a regular pattern ([`patterns`]); `None` when no reading is clearly better than
 /// the printed order and than every other reading. Indices in the answer are into `lines`.
@@ -217,21 +241,11 @@ pub(crate) fn deinterleave(lines: &[&str]) -> Option<Deinterleave> {
     // dictionary is then asked about those lines only.
     let mut here: Vec<Option<Junction>> = vec![None; n - 1];
     let mut back: Vec<Option<Junction>> = vec![None; n * MAX_BACK];
-    let mut seen: Vec<Vec<bool>> = Vec::new();
     let mut scored: Vec<Scored> = Vec::new();
-    for p in patterns() {
-        for phase in 0..p.len() {
-            let mut stream: Vec<bool> = (0..n).map(|k| p[(k + phase) % p.len()]).collect();
-            if stream[0] {
-                stream.iter_mut().for_each(|b| *b = !*b);
-            }
-            let key = &stream[..n.min(PERIODS_LCM)];
-            if seen.iter().any(|s| s.as_slice() == key) {
-                continue;
-            }
-            seen.push(key.to_vec());
-            scored.extend(score(lines, &mut here, &mut back, &stream));
-        }
+    for key in &READINGS[n.min(PERIODS_LCM)] {
+        // Every period divides 12: the stream repeats its first 12 lines.
+        let stream: Vec<bool> = (0..n).map(|k| key[k % PERIODS_LCM]).collect();
+        scored.extend(score(lines, &mut here, &mut back, &stream));
     }
     if scored.is_empty() {
         return None;

@@ -48,7 +48,7 @@ use newsclean_core::{Block, Context, Page, Pass, PassError, TextEdit};
 
 use crate::order::interleave;
 use crate::text::cjk_inner_spaces;
-use crate::text::{cells, column_width, ends_sentence, is_open};
+use crate::text::{cells, column_widths, ends_sentence, is_open};
 use crate::words::spanning_word;
 
 /// How far, in pieces, a line may have strayed from its place.
@@ -100,11 +100,12 @@ impl Pass for ReadingOrder {
     fn run(&self, page: &mut Page, _ctx: &Context) -> Result<(), PassError> {
         // The pieces and their widths serve both steps when reading apart changed nothing
         // (nearly every page).
-        let (mut pieces, mut widths) = pieces_and_widths(page);
-        if deinterleave_pieces(page, &pieces, &widths)? {
-            (pieces, widths) = pieces_and_widths(page);
+        let mut p = pieces_and_widths(page);
+        if deinterleave_pieces(page, &p)? {
+            p = pieces_and_widths(page);
         }
-        let found = find(page.text(), &pieces, &widths);
+        let Pieces { pieces, widths, columns } = p;
+        let found = find(page.text(), &pieces, &widths, &columns);
         for (p, other, word) in &found.doubts {
             let (lp, lo) = (
                 line_of(page.text(), pieces[*p].range.start),
@@ -176,15 +177,15 @@ impl Pass for ReadingOrder {
 /// [`deinterleave_pieces`] over the page's own pieces.
 #[cfg(test)]
 fn deinterleave(page: &mut Page) -> Result<(), PassError> {
-    let (pieces, widths) = pieces_and_widths(page);
-    deinterleave_pieces(page, &pieces, &widths).map(|_| ())
+    let p = pieces_and_widths(page);
+    deinterleave_pieces(page, &p).map(|_| ())
 }
 
 /// Read apart the stretches of two columns interleaved in runs of a few lines
-/// ([`crate::order::interleave`]): one batch for the page, given its `pieces` and their
-/// `widths`; true when it changed the page.
-fn deinterleave_pieces(page: &mut Page, pieces: &[Piece], widths: &[(f32, bool)]) -> Result<bool, PassError> {
-    let edits = interleave_edits(page.text(), pieces, widths);
+/// ([`crate::order::interleave`]): one batch for the page, given its pieces; true when it
+/// changed the page.
+fn deinterleave_pieces(page: &mut Page, p: &Pieces) -> Result<bool, PassError> {
+    let edits = interleave_edits(page.text(), &p.pieces, &p.widths, &p.columns);
     if edits.is_empty() {
         return Ok(false);
     }
@@ -221,18 +222,17 @@ pub(crate) fn apply_moves(page: &mut Page, edits: Vec<TextEdit>, rule: &str) -> 
 }
 
 /// The edits that read apart every interleaved stretch of `pieces`.
-fn interleave_edits(text: &str, pieces: &[Piece], widths: &[(f32, bool)]) -> Vec<TextEdit> {
+fn interleave_edits(
+    text: &str,
+    pieces: &[Piece],
+    widths: &[(f32, bool)],
+    columns: &[Option<f32>],
+) -> Vec<TextEdit> {
     let n = pieces.len();
     let piece_text = |k: usize| &text[pieces[k].range.clone()];
     let ok: Vec<bool> = (0..n)
         .map(|k| {
-            interleave::stretch_line(
-                piece_text(k),
-                widths[k].0,
-                column_width(widths, k, 8),
-                FULL_LINE_SLACK,
-                MIN_PIECE_CHARS,
-            )
+            interleave::stretch_line(piece_text(k), widths[k].0, columns[k], FULL_LINE_SLACK, MIN_PIECE_CHARS)
         })
         .collect();
     // Pieces k-1 and k are neighbours: nothing but white space, no blank line, between them.
@@ -322,22 +322,31 @@ fn pieces(page: &Page) -> Vec<Piece> {
     out
 }
 
-/// The page's [`pieces`], and each one's width in cells and whether it ends a sentence.
-fn pieces_and_widths(page: &Page) -> (Vec<Piece>, Vec<(f32, bool)>) {
+/// The page's [`pieces`], each one's width in cells and whether it ends a sentence, and the
+/// column width around each ([`column_widths`] over a radius of 8 pieces).
+fn pieces_and_widths(page: &Page) -> Pieces {
     let pieces = pieces(page);
     let text = page.text();
-    let widths = pieces
+    let widths: Vec<(f32, bool)> = pieces
         .iter()
         .map(|p| {
             let t = &text[p.range.clone()];
             (cells(t), ends_sentence(t))
         })
         .collect();
-    (pieces, widths)
+    let columns = column_widths(&widths, 8);
+    Pieces { pieces, widths, columns }
+}
+
+/// The printed lines of a page ([`pieces_and_widths`]).
+struct Pieces {
+    pieces: Vec<Piece>,
+    widths: Vec<(f32, bool)>,
+    columns: Vec<Option<f32>>,
 }
 
 /// Decide the moves (and the doubts) over `pieces` of `text` (with their `widths`).
-fn find(text: &str, pieces: &[Piece], widths: &[(f32, bool)]) -> Findings {
+fn find(text: &str, pieces: &[Piece], widths: &[(f32, bool)], columns: &[Option<f32>]) -> Findings {
     let n = pieces.len();
     let piece_text = |k: usize| &text[pieces[k].range.clone()];
     // A blank line (a column or page break, where extraction cut) lies after piece k.
@@ -353,7 +362,7 @@ fn find(text: &str, pieces: &[Piece], widths: &[(f32, bool)]) -> Findings {
             (break_after(k) || (k > 0 && break_after(k - 1)))
                 && !widths[k].1
                 && t.chars().filter(|c| is_cjk(*c)).count() >= MIN_PIECE_CHARS
-                && column_width(widths, k, 8).is_some_and(|w| (widths[k].0 - w).abs() <= FULL_LINE_SLACK)
+                && columns[k].is_some_and(|w| (widths[k].0 - w).abs() <= FULL_LINE_SLACK)
         })
         .collect();
     let full_line = |k: usize| full[k];
