@@ -513,8 +513,9 @@ mod tests {
         runner
             .run(&(proptest::collection::vec(line, 0..60), 0usize..10), |(lens, radius)| {
                 let all = column_widths(&lens, radius);
-                for i in 0..lens.len() {
-                    prop_assert_eq!(all[i], column_width(&lens, i, radius), "line {} of {:?}", i, lens);
+                prop_assert_eq!(all.len(), lens.len());
+                for (i, &w) in all.iter().enumerate() {
+                    prop_assert_eq!(w, column_width(&lens, i, radius), "line {} of {:?}", i, lens);
                 }
                 Ok(())
             })
