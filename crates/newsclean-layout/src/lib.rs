@@ -158,6 +158,19 @@ impl Stage {
     }
 }
 
+/// Every line of the repository's seed pages, for tests that check a cheap precheck against
+/// the regex it guards.
+#[cfg(test)]
+pub(crate) fn seed_lines() -> Vec<String> {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    std::fs::read_dir(seeds)
+        .unwrap()
+        .flat_map(|e| {
+            std::fs::read_to_string(e.unwrap().path()).unwrap().lines().map(String::from).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

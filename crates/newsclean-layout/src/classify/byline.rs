@@ -348,17 +348,7 @@ mod tests {
     /// line of the seeds, and lines built around each role and mark.
     #[test]
     fn the_prechecks_never_hide_a_match() {
-        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-        let mut lines: Vec<String> = std::fs::read_dir(seeds)
-            .unwrap()
-            .flat_map(|e| {
-                std::fs::read_to_string(e.unwrap().path())
-                    .unwrap()
-                    .lines()
-                    .map(String::from)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let mut lines = crate::seed_lines();
         for role in ROLES {
             for lead in ["", "■", "◆ ", "　", " \t", "国", "■■", " ■"] {
                 for tail in ["", " 王强", "：胡佳英 林旭东", " 王强 摄", "向记者介绍", "“王强"]

@@ -818,17 +818,7 @@ mod tests {
                 &["桐屿日报社主办", "主办：桐屿日报社", "出版发行：某某出版社", "某某印务有限公司承印"],
             ),
         ];
-        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-        let lines: Vec<String> = std::fs::read_dir(seeds)
-            .unwrap()
-            .flat_map(|e| {
-                std::fs::read_to_string(e.unwrap().path())
-                    .unwrap()
-                    .lines()
-                    .map(String::from)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let lines = crate::seed_lines();
         for (re, flag, examples) in shapes {
             for e in examples {
                 assert!(re.is_match(e), "{e} is an example of {re}");
