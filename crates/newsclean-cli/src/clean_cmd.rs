@@ -15,7 +15,7 @@ use clap::{Args, ValueEnum};
 use newsclean::core::WordCounts;
 use newsclean::report::{ErrorReport, FileReport};
 use newsclean::{Cleaned, Cleaner};
-use newsclean::{PageSurvey, Survey as FolderSurvey, SurveyBuilder};
+use newsclean::{PageSurvey, Survey as FolderSurvey, SurveyBuilder, SurveyClaims};
 use rayon::prelude::*;
 
 use crate::atomic;
@@ -786,10 +786,9 @@ fn survey_folders(
         _ => None,
     });
     let window = WINDOW_PER_JOB * jobs;
-    // Each folder's number, and the pages (folder number, page key) whose survey a worker
-    // has worked out.
+    // Each folder's number (the scope of its pages' claims), and the pages claimed.
     let mut folder_index = HashMap::<PathBuf, usize>::new();
-    let claimed = std::sync::Mutex::new(HashSet::<(usize, u64)>::new());
+    let claims = SurveyClaims::new();
     loop {
         let chunk: Vec<(PathBuf, PathBuf)> = files.by_ref().take(window).collect();
         if chunk.is_empty() {
@@ -822,12 +821,7 @@ fn survey_folders(
                     let counted = page.text(&text);
                     // A folder of CJK pages loads the dictionary beside its survey.
                     newsclean::layout::words::preload_for(counted);
-                    let key = PageSurvey::key_of(counted);
-                    let first = claimed
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .insert((folder, key));
-                    let survey = first.then(|| PageSurvey::with_key(counted, key));
+                    let survey = claims.survey(folder, counted);
                     Some((page, survey))
                 })
                 .collect()

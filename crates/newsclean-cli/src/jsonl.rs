@@ -282,16 +282,14 @@ fn survey_chunk(cleaner: &newsclean::Cleaner, lines: &[Vec<u8>], field: &str) ->
         serde_json::from_str::<String>(value).ok()
     };
     // A copy of a record's text is surveyed once, by the first worker to meet it.
-    let claimed = std::sync::Mutex::new(std::collections::HashSet::<u64>::new());
+    let claims = newsclean::SurveyClaims::new();
     let pages: Vec<Option<newsclean::PageSurvey>> = lines
         .par_iter()
         .map(|raw| {
             let text = cleaner.survey_text(text_of(raw)?.as_bytes())?;
             // Records of CJK text load the dictionary beside the survey.
             newsclean::layout::words::preload_for(&text);
-            let key = newsclean::PageSurvey::key_of(&text);
-            let first = claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key);
-            first.then(|| newsclean::PageSurvey::with_key(&text, key))
+            claims.survey(0, &text)
         })
         .collect();
     let mut b = newsclean::SurveyBuilder::new();

@@ -171,10 +171,8 @@ impl Pass for JoinLatin {
         if !open.iter().any(|&o| o) {
             return Ok(());
         }
+        // It only adds blocks to the open ones (a number line after an open block).
         open_number_tails(page, &mut open);
-        if !open.iter().any(|&o| o) {
-            return Ok(());
-        }
         let mut starts = regroup(page, &open);
         let mut subheads = HashSet::new();
         split_paragraphs(page, &mut starts, &mut subheads);

@@ -24,7 +24,7 @@ use newsclean_core::{Context, Disabled, Page, PassError, Pipeline, Script, TextE
 
 pub use newsclean_core::Survey;
 use newsclean_decode::{DecodeError, DecodeOptions, DecodeReport};
-pub use newsclean_layout::analysis::survey::{PageSurvey, SurveyBuilder};
+pub use newsclean_layout::analysis::survey::{PageSurvey, SurveyBuilder, SurveyClaims};
 use newsclean_rules::{RuleSet, RulesError};
 
 /// The name of the built-in default profile.

@@ -411,17 +411,11 @@ pub struct PageSurvey {
 impl PageSurvey {
     /// The survey of one page's decoded text.
     pub fn of(text: &str) -> Self {
-        Self::with_key(text, Self::key_of(text))
+        Self::with_key(text, survey_key(text))
     }
 
-    /// The key that tells copies of a page apart from other pages: a caller that surveys
-    /// pages on several threads works out each copy's survey once (copies count once).
-    pub fn key_of(text: &str) -> u64 {
-        survey_key(text)
-    }
-
-    /// [`PageSurvey::of`] `text`, whose [`PageSurvey::key_of`] is `key`.
-    pub fn with_key(text: &str, key: u64) -> Self {
+    /// [`PageSurvey::of`] `text`, whose [`survey_key`] is `key`.
+    fn with_key(text: &str, key: u64) -> Self {
         let mut out = PageSurvey { key, ..PageSurvey::default() };
         // Clean text (no blank line, no hard-wrapped column) has no page bands left: a
         // folder of clean output finds nothing, so cleaning it again changes nothing.
@@ -454,6 +448,30 @@ impl PageSurvey {
         out.lines = page.into_iter().collect();
         out.lines.sort_unstable_by_key(|&(k, _)| k);
         out
+    }
+}
+
+/// Pages met by several threads, each surveyed once: the first thread to claim a page (by
+/// its text's key, within a scope such as its folder) works out its [`PageSurvey`]; a copy
+/// met since, on any thread, is only claimed. [`SurveyBuilder::add`] counts a copy once
+/// anyway: the claims only spare the work.
+#[derive(Debug, Default)]
+pub struct SurveyClaims {
+    claimed: std::sync::Mutex<HashSet<(usize, u64)>>,
+}
+
+impl SurveyClaims {
+    /// No page claimed yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The survey of `text` in `scope`, or `None` when a copy of it was claimed there before.
+    pub fn survey(&self, scope: usize, text: &str) -> Option<PageSurvey> {
+        let key = survey_key(text);
+        let first =
+            self.claimed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert((scope, key));
+        first.then(|| PageSurvey::with_key(text, key))
     }
 }
 
@@ -756,5 +774,10 @@ pub(crate) mod tests {
         }
         assert_eq!(c.pages(), 9);
         assert_eq!(c.finish(), a);
+        // Claimed on several threads: a copy in one scope is surveyed once, in another again.
+        let claims = SurveyClaims::new();
+        assert_eq!(claims.survey(0, &pages[0]), Some(PageSurvey::of(&pages[0])));
+        assert_eq!(claims.survey(0, &pages[0]), None);
+        assert_eq!(claims.survey(1, &pages[0]), Some(PageSurvey::of(&pages[0])));
     }
 }

@@ -386,7 +386,7 @@ pub fn indented(page: &Page, i: usize) -> bool {
 /// The display width of a line's leading white space (a tab counts one, an ideographic space
 /// two).
 fn lead_width(lead: &str) -> usize {
-    lead.chars().map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum()
+    lead.chars().map(newsclean_core::chars::display_width).sum()
 }
 
 /// True for a block that later passes still have to classify.

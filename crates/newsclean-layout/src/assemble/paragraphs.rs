@@ -73,6 +73,10 @@ const MAX_CAPTION: usize = 14;
 /// A line shorter than this share of its column, before a blank line, is not joined across
 /// it without a sentence end: the break did not cut it.
 const SHORT_BEFORE_BREAK: f32 = 0.6;
+/// The widest title-like line (cells) taken for a subhead of an article; on clean text, one
+/// block a line, for a title. Wider lines are body text (two titles joined into one long
+/// line stay body text both times).
+pub(crate) const SUBHEAD_MAX_CELLS: f32 = 32.0;
 
 /// One line of the page with what the decisions read.
 #[derive(Debug)]
@@ -590,7 +594,7 @@ impl Pass for Paragraphs {
         for i in 0..n {
             if !undecided(&lines[i])
                 || !lines[i].title_like
-                || lines[i].cells > 32.0
+                || lines[i].cells > SUBHEAD_MAX_CELLS
                 || starts_dateline(&lines[i].text)
             {
                 continue;

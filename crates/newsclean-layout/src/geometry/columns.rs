@@ -293,15 +293,16 @@ enum Cut {
     /// At a run of spaces (or the leading or trailing blank) `cells`; `strong`: two spaces
     /// or more with text on both sides.
     Gap { cells: Range<usize>, strong: bool, both: bool },
-    /// Between two CJK characters without a space: before cell `at`.
-    Cjk { at: usize },
+    /// Between two characters with no space: before cell `at` (two CJK characters at a
+    /// gutter; a Latin word glued across a column edge, [`edges`]).
+    Inside { at: usize },
 }
 
 impl Cut {
     fn cells(&self) -> Range<usize> {
         match self {
             Cut::Gap { cells, .. } => cells.clone(),
-            Cut::Cjk { at } => *at..*at,
+            Cut::Inside { at } => *at..*at,
         }
     }
 }
@@ -416,7 +417,7 @@ impl Line {
         // No space near: cut between two CJK characters at the gutter's centre.
         let at = self.cells.iter().position(|c| c.col >= g.center)?;
         let prev = at.checked_sub(1)?;
-        (is_cjk_char(self.cells[prev].ch) && is_cjk_char(self.cells[at].ch)).then_some(Cut::Cjk { at })
+        (is_cjk_char(self.cells[prev].ch) && is_cjk_char(self.cells[at].ch)).then_some(Cut::Inside { at })
     }
 
     /// The cuts of this line at `gutters`, when the line fits the column structure: every
@@ -433,7 +434,7 @@ impl Line {
             }
             cuts.push(cut);
         }
-        let has_cjk = cuts.iter().any(|c| matches!(c, Cut::Cjk { .. }));
+        let has_cjk = cuts.iter().any(|c| matches!(c, Cut::Inside { .. }));
         let has_gap = cuts.iter().any(|c| matches!(c, Cut::Gap { both: true, .. }));
         if has_cjk && !has_gap {
             return None;
@@ -646,7 +647,8 @@ fn region_at(lines: &[Line], bands: &[Band], i: usize, floor: usize, work: &mut 
     for k in 0..gutters.len() {
         let at: Vec<&Cut> = cuts.iter().flatten().map(|c| &c[k]).collect();
         let gaps = at.iter().filter(|c| matches!(c, Cut::Gap { .. })).count();
-        let both = at.iter().filter(|c| matches!(c, Cut::Gap { both: true, .. } | Cut::Cjk { .. })).count();
+        let both =
+            at.iter().filter(|c| matches!(c, Cut::Gap { both: true, .. } | Cut::Inside { .. })).count();
         let strong = at.iter().filter(|c| matches!(c, Cut::Gap { strong: true, both: true, .. })).count();
         if (gaps as f64) < SUPPORT * n as f64
             || both < MIN_LINES
@@ -695,33 +697,13 @@ impl Region {
     /// The edit that replaces the region's lines by its column streams.
     fn edit(&self, text: &str, lines: &[Line]) -> TextEdit {
         let ncols = self.gutters.len() + 1;
-        let mut streams: Vec<Vec<&str>> = vec![Vec::new(); ncols];
-        let mut gap_pending = vec![false; ncols];
         let mut cjk_cuts = 0;
-        for (line, cuts) in lines[self.lines.clone()].iter().zip(&self.cuts) {
-            let Some(cuts) = cuts else { continue };
-            cjk_cuts += usize::from(cuts.iter().any(|c| matches!(c, Cut::Cjk { .. })));
-            for (k, piece) in line.pieces(cuts).into_iter().enumerate() {
-                if piece.is_empty() {
-                    // An empty stretch inside a column: keep one blank line there.
-                    gap_pending[k] = !streams[k].is_empty();
-                    continue;
-                }
-                if gap_pending[k] {
-                    streams[k].push("");
-                    gap_pending[k] = false;
-                }
-                streams[k].push(&text[piece]);
-            }
-        }
-        let body =
-            streams.iter().filter(|s| !s.is_empty()).map(|s| s.join("\n")).collect::<Vec<_>>().join("\n\n");
-        let start = lines[self.lines.start].range.start;
-        let end = lines[self.lines.end - 1].range.end;
-        let before = self.lines.start > 0 && !lines[self.lines.start - 1].blank;
-        let after = self.lines.end < lines.len() && !lines[self.lines.end].blank;
-        let replacement =
-            format!("{}{}{}", if before { "\n" } else { "" }, body, if after { "\n" } else { "" });
+        let rows = lines[self.lines.clone()].iter().zip(&self.cuts).filter_map(|(line, cuts)| {
+            let cuts = cuts.as_ref()?;
+            cjk_cuts += usize::from(cuts.iter().any(|c| matches!(c, Cut::Inside { .. })));
+            Some(line.pieces(cuts))
+        });
+        let (range, replacement) = read_out(text, lines, self.lines.clone(), ncols, rows);
         let gutters: Vec<String> =
             self.gutters.iter().map(|g| format!("{} (next column from {})", g.center, g.edge)).collect();
         let mut note = format!(
@@ -736,8 +718,51 @@ impl Region {
                 "; {cjk_cuts} line(s) cut between CJK characters with no space at a gutter"
             ));
         }
-        TextEdit::replace(start..end, replacement, RULE).with_note(note)
+        TextEdit::replace(range, replacement, RULE).with_note(note)
     }
+}
+
+/// A region's lines `region` read out column after column: the byte range of the page the
+/// region spans and its replacement. `rows` holds each line's pieces, one a column, in order;
+/// an empty piece (the column has nothing on that line) keeps one blank line inside its
+/// column where the column goes on after it, and an empty row (a blank line across the
+/// region) does so in every column.
+fn read_out(
+    text: &str,
+    lines: &[Line],
+    region: Range<usize>,
+    ncols: usize,
+    rows: impl Iterator<Item = Vec<Range<usize>>>,
+) -> (Range<usize>, String) {
+    let mut streams: Vec<Vec<&str>> = vec![Vec::new(); ncols];
+    let mut gap_pending = vec![false; ncols];
+    for pieces in rows {
+        if pieces.is_empty() {
+            for (k, g) in gap_pending.iter_mut().enumerate() {
+                *g = !streams[k].is_empty();
+            }
+            continue;
+        }
+        for (k, piece) in pieces.into_iter().enumerate() {
+            if piece.is_empty() {
+                gap_pending[k] = !streams[k].is_empty();
+                continue;
+            }
+            if gap_pending[k] {
+                streams[k].push("");
+                gap_pending[k] = false;
+            }
+            streams[k].push(&text[piece]);
+        }
+    }
+    let body =
+        streams.iter().filter(|s| !s.is_empty()).map(|s| s.join("\n")).collect::<Vec<_>>().join("\n\n");
+    let start = lines[region.start].range.start;
+    let end = lines[region.end - 1].range.end;
+    let before = region.start > 0 && !lines[region.start - 1].blank;
+    let after = region.end < lines.len() && !lines[region.end].blank;
+    let replacement = format!("{}{}{}", if before { "\n" } else { "" }, body, if after { "\n" } else { "" });
+    (start..end, replacement)
 }
 
 /// Re-segment the page after column streams were written, separated by blank lines (when
@@ -794,13 +819,13 @@ mod tests {
     /// The geometry of the pass on `text`, past its gate ([`shows_geometry`]): the snippets
     /// below are regions alone, without the blank lines and indented lines around them that
     /// every raw page shows.
-    fn run(text: &str) -> Page {
+    pub(super) fn run(text: &str) -> Page {
         let mut page = Page::new(text);
         read_columns(&mut page).unwrap();
         page
     }
 
-    fn assert_unchanged(text: &str) {
+    pub(super) fn assert_unchanged(text: &str) {
         let page = run(text);
         assert!(page.log().is_empty(), "fired on:\n{text}\n=>\n{}", page.text());
         assert_eq!(page.text(), text);
@@ -835,7 +860,7 @@ mod tests {
         "借阅。",
     ];
 
-    fn streams(cols: &[&[&str]]) -> String {
+    pub(super) fn streams(cols: &[&[&str]]) -> String {
         cols.iter().map(|c| c.join("\n")).collect::<Vec<_>>().join("\n\n") + "\n"
     }
 

@@ -21,8 +21,9 @@
 //!    when the word is no word of the English word list and both halves are
 //!    (`theyreleased` → `they` / `released`, `station.the` → `station.` / `the`). Such weak
 //!    cuts need their edge to hold near the line: [`LOCAL_SUPPORT`] lines within [`LOCAL`]
-//!    lines begin text at the edge after a gap. A line with no cut at some edge (a headline across columns, a band line, a caption across two
-//!    columns) stays where it is and ends the region.
+//!    lines begin text at the edge after a gap. A line with no cut at some edge (a headline
+//!    across columns, a band line, a caption across two columns) stays where it is and ends
+//!    the region.
 //! 3. A region of consecutive lines that fit is read out column after column when it has
 //!    [`super::MIN_LINES`] lines with text in two columns or more and its columns hold prose:
 //!    in at least two columns the median piece is [`super::MIN_PIECE`] display columns wide
@@ -271,12 +272,12 @@ fn cuts(line: &Line, edges: &[usize]) -> Option<Vec<(Cut, Kind)>> {
             let glue = glued(line, e, after);
             match (near, glue) {
                 (Some(s), Some(g)) if line.cells[g].col.abs_diff(e) < s.end_col.abs_diff(e) => {
-                    (Cut::Cjk { at: g }, Kind::Glued)
+                    (Cut::Inside { at: g }, Kind::Glued)
                 }
                 (Some(s), _) => {
                     (Cut::Gap { cells: s.cells.clone(), strong: s.strong, both: true }, Kind::Near)
                 }
-                (None, Some(g)) => (Cut::Cjk { at: g }, Kind::Glued),
+                (None, Some(g)) => (Cut::Inside { at: g }, Kind::Glued),
                 (None, None) => return None,
             }
         };
@@ -387,35 +388,8 @@ fn region_edit(
         return None;
     }
     // Column streams, an empty stretch inside a column kept as one blank line.
-    let mut streams: Vec<Vec<&str>> = vec![Vec::new(); ncols];
-    let mut gap_pending = vec![false; ncols];
-    for pieces in &pieces_of {
-        if pieces.is_empty() {
-            for (k, g) in gap_pending.iter_mut().enumerate() {
-                *g = !streams[k].is_empty();
-            }
-            continue;
-        }
-        for (k, piece) in pieces.iter().enumerate() {
-            if piece.is_empty() {
-                gap_pending[k] = !streams[k].is_empty();
-                continue;
-            }
-            if gap_pending[k] {
-                streams[k].push("");
-                gap_pending[k] = false;
-            }
-            streams[k].push(&text[piece.clone()]);
-        }
-    }
-    let body =
-        streams.iter().filter(|s| !s.is_empty()).map(|s| s.join("\n")).collect::<Vec<_>>().join("\n\n");
-    let start = lines[range.start].range.start;
-    let end = lines[range.end - 1].range.end;
-    let before = range.start > 0 && !lines[range.start - 1].blank;
-    let after = range.end < lines.len() && !lines[range.end].blank;
-    let replacement = format!("{}{}{}", if before { "\n" } else { "" }, body, if after { "\n" } else { "" });
-    if replacement == text[start..end] {
+    let (span, replacement) = super::read_out(text, lines, range.clone(), ncols, pieces_of.into_iter());
+    if replacement == text[span.clone()] {
         return None;
     }
     let list: Vec<String> = edges.iter().map(usize::to_string).collect();
@@ -432,25 +406,14 @@ fn region_edit(
     if glued > 0 {
         note.push_str(&format!("; {glued} word(s) glued across an edge cut where both halves are words"));
     }
-    Some(TextEdit::replace(start..end, replacement, RULE).with_note(note))
+    Some(TextEdit::replace(span, replacement, RULE).with_note(note))
 }
 
 #[cfg(test)]
 mod tests {
-    use newsclean_core::Page;
-
-    /// The column pass's reading step, past its gate (`shows_geometry`, which wants a blank
-    /// or indented line: the synthetic pages here have neither, a raw page has both).
-    fn run(text: &str) -> Page {
-        let mut page = Page::new(text);
-        super::super::read_columns(&mut page).unwrap();
-        page
-    }
-
-    fn assert_unchanged(text: &str) {
-        let page = run(text);
-        assert!(page.log().is_empty(), "fired on:\n{text}\n=>\n{}", page.text());
-    }
+    // The column pass's own test helpers: its reading step past the gate, and the streams a
+    // region becomes.
+    use super::super::tests::{assert_unchanged, run, streams};
 
     /// Lay columns out at fixed left edges (`width` apart) as pdftotext -layout does: a piece
     /// that runs past the next edge pushes the next column right, one space after it.
@@ -510,10 +473,6 @@ mod tests {
         "said, adding that the old",
         "reading room stays open.",
     ];
-
-    fn streams(cols: &[&[&str]]) -> String {
-        cols.iter().map(|c| c.join("\n")).collect::<Vec<_>>().join("\n\n") + "\n"
-    }
 
     #[test]
     fn latin_columns_with_single_space_boundaries() {

@@ -136,10 +136,9 @@ pub const MIN_REPEAT: usize = 4;
 pub struct DoubledTitles;
 
 /// The widest title-like line (in cells) that a body block written twice whole is taken for
-/// a title: the paragraphs pass takes such a line for a title on the clean page too (its
-/// subheads), so a second clean keeps the kind the first gave (two titles joined into one
-/// long line stay body text both times).
-const TITLE_MAX_CELLS: f32 = 32.0;
+/// a title: the paragraphs pass's subhead width, so that a second clean, which takes such a
+/// line for a title on the clean page, keeps the kind the first gave.
+const TITLE_MAX_CELLS: f32 = crate::paragraphs::SUBHEAD_MAX_CELLS;
 
 /// The id of the pass over joined titles ([`DoubledTitles`]); it logs `layout.doubled`.
 pub const TITLES_PASS_ID: &str = "layout.doubled-titles";
