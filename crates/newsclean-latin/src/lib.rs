@@ -1222,6 +1222,10 @@ struct LineShape {
     first_word: usize,
     /// Ends in a semicolon or colon.
     ends_clause: bool,
+    /// Estimated printed width in em ([`natural_width`]), without the white space around.
+    width: f32,
+    /// Estimated printed width of its first word in em.
+    first_word_width: f32,
 }
 
 /// A subhead line is at most this share of the longer of the lines around it.
@@ -1257,6 +1261,8 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>, subheads: &mut
                 starts_upper: l.trim_start().chars().next().is_some_and(char::is_uppercase),
                 first_word: l.split_whitespace().next().map_or(0, |w| w.chars().count()),
                 ends_clause: l.trim_end().ends_with([';', ':']),
+                width: natural_width(l.trim()),
+                first_word_width: l.split_whitespace().next().map_or(0.0, natural_width),
             })
             .collect();
         // Wrapped column text ends most lines mid-sentence; text with one paragraph a line
@@ -1317,7 +1323,9 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>, subheads: &mut
             let around = k.checked_sub(1).map_or(0, |p| lines[p].len).max(next.len);
             let paragraph_end = line.ends_sentence
                 && ((line.len as f32) < SHORT_LAST_LINE * around as f32
-                    || wrapped && next.starts_upper && next_word_fits(&lines, k));
+                    || wrapped
+                        && next.starts_upper
+                        && (next_word_fits(&lines, k) || indented_first_line(&lines, k + 1)));
             // A line followed by a line longer than any printed column (a paragraph of clean
             // text) was not cut by a wrap: it is a title or a paragraph of its own.
             let not_column_line = next.len > MAX_COLUMN;
@@ -1357,6 +1365,60 @@ fn next_word_fits(lines: &[LineShape], k: usize) -> bool {
     widths.sort_unstable();
     let median = widths[widths.len() / 2];
     lines[k].len + 1 + lines[k + 1].first_word < median
+}
+
+/// An em of indent at most: a paragraph's first line in a newspaper column is indented by
+/// one to two ems; a line shorter than the column by more is no indented full line.
+const MAX_INDENT_EM: f32 = 2.5;
+
+/// True when line `m` is the indented first line of a paragraph of a justified column whose
+/// indents the extractor dropped (PyMuPDF does): the first word of line `m + 1` would have
+/// fit on a full-width line (the column's width is the second-widest line within
+/// [`FIT_WINDOW`] lines, at least five of them; the widest may be a heading or an overfull
+/// line), yet the wrap took it, and the line falls short of the column by no more than an
+/// indent ([`MAX_INDENT_EM`]). Widths are estimated in em ([`natural_width`]) as characters
+/// are too coarse: `The hospital trustees said` / `they` is short by an indent, not by a count.
+/// A line that ends a sentence or is shorter than a column line is a paragraph's last line or
+/// a scrap, not a first line.
+fn indented_first_line(lines: &[LineShape], m: usize) -> bool {
+    let Some(after) = lines.get(m + 1) else { return false };
+    let line = &lines[m];
+    if line.ends_sentence || line.ends_word_hyphen || !after.starts_lower || line.len < MIN_COLUMN_CHARS {
+        return false;
+    }
+    let (lo, hi) = (m.saturating_sub(FIT_WINDOW), (m + FIT_WINDOW + 1).min(lines.len()));
+    let mut widths: Vec<f32> = lines[lo..hi]
+        .iter()
+        .filter(|l| (MIN_COLUMN_CHARS..=MAX_COLUMN).contains(&l.len))
+        .map(|l| l.width)
+        .collect();
+    if widths.len() < 5 {
+        return false;
+    }
+    widths.sort_unstable_by(f32::total_cmp);
+    let column = widths[widths.len() - 2];
+    let with_word = line.width + SPACE_EM + after.first_word_width;
+    with_word <= column && with_word >= column - MAX_INDENT_EM
+}
+
+/// The width of a word space in em.
+const SPACE_EM: f32 = 0.25;
+
+/// The printed width of a text in em, estimated from the shape classes of a roman text face
+/// (narrow `i l t . ,`, wide `m w M W`, capitals, digits, other lower case): character counts
+/// misjudge a line of capitals or of `ill` by several characters, more than an indent.
+fn natural_width(s: &str) -> f32 {
+    s.chars()
+        .map(|c| match c {
+            c if c.is_whitespace() => SPACE_EM,
+            'i' | 'j' | 'l' | 't' | '.' | ',' | ';' | ':' | '\'' | '!' | '|' | '’' | '‘' => 0.28,
+            'f' | 'r' | 'I' | '(' | ')' | '-' | '"' | '“' | '”' | '[' | ']' | '/' => 0.34,
+            'm' | 'w' | 'M' | 'W' => 0.8,
+            c if c.is_uppercase() => 0.68,
+            c if c.is_ascii_digit() => 0.5,
+            _ => 0.47,
+        })
+        .sum()
 }
 
 /// The characters of a line without the white space around it, a run of white space inside

@@ -453,3 +453,59 @@ fn raw_layout_is_blank_lines_or_hard_wrapped_prose() {
         assert!(!shows_raw_layout(text), "{text}");
     }
 }
+
+#[test]
+fn an_indented_first_line_after_a_full_sentence_end_starts_a_paragraph() {
+    // The extractor dropped the indent: `money.` ends a full line (no room for `The`), but
+    // `The harbour master said` is short of the column by about an indent although `that`
+    // would have fit on a full line: the first line of a new paragraph.
+    let raw = "Members of the board met on the\n\
+               Monday to discuss the new road\n\
+               across the marsh, and agreed to\n\
+               ask the county for the money.\n\
+               The harbour master said\n\
+               that the work would begin in\n\
+               the spring and take two years\n\
+               to finish, at a cost of $9,000.\n";
+    let out = clean(raw);
+    let paras: Vec<&str> = out.lines().collect();
+    assert_eq!(paras.len(), 2, "{out}");
+    assert!(paras[0].ends_with("the money."), "{out}");
+    assert!(paras[1].starts_with("The harbour master said that"), "{out}");
+    assert_eq!(clean(&out), out, "idempotent");
+}
+
+#[test]
+fn a_full_line_or_an_open_end_before_it_is_no_indented_first_line() {
+    // Must not: the line after the sentence end is full (`the` would not fit), so the sentence
+    // goes on in the same paragraph.
+    let full = "Members of the board met on the\n\
+                Monday to discuss the new road\n\
+                across the marsh, and agreed to\n\
+                ask the county for the money.\n\
+                The harbour master said that\n\
+                the work would begin in the\n\
+                spring and take two years to\n\
+                finish, at a cost of $9,000.\n";
+    assert_eq!(clean(full).lines().count(), 1, "{}", clean(full));
+    // Must not: the short line follows a line that ends mid-sentence (a comma).
+    let open = "Members of the board met on the\n\
+                Monday to discuss the new road\n\
+                across the marsh, and agreed to\n\
+                ask the county for the money,\n\
+                The harbour master said\n\
+                that the work would begin in\n\
+                the spring and take two years\n\
+                to finish, at a cost of $9,000.\n";
+    assert_eq!(clean(open).lines().count(), 1, "{}", clean(open));
+    // Must not: clean text, a poem, stay as they are.
+    let poem = "The sea is calm tonight and\nThe tide is full, the moon lies fair\nUpon the straits.\n";
+    assert_eq!(clean(poem), poem);
+}
+
+#[test]
+fn natural_width_reads_narrow_and_wide_letters() {
+    assert!(natural_width("illicit") < natural_width("MMMM"));
+    assert!((natural_width("a b") - (0.47 * 2.0 + SPACE_EM)).abs() < 1e-6);
+    assert_eq!(natural_width(""), 0.0);
+}
