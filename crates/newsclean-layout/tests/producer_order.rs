@@ -103,3 +103,23 @@ fn what_is_no_title_after_a_body() {
     let page = not_fired(&clean_text);
     assert_eq!(page.text(), clean_text);
 }
+
+/// Two title elements, each printed with its fake-bold copy (a one-line element twice, then a
+/// two-line element and its copy), after the body: two titles, each written once, not one
+/// title of both elements.
+#[test]
+fn two_doubled_title_elements_stay_two_titles() {
+    let text = format!(
+        "{BODY}坚持守正创新开新局\n坚持守正创新开新局\n凝心聚力谱写发展\n新篇章\n凝心聚力谱写发展\n新篇章\n"
+    );
+    let mut page = clean(&text);
+    page.finalize().unwrap();
+    assert_eq!(page.text(), format!("{JOINED}\n坚持守正创新开新局\n凝心聚力谱写发展新篇章\n"));
+    assert_eq!(clean(page.text()).text(), page.text());
+    // Must not: one element and its copy stays one title; a line repeated inside a run of
+    // text that goes on (no run edge where the next line continues a word) is not cut.
+    let one = format!("{BODY}凝心聚力谱写发展\n新篇章\n凝心聚力谱写发展\n新篇章\n");
+    let mut page = clean(&one);
+    page.finalize().unwrap();
+    assert_eq!(page.text(), format!("{JOINED}\n凝心聚力谱写发展新篇章\n"));
+}

@@ -657,6 +657,33 @@ impl Pass for Paragraphs {
         for l in lines.iter_mut().filter(|l| l.open && l.kind == BlockKind::Unknown) {
             l.kind = BlockKind::Body;
         }
+        // The fake-bold runs of a page without blank lines (PyMuPDF): a title printed with
+        // its offset copy comes out as its lines twice (推动… / 推动… or 持之以恒… / 走向纵深 /
+        // 持之以恒… / 走向纵深), one run per title element. Which run each line is in.
+        let mut run_of: Vec<Option<usize>> = vec![None; n];
+        if !blank_layout {
+            let mut i = 0;
+            while i < n {
+                match doubled_run_len(&lines, i).filter(|_| lines[i].open) {
+                    Some(m) => {
+                        run_of[i..i + m].fill(Some(i));
+                        i += m;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        // A run is one title element printed twice whole: the line after it is another
+        // element (the main title, a subtitle) or body text, not a wrapped line of the same
+        // element, unless the title plainly goes on across the edge; so is a title line
+        // before it. (Body text before a run is left to the rules below: a paragraph cut off
+        // at a column's foot, `…实践“五个始终铭记”，`, would stand alone, and a second clean
+        // would read it anew.)
+        let run_edge = |last: usize, i: usize| {
+            run_of[last] != run_of[i]
+                && (run_of[last].is_some() || run_of[i].is_some() && lines[last].kind != BlockKind::Body)
+                && !title_goes_on(&lines[last].text, &lines[i].text)
+        };
         // Group lines: (first line, last line, kind).
         let mut groups: Vec<(usize, usize, BlockKind)> = Vec::new();
         let mut first_of_para = true;
@@ -667,6 +694,7 @@ impl Pass for Paragraphs {
             }
             let prev = groups.last().copied();
             let joins = match prev {
+                Some((_, last, _)) if run_edge(last, i) => false,
                 Some((_, last, kind)) if kind == l.kind => {
                     let between_ok = (last + 1..i)
                         .all(|m| matches!(lines[m].kind, BlockKind::Furniture | BlockKind::Junk));
