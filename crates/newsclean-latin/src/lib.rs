@@ -119,6 +119,24 @@ const COMPOUND_SECOND_ELEMENTS: &[&str] = &[
 ];
 /// The shortest part of a word broken across lines (hyphenation leaves at least two letters).
 const MIN_PART_LEN: usize = 2;
+/// The word list does not speak for a page when fewer than this share of the page's distinct
+/// in-line words (of [`LANGUAGE_WORD_LEN`] letters or more) are in it at [`LANGUAGE_KNOWN_ZIPF`]:
+/// on the realpages dev pages French text shows 0.35-0.45 (`salle`, `maire`, `disent` are rare
+/// English words, so `la`/`salle` read as the English name `lasalle`), English 0.96-1.00; but
+/// OCR'd English (the real set) goes down to 0.34 with misread words, hence the second test.
+const LANGUAGE_SHARE: f32 = 0.55;
+/// ...and fewer than this share of the words the page writes twice or more: misreadings
+/// seldom repeat, a language's own words do (French dev pages 0.29-0.52; the real English set
+/// 0.55 at the least).
+const LANGUAGE_REPEATED_SHARE: f32 = 0.6;
+/// Fewest words written twice or more for [`LANGUAGE_REPEATED_SHARE`] to decide.
+const LANGUAGE_MIN_REPEATED: usize = 10;
+/// The shortest word counted for [`LANGUAGE_SHARE`] (two-letter words are shared by languages).
+const LANGUAGE_WORD_LEN: usize = 3;
+/// The Zipf frequency at which a word counts as one of the word list's language.
+const LANGUAGE_KNOWN_ZIPF: f32 = 3.0;
+/// Fewest distinct words for [`LANGUAGE_SHARE`] to decide; below, the word list is trusted.
+const LANGUAGE_MIN_WORDS: usize = 20;
 /// The longest line that can be a printed column line; longer lines are paragraphs already.
 const MAX_COLUMN: usize = 100;
 /// A line ending a sentence at most this share of the width of the lines around it is the
@@ -182,7 +200,8 @@ impl Pass for JoinLatin {
             mine.iter().map(|&i| page.block_lines(i).all(|(_, l)| is_heading_line(l))).collect();
         let subhead: Vec<bool> =
             mine.iter().map(|&i| subheads.contains(&page.blocks()[i].range.start)).collect();
-        let vocab = PageVocab::build(page, &mine);
+        let mut vocab = PageVocab::build(page, &mine);
+        vocab.other_language = !lexicon_speaks_for(page, &mine, &ENGLISH);
         let mut edits = Vec::new();
         for &i in &mine {
             let lines: Vec<(Range<usize>, &str)> =
@@ -1493,6 +1512,42 @@ pub struct PageVocab {
     /// In-line compounds by their first part (`to-day` counts for `to`) and by their last.
     heads: FxHashMap<u64, u32>,
     tails: FxHashMap<u64, u32>,
+    /// The page is written in a language the word list does not speak for
+    /// ([`lexicon_speaks_for`]): its frequencies do not join two lines' words.
+    pub other_language: bool,
+}
+
+/// True unless the page's in-line words of the given blocks show another language than the
+/// word list's: fewer than [`LANGUAGE_SHARE`] of its distinct words of [`LANGUAGE_WORD_LEN`]
+/// letters or more, and fewer than [`LANGUAGE_REPEATED_SHARE`] of those it writes twice or
+/// more, are words of `lex` at [`LANGUAGE_KNOWN_ZIPF`]. Pages of fewer than
+/// [`LANGUAGE_MIN_WORDS`] such words, or [`LANGUAGE_MIN_REPEATED`] repeated ones: true.
+pub fn lexicon_speaks_for(page: &Page, blocks: &[usize], lex: &Lexicon) -> bool {
+    let mut counts: FxHashMap<String, u32> = FxHashMap::default();
+    let mut w = String::new();
+    for &i in blocks {
+        for (_, line) in page.block_lines(i) {
+            let toks: Vec<&str> = line.split_whitespace().collect();
+            let n = toks.len();
+            for (k, t) in toks.iter().enumerate() {
+                if token_word_into(t, k, n, &mut w) == Some(true)
+                    && w.chars().count() >= LANGUAGE_WORD_LEN
+                    && w.chars().all(char::is_alphabetic)
+                {
+                    *counts.entry(w.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let repeated = counts.values().filter(|&&c| c >= 2).count();
+    if counts.len() < LANGUAGE_MIN_WORDS || repeated < LANGUAGE_MIN_REPEATED {
+        return true;
+    }
+    let known = |w: &String| lex.zipf(w) >= LANGUAGE_KNOWN_ZIPF;
+    let known_all = counts.keys().filter(|w| known(w)).count();
+    let known_repeated = counts.iter().filter(|(w, c)| **c >= 2 && known(w)).count();
+    known_all as f32 >= LANGUAGE_SHARE * counts.len() as f32
+        || known_repeated as f32 >= LANGUAGE_REPEATED_SHARE * repeated as f32
 }
 
 /// The key of a word in a [`PageVocab`].
@@ -1835,6 +1890,11 @@ fn decide_no_hyphen(left: &str, right: &str, first: char, vocab: &PageVocab, lex
             format!("page writes {joined} {on_page}x and never {lf} {rf}"),
             Safety::Safe,
         );
+    }
+    // The word list's frequencies are English ones: on a page of another language they do
+    // not say that two of its words are one (`la`/`salle`, `se`/`disent`).
+    if vocab.other_language {
+        return Decision::Space;
     }
     if zj > 0.0 {
         let log_ratio = zj - zl - zr + 9.0;

@@ -509,3 +509,81 @@ fn natural_width_reads_narrow_and_wide_letters() {
     assert!((natural_width("a b") - (0.47 * 2.0 + SPACE_EM)).abs() < 1e-6);
     assert_eq!(natural_width(""), 0.0);
 }
+
+/// French column lines of a wrapped paragraph (more than [`LANGUAGE_MIN_WORDS`] words).
+const FRENCH: &str = "Les pêcheurs du port attendent depuis\nlongtemps une décision sur les quais.\nLa réunion aura lieu samedi dans la\nsalle du conseil, où les habitants se\ndisent inquiets. Selon le nouveau\nmaire, les travaux commenceront après\nles vacances et dureront plusieurs mois.\n";
+
+/// A text written twice, as two paragraphs: every word of it is written twice or more (more
+/// than [`LANGUAGE_MIN_REPEATED`] words written twice).
+fn twice(text: &str) -> String {
+    format!("{text}\n{text}")
+}
+
+#[test]
+fn other_languages_are_not_joined_by_english_frequencies() {
+    // `la`/`salle`, `se`/`disent`, `nouveau`/`maire`: English frequencies would read
+    // `lasalle` and the like as words; on a French page they are two words.
+    let page = run_with(&twice(FRENCH), false);
+    let out = page.render();
+    let para = format!("{}\n", FRENCH.trim_end().replace('\n', " "));
+    assert_eq!(out, format!("{para}{para}"), "{out}");
+    assert!(!rules(&page).contains(&JOIN_LOST_HYPHEN), "{:?}", rules(&page));
+}
+
+#[test]
+fn other_languages_still_join_by_the_page_s_own_words() {
+    // The page writes `longtemps` inside a line: its own evidence, in any language.
+    let raw = format!(
+        "{FRENCH}Il faut attendre encore long\ntemps, disent les pêcheurs qui attendent longtemps déjà.\n"
+    );
+    let out = clean(&raw);
+    assert!(out.contains("encore longtemps, disent"), "{out}");
+}
+
+#[test]
+fn english_pages_still_join_by_frequency() {
+    let raw = "The directors of the company met on Monday evening and refused to dis\nclose the accounts of the harbour board, despite objections from several\naldermen who asked for a public meeting before the end of the year.\n";
+    let page = run_with(raw, false);
+    assert!(page.render().contains("refused to disclose the accounts"), "{}", page.render());
+    assert!(rules(&page).contains(&JOIN_LOST_HYPHEN));
+}
+
+#[test]
+fn the_word_list_speaks_for_english_not_for_other_languages() {
+    let speaks = |text: &str| {
+        let page = Page::new(text);
+        let blocks: Vec<usize> = (0..page.blocks().len()).collect();
+        lexicon_speaks_for(&page, &blocks, &ENGLISH)
+    };
+    // English prose and an English poem: the word list speaks for them.
+    assert!(speaks(
+        "The committee met on Monday evening and agreed to fund the widening of the\nold harbour wall before the winter storms, according to figures released\nby the council. Several speakers pointed out that the last survey was made\n"
+    ));
+    assert!(speaks(
+        "Whose woods these are I think I know.\nHis house is in the village though;\nHe will not see me stopping here\nTo watch his woods fill up with snow.\nMy little horse must think it queer\nTo stop without a farmhouse near\nBetween the woods and frozen lake\nThe darkest evening of the year.\n"
+    ));
+    // OCR'd English: many misread words, each once, but the words it writes again are
+    // English ones.
+    let ocr = format!(
+        "{}\nTbe cotmcil rnet ou Mouday aud agreecl tc fuud tlie wideuing cf tbe harhour\nwall hefore tlie wiuter stonns, accordiug tc fignres releasecl hy tbe\ncouncil. Sevcral spcakers poiuted ont tbat tbe lasb snrvey wns rnade\n",
+        twice(
+            "The committee met on Monday evening and agreed to fund the widening of the\nold harbour wall before the winter storms, according to figures released\nby the council. Several speakers pointed out that the last survey was made\n"
+        )
+    );
+    assert!(speaks(&ocr));
+    // French, Italian, Spanish and German prose: it does not.
+    assert!(!speaks(&twice(FRENCH)));
+    // Written once, too few words are written twice to tell: the word list is trusted.
+    assert!(speaks(FRENCH));
+    assert!(!speaks(&twice(
+        "Il consiglio comunale ha approvato ieri sera il progetto per la nuova\nbiblioteca della città. Secondo il sindaco, i lavori dovrebbero iniziare\nentro la primavera e durare circa diciotto mesi, salvo ritardi imprevisti.\n"
+    )));
+    assert!(!speaks(&twice(
+        "El ayuntamiento aprobó ayer por la tarde el proyecto de la nueva\nbiblioteca municipal. Según el alcalde, las obras empezarán durante la\nprimavera y durarán unos dieciocho meses, salvo retrasos imprevistos\ncausados por las lluvias del invierno pasado en toda la región.\n"
+    )));
+    assert!(!speaks(&twice(
+        "Der Gemeinderat hat gestern Abend den Bau der neuen Stadtbibliothek\nbeschlossen. Nach Angaben des Bürgermeisters sollen die Arbeiten im\nFrühjahr beginnen und ungefähr achtzehn Monate dauern, sagte er gestern.\n"
+    )));
+    // Too few words to tell: the word list is trusted, as before.
+    assert!(speaks("la salle\ndu conseil\n"));
+}
