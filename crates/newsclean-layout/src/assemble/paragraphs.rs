@@ -146,7 +146,16 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
             }
         } else if let Some(pos) = t.find(" ——").or_else(|| t.find("\u{3000}——")) {
             let head = &t[..pos];
-            if pos > 0 && is_title_like(head) && !ends_clause(head) && t.chars().count() <= 60 {
+            // A dash with no words after it (`…写满 ——`, a title that leads into the line
+            // below) on clean text is one that the first clean kept on its title line (the
+            // raw-layout branch above keeps it): already decided, not split off again.
+            let bare_dash = t[pos..].trim_start_matches([' ', '\u{3000}', '—']).trim().is_empty();
+            if pos > 0
+                && !(bare_dash && !raw_layout)
+                && is_title_like(head)
+                && !ends_clause(head)
+                && t.chars().count() <= 60
+            {
                 let start = page.blocks()[i].range.start + pos;
                 let sp = t[pos..].chars().next().map_or(1, char::len_utf8);
                 edits.push(TextEdit::replace(start..start + sp, "\n", "layout.paragraphs.headline.split"));
@@ -1026,6 +1035,22 @@ mod tests {
         // The subtitle's real rest still joins it.
         let (out, _) = clean("标题\n\n——解码平湖现代产业体\n系（四）\n■记者 朱晓\n");
         assert_eq!(out, "标题\n——解码平湖现代产业体系（四）\n■记者 朱晓\n");
+    }
+
+    /// Regression (idempotence): a title ending in a bare dash (`…写满 ——`, leading into the
+    /// line below) alone between blank lines is kept whole on a raw page; on the clean page
+    /// it was split before the dash, leaving `——` on a line of its own.
+    #[test]
+    fn a_title_ending_in_a_bare_dash_is_not_split() {
+        let clean_page =
+            "春风十里的每个周末都被读书两个字占满 ——\n“读书日”开讲 “图书馆”开门\n本报记者 王明\n";
+        assert_eq!(clean(clean_page).0, clean_page);
+        let raw = "春 风 十 里 的 每 个 周 末 都 被 读 书 两 个 字 占 满 ——\n\n“读书日”开讲 “图书馆”开门\n本报记者 王明\n";
+        let (once, _) = clean(raw);
+        assert_eq!(clean(&once).0, once);
+        // Must still fire: a subtitle after the dash is split off its title.
+        let (out, _) = clean("乡村振兴结硕果 ——我省推进乡村建设综述\n本报记者 王明\n");
+        assert!(out.starts_with("乡村振兴结硕果\n——我省推进乡村建设综述\n"), "{out}");
     }
 
     #[test]
