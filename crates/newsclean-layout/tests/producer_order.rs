@@ -123,3 +123,20 @@ fn two_doubled_title_elements_stay_two_titles() {
     page.finalize().unwrap();
     assert_eq!(page.text(), format!("{JOINED}\n凝心聚力谱写发展新篇章\n"));
 }
+
+/// A footer line between the body and two doubled title elements (as PyMuPDF reads a page
+/// whose titles come after the footer): the second element is not joined to the first. Before
+/// the run edge, all four title lines ran on into the body as one block. (The first element
+/// still joins the body: body text before a run is left to the paragraph rules.)
+#[test]
+fn a_doubled_title_element_after_another_is_not_joined_to_it() {
+    let text = format!(
+        "{BODY}印刷：江澄印务中心\n坚持守正创新开新局\n坚持守正创新开新局\n凝心聚力谱写发展新篇章\n凝心聚力谱写发展新篇章\n"
+    );
+    let mut page = clean(&text);
+    page.finalize().unwrap();
+    let out = page.text().to_string();
+    assert!(out.lines().any(|l| l == "凝心聚力谱写发展新篇章"), "{out}");
+    assert!(!out.contains("开新局凝心聚力"), "{out}");
+    assert_eq!(clean(&out).text(), out);
+}

@@ -151,7 +151,7 @@ fn split_subtitles(page: &mut Page) -> Result<Vec<usize>, PassError> {
             // raw-layout branch above keeps it): already decided, not split off again.
             let bare_dash = t[pos..].trim_start_matches([' ', '\u{3000}', '—']).trim().is_empty();
             if pos > 0
-                && !(bare_dash && !raw_layout)
+                && (raw_layout || !bare_dash)
                 && is_title_like(head)
                 && !ends_clause(head)
                 && t.chars().count() <= 60
