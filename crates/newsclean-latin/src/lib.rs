@@ -1227,6 +1227,9 @@ struct LineShape {
     len: usize,
     heading: bool,
     ends_sentence: bool,
+    /// Ends a sentence after a word that cannot be an initial or a title before a name
+    /// ([`ends_sentence_after_word`]): `the money.`, `in 1880.`, `said!`, not `by J.`, `Mr.`.
+    ends_sentence_word: bool,
     /// Ends in a letter, digit, comma or hyphen: the sentence goes on.
     ends_open: bool,
     /// Starts with a lowercase letter.
@@ -1273,6 +1276,7 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>, subheads: &mut
                 len: squeezed_len(l),
                 heading: is_heading_line(l),
                 ends_sentence: ends_sentence(l),
+                ends_sentence_word: ends_sentence_after_word(l),
                 ends_open: ends_open(l.trim_end()),
                 starts_lower: l.trim_start().chars().next().is_some_and(char::is_lowercase),
                 ends_word_hyphen: ends_word_hyphen(l),
@@ -1344,7 +1348,8 @@ fn split_paragraphs(page: &mut Page, starts: &mut HashSet<usize>, subheads: &mut
                 && ((line.len as f32) < SHORT_LAST_LINE * around as f32
                     || wrapped
                         && next.starts_upper
-                        && (next_word_fits(&lines, k) || indented_first_line(&lines, k + 1)));
+                        && (next_word_fits(&lines, k)
+                            || line.ends_sentence_word && indented_first_line(&lines, k + 1)));
             // A line followed by a line longer than any printed column (a paragraph of clean
             // text) was not cut by a wrap: it is a title or a paragraph of its own.
             let not_column_line = next.len > MAX_COLUMN;
@@ -1498,6 +1503,34 @@ fn is_column(lines: &[LineShape]) -> bool {
 fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end().trim_end_matches(['"', '\'', ')', ']', '”', '’']);
     t.ends_with(['.', '!', '?'])
+}
+
+/// The fewest letters of a capitalised word before a full stop that ends a sentence for
+/// [`ends_sentence_after_word`]: initials (`J.`) and the titles before a name (`Mr.`, `Mrs.`,
+/// `Dr.`, `St.`, `Rev.`) are shorter.
+const SENTENCE_NAME_MIN_LETTERS: usize = 4;
+
+/// [`ends_sentence`], and not after an initial or a title that a name follows: a `!` or `?`,
+/// or a full stop after a number, after a lower-case word (`ago.`, `the money.`), or after a
+/// capitalised word of [`SENTENCE_NAME_MIN_LETTERS`] letters or more that ends in a lower-case
+/// letter (`Meadows.`). Not `witnessed by "J.` nor `(Mr.`: the name goes on on the next line.
+fn ends_sentence_after_word(line: &str) -> bool {
+    if !ends_sentence(line) {
+        return false;
+    }
+    let t = line.trim_end().trim_end_matches(['"', '\'', ')', ']', '”', '’']);
+    let Some(stem) = t.strip_suffix('.') else { return true };
+    let word = stem.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = word.trim_start_matches(['"', '\'', '(', '[', '“', '‘']);
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let Some(first) = word.chars().next() else { return false };
+    if first.is_lowercase() {
+        return true;
+    }
+    word.chars().filter(|c| c.is_alphabetic()).count() >= SENTENCE_NAME_MIN_LETTERS
+        && word.chars().last().is_some_and(char::is_lowercase)
 }
 
 /// In-line word counts of a page: tokens inside a line (not its first or last, which a line

@@ -476,6 +476,33 @@ fn an_indented_first_line_after_a_full_sentence_end_starts_a_paragraph() {
 }
 
 #[test]
+fn an_initial_or_a_title_before_a_short_line_is_no_paragraph_end() {
+    // Must not: `J.` and `Mr.` end a line as a sentence would, but a name goes on (real OCR
+    // of 1880s papers: `witnessed by "J.` / `T. Scott" and ...`).
+    for end in ["J.", "Mr.", "\"J.", "(Mr."] {
+        let raw = format!(
+            "Members of the board met on the\n\
+             Monday to discuss the new road\n\
+             across the marsh, and agreed to\n\
+             ask the county for papers of {end}\n\
+             Thornton and his son said\n\
+             that the work would begin in\n\
+             the spring and take two years\n\
+             to finish, at a cost of $9,000.\n"
+        );
+        assert_eq!(clean(&raw).lines().count(), 1, "{end}: {}", clean(&raw));
+    }
+    assert!(ends_sentence_after_word("ask the county for the money."));
+    assert!(ends_sentence_after_word("in the year 1880."));
+    assert!(ends_sentence_after_word("three years ago."));
+    assert!(ends_sentence_after_word("down by the Meadows."));
+    assert!(ends_sentence_after_word("and so it was said!\""));
+    for not in ["witnessed by \"J.", "by Mr.", "(Mr.", "Mrs.", "Rev.", "goes on"] {
+        assert!(!ends_sentence_after_word(not), "{not}");
+    }
+}
+
+#[test]
 fn a_full_line_or_an_open_end_before_it_is_no_indented_first_line() {
     // Must not: the line after the sentence end is full (`the` would not fit), so the sentence
     // goes on in the same paragraph.
