@@ -240,7 +240,7 @@ pub const RULES: &[RuleInfo] = rules![
     "Two fragments whose hyphen the OCR lost are joined",
     "The joined word is common and its parts are fragments (dis, close).",
     "dis / close → disclose",
-    "Parts that are words of their own (a round), any case where the evidence is weak.";
+    "Parts that are words of their own (a round), any case where the evidence is weak, and a page in another language than the word list's (la / salle) unless the page itself writes the joined word.";
 
     latin::JOIN_SPACE, latin::PASS_ID,
     "Two wrapped lines of a Latin paragraph are joined with one space",
@@ -274,9 +274,9 @@ pub const RULES: &[RuleInfo] = rules![
 
     latin::PARAGRAPH, latin::PASS_ID,
     "The joined lines of a Latin paragraph are classified as one body block",
-    "The block is what later passes and the rules read as a paragraph.",
+    "The block is what later passes and the rules read as a paragraph. A wrapped column starts a paragraph after a sentence end when the next line is short, when the next line's first word would have fit, or when it falls short of the column by no more than the indent the extractor dropped (widths estimated in em).",
     "(the lines of a paragraph) → (a body block)",
-    "Headings, furniture, bylines.";
+    "Headings, furniture, bylines; a full stop after an initial or a title before a name (witnessed by J. / T. Scott, Mr.).";
 
     crate::latin_interleave::RULE, crate::latin_interleave::RULE,
     "Two Latin columns that extraction interleaved line by line are read apart where the grammar at the junctions shows it",
